@@ -1,0 +1,48 @@
+// Analyse, evaluate, score.
+#include "advert/checker.hpp"
+
+#include "advert/scoring.hpp"
+#include "advert/statistics.hpp"
+
+namespace caretoolkit::advert {
+
+Checker::Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer)
+    : rules_(rules), analyzer_(analyzer), compiled_(rules, analyzer) {}
+
+Report Checker::check(std::string_view text, const CheckOptions& options) const {
+  // The document and the matching scratch space are reused per thread, so a steady caller
+  // allocates per advert only for the report itself.
+  thread_local text::Document document;
+  analyzer_.analyze(text, document);
+  Report report;
+  report.statistics = compute_statistics(document);
+  const Statistics& s = report.statistics;
+  rules::MetricValues metrics;
+  metrics.words = s.words;
+  metrics.reading_ease = s.reading_ease;
+  metrics.grade_level = s.grade_level;
+  metrics.average_sentence_words = s.average_sentence_words;
+  metrics.longest_sentence_words = s.longest_sentence_words;
+
+  thread_local rules::EvaluationScratch scratch;
+  rules::Evaluation evaluation =
+      compiled_.evaluate(document, metrics, rules::EvaluationOptions{options.service}, scratch);
+
+  for (const auto& count : evaluation.balances) {
+    const rules::Rule& rule = rules_.rules()[count.rule];
+    BalanceStatistic b{rule.id,           rule.first.label, count.first,
+                       rule.second.label, count.second,     std::nullopt};
+    if (count.second > 0) b.ratio = static_cast<double>(count.first) / count.second;
+    if (!report.statistics.you_we && rule.first.label == "you") report.statistics.you_we = b;
+    report.statistics.balances.push_back(std::move(b));
+  }
+  report.gender = std::move(evaluation.gender);
+  report.rules_version = rules_.version();
+  report.rules_hash = rules_.content_hash();
+  report.role = options.role;
+  report.service = options.service;
+  score(rules_, evaluation, document, report);
+  return report;
+}
+
+}  // namespace caretoolkit::advert

@@ -1,0 +1,42 @@
+// The advert checker: built once from the loaded rules and a text analyser, then asked to check
+// any number of adverts. Checking is one analysis pass and one matching pass over the tokens.
+//
+// Thread safety: check() is const and may run on many threads at once.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "advert/report.hpp"
+#include "rules/compiled_rules.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+
+namespace caretoolkit::advert {
+
+struct CheckOptions {
+  std::string role;     // "care assistant": echoed in the report
+  std::string service;  // "home care", "residential", "supported living": selects rules with
+                        // `services` (paid travel time is checked only for home care)
+};
+
+class Checker {
+ public:
+  // `rules` and `analyzer` must outlive the Checker. Throws Error(kInvalid) when a term of the
+  // rules has nothing to match.
+  Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer);
+
+  // Throws Error(kMalformed) for invalid UTF-8 (from the analyser), naming the byte offset.
+  // The same text, options and rules always give the same report.
+  Report check(std::string_view text, const CheckOptions& options = {}) const;
+
+  const rules::RuleSet& rule_set() const { return rules_; }
+  const rules::CompiledRules& compiled() const { return compiled_; }
+
+ private:
+  const rules::RuleSet& rules_;
+  const text::Analyzer& analyzer_;
+  rules::CompiledRules compiled_;
+};
+
+}  // namespace caretoolkit::advert

@@ -1,0 +1,83 @@
+// The result of checking one advert: the score, its make-up by category, every finding that won
+// or lost points (or informs), and the advert's statistics. A Report is plain data; its JSON form
+// (report_json.hpp) is documented in rules/README.md.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/compiled_rules.hpp"
+#include "rules/gender_decoder.hpp"
+#include "rules/rule.hpp"
+#include "text/document.hpp"
+
+namespace caretoolkit::advert {
+
+// The strings a finding takes from its rule (rule_id, message, suggestion, replacement) are views
+// of the RuleSet's strings, which must outlive the Report: a Checker's RuleSet does, by contract.
+struct Finding {
+  std::string_view rule_id;
+  rules::RuleKind kind = rules::RuleKind::kTerms;
+  rules::Category category = rules::Category::kClarity;
+  rules::Severity severity = rules::Severity::kInfo;
+  rules::Outcome outcome = rules::Outcome::kFound;
+  std::string_view message;
+  std::string_view suggestion;
+  std::string_view replacement;    // substitute rules: the plain-English replacement
+  std::string text;                // the matched text; empty when the finding has no span
+  std::optional<text::Span> span;  // byte and UTF-16 offsets in the checked text
+  std::string detail;              // a fact behind the finding: "31 words", "you 4, we 12"
+  int points = 0;                  // negative: lost; positive: won; 0: information
+};
+
+// How one category's score was made: score = clamp(base + won + lost, 0, 100).
+struct CategoryScore {
+  rules::Category category = rules::Category::kClarity;
+  int weight = 0;  // share of the overall score, out of 100
+  int base = 0;    // where the category starts
+  int won = 0;     // sum of positive points
+  int lost = 0;    // sum of negative points (<= 0)
+  int score = 0;
+  int not_counted = 0;  // points beyond 0 or 100 that the clamp removed
+};
+
+struct BalanceStatistic {
+  std::string rule_id;
+  std::string first_label;
+  int first = 0;
+  std::string second_label;
+  int second = 0;
+  std::optional<double> ratio;  // first / second; absent when second is 0
+};
+
+struct Statistics {
+  int words = 0;
+  int sentences = 0;
+  int paragraphs = 0;
+  int syllables = 0;
+  int complex_words = 0;  // 3 syllables or more
+  double reading_ease = 0;
+  double grade_level = 0;
+  double average_sentence_words = 0;
+  int longest_sentence_words = 0;
+  std::vector<BalanceStatistic> balances;
+  std::optional<BalanceStatistic> you_we;  // the balance whose first label is "you"
+};
+
+struct Report {
+  int score = 0;      // 0 to 100
+  std::string grade;  // Excellent, Good, Fair, Weak, Poor
+  std::array<CategoryScore, rules::kCategoryCount> categories{};
+  std::vector<Finding> findings;  // by rule order, then position
+  Statistics statistics;
+  std::optional<rules::GenderCoding> gender;  // Gender Decoder's verdict and words
+  std::string rules_version;
+  std::string rules_hash;
+  std::string role;
+  std::string service;
+};
+
+}  // namespace caretoolkit::advert

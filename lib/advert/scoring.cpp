@@ -1,0 +1,110 @@
+// Points per observation with diminishing returns and caps; category and overall scores.
+#include "advert/scoring.hpp"
+
+#include <algorithm>
+
+namespace caretoolkit::advert {
+namespace {
+
+using rules::Observation;
+using rules::Outcome;
+using rules::Rule;
+using rules::RuleKind;
+
+// weight / 2^k rounded half up, in whole points.
+int diminished(int weight, int k) {
+  if (k >= 30) return 0;
+  const long long divisor = 1LL << k;
+  return static_cast<int>((2LL * weight + divisor) / (2 * divisor));
+}
+
+bool repeats(const Rule& rule) {
+  switch (rule.kind) {
+    case RuleKind::kTerms:
+    case RuleKind::kSubstitute:
+    case RuleKind::kReward:
+    case RuleKind::kStyle:
+      return true;
+    case RuleKind::kMetric:
+      return rule.metric == rules::Metric::kSentenceWords ||
+             rule.metric == rules::Metric::kParagraphWords;
+    case RuleKind::kRequire:
+    case RuleKind::kBalance:
+      return false;
+  }
+  return false;
+}
+
+std::string_view met_message(const Rule& rule) {
+  if (rule.kind == RuleKind::kBalance) return "In balance.";
+  return "Covered in the advert.";
+}
+
+}  // namespace
+
+const char* grade_for(int score) {
+  if (score >= 85) return "Excellent";
+  if (score >= 70) return "Good";
+  if (score >= 55) return "Fair";
+  if (score >= 40) return "Weak";
+  return "Poor";
+}
+
+void score(const rules::RuleSet& rule_set, const rules::Evaluation& evaluation,
+           const text::Document& document, Report& report) {
+  const auto& all = rule_set.rules();
+  // Occurrences so far and points so far, per rule, for diminishing returns and caps.
+  std::vector<int> occurrences(all.size(), 0);
+  std::vector<int> spent(all.size(), 0);
+
+  report.findings.reserve(evaluation.observations.size());
+  for (const Observation& o : evaluation.observations) {
+    const Rule& rule = all[o.rule];
+    Finding f;
+    f.rule_id = rule.id;
+    f.kind = rule.kind;
+    f.category = rule.category;
+    f.outcome = o.outcome;
+    f.severity = o.outcome == Outcome::kMet ? rules::Severity::kInfo : rule.severity;
+    f.message = o.outcome == Outcome::kMet ? met_message(rule) : rule.message;
+    if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
+    f.replacement = rule.replacement;
+    f.span = o.span;
+    if (o.span) f.text = std::string(document.text(*o.span));
+    f.detail = o.detail;
+
+    int points = 0;
+    if (o.outcome == Outcome::kMet) {
+      points = rule.reward;
+    } else if (repeats(rule)) {
+      const int wanted = diminished(rule.weight, occurrences[o.rule]++);
+      points = std::min(wanted, rule.points_cap() - spent[o.rule]);
+      spent[o.rule] += points;
+      if (rule.kind != RuleKind::kReward) points = -points;
+    } else {
+      points = -rule.weight;
+    }
+    f.points = points;
+    report.findings.push_back(std::move(f));
+  }
+
+  long long weighted = 0;
+  for (std::size_t c = 0; c < kCategoryModel.size(); ++c) {
+    CategoryScore& category = report.categories[c];
+    category.category = kCategoryModel[c].category;
+    category.weight = kCategoryModel[c].weight;
+    category.base = kCategoryModel[c].base;
+    for (const Finding& f : report.findings) {
+      if (f.category != category.category) continue;
+      (f.points > 0 ? category.won : category.lost) += f.points;
+    }
+    const int raw = category.base + category.won + category.lost;
+    category.score = std::clamp(raw, 0, 100);
+    category.not_counted = raw - category.score;
+    weighted += static_cast<long long>(category.weight) * category.score;
+  }
+  report.score = static_cast<int>((weighted + 50) / 100);
+  report.grade = grade_for(report.score);
+}
+
+}  // namespace caretoolkit::advert

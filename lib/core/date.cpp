@@ -1,0 +1,64 @@
+// ISO 8601 calendar days; see date.hpp.
+#include "core/date.hpp"
+
+#include <cstdio>
+
+#include "core/error.hpp"
+
+namespace caretoolkit {
+
+namespace {
+
+bool read_digits(std::string_view text, std::size_t pos, std::size_t count, int& out) {
+  out = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int year = 0, month = 0, day = 0;
+  if (!read_digits(text, 0, 4, year) || !read_digits(text, 5, 2, month) ||
+      !read_digits(text, 8, 2, day)) {
+    return std::nullopt;
+  }
+  if (year < 1900) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{year},
+                                        std::chrono::month{static_cast<unsigned>(month)},
+                                        std::chrono::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date(std::chrono::sys_days{ymd});
+}
+
+Date Date::parse_or_throw(std::string_view text, std::string_view field) {
+  if (auto date = parse(text)) return *date;
+  throw Error(ErrorCode::kInvalid,
+              std::string(field) + " must be a date written YYYY-MM-DD, not '" +
+                  std::string(text.substr(0, 40)) + "'",
+              std::string(field));
+}
+
+Date Date::today() {
+  return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+std::string Date::to_string() const {
+  const std::chrono::year_month_day ymd{days_};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buffer;
+}
+
+Date Date::first_of_month() const {
+  const std::chrono::year_month_day ymd{days_};
+  return Date(std::chrono::sys_days{ymd.year() / ymd.month() / std::chrono::day{1}});
+}
+
+}  // namespace caretoolkit

@@ -1,0 +1,48 @@
+// Calendar days as a type. The tracker stores and compares days, never times of day, so a Date is a
+// count of days since 1970-01-01 with ISO 8601 (YYYY-MM-DD) as its only text form.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caretoolkit {
+
+class Date {
+ public:
+  constexpr Date() = default;
+  constexpr explicit Date(std::chrono::sys_days days) : days_(days) {}
+
+  // Parses exactly "YYYY-MM-DD" (a real calendar day, years 1900 to 9999). Returns nullopt for
+  // anything else: "2025-2-1", "2025-02-30", "2025-02-01T10:00", " 2025-02-01".
+  static std::optional<Date> parse(std::string_view text);
+  // As parse(), but throws Error(kInvalid) naming `field` and the offending text.
+  static Date parse_or_throw(std::string_view text, std::string_view field);
+  // Today in UTC.
+  static Date today();
+
+  std::string to_string() const;  // "YYYY-MM-DD"
+  constexpr std::chrono::sys_days sys_days() const { return days_; }
+  constexpr std::int64_t days_since_epoch() const { return days_.time_since_epoch().count(); }
+
+  constexpr Date plus_days(std::int64_t days) const {
+    return Date(days_ + std::chrono::days(days));
+  }
+  // Whole calendar days from `from` to `to` (negative when `to` is earlier).
+  friend constexpr std::int64_t days_between(Date from, Date to) {
+    return (to.days_ - from.days_).count();
+  }
+  // The first day of this date's month, for grouping by month.
+  Date first_of_month() const;
+
+  friend constexpr auto operator<=>(Date, Date) = default;
+  friend constexpr bool operator==(Date, Date) = default;
+
+ private:
+  std::chrono::sys_days days_{};
+};
+
+}  // namespace caretoolkit

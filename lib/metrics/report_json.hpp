@@ -1,0 +1,87 @@
+// The reports as JSON: what the API returns and what the command line prints with --json. These
+// field names are a public contract: add fields, never rename or remove them within v1.
+//
+// Conventions, in every report:
+//   - money is integer pence in fields ending "_pence";
+//   - rates are fractions (0.25 for 25 %), days and expected stayers plain numbers;
+//   - a figure that cannot be computed is null, with a sibling "<field>_reason" naming why
+//     ("no_applicants", "no_interviews", "no_offers", "no_hires", "no_retained_hires",
+//     "too_early_to_judge", "spend_not_attributable", "no_spend", "no_expected_stayers",
+//     "no_snapshot", "no_staff", "leavers_unknown", "implausible", "withheld",
+//     "no_first_year_pay"); the reason field
+//     is absent when the figure has a value;
+//   - dates are ISO 8601 days ("2025-03-31").
+//
+// Shared parts:
+//   period:  {"from", "to", "as_of"}          by: "none" | "source" | "channel" | "service" |
+//                                                  "vacancy" | "month"
+//   group:   {"by": <grouping, or "total">, "key": <stable id text>, "label": <for people>,
+//             "source_id", "channel"            (by source; "channel" also by channel)
+//             "service_id", "service_type"      (by service; service_id null when unassigned)
+//             "vacancy_id"                      (by vacancy; null when unassigned)
+//             "month": "YYYY-MM"                (by month)}
+//   retention mark: {"days": 91 | 182 | 365, "eligible", "retained", "too_recent", "rate"}
+//
+// funnel:    {"report": "funnel", "period", "by", "groups": [row], "total": row}
+//   row:     {"group", "applicants", "interviewed", "offered", "started", "in_progress",
+//             "applied_to_interviewed", "interviewed_to_offered", "offered_to_started",
+//             "applied_to_started",
+//             "drop_outs": {"applied" | "interviewed" | "offered": {"withdrawn", "rejected"}},
+//             "median_days_to_offer", "median_days_to_start"}
+// retention: {"report": "retention", "period", "by", "groups": [row], "total": row}
+//   row:     {"group", "starters", "leavers", "early_leavers", "retention": [mark x 3],
+//             "survival_91", "survival_182", "survival_365", "longest_observed_days" (null with
+//             no starters), "curve": [{"day", "at_risk", "left", "survival"}]}
+// roi:       {"report": "roi", "period", "by", "replacement_cost_pence", "min_hires_to_judge",
+//             "groups": [cost row], "total": cost row, "sources": [source],
+//             "next_pound": {"ranked": [pick], "too_few_hires": [pick + "warning"]}}
+//   pick:    {"source_id", "label", "starters", "cost_per_expected_stayer_pence"}; "ranked" is
+//            cheapest expected 12-month stayer first; "warning" reads "Too few hires to judge:
+//            3 starters in the period, and at least 5 are needed."
+//   cost row: {"group", "spend_pence", "applicants", "starters", "cost_per_applicant_pence",
+//             "cost_per_hire_pence", "retention": [mark + "cost_per_retained_hire_pence"]}
+//   source:  {"group", "spend_pence", "starters", "starters_observed", "survival_365",
+//             "expected_stayers_12", "benefit_pence", "roi", "cost_per_expected_stayer_pence",
+//             "too_few_hires"}
+// workforce: {"report": "workforce", "as_of", "replacement_cost_pence", "services": [row], "total":
+// row,
+//             "total_basis": "none" | "pooled_services" | "provider_snapshot",
+//             "benchmarks": [benchmark]}
+//   row:     {"group", "snapshot_date", "staff", "vacancies", "leavers",
+//             "leavers_from": "snapshot" | "tracker" | "unknown", "turnover", "vacancy_rate",
+//             "turnover_cost_pence" (staff x turnover x the replacement cost),
+//             "turnover_benchmarks": [comparison], "vacancy_rate_benchmarks": [comparison]}
+//   comparison: {"benchmark": <id>, "value", "difference" (rate - value; null without a rate)}
+//   benchmark: {"id", "measure": "turnover" | "vacancy_rate", "value", "label", "service_type"
+//             (null for sector-wide figures), "source"}
+// team_kpis: {"report": "team_kpis", "period", "providers", "min_providers",
+//             "applicants", "interviewed", "offered", "starters", "early_leavers",
+//             "applied_to_started", "retention": [{"days", "rate"}], "spend_pence",
+//             "cost_per_hire_pence",
+//             "channels": [{"channel", "label", "applicants", "starters", "spend_pence",
+//                           "cost_per_hire_pence"}],
+//             "workforce": team workforce row, "workforce_by_service_type": [team workforce row],
+//             "benchmarks": [benchmark]}
+//   each figure: {"value": <number or null>, "providers": <count>, "reason" (absent with a value)}
+//   team workforce row: {"service_type" (null for all), "turnover", "vacancy_rate",
+//             "turnover_benchmarks", "vacancy_rate_benchmarks"}
+//   No field names a provider, a source or an applicant.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include "metrics/funnel.hpp"
+#include "metrics/retention.hpp"
+#include "metrics/roi.hpp"
+#include "metrics/team.hpp"
+#include "metrics/workforce.hpp"
+
+namespace caretoolkit::metrics {
+
+boost::json::value to_json(const FunnelReport& report);
+boost::json::value to_json(const RetentionReport& report);
+boost::json::value to_json(const RoiReport& report);
+boost::json::value to_json(const WorkforceReport& report);
+boost::json::value to_json(const TeamKpis& kpis);
+
+}  // namespace caretoolkit::metrics

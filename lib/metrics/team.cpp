@@ -1,0 +1,205 @@
+// Team KPIs across providers; see team.hpp.
+#include "metrics/team.hpp"
+
+#include <utility>
+
+#include "metrics/cohort.hpp"
+#include "metrics/grouping.hpp"
+#include "metrics/workforce.hpp"
+
+namespace caretoolkit::metrics {
+
+namespace {
+
+constexpr std::size_t kChannels = static_cast<std::size_t>(tracker::Channel::kOther) + 1;
+constexpr std::size_t kServiceTypes = static_cast<std::size_t>(tracker::ServiceType::kOther) + 1;
+
+template <class T>
+TeamFigure<T> withheld_or(Figure<T> figure, std::int64_t providers) {
+  if (providers < kMinProviders)
+    return TeamFigure<T>{Figure<T>::none(Reason::kWithheld), providers};
+  return TeamFigure<T>{std::move(figure), providers};
+}
+
+TeamFigure<std::int64_t> count_figure(std::int64_t count, std::int64_t providers) {
+  return withheld_or(Figure<std::int64_t>::of(count), providers);
+}
+
+// The cohort's counts and spend summed over the providers active in it.
+struct CohortPool {
+  std::int64_t providers = 0;
+  std::int64_t applicants = 0;
+  std::int64_t starters = 0;
+  std::int64_t spend = 0;
+
+  void add(std::int64_t provider_applicants, std::int64_t provider_starters,
+           std::int64_t provider_spend) {
+    if (provider_applicants == 0 && provider_spend == 0) return;
+    ++providers;
+    applicants += provider_applicants;
+    starters += provider_starters;
+    spend += provider_spend;
+  }
+  TeamFigure<Pence> cost_per_hire() const {
+    return withheld_or(per_unit(Pence{spend}, static_cast<double>(starters), Reason::kNoHires),
+                       providers);
+  }
+};
+
+// A rate pooled over the providers that have one of their own (or a nonzero denominator).
+struct RatePool {
+  std::int64_t providers = 0;
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+
+  void add(std::int64_t provider_numerator, std::int64_t provider_denominator) {
+    if (provider_denominator == 0) return;
+    ++providers;
+    numerator += provider_numerator;
+    denominator += provider_denominator;
+  }
+  TeamFigure<double> figure(Reason if_zero) const {
+    return withheld_or(ratio(numerator, denominator, if_zero), providers);
+  }
+};
+
+struct WorkforcePools {
+  RatePool turnover;  // leavers / staff
+  RatePool vacancy;   // vacancies / (staff + vacancies)
+
+  // Adds one provider's headcount, each rate only where the provider's own has a value.
+  void add(const WorkforceRow& row) {
+    if (row.turnover.has_value()) turnover.add(*row.leavers, row.staff);
+    if (row.vacancy_rate.has_value()) vacancy.add(row.vacancies, row.staff + row.vacancies);
+  }
+
+  TeamWorkforceRow figures(std::optional<tracker::ServiceType> type) const {
+    TeamWorkforceRow row;
+    row.service_type = type;
+    row.turnover = turnover.figure(Reason::kNoStaff);
+    row.vacancy_rate = vacancy.figure(Reason::kNoStaff);
+    row.turnover_benchmarks = compare(row.turnover.figure, Measure::kTurnover, type);
+    row.vacancy_benchmarks = compare(row.vacancy_rate.figure, Measure::kVacancy, type);
+    return row;
+  }
+};
+
+// One provider's services of a type, added up before the provider is added to the team's pool,
+// so that a provider with two home care services counts once.
+WorkforceRow sum_of_type(const WorkforceReport& report, tracker::ServiceType type) {
+  WorkforceRow sum;
+  bool any = false;
+  bool leavers_known = true;
+  std::int64_t leavers = 0;
+  for (const WorkforceRow& row : report.services) {
+    if (row.group.service_type != type || !row.snapshot_date) continue;
+    any = true;
+    sum.staff += row.staff;
+    sum.vacancies += row.vacancies;
+    if (row.leavers) {
+      leavers += *row.leavers;
+    } else {
+      leavers_known = false;
+    }
+  }
+  if (!any) {
+    sum.turnover = Rate::none(Reason::kNoSnapshot);
+    sum.vacancy_rate = Rate::none(Reason::kNoSnapshot);
+    return sum;
+  }
+  if (leavers_known) sum.leavers = leavers;
+  const WorkforceRates rates = workforce_rates(sum.staff, sum.vacancies, sum.leavers);
+  sum.turnover = rates.turnover;
+  sum.vacancy_rate = rates.vacancy_rate;
+  return sum;
+}
+
+}  // namespace
+
+TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& asked) {
+  TeamKpis kpis;
+  kpis.options = resolve(asked);
+  ReportOptions per_source = kpis.options;
+  per_source.by = Grouping::kSource;
+  const Date as_of = kpis.options.effective_as_of();
+  kpis.providers = static_cast<std::int64_t>(providers.size());
+
+  CohortPool cohort;
+  CohortCounts pooled;  // the cohort's counts over the active providers
+  std::array<RatePool, 3> retention;
+  std::array<CohortPool, kChannels> channels;
+  WorkforcePools workforce;
+  std::array<WorkforcePools, kServiceTypes> by_type;
+
+  // Per-provider scratch, reused so that the pass over a million applicants allocates only per
+  // provider, never per applicant.
+  std::vector<std::uint8_t> channel_of_group;
+  for (const TrackerData& data : providers) {
+    const GroupIndex sources(data, per_source);
+    channel_of_group.clear();
+    for (const GroupKey& key : sources.keys()) {
+      channel_of_group.push_back(static_cast<std::uint8_t>(*key.channel));
+    }
+
+    CohortCounts counts;
+    std::array<std::int64_t, kChannels> channel_applicants{}, channel_starters{}, channel_spend{};
+    for_each_in_cohort(data, per_source, sources, [&](const Journey& journey, std::size_t group) {
+      counts.add(journey, as_of);
+      const std::uint8_t channel = channel_of_group[group];
+      ++channel_applicants[channel];
+      if (journey.started_on) ++channel_starters[channel];
+    });
+    std::int64_t provider_spend = 0;
+    for (const tracker::SpendEntry& entry : data.spend) {
+      if (!per_source.in_period(entry.date)) continue;
+      provider_spend += entry.amount.value;
+      channel_spend[channel_of_group[sources.group_of(entry)]] += entry.amount.value;
+    }
+
+    if (counts.applicants > 0 || provider_spend > 0) pooled += counts;
+    cohort.add(counts.applicants, counts.started, provider_spend);
+    for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
+      retention[i].add(counts.retained[i], counts.eligible[i]);
+    }
+    for (std::size_t c = 0; c < kChannels; ++c) {
+      channels[c].add(channel_applicants[c], channel_starters[c], channel_spend[c]);
+    }
+
+    if (data.headcounts.empty()) continue;
+    const WorkforceReport report = workforce_report(data, kpis.options);
+    workforce.add(report.total);
+    for (std::size_t t = 0; t < kServiceTypes; ++t) {
+      by_type[t].add(sum_of_type(report, static_cast<tracker::ServiceType>(t)));
+    }
+  }
+
+  kpis.applicants = count_figure(pooled.applicants, cohort.providers);
+  kpis.interviewed = count_figure(pooled.interviewed, cohort.providers);
+  kpis.offered = count_figure(pooled.offered, cohort.providers);
+  kpis.starters = count_figure(pooled.started, cohort.providers);
+  kpis.early_leavers = count_figure(pooled.early_leavers, cohort.providers);
+  kpis.applied_to_started = withheld_or(
+      ratio(pooled.started, pooled.applicants, Reason::kNoApplicants), cohort.providers);
+  for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
+    kpis.retention[i] = retention[i].figure(Reason::kTooEarly);
+  }
+  kpis.spend = withheld_or(Money::of(Pence{cohort.spend}), cohort.providers);
+  kpis.cost_per_hire = cohort.cost_per_hire();
+  for (std::size_t c = 0; c < kChannels; ++c) {
+    const CohortPool& pool = channels[c];
+    TeamChannelRow& row = kpis.channels.emplace_back();
+    row.channel = static_cast<tracker::Channel>(c);
+    row.applicants = count_figure(pool.applicants, pool.providers);
+    row.starters = count_figure(pool.starters, pool.providers);
+    row.spend = withheld_or(Money::of(Pence{pool.spend}), pool.providers);
+    row.cost_per_hire = pool.cost_per_hire();
+  }
+  kpis.workforce = workforce.figures(std::nullopt);
+  for (std::size_t t = 0; t < kServiceTypes; ++t) {
+    kpis.workforce_by_service_type.push_back(
+        by_type[t].figures(static_cast<tracker::ServiceType>(t)));
+  }
+  return kpis;
+}
+
+}  // namespace caretoolkit::metrics

@@ -1,0 +1,78 @@
+// Key performance indicators across all member providers, for the local authority's team: hires,
+// retention, cost per hire by channel, turnover and vacancy rates beside the benchmarks.
+//
+// No figure carries an applicant, and no provider is named: every figure is pooled over providers
+// (sums of counts and money; total numerator over total denominator for rates, never a mean of the
+// providers' rates). A figure that stands on fewer than kMinProviders providers is withheld: shown
+// as withheld, not as 0. The providers behind a figure are those in its population:
+//   - applicants, stages, starters, early leavers, spend, cost per hire: the providers with an
+//     applicant in the period or spend in it (per channel: on that channel's sources);
+//   - retention at N days: the providers with a starter old enough to be judged at N;
+//   - turnover and vacancy rates: the providers whose own rate has a value.
+// So a count and the rates built on it always stand on the same providers, and no withheld figure
+// can be worked back from the ones shown.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "metrics/benchmarks.hpp"
+#include "metrics/figure.hpp"
+#include "metrics/period.hpp"
+
+namespace caretoolkit::metrics {
+
+inline constexpr std::int64_t kMinProviders = 3;
+
+// A pooled figure and how many providers stand behind it. No value, with kWithheld, when that is
+// fewer than kMinProviders.
+template <class T>
+struct TeamFigure {
+  Figure<T> figure;
+  std::int64_t providers = 0;
+};
+
+struct TeamChannelRow {
+  tracker::Channel channel = tracker::Channel::kOther;
+  TeamFigure<std::int64_t> applicants;
+  TeamFigure<std::int64_t> starters;
+  TeamFigure<Pence> spend;
+  TeamFigure<Pence> cost_per_hire;  // spend / starters
+};
+
+struct TeamWorkforceRow {
+  std::optional<tracker::ServiceType> service_type;  // empty for all services together
+  TeamFigure<double> turnover;                       // pooled leavers / pooled staff
+  TeamFigure<double> vacancy_rate;                   // pooled vacancies / (staff + vacancies)
+  std::vector<Comparison> turnover_benchmarks;       // a difference only where a rate is shown
+  std::vector<Comparison> vacancy_benchmarks;
+};
+
+struct TeamKpis {
+  ReportOptions options;       // as asked, with as_of filled in; the grouping is not used
+  std::int64_t providers = 0;  // member providers given
+  TeamFigure<std::int64_t> applicants;
+  TeamFigure<std::int64_t> interviewed;
+  TeamFigure<std::int64_t> offered;
+  TeamFigure<std::int64_t> starters;
+  TeamFigure<std::int64_t> early_leavers;
+  TeamFigure<double> applied_to_started;
+  std::array<TeamFigure<double>, 3> retention{};  // at 91, 182, 365 days: retained / eligible
+  TeamFigure<Pence> spend;
+  TeamFigure<Pence> cost_per_hire;
+  std::vector<TeamChannelRow> channels;  // every channel, in declared order
+  // Pooled over each provider's workforce total (see WorkforceReport::total), and per service
+  // type over the providers' services of that type; each provider's latest headcount on or
+  // before as_of. Providers whose own rate has no value are left out of that rate's pool.
+  TeamWorkforceRow workforce;
+  std::vector<TeamWorkforceRow> workforce_by_service_type;  // every type, in declared order
+};
+
+// One element of `providers` per member provider, each scoped to that provider's rows. Throws
+// Error(kInvalid) for invalid options or data, as the single-provider reports do.
+TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& options);
+
+}  // namespace caretoolkit::metrics

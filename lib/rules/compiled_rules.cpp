@@ -1,0 +1,405 @@
+// Compiling a RuleSet into one matcher, and evaluating every rule over one analysed advert.
+#include "rules/compiled_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "core/error.hpp"
+
+namespace caretoolkit::rules {
+namespace {
+
+using text::Document;
+using text::Token;
+using text::TokenKind;
+
+std::string format_number(double value) {
+  char buffer[32];
+  if (std::isinf(value)) return "no limit";
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  std::string s = buffer;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
+}
+
+bool overlaps(std::uint32_t a_first, std::uint32_t a_end, std::uint32_t b_first,
+              std::uint32_t b_end) {
+  return a_first < b_end && b_first < a_end;
+}
+
+// Leftmost-longest, non-overlapping selection over hits in text order (hits with the same first
+// token come shortest first, as the matcher emits them). Calls keep(first, end) for each choice.
+template <typename Keep>
+void select_longest(const TermHit* begin, const TermHit* end, Keep keep) {
+  std::uint32_t covered_until = 0;
+  bool any = false;
+  for (const TermHit* hit = begin; hit != end;) {
+    const std::uint32_t first = hit->first;
+    std::uint32_t longest = hit->end;
+    for (++hit; hit != end && hit->first == first; ++hit) longest = std::max(longest, hit->end);
+    if (any && first < covered_until) continue;
+    keep(first, longest);
+    covered_until = longest;
+    any = true;
+  }
+}
+
+bool all_capitals(std::string_view s, int min_letters) {
+  int letters = 0;
+  for (unsigned char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+    if (c >= 0x80) return false;  // keep to ASCII: acronyms and shouting are ASCII in practice
+  }
+  return letters >= min_letters;
+}
+
+}  // namespace
+
+text::Span span_of(const Document& document, std::uint32_t first, std::uint32_t end) {
+  const auto tokens = document.tokens();
+  return text::Span{tokens[first].span.begin, tokens[end - 1].span.end,
+                    tokens[first].span.begin_utf16, tokens[end - 1].span.end_utf16};
+}
+
+CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyzer) : rules_(rules) {
+  Matcher::Builder builder(analyzer);
+  decoders_.resize(rules.rules().size());
+  targets_.resize(rules.rules().size());
+  // Targets are numbered in rule order, so grouping hits by target also groups them by rule.
+  const auto add_terms = [&](const std::vector<std::string>& terms, bool case_sensitive,
+                             const std::string& where) {
+    const std::uint32_t target = target_count_++;
+    for (const auto& term : terms) builder.add(term, case_sensitive, target, where);
+    return target;
+  };
+  for (std::uint32_t r = 0; r < rules.rules().size(); ++r) {
+    const Rule& rule = rules.rules()[r];
+    RuleTargets& targets = targets_[r];
+    const std::string where = rule.pack + ": rule \"" + rule.id + "\"";
+    switch (rule.kind) {
+      case RuleKind::kTerms:
+      case RuleKind::kSubstitute:
+      case RuleKind::kReward:
+        targets.terms = add_terms(rule.terms, rule.case_sensitive, where);
+        if (!rule.except.empty())
+          targets.except = add_terms(rule.except, rule.case_sensitive, where);
+        break;
+      case RuleKind::kRequire:
+        for (const Alternative& alternative : rule.any_of) {
+          auto& steps = targets.steps.emplace_back();
+          for (const PatternStep& step : alternative.steps) {
+            if (step.token_class) {
+              builder.need(*step.token_class);
+              steps.push_back(kNoTarget);
+            } else {
+              steps.push_back(add_terms(step.terms, false, where));
+            }
+          }
+        }
+        break;
+      case RuleKind::kBalance:
+        if (rule.method == BalanceMethod::kRatio) {
+          targets.first = add_terms(rule.first.terms, false, where);
+          targets.second = add_terms(rule.second.terms, false, where);
+        } else {
+          decoders_[r].emplace(rule.first.prefixes, rule.second.prefixes);
+        }
+        break;
+      case RuleKind::kMetric:
+      case RuleKind::kStyle:
+        break;
+    }
+  }
+  matcher_ = builder.build();
+}
+
+CompiledRules::Hits CompiledRules::hits_of(std::uint32_t target,
+                                           const EvaluationScratch& scratch) const {
+  if (target == kNoTarget) return {};
+  const TermHit* base = scratch.by_target.data();
+  return {base + scratch.target_begin[target], base + scratch.target_begin[target + 1]};
+}
+
+Evaluation CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
+                                   const EvaluationOptions& options,
+                                   EvaluationScratch& scratch) const {
+  matcher_.match(document, scratch.match);
+  // Group the hits by target with a counting sort, keeping text order within each target.
+  auto& begin = scratch.target_begin;
+  begin.assign(target_count_ + 1, 0);
+  for (const TermHit& hit : scratch.match.terms) ++begin[hit.target + 1];
+  for (std::uint32_t t = 0; t < target_count_; ++t) begin[t + 1] += begin[t];
+  scratch.by_target.resize(scratch.match.terms.size());
+  for (const TermHit& hit : scratch.match.terms) scratch.by_target[begin[hit.target]++] = hit;
+  for (std::uint32_t t = target_count_; t > 0; --t) begin[t] = begin[t - 1];
+  begin[0] = 0;
+
+  Evaluation out;
+  out.observations.reserve(scratch.match.terms.size() + 32);
+  const auto& all = rules_.rules();
+  for (std::uint32_t r = 0; r < all.size(); ++r) {
+    const Rule& rule = all[r];
+    if (!rule.services.empty() && std::find(rule.services.begin(), rule.services.end(),
+                                            options.service) == rule.services.end()) {
+      continue;
+    }
+    switch (rule.kind) {
+      case RuleKind::kTerms:
+      case RuleKind::kSubstitute:
+      case RuleKind::kReward:
+        evaluate_terms(r, scratch, document, out);
+        break;
+      case RuleKind::kRequire:
+        evaluate_require(r, scratch, document, out);
+        break;
+      case RuleKind::kMetric:
+        evaluate_metric(r, document, metrics, out);
+        break;
+      case RuleKind::kBalance:
+        evaluate_balance(r, scratch, document, out);
+        break;
+      case RuleKind::kStyle:
+        evaluate_style(r, document, out);
+        break;
+    }
+  }
+  return out;
+}
+
+void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
+                                   const Document& document, Evaluation& out) const {
+  const Hits terms = hits_of(targets_[rule].terms, scratch);
+  const Hits except = hits_of(targets_[rule].except, scratch);
+  select_longest(terms.begin, terms.end, [&](std::uint32_t first, std::uint32_t end) {
+    for (const TermHit* e = except.begin; e != except.end; ++e) {
+      if (overlaps(first, end, e->first, e->end)) return;
+    }
+    Observation o;
+    o.rule = rule;
+    o.outcome = Outcome::kFound;
+    o.span = span_of(document, first, end);
+    out.observations.push_back(std::move(o));
+  });
+}
+
+void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                     const Document& document, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const auto& classes = scratch.match.classes;
+  // The first occurrence of step `s` of `alternative` starting in [from, from + gap], or nullptr.
+  struct Found {
+    std::uint32_t first, end;
+  };
+  const auto next_step = [&](std::size_t alternative, std::size_t s, std::uint32_t from,
+                             std::uint32_t gap) -> std::optional<Found> {
+    // Both lists are in text order: start at the first hit at or after `from`.
+    const PatternStep& step = rule.any_of[alternative].steps[s];
+    if (step.token_class) {
+      auto c =
+          std::lower_bound(classes.begin(), classes.end(), from,
+                           [](const ClassHit& hit, std::uint32_t at) { return hit.first < at; });
+      for (; c != classes.end() && c->first - from <= gap; ++c) {
+        if (c->token_class == *step.token_class) return Found{c->first, c->end};
+      }
+      return std::nullopt;
+    }
+    const Hits hits = hits_of(targets_[rule_index].steps[alternative][s], scratch);
+    const TermHit* h =
+        std::lower_bound(hits.begin, hits.end, from,
+                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
+    if (h != hits.end && h->first - from <= gap) return Found{h->first, h->end};
+    return std::nullopt;
+  };
+
+  for (std::size_t a = 0; a < rule.any_of.size(); ++a) {
+    const Alternative& alternative = rule.any_of[a];
+    // Try each occurrence of the first step; chain the earliest next step within the gap.
+    const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
+      std::uint32_t last_end = end;
+      for (std::size_t s = 1; s < alternative.steps.size(); ++s) {
+        const auto next = next_step(a, s, last_end, alternative.max_gap);
+        if (!next) return false;
+        last_end = next->end;
+      }
+      Observation o;
+      o.rule = rule_index;
+      o.outcome = Outcome::kMet;
+      o.span = span_of(document, first, last_end);
+      out.observations.push_back(std::move(o));
+      return true;
+    };
+    const PatternStep& head = alternative.steps[0];
+    if (head.token_class) {
+      for (const ClassHit& c : classes) {
+        if (c.token_class == *head.token_class && try_from(c.first, c.end)) return;
+      }
+    } else {
+      const Hits hits = hits_of(targets_[rule_index].steps[a][0], scratch);
+      for (const TermHit* h = hits.begin; h != hits.end; ++h) {
+        if (try_from(h->first, h->end)) return;
+      }
+    }
+  }
+  Observation o;
+  o.rule = rule_index;
+  o.outcome = Outcome::kUnmet;
+  out.observations.push_back(std::move(o));
+}
+
+void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& document,
+                                    const MetricValues& metrics, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const double low = rule.min.value_or(-std::numeric_limits<double>::infinity());
+  const double high = rule.max.value_or(std::numeric_limits<double>::infinity());
+  const auto report = [&](double value, std::optional<text::Span> span, std::string unit) {
+    if (value >= low && value <= high) return;
+    Observation o;
+    o.rule = rule_index;
+    o.outcome = Outcome::kFound;
+    o.span = span;
+    o.value = value;
+    o.detail =
+        format_number(value) + unit +
+        (value < low ? " (at least " + format_number(low) : " (at most " + format_number(high)) +
+        ")";
+    out.observations.push_back(std::move(o));
+  };
+  // Readability formulas say nothing about an empty text.
+  if (metrics.words == 0 && rule.metric != Metric::kWords) return;
+  switch (rule.metric) {
+    case Metric::kReadingEase:
+      report(metrics.reading_ease, std::nullopt, "");
+      break;
+    case Metric::kGradeLevel:
+      report(metrics.grade_level, std::nullopt, "");
+      break;
+    case Metric::kAverageSentenceWords:
+      report(metrics.average_sentence_words, std::nullopt, " words a sentence");
+      break;
+    case Metric::kLongestSentenceWords:
+      report(metrics.longest_sentence_words, std::nullopt, " words");
+      break;
+    case Metric::kWords:
+      report(metrics.words, std::nullopt, " words");
+      break;
+    case Metric::kSentenceWords:
+      for (const auto& sentence : document.sentences()) {
+        report(sentence.words, sentence.span, " words");
+      }
+      break;
+    case Metric::kParagraphWords:
+      for (const auto& paragraph : document.paragraphs()) {
+        report(paragraph.words, paragraph.span, " words");
+      }
+      break;
+  }
+}
+
+void CompiledRules::evaluate_balance(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                     const Document& document, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  Observation o;
+  o.rule = rule_index;
+  if (rule.method == BalanceMethod::kGenderDecoder) {
+    GenderCoding coding = decoders_[rule_index]->decode(document.original());
+    const int difference = coding.feminine - coding.masculine;
+    o.value = difference;
+    o.outcome = std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet;
+    o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
+               ", " + rule.second.label + " " + std::to_string(coding.masculine);
+    if (!out.gender) out.gender = std::move(coding);
+    out.observations.push_back(std::move(o));
+    return;
+  }
+  BalanceCount count{rule_index, 0, 0};
+  const Hits first = hits_of(targets_[rule_index].first, scratch);
+  const Hits second = hits_of(targets_[rule_index].second, scratch);
+  select_longest(first.begin, first.end, [&](std::uint32_t, std::uint32_t) { ++count.first; });
+  select_longest(second.begin, second.end, [&](std::uint32_t, std::uint32_t) { ++count.second; });
+  const double ratio = count.second == 0
+                           ? (count.first > 0 ? std::numeric_limits<double>::infinity() : 0.0)
+                           : static_cast<double>(count.first) / count.second;
+  o.value = ratio;
+  o.outcome = ratio >= rule.min_ratio ? Outcome::kMet : Outcome::kUnmet;
+  o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
+             std::to_string(count.second);
+  out.balances.push_back(count);
+  out.observations.push_back(std::move(o));
+}
+
+void CompiledRules::evaluate_style(std::uint32_t rule_index, const Document& document,
+                                   Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const auto tokens = document.tokens();
+  const auto found = [&](std::uint32_t first, std::uint32_t end, std::string detail) {
+    Observation o;
+    o.rule = rule_index;
+    o.outcome = Outcome::kFound;
+    o.span = span_of(document, first, end);
+    o.detail = std::move(detail);
+    out.observations.push_back(std::move(o));
+  };
+  switch (rule.check) {
+    case StyleCheck::kExclamationMarks: {
+      int seen = 0;
+      for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::kPunctuation) continue;
+        const auto text = document.text(tokens[i].span);
+        const auto marks = static_cast<int>(std::count(text.begin(), text.end(), '!'));
+        if (marks == 0) continue;
+        seen += marks;
+        if (seen > rule.max_count) found(i, i + 1, std::to_string(seen) + " so far");
+      }
+      break;
+    }
+    case StyleCheck::kCapitals: {
+      std::uint32_t i = 0;
+      while (i < tokens.size()) {
+        const auto is_shout = [&](std::uint32_t k) {
+          if (tokens[k].kind != TokenKind::kWord) return false;
+          const char head = document.original()[tokens[k].span.begin];
+          if (head < 'A' || head > 'Z') return false;
+          const auto text = document.text(tokens[k].span);
+          return all_capitals(text, rule.min_letters) &&
+                 std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
+        };
+        if (!is_shout(i)) {
+          ++i;
+          continue;
+        }
+        std::uint32_t end = i + 1;
+        while (end < tokens.size() && is_shout(end)) ++end;
+        found(i, end, std::string(document.text(span_of(document, i, end))));
+        i = end;
+      }
+      break;
+    }
+    case StyleCheck::kRepeatedPunctuation: {
+      std::uint32_t i = 0;
+      while (i < tokens.size()) {
+        if (tokens[i].kind != TokenKind::kPunctuation) {
+          ++i;
+          continue;
+        }
+        std::uint32_t end = i + 1;
+        while (end < tokens.size() && tokens[end].kind == TokenKind::kPunctuation &&
+               tokens[end].span.begin == tokens[end - 1].span.end) {
+          ++end;
+        }
+        const auto run = document.text(span_of(document, i, end));
+        const bool bangs = run.size() >= 2 && run.find_first_not_of("!?") == std::string_view::npos;
+        const bool same =
+            run.size() >= 2 && run.find_first_not_of(run[0]) == std::string_view::npos &&
+            (run[0] == ',' || run[0] == ';' || run[0] == ':' || (run[0] == '.' && run.size() >= 4));
+        if (bangs || same) found(i, end, std::string(run));
+        i = end;
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,121 @@
+// A RuleSet compiled for checking adverts: every term-like rule (terms, substitute, reward, the
+// term sets of require and balance rules) in one Matcher, the Gender Decoder lists in their own
+// trie, and per-rule tables so that evaluating an advert is one matching pass plus a walk over
+// what it found.
+//
+// Evaluation reports observations: what each rule saw (a term found, an essential met or not, a
+// threshold crossed), with spans. It assigns no points; lib/advert does the scoring.
+//
+// Thread safety: immutable after construction; evaluate() may run on many threads at once as
+// long as each passes its own MatchResult scratch.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/gender_decoder.hpp"
+#include "rules/matcher.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+#include "text/document.hpp"
+
+namespace caretoolkit::rules {
+
+enum class Outcome : std::uint8_t {
+  kFound,  // a term, style problem or metric over its threshold was found at `span`
+  kMet,    // a require or balance rule is satisfied (span: the evidence, when there is one)
+  kUnmet,  // a require or balance rule is not satisfied
+};
+
+struct Observation {
+  std::uint32_t rule = 0;  // index into RuleSet::rules()
+  Outcome outcome = Outcome::kFound;
+  std::optional<text::Span> span;
+  double value = 0;    // metric: the value; balance: the ratio or the difference
+  std::string detail;  // a short fact for the reader: "31 words", "you 4, we 12"
+};
+
+// Whole-advert statistics the metric rules compare with their thresholds.
+struct MetricValues {
+  double words = 0;
+  double reading_ease = 0;
+  double grade_level = 0;
+  double average_sentence_words = 0;
+  double longest_sentence_words = 0;
+};
+
+struct BalanceCount {
+  std::uint32_t rule = 0;
+  int first = 0;
+  int second = 0;
+};
+
+struct Evaluation {
+  std::vector<Observation> observations;  // by rule index, then by position in the text
+  std::vector<BalanceCount> balances;     // one per ratio balance rule, in rule order
+  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule
+};
+
+// Scratch space for CompiledRules::evaluate, reused between calls (one per thread) so that
+// evaluation allocates only for its results.
+struct EvaluationScratch {
+  MatchResult match;
+  std::vector<TermHit> by_target;           // the match's term hits, grouped by target
+  std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
+};
+
+struct EvaluationOptions {
+  std::string service;  // "home care", "residential"...: rules with `services` apply only then
+};
+
+class CompiledRules {
+ public:
+  // `rules` must outlive this object. Throws Error(kInvalid) when a term has nothing to match.
+  CompiledRules(const RuleSet& rules, const text::Analyzer& analyzer);
+
+  const RuleSet& rule_set() const { return rules_; }
+  const Matcher& matcher() const { return matcher_; }
+
+  Evaluation evaluate(const text::Document& document, const MetricValues& metrics,
+                      const EvaluationOptions& options, EvaluationScratch& scratch) const;
+
+ private:
+  static constexpr std::uint32_t kNoTarget = UINT32_MAX;
+  // The matcher targets of one rule's term sets (kNoTarget when the rule has none).
+  struct RuleTargets {
+    std::uint32_t terms = kNoTarget;
+    std::uint32_t except = kNoTarget;
+    std::uint32_t first = kNoTarget;
+    std::uint32_t second = kNoTarget;
+    std::vector<std::vector<std::uint32_t>> steps;  // require: [alternative][step]
+  };
+  // The hits of one target, in text order.
+  struct Hits {
+    const TermHit* begin = nullptr;
+    const TermHit* end = nullptr;
+  };
+  Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
+
+  void evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
+                      const text::Document& document, Evaluation& out) const;
+  void evaluate_require(std::uint32_t rule, const EvaluationScratch& scratch,
+                        const text::Document& document, Evaluation& out) const;
+  void evaluate_metric(std::uint32_t rule, const text::Document& document,
+                       const MetricValues& metrics, Evaluation& out) const;
+  void evaluate_balance(std::uint32_t rule, const EvaluationScratch& scratch,
+                        const text::Document& document, Evaluation& out) const;
+  void evaluate_style(std::uint32_t rule, const text::Document& document, Evaluation& out) const;
+
+  const RuleSet& rules_;
+  Matcher matcher_;
+  std::vector<RuleTargets> targets_;  // per rule
+  std::uint32_t target_count_ = 0;
+  std::vector<std::optional<GenderDecoder>> decoders_;  // per rule, for gender-decoder rules
+};
+
+// The span covering tokens [first, end) of `document`.
+text::Span span_of(const text::Document& document, std::uint32_t first, std::uint32_t end);
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,165 @@
+// Gender Decoder's word splitting and counting, reproduced byte for byte.
+#include "rules/gender_decoder.hpp"
+
+#include <string_view>
+
+namespace caretoolkit::rules {
+namespace {
+
+// Characters Gender Decoder turns into spaces: Python's \s for ASCII (including the separators
+// 0x1c-0x1f), its punctuation class, and every non-ASCII byte (it replaces every character with
+// ord >= 128).
+struct SeparatorTable {
+  bool separator[256] = {};
+  constexpr SeparatorTable() {
+    for (int c = 0x80; c < 256; ++c) separator[c] = true;
+    for (int c = 0x09; c <= 0x0d; ++c) separator[c] = true;
+    for (int c = 0x1c; c <= 0x1f; ++c) separator[c] = true;
+    separator[static_cast<unsigned char>(' ')] = true;
+    for (char c : std::string_view(".,<>*?!\"[]@':;()/&")) {
+      separator[static_cast<unsigned char>(c)] = true;
+    }
+  }
+};
+constexpr SeparatorTable kSeparators;
+
+bool is_separator(char c) {
+  return kSeparators.separator[static_cast<unsigned char>(c)];
+}
+
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Trie slot of a byte: a-z (either case) are 0-25, '-' is 26, anything else -1.
+struct SlotTable {
+  signed char slot[256] = {};
+  constexpr SlotTable() {
+    for (int c = 0; c < 256; ++c) slot[c] = -1;
+    for (int c = 0; c < 26; ++c) {
+      slot['a' + c] = static_cast<signed char>(c);
+      slot['A' + c] = static_cast<signed char>(c);
+    }
+    slot[static_cast<unsigned char>('-')] = 26;
+  }
+};
+constexpr SlotTable kSlots;
+
+int slot_of(char c) {
+  return kSlots.slot[static_cast<unsigned char>(c)];
+}
+
+}  // namespace
+
+GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
+                             const std::vector<std::string>& masculine) {
+  nodes_.push_back(Node{});
+  for (const auto& p : feminine) insert(p, false);
+  for (const auto& p : masculine) insert(p, true);
+}
+
+void GenderDecoder::insert(std::string_view prefix, bool masculine) {
+  if (prefix.find('-') != std::string_view::npos) hyphenated_.emplace_back(prefix);
+  std::uint32_t node = 0;
+  for (char c : prefix) {
+    const int slot = slot_of(c);
+    if (slot < 0) return;  // the loader accepts only a-z and '-'
+    if (nodes_[node].child[slot] == 0) {
+      nodes_[node].child[slot] = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.push_back(Node{});
+    }
+    node = nodes_[node].child[slot];
+  }
+  (masculine ? nodes_[node].masculine_ends : nodes_[node].feminine_ends)++;
+}
+
+// Gender Decoder counts one per (word, list entry) pair where the word starts with the entry.
+void GenderDecoder::count(std::string_view word, int& feminine, int& masculine) const {
+  std::uint32_t node = 0;
+  for (char c : word) {
+    const int slot = slot_of(c);
+    if (slot < 0 || nodes_[node].child[slot] == 0) return;
+    node = nodes_[node].child[slot];
+    feminine += nodes_[node].feminine_ends;
+    masculine += nodes_[node].masculine_ends;
+  }
+}
+
+bool GenderDecoder::starts_with_hyphenated_entry(std::string_view word) const {
+  for (const auto& entry : hyphenated_) {
+    if (word.size() < entry.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < entry.size() && same; ++i) same = lower(word[i]) == entry[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+const char* GenderDecoder::verdict(int feminine, int masculine) {
+  const int score = feminine - masculine;
+  if (score == 0) return feminine != 0 ? "neutral" : "empty";
+  if (score > 3) return "strongly feminine-coded";
+  if (score > 0) return "feminine-coded";
+  if (score < -3) return "strongly masculine-coded";
+  return "masculine-coded";
+}
+
+GenderCoding GenderDecoder::decode(std::string_view text) const {
+  GenderCoding result;
+  // Gender Decoder's de-hyphenation loop removes items from the list it is iterating over, so the
+  // word after the first one it splits (almost always the second word) is never split. The index
+  // of that word, once known, is kept here to give the same counts.
+  std::size_t word_index = 0;
+  std::size_t unsplit_index = SIZE_MAX;
+
+  // Words are read in place and lowercased as they are compared; only coded words are copied.
+  const auto emit = [&](std::size_t begin, std::size_t end) {
+    const std::string_view w = text.substr(begin, end - begin);
+    int feminine = 0;
+    int masculine = 0;
+    count(w, feminine, masculine);
+    if (feminine == 0 && masculine == 0) return;
+    std::string lowered(w);
+    for (char& c : lowered) c = lower(c);
+    result.feminine += feminine;
+    result.masculine += masculine;
+    const auto b = static_cast<std::uint32_t>(begin);
+    const auto e = static_cast<std::uint32_t>(end);
+    if (feminine) result.words.push_back(CodedWord{b, e, lowered, false, feminine});
+    if (masculine) result.words.push_back(CodedWord{b, e, std::move(lowered), true, masculine});
+  };
+
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    while (i < n && is_separator(text[i])) ++i;
+    if (i >= n) break;
+    const std::size_t begin = i;
+    bool hyphen = false;
+    while (i < n && !is_separator(text[i])) {
+      hyphen |= text[i] == '-';
+      ++i;
+    }
+    const std::string_view word = text.substr(begin, i - begin);
+    const std::size_t index = word_index++;
+    // `word.find("-")` is falsy only when the word starts with a hyphen: such words are kept.
+    // Only a word with a hyphen can start with a hyphenated list entry.
+    const bool exempt = word[0] == '-' || (hyphen && starts_with_hyphenated_entry(word));
+    if (!exempt && unsplit_index == SIZE_MAX) unsplit_index = index + 1;
+    if (!hyphen || exempt || index == unsplit_index) {
+      emit(begin, i);
+      continue;
+    }
+    std::size_t part = begin;
+    while (part <= i) {
+      std::size_t dash = part;
+      while (dash < i && text[dash] != '-') ++dash;
+      emit(part, dash);
+      part = dash + 1;
+    }
+  }
+  result.verdict = verdict(result.feminine, result.masculine);
+  return result;
+}
+
+}  // namespace caretoolkit::rules

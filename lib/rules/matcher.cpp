@@ -1,0 +1,532 @@
+// The compiled matcher: a hash table from folded words to symbols, a byte trie of stems, and a
+// trie of symbol sequences (phrases) whose nodes carry the targets they complete.
+#include "rules/matcher.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "core/error.hpp"
+
+namespace caretoolkit::rules {
+namespace {
+
+using text::Document;
+using text::Token;
+using text::TokenKind;
+
+bool is_hyphen(std::string_view s) {
+  return s == "-" || s == "\u2010" || s == "\u2011";
+}
+
+// A hyphen written between two words with no space ("part-time") joins them: the matcher skips
+// it so that "part-time" and "part time" are the same phrase.
+bool is_joiner(std::span<const Token> tokens, const std::string& original, std::size_t i) {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::kPunctuation || i == 0 || i + 1 >= tokens.size()) return false;
+  const Token& before = tokens[i - 1];
+  const Token& after = tokens[i + 1];
+  if (before.span.end != t.span.begin || t.span.end != after.span.begin) return false;
+  const auto wordlike = [](const Token& x) {
+    return x.kind == TokenKind::kWord || x.kind == TokenKind::kNumber;
+  };
+  if (!wordlike(before) || !wordlike(after)) return false;
+  return is_hyphen(std::string_view(original).substr(t.span.begin, t.span.end - t.span.begin));
+}
+
+std::string_view text_of(const Document& document, const Token& token) {
+  return document.text(token.span);
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// "7am", "7pm", "7.30am", "11:15pm" (one token as ICU keeps digits and letters together).
+bool is_time_word(std::string_view s) {
+  if (s.size() < 3) return false;
+  const std::string_view suffix = s.substr(s.size() - 2);
+  if (suffix != "am" && suffix != "pm" && suffix != "AM" && suffix != "PM") return false;
+  s.remove_suffix(2);
+  std::size_t hours = 0;
+  while (hours < s.size() && is_digit(s[hours])) ++hours;
+  if (hours < 1 || hours > 2) return false;
+  s.remove_prefix(hours);
+  if (s.empty()) return true;
+  return s.size() == 3 && (s[0] == '.' || s[0] == ':') && is_digit(s[1]) && is_digit(s[2]);
+}
+
+// Outward code of a UK postcode: "LN2", "PE9", "SW1A", "M1".
+bool is_outward_code(std::string_view s) {
+  std::size_t letters = 0;
+  while (letters < s.size() && is_upper(s[letters])) ++letters;
+  if (letters < 1 || letters > 2 || letters >= s.size() || !is_digit(s[letters])) return false;
+  const std::size_t rest = s.size() - letters - 1;
+  return rest == 0 || (rest == 1 && (is_upper(s.back()) || is_digit(s.back())));
+}
+
+bool is_inward_code(std::string_view s) {
+  return s.size() == 3 && is_digit(s[0]) && is_upper(s[1]) && is_upper(s[2]);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_domain(std::string_view folded) {
+  for (std::string_view tld : {".uk", ".com", ".org", ".net", ".gov", ".nhs", ".info", ".jobs"}) {
+    if (ends_with(folded, tld)) return true;
+  }
+  return false;
+}
+
+bool starts_capitalised(std::string_view s) {
+  if (s.empty()) return false;
+  const auto first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80) return is_upper(static_cast<char>(first));
+  std::int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+}  // namespace
+
+std::uint64_t hash_word(std::string_view word) {
+  // Eight bytes at a time with a multiply-xorshift mix: most folded words take one or two rounds.
+  std::uint64_t hash = 0x9E3779B97F4A7C15ull ^ word.size();
+  const char* p = word.data();
+  std::size_t n = word.size();
+  while (n >= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    hash = (hash ^ chunk) * 0xFF51AFD7ED558CCDull;
+    hash ^= hash >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    // The tail from two overlapping 4-byte reads, or three single bytes: no byte loop.
+    std::uint64_t chunk;
+    if (n >= 4) {
+      std::uint32_t low;
+      std::uint32_t high;
+      std::memcpy(&low, p, 4);
+      std::memcpy(&high, p + n - 4, 4);
+      chunk = low | (static_cast<std::uint64_t>(high) << 32);
+    } else {
+      const auto byte = [p](std::size_t i) {
+        return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
+      };
+      chunk = byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+    }
+    hash = (hash ^ chunk) * 0xC4CEB9FE1A85EC53ull;
+    hash ^= hash >> 29;
+  }
+  return hash == 0 ? 1 : hash;  // 0 marks an empty slot
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+std::uint32_t Matcher::Builder::word_symbol(std::string_view folded, std::string_view exact,
+                                            bool case_sensitive) {
+  auto& table = case_sensitive ? sensitive_ : insensitive_;
+  const std::string key(case_sensitive ? exact : folded);
+  auto [it, inserted] = table.emplace(key, next_symbol_);
+  if (inserted) ++next_symbol_;
+  return it->second;
+}
+
+std::uint32_t Matcher::Builder::stem_symbol(std::string_view folded) {
+  auto [it, inserted] = stems_.emplace(std::string(folded), next_symbol_);
+  if (inserted) ++next_symbol_;
+  return it->second;
+}
+
+void Matcher::Builder::add(std::string_view term, bool case_sensitive, std::uint32_t target,
+                           const std::string& where) {
+  std::vector<std::uint32_t> phrase;
+  std::size_t start = 0;
+  while (start < term.size()) {
+    std::size_t end = term.find(' ', start);
+    if (end == std::string_view::npos) end = term.size();
+    std::string_view word = term.substr(start, end - start);
+    start = end + 1;
+    if (word == "#") {
+      phrase.push_back(kAnyNumber);
+      continue;
+    }
+    const bool stem = !word.empty() && word.back() == '*';
+    if (stem) word.remove_suffix(1);
+    const Document document = analyzer_.analyze(word);
+    const auto tokens = document.tokens();
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!is_joiner(tokens, document.original(), i)) kept.push_back(i);
+    }
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const Token& token = tokens[kept[k]];
+      if (stem && k + 1 == kept.size()) {
+        phrase.push_back(stem_symbol(token.folded));
+      } else {
+        phrase.push_back(word_symbol(token.folded, text_of(document, token), case_sensitive));
+      }
+    }
+  }
+  if (phrase.empty()) {
+    throw Error(ErrorCode::kInvalid,
+                where + ": \"" + std::string(term) + "\" has nothing to match");
+  }
+  phrases_.push_back(std::move(phrase));
+  phrase_targets_.push_back(target);
+}
+
+Matcher Matcher::Builder::build() {
+  Matcher m;
+  m.classes_mask_ = classes_mask_;
+  m.phrase_count_ = phrases_.size();
+
+  // Word table. Case-sensitive words are filed under their folded form, so one lookup per token
+  // finds both kinds; the exact text is compared only when the folded form matches.
+  struct WordBuild {
+    std::uint32_t symbol = kNone;
+    std::vector<std::pair<std::string, std::uint32_t>> variants;
+  };
+  std::map<std::string, WordBuild> words;
+  for (const auto& [folded, symbol] : insensitive_) words[folded].symbol = symbol;
+  for (const auto& [exact, symbol] : sensitive_) {
+    const Document document = analyzer_.analyze(exact);
+    const std::string folded =
+        document.tokens().empty() ? exact : std::string(document.tokens()[0].folded);
+    words[folded].variants.emplace_back(exact, symbol);
+  }
+  std::size_t capacity = 16;
+  while (capacity < words.size() * 2) capacity *= 2;
+  m.slots_.assign(capacity, Slot{});
+  m.slot_hashes_.assign(capacity, 0);
+  m.slot_mask_ = capacity - 1;
+  for (const auto& [folded, build] : words) {
+    const std::uint64_t hash = hash_word(folded);
+    std::uint64_t at = hash & m.slot_mask_;
+    while (m.slot_hashes_[at] != 0) at = (at + 1) & m.slot_mask_;
+    m.slot_hashes_[at] = hash;
+    Slot& slot = m.slots_[at];
+    slot.key_offset = static_cast<std::uint32_t>(m.arena_.size());
+    slot.key_length = static_cast<std::uint32_t>(folded.size());
+    m.arena_ += folded;
+    slot.symbol = build.symbol;
+    slot.variants_begin = static_cast<std::uint32_t>(m.variants_.size());
+    for (const auto& [exact, symbol] : build.variants) {
+      m.variants_.push_back(Variant{static_cast<std::uint32_t>(m.arena_.size()),
+                                    static_cast<std::uint32_t>(exact.size()), symbol});
+      m.arena_ += exact;
+    }
+    slot.variants_end = static_cast<std::uint32_t>(m.variants_.size());
+  }
+
+  // Stem trie over folded bytes.
+  {
+    std::vector<std::map<unsigned char, std::uint32_t>> children(1);
+    std::vector<std::uint32_t> symbols(1, kNone);
+    for (const auto& [stem, symbol] : stems_) {
+      std::uint32_t node = 0;
+      for (unsigned char c : stem) {
+        auto it = children[node].find(c);
+        if (it == children[node].end()) {
+          children.emplace_back();
+          symbols.push_back(kNone);
+          it = children[node].emplace(c, static_cast<std::uint32_t>(children.size() - 1)).first;
+        }
+        node = it->second;
+      }
+      symbols[node] = symbol;
+    }
+    m.stem_nodes_.resize(children.size());
+    m.stem_root_.fill(kNone);
+    for (const auto& [byte, child] : children[0]) m.stem_root_[byte] = child;
+    for (std::size_t n = 0; n < children.size(); ++n) {
+      m.stem_nodes_[n].symbol = symbols[n];
+      m.stem_nodes_[n].children_begin = static_cast<std::uint32_t>(m.stem_edges_.size());
+      for (const auto& [byte, child] : children[n]) m.stem_edges_.push_back(StemEdge{byte, child});
+      m.stem_nodes_[n].children_end = static_cast<std::uint32_t>(m.stem_edges_.size());
+    }
+  }
+
+  // Phrase trie over symbols; node 0 is the root.
+  {
+    std::vector<std::map<std::uint32_t, std::uint32_t>> children(1);
+    std::vector<std::vector<std::uint32_t>> outputs(1);
+    for (std::size_t p = 0; p < phrases_.size(); ++p) {
+      std::uint32_t node = 0;
+      for (std::uint32_t symbol : phrases_[p]) {
+        auto it = children[node].find(symbol);
+        if (it == children[node].end()) {
+          children.emplace_back();
+          outputs.emplace_back();
+          it =
+              children[node].emplace(symbol, static_cast<std::uint32_t>(children.size() - 1)).first;
+        }
+        node = it->second;
+      }
+      auto& out = outputs[node];
+      if (std::find(out.begin(), out.end(), phrase_targets_[p]) == out.end()) {
+        out.push_back(phrase_targets_[p]);
+      }
+    }
+    m.root_child_.assign(next_symbol_, kNone);
+    for (const auto& [symbol, child] : children[0]) m.root_child_[symbol] = child;
+    m.nodes_.resize(children.size());
+    for (std::size_t n = 0; n < children.size(); ++n) {
+      Node& node = m.nodes_[n];
+      node.edges_begin = static_cast<std::uint32_t>(m.edge_symbols_.size());
+      if (n != 0) {
+        for (const auto& [symbol, child] : children[n]) {
+          m.edge_symbols_.push_back(symbol);
+          m.edge_nodes_.push_back(child);
+        }
+      }
+      node.edges_end = static_cast<std::uint32_t>(m.edge_symbols_.size());
+      node.outputs_begin = static_cast<std::uint32_t>(m.outputs_.size());
+      m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
+      node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
+    }
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+const Matcher::Slot* Matcher::find_slot(std::string_view folded, std::uint64_t hash) const {
+  // Probe the dense array of hashes; read a full slot only when its hash matches.
+  std::uint64_t at = hash & slot_mask_;
+  for (std::uint64_t h = slot_hashes_[at]; h != 0; h = slot_hashes_[at]) {
+    if (h == hash) {
+      const Slot& slot = slots_[at];
+      if (slot.key_length == folded.size() &&
+          std::memcmp(arena_.data() + slot.key_offset, folded.data(), folded.size()) == 0) {
+        return &slot;
+      }
+    }
+    at = (at + 1) & slot_mask_;
+  }
+  return nullptr;
+}
+
+void Matcher::add_symbols(const Document& document, std::uint32_t index,
+                          MatchResult& result) const {
+  const Token& token = document.tokens()[index];
+  if (token.kind == TokenKind::kNumber) result.symbols.push_back(kAnyNumber);
+  const std::string_view folded = token.folded;
+  if (folded.empty()) return;
+  if (const Slot* slot = find_slot(folded, hash_word(folded))) {
+    if (slot->symbol != kNone) result.symbols.push_back(slot->symbol);
+    if (slot->variants_begin != slot->variants_end) {
+      const std::string_view exact = document.text(token.span);
+      for (std::uint32_t v = slot->variants_begin; v < slot->variants_end; ++v) {
+        const Variant& variant = variants_[v];
+        if (std::string_view(arena_).substr(variant.text_offset, variant.text_length) == exact) {
+          result.symbols.push_back(variant.symbol);
+        }
+      }
+    }
+  }
+  // Stems: the first byte through a table, the rest through the trie's short child lists.
+  std::uint32_t node = stem_root_[static_cast<unsigned char>(folded[0])];
+  if (node != kNone) {
+    if (stem_nodes_[node].symbol != kNone) result.symbols.push_back(stem_nodes_[node].symbol);
+    for (unsigned char c : folded.substr(1)) {
+      const StemNode& current = stem_nodes_[node];
+      std::uint32_t next = kNone;
+      for (std::uint32_t e = current.children_begin; e < current.children_end; ++e) {
+        if (stem_edges_[e].byte == c) {
+          next = stem_edges_[e].node;
+          break;
+        }
+      }
+      if (next == kNone) break;
+      node = next;
+      if (stem_nodes_[node].symbol != kNone) result.symbols.push_back(stem_nodes_[node].symbol);
+    }
+  }
+}
+
+void Matcher::walk(std::uint32_t node_index, std::size_t position, std::size_t start,
+                   MatchResult& result) const {
+  const Node& node = nodes_[node_index];
+  for (std::uint32_t o = node.outputs_begin; o < node.outputs_end; ++o) {
+    result.terms.push_back(
+        TermHit{outputs_[o], result.positions[start], result.positions[position - 1] + 1});
+  }
+  if (node.edges_begin == node.edges_end || position + 1 >= result.symbol_offsets.size()) return;
+  for (std::uint32_t s = result.symbol_offsets[position]; s < result.symbol_offsets[position + 1];
+       ++s) {
+    const std::uint32_t symbol = result.symbols[s];
+    const auto begin = edge_symbols_.begin() + node.edges_begin;
+    const auto end = edge_symbols_.begin() + node.edges_end;
+    const auto it = std::lower_bound(begin, end, symbol);
+    if (it != end && *it == symbol) {
+      walk(edge_nodes_[static_cast<std::size_t>(it - edge_symbols_.begin())], position + 1, start,
+           result);
+    }
+  }
+}
+
+void Matcher::match(const Document& document, MatchResult& result) const {
+  result.terms.clear();
+  result.classes.clear();
+  result.positions.clear();
+  result.symbols.clear();
+  result.symbol_offsets.clear();
+  const auto tokens = document.tokens();
+  const std::string& original = document.original();
+  result.positions.reserve(tokens.size());
+  result.symbol_offsets.reserve(tokens.size() + 1);
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kPunctuation && is_joiner(tokens, original, i)) continue;
+    result.positions.push_back(i);
+    result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
+    add_symbols(document, i, result);
+  }
+  result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
+  if (classes_mask_ != 0) find_classes(document, result);
+
+  for (std::size_t p = 0; p < result.positions.size(); ++p) {
+    for (std::uint32_t s = result.symbol_offsets[p]; s < result.symbol_offsets[p + 1]; ++s) {
+      const std::uint32_t symbol = result.symbols[s];
+      if (symbol < root_child_.size() && root_child_[symbol] != kNone) {
+        walk(root_child_[symbol], p + 1, p, result);
+      }
+    }
+  }
+}
+
+void Matcher::find_classes(const Document& document, MatchResult& result) const {
+  const auto tokens = document.tokens();
+  const auto wants = [this](TokenClass c) {
+    return (classes_mask_ & (1u << static_cast<unsigned>(c))) != 0;
+  };
+  const auto add = [&result](TokenClass c, std::size_t first, std::size_t end) {
+    result.classes.push_back(
+        ClassHit{c, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end)});
+  };
+  // Tokens i and j (> i) are separated by at most one space.
+  const auto close = [&](std::size_t i, std::size_t j) {
+    return tokens[j].span.begin - tokens[i].span.end <= 1;
+  };
+  const auto adjacent = [&](std::size_t i, std::size_t j) {
+    return tokens[j].span.begin == tokens[i].span.end;
+  };
+  const std::size_t n = tokens.size();
+  const bool want_money = wants(TokenClass::kMoney);
+  const bool want_time = wants(TokenClass::kTime);
+  const bool want_postcode = wants(TokenClass::kPostcode);
+  const bool want_phone = wants(TokenClass::kPhone);
+  const bool want_email = wants(TokenClass::kEmail);
+  const bool want_url = wants(TokenClass::kUrl);
+  const bool want_capitalised = wants(TokenClass::kCapitalised);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
+      const std::string_view s = document.text(t.span);
+      if (want_money && (s == "£" || s == "$" || s == "€") && i + 1 < n &&
+          tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1)) {
+        add(TokenClass::kMoney, i, i + 2);
+      }
+      // Segmenters that split "jobs@example.org" at the "@".
+      if (want_email && s == "@" && i > 0 && i + 1 < n && adjacent(i - 1, i) &&
+          adjacent(i, i + 1) && tokens[i + 1].folded.find('.') != std::string_view::npos) {
+        add(TokenClass::kEmail, i - 1, i + 2);
+      }
+      continue;
+    }
+    const bool number = t.kind == TokenKind::kNumber;
+    if (!number && t.kind != TokenKind::kWord) continue;
+    const std::string_view s = document.text(t.span);
+    const char head = s[0];
+    if (number) {
+      if (wants(TokenClass::kNumber)) add(TokenClass::kNumber, i, i + 1);
+      if (want_money && s.size() >= 4 && s[s.size() - 3] == '.' &&
+          (i == 0 || document.text(tokens[i - 1].span) != "£")) {
+        add(TokenClass::kMoney, i, i + 1);
+      }
+    }
+    if (want_time && is_digit(head)) {
+      if (is_time_word(s)) {
+        add(TokenClass::kTime, i, i + 1);
+      } else if (number && s.size() <= 5 && i + 1 < n) {
+        if (close(i, i + 1) && (tokens[i + 1].folded == "am" || tokens[i + 1].folded == "pm")) {
+          add(TokenClass::kTime, i, i + 2);
+        } else if (s.size() <= 2 && i + 2 < n && document.text(tokens[i + 1].span) == ":" &&
+                   adjacent(i, i + 1) && adjacent(i + 1, i + 2) &&
+                   document.text(tokens[i + 2].span).size() == 2 &&
+                   all_digits(document.text(tokens[i + 2].span))) {
+          add(TokenClass::kTime, i, i + 3);
+        }
+      }
+    }
+    if (want_postcode && is_upper(head) && is_outward_code(s)) {
+      if (i + 1 < n && close(i, i + 1) && is_inward_code(document.text(tokens[i + 1].span))) {
+        add(TokenClass::kPostcode, i, i + 2);
+      } else if (s.size() >= 3 && is_upper(s[1])) {
+        add(TokenClass::kPostcode, i, i + 1);
+      }
+    }
+    if (want_phone && number && (head == '0' || s == "44") && all_digits(s)) {
+      const bool plus44 = s == "44" && i > 0 && document.text(tokens[i - 1].span) == "+";
+      if (head == '0' || plus44) {
+        std::size_t digits = s.size();
+        std::size_t j = i;
+        while (digits < 12 && j + 1 < n && tokens[j + 1].kind == TokenKind::kNumber &&
+               close(j, j + 1) && all_digits(document.text(tokens[j + 1].span))) {
+          ++j;
+          digits += tokens[j].span.end - tokens[j].span.begin;
+        }
+        if ((!plus44 && (digits == 10 || digits == 11)) || (plus44 && digits == 12)) {
+          add(TokenClass::kPhone, i, j + 1);
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (number) continue;
+    // Words from here on. ICU keeps "jobs@example.org" and "www.example.org" as one word.
+    bool dotted = false;  // has "." or "@": could be an address ("a@b.uk" is the shortest)
+    if ((want_email || want_url) && s.size() >= 6) {
+      for (char c : s) dotted |= c == '.' || c == '@';
+    }
+    if (dotted && s.size() >= 4) {
+      const std::size_t at = s.find('@');
+      if (at != std::string_view::npos) {
+        if (want_email && at > 0 && s.find('.', at) != std::string_view::npos) {
+          add(TokenClass::kEmail, i, i + 1);
+        }
+      } else if (want_url) {
+        const std::string_view f = t.folded;
+        if (f.rfind("www.", 0) == 0 || is_domain(f)) {
+          add(TokenClass::kUrl, i, i + 1);
+        } else if ((f == "http" || f == "https") && i + 1 < n && adjacent(i, i + 1) &&
+                   document.text(tokens[i + 1].span) == ":") {
+          add(TokenClass::kUrl, i, i + 2);
+        }
+      }
+    }
+    if (want_capitalised && starts_capitalised(s)) add(TokenClass::kCapitalised, i, i + 1);
+  }
+  // Only the split form of an email address can put a hit before an earlier one.
+  const auto by_first = [](const ClassHit& a, const ClassHit& b) { return a.first < b.first; };
+  if (std::is_sorted(result.classes.begin(), result.classes.end(), by_first)) return;
+  std::stable_sort(result.classes.begin(), result.classes.end(), by_first);
+}
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,137 @@
+// The compiled matcher: every term of every loaded rule in one structure, so that finding all of
+// them in an advert is one pass over its tokens whatever the number of terms.
+//
+// Terms are split into tokens by the same text::Analyzer that analyses adverts, so a term and the
+// text it should match always agree on tokens and folding. Words are keyed on their folded form
+// (NFC + case folding) or, for case-sensitive terms, on their exact text; "compet*" is a stem and
+// "#" stands for any number. A hyphen joining two words ("part-time") is skipped on both sides, so
+// "part-time" and "part time" match each other.
+//
+// Thread safety: a built Matcher is immutable; match() may run on many threads at once, each with
+// its own MatchResult.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/rule.hpp"
+#include "text/analyzer.hpp"
+#include "text/document.hpp"
+
+namespace caretoolkit::rules {
+
+// One term found: `target` is the id given to Matcher::Builder::add; [first, end) are indices
+// into Document::tokens().
+struct TermHit {
+  std::uint32_t target = 0;
+  std::uint32_t first = 0;
+  std::uint32_t end = 0;
+};
+
+// One token-class occurrence ("£11.50", "PE9 2AB"), for require patterns.
+struct ClassHit {
+  TokenClass token_class = TokenClass::kNumber;
+  std::uint32_t first = 0;
+  std::uint32_t end = 0;
+};
+
+// The output of Matcher::match, reused between calls to avoid allocating per advert.
+struct MatchResult {
+  std::vector<TermHit> terms;     // ordered by first token, then by length
+  std::vector<ClassHit> classes;  // ordered by first token
+  // Scratch space for the matching pass.
+  std::vector<std::uint32_t> positions;
+  std::vector<std::uint32_t> symbols;
+  std::vector<std::uint32_t> symbol_offsets;
+};
+
+class Matcher {
+ public:
+  class Builder {
+   public:
+    explicit Builder(const text::Analyzer& analyzer) : analyzer_(analyzer) {}
+    // Adds `term` (syntax as checked by parse_rule_pack) for `target`. Throws Error(kInvalid)
+    // with `where` as the message prefix when the term has no token to match.
+    void add(std::string_view term, bool case_sensitive, std::uint32_t target,
+             const std::string& where);
+    // Asks match() to report occurrences of this token class.
+    void need(TokenClass token_class) { classes_mask_ |= 1u << static_cast<unsigned>(token_class); }
+    Matcher build();
+
+   private:
+    std::uint32_t word_symbol(std::string_view folded, std::string_view exact, bool case_sensitive);
+    std::uint32_t stem_symbol(std::string_view folded);
+
+    const text::Analyzer& analyzer_;
+    std::unordered_map<std::string, std::uint32_t> insensitive_;  // folded word -> symbol
+    std::unordered_map<std::string, std::uint32_t> sensitive_;    // exact word -> symbol
+    std::unordered_map<std::string, std::uint32_t> stems_;        // folded stem -> symbol
+    std::vector<std::vector<std::uint32_t>> phrases_;             // symbol sequences
+    std::vector<std::uint32_t> phrase_targets_;
+    std::uint32_t next_symbol_ = 1;  // 0 is "any number"
+    std::uint32_t classes_mask_ = 0;
+  };
+
+  // Finds every term and needed token class in `document`. Overlapping and nested hits are all
+  // reported; choosing among them is the caller's business.
+  void match(const text::Document& document, MatchResult& result) const;
+
+  std::size_t phrase_count() const { return phrase_count_; }
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint32_t kAnyNumber = 0;
+
+  // Open-addressing table from a folded word to its symbols.
+  struct Slot {
+    std::uint32_t key_offset = 0;  // into arena_
+    std::uint32_t key_length = 0;
+    std::uint32_t symbol = kNone;                        // case-insensitive symbol
+    std::uint32_t variants_begin = 0, variants_end = 0;  // case-sensitive variants
+  };
+  struct Variant {
+    std::uint32_t text_offset, text_length, symbol;
+  };
+  struct StemNode {
+    std::uint32_t children_begin = 0, children_end = 0;  // into stem_edges_
+    std::uint32_t symbol = kNone;
+  };
+  struct StemEdge {
+    unsigned char byte;
+    std::uint32_t node;
+  };
+  struct Node {
+    std::uint32_t edges_begin = 0, edges_end = 0;      // into edge_symbols_/edge_nodes_
+    std::uint32_t outputs_begin = 0, outputs_end = 0;  // into outputs_
+  };
+
+  const Slot* find_slot(std::string_view folded, std::uint64_t hash) const;
+  void add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result) const;
+  void find_classes(const text::Document& document, MatchResult& result) const;
+  void walk(std::uint32_t node, std::size_t position, std::size_t start, MatchResult& result) const;
+
+  std::vector<Slot> slots_;
+  std::vector<std::uint64_t> slot_hashes_;  // parallel to slots_; 0: empty
+  std::uint64_t slot_mask_ = 0;
+  std::string arena_;
+  std::vector<Variant> variants_;
+  std::vector<StemNode> stem_nodes_;
+  std::array<std::uint32_t, 256> stem_root_{};  // first byte -> stem node, or kNone
+  std::vector<StemEdge> stem_edges_;
+  std::vector<std::uint32_t> root_child_;  // symbol -> phrase node, or kNone
+  std::vector<Node> nodes_;
+  std::vector<std::uint32_t> edge_symbols_;
+  std::vector<std::uint32_t> edge_nodes_;
+  std::vector<std::uint32_t> outputs_;
+  std::uint32_t classes_mask_ = 0;
+  std::size_t phrase_count_ = 0;
+};
+
+// 64-bit hash of a folded word, as the matcher's table uses it.
+std::uint64_t hash_word(std::string_view word);
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,147 @@
+// One rule of a rule pack, as loaded from JSON: what it looks for, how much it counts and what it
+// tells a care manager. Rules are plain data; lib/rules/compiled_rules.hpp turns a RuleSet into
+// matchers, and lib/advert turns what they observe into scored findings.
+//
+// The JSON format of every field is documented in rules/README.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caretoolkit::rules {
+
+// The five parts of an advert's score. Order is the order of the report.
+enum class Category : std::uint8_t { kEngaging, kValues, kClarity, kInclusive, kEssentials };
+inline constexpr std::size_t kCategoryCount = 5;
+
+enum class Severity : std::uint8_t { kInfo, kSuggestion, kWarning, kCritical };
+
+enum class RuleKind : std::uint8_t {
+  kTerms,       // words or phrases to flag
+  kSubstitute,  // a term with a preferred plain-English replacement
+  kRequire,     // content an advert must have (term sets and token patterns)
+  kMetric,      // a threshold on a readability or length statistic
+  kBalance,     // the ratio or difference between two term sets
+  kStyle,       // exclamation marks, capitals, repeated punctuation
+  kReward,      // values-based words and phrases that earn points
+};
+
+enum class Metric : std::uint8_t {
+  kReadingEase,           // Flesch Reading Ease of the whole advert
+  kGradeLevel,            // Flesch-Kincaid grade of the whole advert
+  kAverageSentenceWords,  // words per sentence
+  kLongestSentenceWords,  // words in the longest sentence
+  kWords,                 // words in the advert
+  kSentenceWords,         // words in each sentence: one observation per sentence over the limit
+  kParagraphWords,        // words in each paragraph: one observation per paragraph over the limit
+};
+
+enum class StyleCheck : std::uint8_t { kExclamationMarks, kCapitals, kRepeatedPunctuation };
+
+// Token classes a require pattern can ask for besides terms.
+enum class TokenClass : std::uint8_t {
+  kMoney,        // "£11.50", "£24,000", or a number with two decimals ("11.50")
+  kNumber,       // any number
+  kTime,         // "7am", "7.30pm", "07:00", "7 am"
+  kPostcode,     // "LN2 1AB", or an outward code with two letters ("PE9")
+  kPhone,        // a UK number: 10 or 11 digits starting with 0, spaces allowed ("01234 567890")
+  kEmail,        // "jobs@example.org"
+  kUrl,          // "www.example.org", "https://...", "example.co.uk"
+  kCapitalised,  // a word starting with a capital letter ("Stamford")
+};
+inline constexpr std::size_t kTokenClassCount = 8;
+
+enum class BalanceMethod : std::uint8_t {
+  kRatio,          // first / second must reach min_ratio
+  kGenderDecoder,  // prefix lists counted as Gender Decoder does; |first - second| <=
+                   // max_difference
+};
+
+// One step of a require pattern: either a token class or a set of terms.
+struct PatternStep {
+  std::optional<TokenClass> token_class;
+  std::vector<std::string> terms;
+};
+
+// One way to satisfy a require rule: the steps must occur in order, each starting at most
+// max_gap tokens after the previous one ends. A single step of terms is a plain term set.
+struct Alternative {
+  std::vector<PatternStep> steps;
+  std::uint32_t max_gap = 0;
+};
+
+struct BalanceSide {
+  std::string label;                  // "you", "feminine"
+  std::vector<std::string> terms;     // for kRatio
+  std::vector<std::string> prefixes;  // for kGenderDecoder: lowercase ASCII prefixes
+};
+
+struct Rule {
+  // Common to every kind.
+  std::string id;  // "jargon.service-users": unique across all loaded packs
+  RuleKind kind = RuleKind::kTerms;
+  Category category = Category::kClarity;
+  Severity severity = Severity::kSuggestion;
+  int weight = 0;      // points lost (or won, for rewards) by the first observation, 0 to 100
+  int max_points = 0;  // cap on the points of all observations of this rule (2 x weight if absent)
+  std::string message;
+  std::string suggestion;             // may be empty
+  std::string source;                 // where the guidance comes from
+  std::vector<std::string> services;  // applies only to these services ("home care"); empty: all
+  std::string pack;                   // name of the pack the rule came from
+  std::size_t index_in_pack = 0;
+
+  // kTerms, kSubstitute, kReward. A term is words separated by spaces; a word ending in "*" is a
+  // stem ("compet*" matches "competitive"); the word "#" matches any number.
+  std::vector<std::string> terms;
+  std::vector<std::string> except;  // phrases that cancel an overlapping match ("young people")
+  bool case_sensitive = false;
+  std::string replacement;  // kSubstitute only
+
+  // kRequire: met when any alternative is found.
+  std::vector<Alternative> any_of;
+  int reward = 0;  // kRequire and kBalance: points won when met (0: none)
+
+  // kMetric: an observation when the value is below min or above max.
+  Metric metric = Metric::kWords;
+  std::optional<double> min;
+  std::optional<double> max;
+
+  // kBalance.
+  BalanceMethod method = BalanceMethod::kRatio;
+  BalanceSide first;
+  BalanceSide second;
+  double min_ratio = 1.0;  // kRatio
+  int max_difference = 3;  // kGenderDecoder
+
+  // kStyle.
+  StyleCheck check = StyleCheck::kExclamationMarks;
+  int max_count = 0;    // occurrences allowed before the first observation (exclamation marks)
+  int min_letters = 3;  // capitals: words with fewer letters are ignored
+  std::vector<std::string> allow;  // capitals: words that may be written in capitals ("NHS")
+
+  // The cap actually applied: max_points, or 2 x weight when absent.
+  int points_cap() const { return max_points > 0 ? max_points : 2 * weight; }
+};
+
+// Names as written in the JSON ("engaging", "warning", "substitute", ...).
+const char* to_string(Category category);
+const char* to_string(Severity severity);
+const char* to_string(RuleKind kind);
+const char* to_string(Metric metric);
+const char* to_string(StyleCheck check);
+const char* to_string(TokenClass token_class);
+const char* to_string(BalanceMethod method);
+
+std::optional<Category> parse_category(std::string_view name);
+std::optional<Severity> parse_severity(std::string_view name);
+std::optional<RuleKind> parse_rule_kind(std::string_view name);
+std::optional<Metric> parse_metric(std::string_view name);
+std::optional<StyleCheck> parse_style_check(std::string_view name);
+std::optional<TokenClass> parse_token_class(std::string_view name);
+std::optional<BalanceMethod> parse_balance_method(std::string_view name);
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,489 @@
+// Strict JSON loading of a rule pack. Every problem names the file, the rule id and the field, so
+// the person editing a pack can find it without reading C++.
+#include "rules/rule_pack.hpp"
+
+#include <algorithm>
+#include <boost/json/stream_parser.hpp>
+#include <boost/json/value.hpp>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace caretoolkit::rules {
+namespace json = boost::json;
+namespace {
+
+// Where we are in the pack, for messages: the file, the rule being read and a JSON pointer.
+struct Context {
+  const std::string& file;
+  std::string rule_id;  // empty outside a rule
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& field,
+                         const std::string& problem) const {
+    std::string message = file + ": ";
+    if (!rule_id.empty()) message += "rule \"" + rule_id + "\": ";
+    if (!field.empty()) message += "field \"" + field + "\": ";
+    message += problem;
+    throw Error(ErrorCode::kInvalid, message, pointer);
+  }
+};
+
+// Reads the fields of one JSON object, remembering which were used so that unknown fields
+// (usually a typo such as "sugestion") are refused rather than ignored.
+class ObjectReader {
+ public:
+  ObjectReader(const Context& context, const json::object& object, std::string pointer,
+               std::string field_prefix)
+      : context_(context),
+        object_(object),
+        pointer_(std::move(pointer)),
+        prefix_(std::move(field_prefix)) {}
+
+  bool has(std::string_view key) const { return object_.contains(key); }
+
+  const json::value* find(std::string_view key) {
+    used_.insert(std::string(key));
+    return object_.if_contains(key);
+  }
+
+  [[noreturn]] void fail(std::string_view key, const std::string& problem) const {
+    context_.fail(pointer_ + "/" + std::string(key), prefix_ + std::string(key), problem);
+  }
+
+  std::string pointer(std::string_view key) const { return pointer_ + "/" + std::string(key); }
+  std::string field(std::string_view key) const { return prefix_ + std::string(key); }
+  const Context& context() const { return context_; }
+
+  std::string string(std::string_view key, bool required, bool allow_empty = false) {
+    const json::value* v = find(key);
+    if (v == nullptr) {
+      if (required) fail(key, "is required");
+      return {};
+    }
+    const json::string* s = v->if_string();
+    if (s == nullptr) fail(key, "must be a string");
+    if (!allow_empty && s->empty()) fail(key, "must not be empty");
+    return std::string(s->data(), s->size());
+  }
+
+  std::optional<double> number(std::string_view key) {
+    const json::value* v = find(key);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number()) fail(key, "must be a number");
+    return v->to_number<double>();
+  }
+
+  // A whole number in [low, high]; `absent` when the field is missing (nullopt: required).
+  int integer(std::string_view key, int low, int high, std::optional<int> absent) {
+    const json::value* v = find(key);
+    if (v == nullptr) {
+      if (!absent) fail(key, "is required");
+      return *absent;
+    }
+    const std::string problem =
+        "must be a whole number between " + std::to_string(low) + " and " + std::to_string(high);
+    if (!v->is_int64() && !v->is_uint64()) fail(key, problem);
+    const std::int64_t n =
+        v->is_int64()
+            ? v->get_int64()
+            : static_cast<std::int64_t>(std::min<std::uint64_t>(v->get_uint64(), INT64_MAX));
+    if (n < low || n > high) fail(key, problem);
+    return static_cast<int>(n);
+  }
+
+  bool boolean(std::string_view key) {
+    const json::value* v = find(key);
+    if (v == nullptr) return false;
+    if (!v->is_bool()) fail(key, "must be true or false");
+    return v->get_bool();
+  }
+
+  // An array of non-empty strings; empty when absent unless required.
+  std::vector<std::string> strings(std::string_view key, bool required) {
+    const json::value* v = find(key);
+    std::vector<std::string> out;
+    if (v == nullptr) {
+      if (required) fail(key, "is required");
+      return out;
+    }
+    const json::array* a = v->if_array();
+    if (a == nullptr) fail(key, "must be an array of strings");
+    if (required && a->empty()) fail(key, "must not be empty");
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const json::string* s = (*a)[i].if_string();
+      const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+      if (s == nullptr) fail(item, "must be a string");
+      if (s->empty()) fail(item, "must not be empty");
+      out.emplace_back(s->data(), s->size());
+    }
+    return out;
+  }
+
+  // Object-valued field.
+  ObjectReader object(std::string_view key) {
+    const json::value* v = find(key);
+    if (v == nullptr) fail(key, "is required");
+    const json::object* o = v->if_object();
+    if (o == nullptr) fail(key, "must be an object");
+    return ObjectReader(context_, *o, pointer(key), field(key) + ".");
+  }
+
+  // Refuses any field not read so far.
+  void finish() const {
+    for (const auto& entry : object_) {
+      const std::string key(entry.key());
+      if (!used_.count(key)) fail(key, "is not a known field here");
+    }
+  }
+
+ private:
+  const Context& context_;
+  const json::object& object_;
+  std::string pointer_;
+  std::string prefix_;
+  std::set<std::string> used_;
+};
+
+bool is_id(std::string_view id) {
+  if (id.empty() || id.size() > 100) return false;
+  char previous = '.';
+  for (char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    const bool separator = c == '.' || c == '-';
+    if (!alnum && !separator) return false;
+    if (separator && (previous == '.' || previous == '-')) return false;
+    previous = c;
+  }
+  return previous != '.' && previous != '-';
+}
+
+// Splits a term on single spaces; empty when the spacing is wrong.
+std::vector<std::string_view> split_words(std::string_view term) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start <= term.size()) {
+    const std::size_t end = std::min(term.find(' ', start), term.size());
+    if (end == start) return {};  // leading, trailing or double space
+    words.push_back(term.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// Checks the syntax of each term (spacing, stems, number placeholders) and duplicates.
+void check_terms(ObjectReader& reader, std::string_view key, const std::vector<std::string>& terms,
+                 bool case_sensitive) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const std::string& term = terms[i];
+    const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+    const auto words = split_words(term);
+    if (words.empty()) {
+      reader.fail(item, "\"" + term + "\" must be words separated by single spaces");
+    }
+    bool has_plain_word = false;
+    for (std::string_view word : words) {
+      const std::size_t star = word.find('*');
+      if (star != std::string_view::npos) {
+        if (star + 1 != word.size()) {
+          reader.fail(item,
+                      "\"" + term + "\": \"*\" may only end a word (a stem such as \"compet*\")");
+        }
+        if (star < 3) {
+          reader.fail(item, "\"" + term + "\": a stem needs at least 3 letters before \"*\"");
+        }
+      }
+      if (word.find('#') != std::string_view::npos && word != "#") {
+        reader.fail(item, "\"" + term + "\": \"#\" (any number) must be a word on its own");
+      }
+      if (word != "#") has_plain_word = true;
+    }
+    if (!has_plain_word)
+      reader.fail(item, "\"" + term + "\" needs at least one word besides \"#\"");
+    std::string key_form = term;
+    if (!case_sensitive) {
+      std::transform(key_form.begin(), key_form.end(), key_form.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    }
+    if (!seen.insert(key_form).second) reader.fail(item, "\"" + term + "\" is listed twice");
+  }
+}
+
+std::vector<std::string> read_terms(ObjectReader& reader, std::string_view key, bool required,
+                                    bool case_sensitive) {
+  auto terms = reader.strings(key, required);
+  check_terms(reader, key, terms, case_sensitive);
+  return terms;
+}
+
+template <typename Enum>
+Enum read_enum(ObjectReader& reader, std::string_view key,
+               std::optional<Enum> (*parse)(std::string_view), const char* choices,
+               std::optional<Enum> absent = std::nullopt) {
+  if (!reader.has(key)) {
+    reader.find(key);
+    if (!absent) reader.fail(key, std::string("is required (one of ") + choices + ")");
+    return *absent;
+  }
+  const std::string name = reader.string(key, true);
+  const auto value = parse(name);
+  if (!value) reader.fail(key, "\"" + name + "\" is not one of " + choices);
+  return *value;
+}
+
+Alternative read_alternative(ObjectReader& reader) {
+  Alternative alternative;
+  if (reader.has("terms")) {
+    PatternStep step;
+    step.terms = read_terms(reader, "terms", true, false);
+    alternative.steps.push_back(std::move(step));
+    if (reader.has("sequence")) reader.fail("sequence", "give either \"terms\" or \"sequence\"");
+    reader.finish();
+    return alternative;
+  }
+  const json::value* v = reader.find("sequence");
+  if (v == nullptr) reader.fail("sequence", "is required (or \"terms\")");
+  const json::array* steps = v->if_array();
+  if (steps == nullptr || steps->empty()) reader.fail("sequence", "must be a non-empty array");
+  for (std::size_t i = 0; i < steps->size(); ++i) {
+    const std::string key = "sequence[" + std::to_string(i) + "]";
+    const json::object* o = (*steps)[i].if_object();
+    if (o == nullptr) reader.fail(key, "must be an object with \"class\" or \"terms\"");
+    ObjectReader step_reader(reader.context(), *o, reader.pointer("sequence/" + std::to_string(i)),
+                             reader.field(key) + ".");
+    PatternStep step;
+    if (step_reader.has("class")) {
+      step.token_class =
+          read_enum<TokenClass>(step_reader, "class", parse_token_class,
+                                "money, number, time, postcode, phone, email, url, capitalised");
+      if (step_reader.has("terms")) step_reader.fail("terms", "give either \"class\" or \"terms\"");
+    } else {
+      step.terms = read_terms(step_reader, "terms", true, false);
+    }
+    step_reader.finish();
+    alternative.steps.push_back(std::move(step));
+  }
+  alternative.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 0));
+  reader.finish();
+  return alternative;
+}
+
+BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod method) {
+  ObjectReader reader = parent.object(key);
+  BalanceSide side;
+  side.label = reader.string("label", true);
+  if (method == BalanceMethod::kRatio) {
+    side.terms = read_terms(reader, "terms", true, false);
+  } else {
+    side.prefixes = reader.strings("prefixes", true);
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < side.prefixes.size(); ++i) {
+      const std::string& p = side.prefixes[i];
+      const std::string item = "prefixes[" + std::to_string(i) + "]";
+      const bool ok = std::all_of(p.begin(), p.end(),
+                                  [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+      if (!ok) reader.fail(item, "\"" + p + "\" must be lowercase letters a-z and hyphens");
+      if (!seen.insert(p).second) reader.fail(item, "\"" + p + "\" is listed twice");
+    }
+  }
+  reader.finish();
+  return side;
+}
+
+void read_kind_fields(ObjectReader& reader, Rule& rule) {
+  switch (rule.kind) {
+    case RuleKind::kTerms:
+    case RuleKind::kSubstitute:
+    case RuleKind::kReward:
+      rule.case_sensitive = reader.boolean("case_sensitive");
+      rule.terms = read_terms(reader, "terms", true, rule.case_sensitive);
+      rule.except = read_terms(reader, "except", false, rule.case_sensitive);
+      if (rule.kind == RuleKind::kSubstitute) rule.replacement = reader.string("replacement", true);
+      break;
+    case RuleKind::kRequire: {
+      const json::value* v = reader.find("any_of");
+      if (v == nullptr) reader.fail("any_of", "is required");
+      const json::array* a = v->if_array();
+      if (a == nullptr || a->empty()) reader.fail("any_of", "must be a non-empty array");
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        const std::string key = "any_of[" + std::to_string(i) + "]";
+        const json::object* o = (*a)[i].if_object();
+        if (o == nullptr) reader.fail(key, "must be an object with \"terms\" or \"sequence\"");
+        ObjectReader alt(reader.context(), *o, reader.pointer("any_of/" + std::to_string(i)),
+                         key + ".");
+        rule.any_of.push_back(read_alternative(alt));
+      }
+      rule.reward = reader.integer("reward", 0, 100, 0);
+      break;
+    }
+    case RuleKind::kMetric:
+      rule.metric = read_enum<Metric>(reader, "metric", parse_metric,
+                                      "reading_ease, grade_level, average_sentence_words, "
+                                      "longest_sentence_words, words, sentence_words, "
+                                      "paragraph_words");
+      rule.min = reader.number("min");
+      rule.max = reader.number("max");
+      if (!rule.min && !rule.max) reader.fail("max", "give \"min\", \"max\" or both");
+      if (rule.min && rule.max && *rule.min > *rule.max) {
+        reader.fail("min", "must not be greater than \"max\"");
+      }
+      if ((rule.metric == Metric::kSentenceWords || rule.metric == Metric::kParagraphWords) &&
+          rule.min) {
+        reader.fail("min",
+                    "is not used by " + std::string(to_string(rule.metric)) + " (give \"max\")");
+      }
+      break;
+    case RuleKind::kBalance:
+      rule.method = read_enum<BalanceMethod>(reader, "method", parse_balance_method,
+                                             "ratio, gender-decoder", BalanceMethod::kRatio);
+      rule.first = read_side(reader, "first", rule.method);
+      rule.second = read_side(reader, "second", rule.method);
+      if (rule.method == BalanceMethod::kRatio) {
+        const auto ratio = reader.number("min_ratio");
+        if (!ratio || *ratio <= 0 || *ratio > 100) {
+          reader.fail("min_ratio", "must be a number above 0 and at most 100");
+        }
+        rule.min_ratio = *ratio;
+      } else {
+        rule.max_difference = reader.integer("max_difference", 0, 1000, std::nullopt);
+      }
+      rule.reward = reader.integer("reward", 0, 100, 0);
+      break;
+    case RuleKind::kStyle:
+      rule.check = read_enum<StyleCheck>(reader, "check", parse_style_check,
+                                         "exclamation_marks, capitals, repeated_punctuation");
+      if (rule.check == StyleCheck::kExclamationMarks) {
+        rule.max_count = reader.integer("max", 0, 1000, 0);
+      }
+      if (rule.check == StyleCheck::kCapitals) {
+        rule.min_letters = reader.integer("min_letters", 2, 50, 3);
+        rule.allow = reader.strings("allow", false);
+      }
+      break;
+  }
+}
+
+Rule read_rule(const Context& pack_context, const json::value& value, std::size_t index) {
+  const std::string pointer = "/rules/" + std::to_string(index);
+  const json::object* object = value.if_object();
+  if (object == nullptr) {
+    pack_context.fail(pointer, "rules[" + std::to_string(index) + "]", "must be an object");
+  }
+  Context context{pack_context.file, {}};
+  // The id comes first so every later message can name the rule.
+  {
+    ObjectReader id_reader(context, *object, pointer, "");
+    context.rule_id = "#" + std::to_string(index + 1);
+    const std::string id = id_reader.string("id", true);
+    if (!is_id(id)) {
+      id_reader.fail("id", "\"" + id +
+                               "\" must be lowercase letters, digits, dots and hyphens, such as "
+                               "\"jargon.service-users\"");
+    }
+    context.rule_id = id;
+  }
+  ObjectReader reader(context, *object, pointer, "");
+  Rule rule;
+  rule.id = reader.string("id", true);
+  rule.index_in_pack = index;
+  rule.kind = read_enum<RuleKind>(reader, "kind", parse_rule_kind,
+                                  "terms, substitute, require, metric, balance, style, reward");
+  rule.category = read_enum<Category>(reader, "category", parse_category,
+                                      "engaging, values, clarity, inclusive, essentials");
+  rule.severity = read_enum<Severity>(reader, "severity", parse_severity,
+                                      "info, suggestion, warning, critical");
+  rule.weight = reader.integer("weight", 0, 100, std::nullopt);
+  rule.max_points = reader.integer("max_points", 0, 1000, 0);
+  if (rule.max_points != 0 && rule.max_points < rule.weight) {
+    reader.fail("max_points", "must be at least the weight (" + std::to_string(rule.weight) + ")");
+  }
+  rule.message = reader.string("message", true);
+  rule.suggestion = reader.string("suggestion", false);
+  if (reader.has("suggestion") && rule.suggestion.empty()) {
+    reader.fail("suggestion", "must not be empty (leave it out instead)");
+  }
+  rule.source = reader.string("source", true);
+  rule.services = reader.strings("services", false);
+  read_kind_fields(reader, rule);
+  reader.finish();
+  return rule;
+}
+
+bool is_pack_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace
+
+std::string fnv1a_hex(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+RulePack parse_rule_pack(std::string_view text, const std::string& file) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  const std::size_t consumed = parser.write(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    throw Error(ErrorCode::kMalformed, file + ": not valid JSON at byte " +
+                                           std::to_string(consumed) + ": " + ec.message());
+  }
+  const json::value root = parser.release();
+  const Context context{file, {}};
+  const json::object* object = root.if_object();
+  if (object == nullptr) context.fail("", "", "a rule pack must be a JSON object");
+
+  ObjectReader reader(context, *object, "", "");
+  RulePack pack;
+  pack.file = file;
+  pack.content_hash = fnv1a_hex(text);
+  pack.name = reader.string("pack", true);
+  if (!is_pack_name(pack.name)) {
+    reader.fail("pack", "\"" + pack.name + "\" must be lowercase letters, digits and hyphens");
+  }
+  pack.version = reader.string("version", true);
+  pack.description = reader.string("description", false);
+  const json::value* rules = reader.find("rules");
+  if (rules == nullptr) reader.fail("rules", "is required");
+  const json::array* array = rules->if_array();
+  if (array == nullptr || array->empty()) reader.fail("rules", "must be a non-empty array");
+  reader.finish();
+
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    Rule rule = read_rule(context, (*array)[i], i);
+    rule.pack = pack.name;
+    if (!ids.insert(rule.id).second) {
+      Context{file, rule.id}.fail("/rules/" + std::to_string(i) + "/id", "id",
+                                  "the id is used twice in this pack");
+    }
+    pack.rules.push_back(std::move(rule));
+  }
+  return pack;
+}
+
+RulePack load_rule_pack(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, path.string() + ": cannot read the rule pack");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kNotFound, path.string() + ": cannot read the rule pack");
+  return parse_rule_pack(buffer.str(), path.string());
+}
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,38 @@
+// Loading one rule pack: a JSON file of rules (format in rules/README.md), validated strictly so
+// that a broken pack is refused at start-up rather than silently scoring adverts wrong.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace caretoolkit::rules {
+
+struct RulePack {
+  std::string name;     // "jargon"
+  std::string version;  // "1.0.0"
+  std::string description;
+  std::string file;          // the path it was loaded from, as given ("rules/jargon.json")
+  std::string content_hash;  // FNV-1a 64 of the file's bytes, 16 hex digits (not cryptographic)
+  std::vector<Rule> rules;
+};
+
+// Parses and validates one pack; `file` names it in messages. Throws caretoolkit::Error:
+// kMalformed for JSON syntax (with the byte offset), kInvalid for anything else, with a message
+// naming the file, the rule and the field, e.g.
+//   rules/jargon.json: rule "jargon.service-users": field "weight": must be a whole number
+//   between 0 and 100
+// and Error::field() a JSON pointer to it ("/rules/3/weight"). Unknown fields are refused.
+// Checks within the pack only; ids are checked across packs by RuleSet.
+RulePack parse_rule_pack(std::string_view json, const std::string& file);
+
+// Reads `path` and parses it. An unreadable file is Error(kNotFound).
+RulePack load_rule_pack(const std::filesystem::path& path);
+
+// 64-bit FNV-1a of `bytes` as 16 lowercase hex digits.
+std::string fnv1a_hex(std::string_view bytes);
+
+}  // namespace caretoolkit::rules

@@ -1,0 +1,74 @@
+// Loading a directory of packs and checking what one pack cannot check alone: unique ids.
+#include "rules/rule_set.hpp"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include "core/error.hpp"
+
+namespace caretoolkit::rules {
+
+RuleSet RuleSet::load_directory(const std::filesystem::path& directory) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  std::filesystem::directory_iterator it(directory, ec);
+  if (ec) {
+    throw Error(ErrorCode::kNotFound,
+                directory.string() + ": cannot read the rules directory: " + ec.message());
+  }
+  for (const auto& entry : it) {
+    if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+      files.push_back(entry.path());
+    }
+  }
+  if (files.empty()) {
+    throw Error(ErrorCode::kNotFound, directory.string() + ": no rule packs (*.json) found");
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    return a.filename().string() < b.filename().string();
+  });
+  std::vector<RulePack> packs;
+  packs.reserve(files.size());
+  for (const auto& file : files) packs.push_back(load_rule_pack(file));
+  return from_packs(std::move(packs));
+}
+
+RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
+  RuleSet set;
+  std::map<std::string, std::string> id_owner;    // rule id -> file
+  std::map<std::string, std::string> pack_owner;  // pack name -> file
+  std::string hash_input;
+  for (const RulePack& pack : packs) {
+    if (auto [at, inserted] = pack_owner.emplace(pack.name, pack.file); !inserted) {
+      throw Error(ErrorCode::kConflict,
+                  pack.file + ": field \"pack\": the name \"" + pack.name +
+                      "\" is already used by " + at->second,
+                  "/pack");
+    }
+    for (const Rule& rule : pack.rules) {
+      if (auto [at, inserted] = id_owner.emplace(rule.id, pack.file); !inserted) {
+        throw Error(
+            ErrorCode::kConflict,
+            pack.file + ": rule \"" + rule.id + "\": field \"id\": already used in " + at->second,
+            "/rules/" + std::to_string(rule.index_in_pack) + "/id");
+      }
+      set.rules_.push_back(rule);
+    }
+    if (!set.version_.empty()) set.version_ += '+';
+    set.version_ += pack.name + "@" + pack.version;
+    hash_input += pack.name + ":" + pack.content_hash + ";";
+  }
+  set.content_hash_ = fnv1a_hex(hash_input);
+  set.packs_ = std::move(packs);
+  return set;
+}
+
+long RuleSet::find(std::string_view id) const {
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    if (rules_[i].id == id) return static_cast<long>(i);
+  }
+  return -1;
+}
+
+}  // namespace caretoolkit::rules

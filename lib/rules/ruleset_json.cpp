@@ -1,0 +1,126 @@
+// Serialising a RuleSet back to the pack format.
+#include "rules/ruleset_json.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <filesystem>
+
+namespace caretoolkit::rules {
+namespace json = boost::json;
+namespace {
+
+json::array strings(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return out;
+}
+
+json::value step_to_json(const PatternStep& step) {
+  json::object o;
+  if (step.token_class) {
+    o["class"] = to_string(*step.token_class);
+  } else {
+    o["terms"] = strings(step.terms);
+  }
+  return o;
+}
+
+json::value side_to_json(const BalanceSide& side) {
+  json::object o;
+  o["label"] = side.label;
+  if (!side.terms.empty()) o["terms"] = strings(side.terms);
+  if (!side.prefixes.empty()) o["prefixes"] = strings(side.prefixes);
+  return o;
+}
+
+json::value rule_to_json(const Rule& rule) {
+  json::object o;
+  o["id"] = rule.id;
+  o["kind"] = to_string(rule.kind);
+  o["category"] = to_string(rule.category);
+  o["severity"] = to_string(rule.severity);
+  o["weight"] = rule.weight;
+  o["max_points"] = rule.points_cap();
+  o["message"] = rule.message;
+  if (!rule.suggestion.empty()) o["suggestion"] = rule.suggestion;
+  o["source"] = rule.source;
+  if (!rule.services.empty()) o["services"] = strings(rule.services);
+  switch (rule.kind) {
+    case RuleKind::kTerms:
+    case RuleKind::kSubstitute:
+    case RuleKind::kReward:
+      o["terms"] = strings(rule.terms);
+      if (!rule.except.empty()) o["except"] = strings(rule.except);
+      if (rule.case_sensitive) o["case_sensitive"] = true;
+      if (rule.kind == RuleKind::kSubstitute) o["replacement"] = rule.replacement;
+      break;
+    case RuleKind::kRequire: {
+      json::array any_of;
+      for (const auto& alternative : rule.any_of) {
+        json::object a;
+        if (alternative.steps.size() == 1 && !alternative.steps[0].token_class) {
+          a["terms"] = strings(alternative.steps[0].terms);
+        } else {
+          json::array steps;
+          for (const auto& step : alternative.steps) steps.push_back(step_to_json(step));
+          a["sequence"] = std::move(steps);
+          a["max_gap"] = alternative.max_gap;
+        }
+        any_of.push_back(std::move(a));
+      }
+      o["any_of"] = std::move(any_of);
+      if (rule.reward) o["reward"] = rule.reward;
+      break;
+    }
+    case RuleKind::kMetric:
+      o["metric"] = to_string(rule.metric);
+      if (rule.min) o["min"] = *rule.min;
+      if (rule.max) o["max"] = *rule.max;
+      break;
+    case RuleKind::kBalance:
+      o["method"] = to_string(rule.method);
+      o["first"] = side_to_json(rule.first);
+      o["second"] = side_to_json(rule.second);
+      if (rule.method == BalanceMethod::kRatio) {
+        o["min_ratio"] = rule.min_ratio;
+      } else {
+        o["max_difference"] = rule.max_difference;
+      }
+      if (rule.reward) o["reward"] = rule.reward;
+      break;
+    case RuleKind::kStyle:
+      o["check"] = to_string(rule.check);
+      if (rule.check == StyleCheck::kExclamationMarks) o["max"] = rule.max_count;
+      if (rule.check == StyleCheck::kCapitals) {
+        o["min_letters"] = rule.min_letters;
+        o["allow"] = strings(rule.allow);
+      }
+      break;
+  }
+  return o;
+}
+
+}  // namespace
+
+json::value ruleset_to_json(const RuleSet& rules) {
+  json::object root;
+  root["version"] = rules.version();
+  root["content_hash"] = rules.content_hash();
+  json::array packs;
+  for (const auto& pack : rules.packs()) {
+    json::object p;
+    p["pack"] = pack.name;
+    p["version"] = pack.version;
+    p["description"] = pack.description;
+    // Only the file name: the server's directory layout is not the client's business.
+    p["file"] = std::filesystem::path(pack.file).filename().string();
+    json::array list;
+    for (const auto& rule : pack.rules) list.push_back(rule_to_json(rule));
+    p["rules"] = std::move(list);
+    packs.push_back(std::move(p));
+  }
+  root["packs"] = std::move(packs);
+  return root;
+}
+
+}  // namespace caretoolkit::rules

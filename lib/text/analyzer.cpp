@@ -1,0 +1,399 @@
+// The text analyser: validation, NFC, blocks, words, sentences, folded forms, syllables, spans.
+// See analyzer.hpp.
+#include "text/analyzer.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
+#include <array>
+#include <atomic>
+#include <cstring>
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "text/blocks.hpp"
+#include "text/char_class.hpp"
+#include "text/sentence_segmenter.hpp"
+#include "text/syllables.hpp"
+#include "text/utf8.hpp"
+#include "text/word_segmenter.hpp"
+
+namespace caretoolkit::text {
+
+const std::vector<std::string>& default_abbreviations() {
+  // Abbreviations that a capitalised word or a number follows inside a sentence: titles before
+  // names ("Dr. Patel"), "St. Albans", "No. 5", "Tel. 01234", "Ref. CA12". Left out on purpose:
+  // company forms and "etc.", which in adverts mostly end a sentence ("...join Bright Care Ltd.
+  // We offer..."), and day and month names ("Mon to Fri. You will..."). A lower-case word after
+  // any full stop never starts a sentence anyway ("Ltd. is hiring", "etc. and more").
+  static const std::vector<std::string> list = {
+      "Mr.",  "Mrs.",    "Ms.",   "Mx.",  "Dr.",  "Prof.", "Rev.", "Cllr.", "St.",   "Jr.",
+      "Sr.",  "No.",     "Nos.",  "Tel.", "tel.", "Ext.",  "ext.", "Dept.", "dept.", "e.g.",
+      "i.e.", "approx.", "incl.", "est.", "vs.",  "cf.",   "nr.",  "ref.",  "Ref."};
+  return list;
+}
+
+namespace {
+
+std::atomic<std::uint64_t> next_analyzer_id{1};
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Copies `text` to `out` with ASCII capitals in lower case, eight bytes at a time (other bytes are
+// copied unchanged).
+void lower_ascii(std::string_view text, char* out) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t low7 = w & ~kHighBits;
+    const std::uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+    const std::uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    const std::uint64_t upper = at_least_a & ~above_z & ~w & kHighBits;
+    w |= upper >> 2;  // 0x80 >> 2 is the 0x20 case bit
+    std::memcpy(out + i, &w, 8);
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    out[i] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? ('a' - 'A') : 0));
+  }
+}
+
+bool has_non_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// Bytes kept readable after the folded text, so that SyllableMemo may load 16 bytes at once.
+constexpr std::size_t kFoldPadding = 16;
+
+// Remembers syllable counts of words seen before on this thread: adverts share most of their
+// vocabulary, and a lookup costs a fraction of counting. Words are keyed by their first 16 bytes
+// (longer words are counted every time); the caller guarantees 16 readable bytes from the start
+// of each word.
+class SyllableMemo {
+ public:
+  SyllableMemo() : slots_(kSlots) {}
+
+  std::uint16_t count(std::string_view word) {
+    if (word.size() > 16 || word.empty()) return count_syllables(word);
+    std::uint64_t a;
+    std::uint64_t b;
+    std::memcpy(&a, word.data(), 8);
+    std::memcpy(&b, word.data() + 8, 8);
+    const std::size_t n = word.size();
+    a &= n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+    b &= n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
+    const std::uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
+    Slot& slot = slots_[h >> (64 - kSlotBits)];
+    if (slot.length != n || slot.a != a || slot.b != b) {
+      slot.a = a;
+      slot.b = b;
+      slot.length = static_cast<std::uint16_t>(n);
+      slot.syllables = count_syllables(word);
+    }
+    return slot.syllables;
+  }
+
+ private:
+  static constexpr unsigned kSlotBits = 12;
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  struct Slot {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::uint16_t length = 0;  // 0: empty
+    std::uint16_t syllables = 0;
+  };
+  std::vector<Slot> slots_;
+};
+
+}  // namespace
+
+struct Analyzer::Shared {
+  std::uint64_t id = 0;  // tells this Analyzer's per-thread state from another's
+  bool icu_only = false;
+  SentenceSegmenter sentences;
+  std::unique_ptr<icu::BreakIterator> word_prototype;
+  std::unique_ptr<icu::BreakIterator> sentence_prototype;
+
+  explicit Shared(const AnalyzerOptions& options)
+      : id(next_analyzer_id.fetch_add(1)),
+        icu_only(options.icu_only),
+        sentences(options.abbreviations.empty() ? default_abbreviations() : options.abbreviations) {
+    UErrorCode status = U_ZERO_ERROR;
+    word_prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale("en_GB"), status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create a word iterator");
+    sentence_prototype = sentences.make_icu_iterator();
+    icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: NFC data is missing");
+    CharClasses::get();  // build the tables now rather than inside the first analysis
+  }
+};
+
+// Everything a thread needs to analyse without allocating: its ICU iterator clones and scratch.
+struct Analyzer::PerThread {
+  // Clones of the prototypes of the last few Analyzers this thread used (usually one).
+  struct Iterators {
+    std::uint64_t owner = 0;
+    std::unique_ptr<icu::BreakIterator> words;
+    std::unique_ptr<icu::BreakIterator> sentences;
+  };
+  std::array<Iterators, 4> iterators;
+  std::size_t next_replaced = 0;
+  Iterators* current = nullptr;
+
+  std::string normalized;
+  icu::Edits edits;
+  std::string sentence_text;
+  std::vector<Block> blocks;
+  std::vector<std::uint32_t> sentence_ends;
+  std::string extra_folds;  // folded forms of tokens with non-ASCII characters
+  struct Fold {
+    std::uint32_t token;
+    std::uint32_t offset;  // into extra_folds
+  };
+  std::vector<Fold> folds;
+  Utf16Offsets utf16;
+  SyllableMemo syllables;
+};
+
+Analyzer::Analyzer(AnalyzerOptions options) : shared_(std::make_unique<Shared>(options)) {}
+
+Analyzer::~Analyzer() = default;
+
+Analyzer::PerThread& Analyzer::per_thread() const {
+  thread_local PerThread state;
+  if (state.current == nullptr || state.current->owner != shared_->id) {
+    state.current = nullptr;
+    for (PerThread::Iterators& it : state.iterators) {
+      if (it.owner == shared_->id) state.current = &it;
+    }
+    if (state.current == nullptr) {
+      PerThread::Iterators& it = state.iterators[state.next_replaced];
+      state.next_replaced = (state.next_replaced + 1) % state.iterators.size();
+      it.words.reset(shared_->word_prototype->clone());
+      it.sentences.reset(shared_->sentence_prototype->clone());
+      if (!it.words || !it.sentences) throw std::runtime_error("ICU: cannot clone an iterator");
+      it.owner = shared_->id;
+      state.current = &it;
+    }
+  }
+  return state;
+}
+
+Document Analyzer::analyze(std::string_view utf8) const {
+  Document document;
+  analyze(utf8, document);
+  return document;
+}
+
+void Analyzer::analyze(std::string_view utf8, Document& out) const {
+  if (utf8.size() > kMaxBytes) {
+    throw Error(ErrorCode::kTooLarge, "the text is longer than " + std::to_string(kMaxBytes >> 20) +
+                                          " MiB, which is too long to check");
+  }
+  if (const auto bad = find_invalid_utf8(utf8)) {
+    throw Error(ErrorCode::kMalformed,
+                "the text could not be read: it is not valid UTF-8 at byte " +
+                    std::to_string(*bad) + " (paste it again as plain text)");
+  }
+  PerThread& t = per_thread();
+  const SentenceSegmenter& sentences = shared_->sentences;
+  const bool icu_only = shared_->icu_only;
+  out.original_.assign(utf8);
+  out.tokens_.clear();
+  out.sentences_.clear();
+  out.paragraphs_.clear();
+
+  // 1. One pass over the non-ASCII characters (ASCII is skipped eight bytes at a time) records
+  //    them for UTF-16 offsets and tells whether NFC could change anything. Only then is ICU's
+  //    normaliser asked; `text` is what the segmenters and folding see.
+  const std::string_view original = out.original_;
+  const std::size_t first_non_ascii = find_non_ascii(original);
+  const bool ascii = first_non_ascii == original.size();
+  std::string_view text = original;
+  bool normalized = false;
+  t.utf16.clear();
+  if (!ascii) {
+    const CharClasses& classes = CharClasses::get();
+    bool stable = true;
+    for (std::size_t i = first_non_ascii; i < original.size(); i = find_non_ascii(original, i)) {
+      auto end = static_cast<std::uint32_t>(i);
+      const char32_t c = decode_at(original, end);
+      t.utf16.add(static_cast<std::uint32_t>(i), end, c >= 0x10000 ? 2 : 1);
+      stable = stable && classes.info(c).nfc_stable;
+      i = end;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+    if (!stable && !nfc->isNormalizedUTF8(piece, status)) {
+      t.normalized.clear();
+      t.edits.reset();
+      icu::StringByteSink<std::string> sink(&t.normalized);
+      nfc->normalizeUTF8(0, piece, sink, &t.edits, status);
+      if (U_FAILURE(status) || t.normalized.size() > kMaxBytes) {
+        throw Error(ErrorCode::kTooLarge, "the text is too long to check once normalised");
+      }
+      text = t.normalized;
+      normalized = true;
+    }
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: NFC normalisation failed");
+  }
+
+  // 2. Blocks, then words over the whole text.
+  t.blocks.clear();
+  find_blocks(text, t.blocks, t.sentence_text);
+  const std::string_view sentence_text =
+      t.sentence_text.empty() ? text : std::string_view(t.sentence_text);
+  segment_words(*t.current->words, text, icu_only, out.tokens_);
+
+  // 3. Folded forms go to folded_storage_: ASCII tokens fold to their lower-case copy, at the
+  //    same offsets in its first part; tokens with other characters are folded by ICU into a
+  //    second part (appended at the end). Padded with zeros for SyllableMemo's 16-byte loads,
+  //    which also keeps the string out of its inline buffer (a move would relocate that under
+  //    the views).
+  std::vector<Token>& tokens = out.tokens_;
+  std::string& storage = out.folded_storage_;
+  const std::size_t n = text.size();
+  storage.resize(n + kFoldPadding);
+  lower_ascii(text, storage.data());
+  std::memset(storage.data() + n, 0, kFoldPadding);
+  t.extra_folds.clear();
+  t.folds.clear();
+  const auto fold_with_icu = [&](std::size_t i, std::string_view token_text) {
+    t.folds.push_back(
+        {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t.extra_folds.size())});
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&t.extra_folds);
+    icu::CaseMap::utf8Fold(
+        U_FOLD_CASE_DEFAULT,
+        icu::StringPiece(token_text.data(), static_cast<std::int32_t>(token_text.size())), sink,
+        nullptr, status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: case folding failed");
+    return std::string_view(t.extra_folds).substr(t.folds.back().offset);
+  };
+  // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text.
+  const auto finish = [&](std::size_t i, Token& token) {
+    const std::uint32_t length = token.span.end - token.span.begin;
+    token.span.begin_utf16 = t.utf16.at(token.span.begin);
+    token.span.end_utf16 = t.utf16.at(token.span.end);
+    // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units.
+    if (token.span.end_utf16 - token.span.begin_utf16 == length) {
+      token.folded = std::string_view(storage.data() + token.span.begin, length);
+      if (token.kind == TokenKind::kWord) token.syllables = t.syllables.count(token.folded);
+    } else {
+      const std::string_view folded = fold_with_icu(i, text.substr(token.span.begin, length));
+      if (token.kind == TokenKind::kWord) token.syllables = count_syllables(folded);
+    }
+  };
+
+  // 4. Sentences per block; tokens outside blocks (list bullets, rule lines) are dropped. Each
+  //    kept token is finished on the way unless NFC moved the offsets (done below then).
+  const std::size_t token_count = tokens.size();
+  std::size_t read = 0;
+  std::size_t write = 0;
+  for (const Block& block : t.blocks) {
+    t.sentence_ends.clear();
+    if (icu_only ||
+        !sentences.segment_fast(sentence_text, block.begin, block.end, t.sentence_ends)) {
+      sentences.segment_icu(*t.current->sentences, sentence_text, block.begin, block.end,
+                            t.sentence_ends);
+    }
+    while (read < token_count && tokens[read].span.begin < block.begin) ++read;
+    const auto paragraph = static_cast<std::uint32_t>(out.paragraphs_.size());
+    const auto first_sentence = static_cast<std::uint32_t>(out.sentences_.size());
+    std::uint32_t paragraph_words = 0;
+    for (const std::uint32_t end : t.sentence_ends) {
+      const std::size_t first = write;
+      std::uint32_t words = 0;
+      const auto sentence = static_cast<std::uint32_t>(out.sentences_.size());
+      for (; read < token_count && tokens[read].span.begin < end; ++read, ++write) {
+        if (write != read) tokens[write] = tokens[read];
+        Token& token = tokens[write];
+        token.sentence = sentence;
+        token.paragraph = paragraph;
+        words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
+        if (!normalized) finish(write, token);
+      }
+      if (write == first) continue;
+      Sentence& s = out.sentences_.emplace_back();
+      s.first_token = static_cast<std::uint32_t>(first);
+      s.end_token = static_cast<std::uint32_t>(write);
+      s.words = words;
+      s.paragraph = paragraph;
+      paragraph_words += words;
+    }
+    const auto end_sentence = static_cast<std::uint32_t>(out.sentences_.size());
+    if (end_sentence == first_sentence) continue;
+    Paragraph& p = out.paragraphs_.emplace_back();
+    p.kind = block.kind;
+    p.first_sentence = first_sentence;
+    p.end_sentence = end_sentence;
+    p.words = paragraph_words;
+  }
+  tokens.resize(write);
+
+  if (normalized) {
+    // NFC changed the text (rare): fold from the normalised text, then map the spans back to
+    // the caller's bytes through ICU's edit records.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      Token& token = tokens[i];
+      const std::string_view token_text =
+          text.substr(token.span.begin, token.span.end - token.span.begin);
+      const std::string_view folded =
+          has_non_ascii(token_text) ? fold_with_icu(i, token_text)
+                                    : (token.folded = std::string_view(
+                                           storage.data() + token.span.begin, token_text.size()));
+      if (token.kind == TokenKind::kWord) token.syllables = count_syllables(folded);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Edits::Iterator edits = t.edits.getFineIterator();
+    for (Token& token : tokens) {
+      token.span.begin = static_cast<std::uint32_t>(edits.sourceIndexFromDestinationIndex(
+          static_cast<std::int32_t>(token.span.begin), status));
+      token.span.end = static_cast<std::uint32_t>(
+          edits.sourceIndexFromDestinationIndex(static_cast<std::int32_t>(token.span.end), status));
+      token.span.begin_utf16 = t.utf16.at(token.span.begin);
+      token.span.end_utf16 = t.utf16.at(token.span.end);
+    }
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot map normalised offsets");
+  }
+  if (!t.folds.empty()) {
+    // Append the ICU folds after the lower-case copy, then point their tokens at them (and the
+    // others again, should the storage have moved).
+    const char* old_storage = storage.data();
+    storage.resize(n + t.extra_folds.size() + kFoldPadding);
+    if (storage.data() != old_storage) out.rebase_folded(old_storage);
+    std::memcpy(storage.data() + n, t.extra_folds.data(), t.extra_folds.size());
+    std::memset(storage.data() + n + t.extra_folds.size(), 0, kFoldPadding);
+    for (std::size_t k = 0; k < t.folds.size(); ++k) {
+      const std::uint32_t offset = t.folds[k].offset;
+      const std::uint32_t next = k + 1 < t.folds.size()
+                                     ? t.folds[k + 1].offset
+                                     : static_cast<std::uint32_t>(t.extra_folds.size());
+      tokens[t.folds[k].token].folded =
+          std::string_view(storage.data() + n + offset, next - offset);
+    }
+  }
+  for (Sentence& s : out.sentences_) {
+    s.span.begin = tokens[s.first_token].span.begin;
+    s.span.begin_utf16 = tokens[s.first_token].span.begin_utf16;
+    s.span.end = tokens[s.end_token - 1].span.end;
+    s.span.end_utf16 = tokens[s.end_token - 1].span.end_utf16;
+  }
+  for (Paragraph& p : out.paragraphs_) {
+    p.span.begin = out.sentences_[p.first_sentence].span.begin;
+    p.span.begin_utf16 = out.sentences_[p.first_sentence].span.begin_utf16;
+    p.span.end = out.sentences_[p.end_sentence - 1].span.end;
+    p.span.end_utf16 = out.sentences_[p.end_sentence - 1].span.end_utf16;
+  }
+}
+
+}  // namespace caretoolkit::text

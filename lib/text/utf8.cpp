@@ -1,0 +1,64 @@
+// UTF-8 validation and UTF-16 offset counting; see utf8.hpp.
+#include "text/utf8.hpp"
+
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+namespace caretoolkit::text {
+namespace {
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Skips whole 8-byte words of ASCII; returns the first offset >= `from` that may hold a
+// non-ASCII byte (or the last partial word).
+std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept {
+  std::size_t i = from;
+  while (i + 8 <= bytes.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    if ((word & kHighBits) != 0) break;
+    i += 8;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int64_t>(bytes.size());
+  std::int64_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {
+      i = static_cast<std::int64_t>(skip_ascii_words(bytes, static_cast<std::size_t>(i)));
+      while (i < length && s[i] < 0x80) ++i;
+      continue;
+    }
+    const std::int64_t start = i;
+    UChar32 c;
+    // U8_NEXT rejects overlongs, surrogates, values above U+10FFFF and truncated sequences.
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::size_t find_non_ascii(std::string_view bytes, std::size_t from) noexcept {
+  std::size_t i = skip_ascii_words(bytes, from);
+  while (i < bytes.size() && static_cast<std::uint8_t>(bytes[i]) < 0x80) ++i;
+  return i;
+}
+
+void Utf16Offsets::reset(std::string_view text) {
+  clear();
+  for (std::size_t i = find_non_ascii(text); i < text.size(); i = find_non_ascii(text, i)) {
+    auto at = static_cast<std::uint32_t>(i);
+    const std::uint32_t begin = at;
+    const char32_t c = decode_at(text, at);
+    add(begin, at, c >= 0x10000 ? 2 : 1);
+    i = at;
+  }
+}
+
+}  // namespace caretoolkit::text

@@ -1,0 +1,204 @@
+// Word segmentation: the fast path, ICU's iterator, and the driver that splits work between them.
+// See word_segmenter.hpp.
+#include "text/word_segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "text/char_class.hpp"
+
+namespace caretoolkit::text {
+namespace {
+
+// ICU's rule status of a word-like segment. The word rules are chained: the status is the largest
+// tag among the rules that end at the segment's last code point, which are the one-character rule
+// for that code point (letters 200, digits 100, underscore none) and the pair or triple rule that
+// joined it to what came before.
+constexpr std::int32_t kNone = 0;
+constexpr std::int32_t kNumberStatus = 100;
+constexpr std::int32_t kLetterStatus = 200;
+
+std::int32_t single_tag(WordClass c) {
+  switch (c) {
+    case WordClass::kLetter:
+      return kLetterStatus;
+    case WordClass::kNumeric:
+      return kNumberStatus;
+    default:
+      return kNone;
+  }
+}
+
+// Tag of the rule that joins `left` and `right` directly (UAX #29 WB5, WB8, WB9, WB10, WB13a,
+// WB13b): joining a digit, or an underscore after a digit, makes a number; anything else joined
+// makes a word.
+std::int32_t pair_tag(WordClass left, WordClass right) {
+  if (right == WordClass::kNumeric) return kNumberStatus;
+  if (right == WordClass::kExtendNumLet && left == WordClass::kNumeric) return kNumberStatus;
+  return kLetterStatus;
+}
+
+bool is_word_like(WordClass c) {
+  return c == WordClass::kLetter || c == WordClass::kNumeric || c == WordClass::kExtendNumLet;
+}
+
+// A safe point: a break no rule looks across, so text on either side segments independently.
+bool is_safe_point(std::string_view text, std::uint32_t p) {
+  if (p == 0 || p >= text.size()) return true;
+  const char before = text[p - 1];
+  const char at = text[p];
+  return (before == ' ' || before == '\t' || before == '\n') && at > ' ' && at < 0x7F;
+}
+
+void push(std::vector<Token>& out, TokenKind kind, std::uint32_t begin, std::uint32_t end) {
+  Token& token = out.emplace_back();
+  token.kind = kind;
+  token.span.begin = begin;
+  token.span.end = end;
+}
+
+}  // namespace
+
+std::uint32_t segment_words_fast(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                                 std::vector<Token>& out) {
+  const CharClasses& classes = CharClasses::get();
+  std::uint32_t i = begin;
+  while (i < end) {
+    // A plain space between words: no token, and whatever follows is read on its own merits
+    // (WB3d only joins spaces to spaces, which makes no token either).
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::uint32_t next;
+    const CharInfo& info = classes.at(text, i, next);
+    switch (info.word) {
+      case WordClass::kSpace:  // WB3d: a run of spaces is one (white space) segment
+        while (next < end) {
+          std::uint32_t after;
+          const WordClass c = classes.at(text, next, after).word;
+          if (c == WordClass::kUnsupported) return next;
+          if (c != WordClass::kSpace) break;
+          next = after;
+        }
+        i = next;
+        continue;
+      case WordClass::kCR:  // WB3: CR LF is one segment
+        i = (next < end && text[next] == '\n') ? next + 1 : next;
+        continue;
+      case WordClass::kLF:
+        i = next;
+        continue;
+      case WordClass::kUnsupported:
+        return i;
+      case WordClass::kLetter:
+      case WordClass::kNumeric:
+      case WordClass::kExtendNumLet:
+        break;
+      default:
+        // WB999: any other code point is a segment of its own. Extend or Format characters after
+        // it would attach to it (WB4); they are unsupported, so the loop stops there instead.
+        if (!info.white_space) push(out, info.kind, i, next);
+        i = next;
+        continue;
+    }
+
+    WordClass last = info.word;
+    std::int32_t join_tag = kNone;
+    std::uint32_t j = next;
+    while (j < end) {
+      // ASCII letters and digits, the bulk of any text, by byte table: joining a letter makes a
+      // word whatever came before (200), joining a digit a number (100).
+      const WordClass ascii = classes.byte_word(text[j]);
+      if (ascii == WordClass::kLetter || ascii == WordClass::kNumeric) {
+        last = ascii;
+        join_tag = ascii == WordClass::kLetter ? kLetterStatus : kNumberStatus;
+        ++j;
+        continue;
+      }
+      std::uint32_t after;
+      const WordClass c = classes.at(text, j, after).word;
+      if (is_word_like(c)) {
+        join_tag = pair_tag(last, c);
+        last = c;
+        j = after;
+        continue;
+      }
+      if (c == WordClass::kUnsupported) return j;
+      // WB6/WB7 (letters) and WB11/WB12 (digits) join across one middle character.
+      const bool mid_for_letters =
+          c == WordClass::kMidLetter || c == WordClass::kMidNumLet || c == WordClass::kSingleQuote;
+      const bool mid_for_digits =
+          c == WordClass::kMidNum || c == WordClass::kMidNumLet || c == WordClass::kSingleQuote;
+      if ((last == WordClass::kLetter && mid_for_letters) ||
+          (last == WordClass::kNumeric && mid_for_digits)) {
+        if (after >= end) break;
+        std::uint32_t beyond;
+        const WordClass c3 = classes.at(text, after, beyond).word;
+        if (c3 == WordClass::kUnsupported) return after;
+        if (c3 == last) {
+          join_tag = last == WordClass::kLetter ? kLetterStatus : kNumberStatus;
+          j = beyond;
+          continue;
+        }
+      }
+      break;
+    }
+    const std::int32_t status = std::max(join_tag, single_tag(last));
+    if (const auto kind = kind_of_word_status(status)) {
+      push(out, *kind, i, j);
+    } else if (!info.white_space) {
+      push(out, info.kind, i, j);  // a lone underscore (or a lone U+202F, which is white space)
+    }
+    i = j;
+  }
+  return end;
+}
+
+void segment_words_icu(icu::BreakIterator& words, std::string_view text, std::uint32_t begin,
+                       std::uint32_t end, std::vector<Token>& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;  // on the stack: no allocation per call
+  utext_openUTF8(&ut, text.data() + begin, static_cast<std::int64_t>(end - begin), &status);
+  words.setText(&ut, status);
+  utext_close(&ut);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU word iterator: cannot set text");
+
+  std::int32_t from = words.first();
+  for (std::int32_t to = words.next(); to != icu::BreakIterator::DONE;
+       from = to, to = words.next()) {
+    const auto b = begin + static_cast<std::uint32_t>(from);
+    const auto e = begin + static_cast<std::uint32_t>(to);
+    auto kind = kind_of_word_status(words.getRuleStatus());
+    if (!kind) kind = kind_of_plain_segment(text.substr(b, e - b));
+    if (kind) push(out, *kind, b, e);
+  }
+}
+
+void segment_words(icu::BreakIterator& words, std::string_view text, bool icu_only,
+                   std::vector<Token>& out) {
+  const auto size = static_cast<std::uint32_t>(text.size());
+  if (icu_only) {
+    segment_words_icu(words, text, 0, size, out);
+    return;
+  }
+  std::uint32_t pos = 0;
+  while (pos < size) {
+    const std::uint32_t stop = segment_words_fast(text, pos, size, out);
+    if (stop == size) return;
+    // Tokens from the last safe point on may depend on what the fast path could not read:
+    // drop them and let ICU segment from that point to the first safe point after the stop.
+    std::uint32_t from = stop;
+    while (from > pos && !is_safe_point(text, from)) --from;
+    while (!out.empty() && out.back().span.begin >= from) out.pop_back();
+    std::uint32_t to = stop + 1;
+    while (to < size && !is_safe_point(text, to)) ++to;
+    segment_words_icu(words, text, from, to, out);
+    pos = to;
+  }
+}
+
+}  // namespace caretoolkit::text

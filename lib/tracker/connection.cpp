@@ -1,0 +1,102 @@
+// Connections and the reader pool; see connection.hpp.
+#include "tracker/connection.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace caretoolkit::tracker {
+
+Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms)
+    // Each connection is used by one thread at a time (the pool's leases see to it), so SQLite's
+    // own per-call mutex is not needed: multi-thread mode, as SQLiteCpp supports.
+    : db_(path,
+          (mode == Mode::kWriter ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                                 : SQLite::OPEN_READONLY) |
+              SQLite::OPEN_NOMUTEX,
+          busy_timeout_ms) {
+  db_.exec("PRAGMA foreign_keys = ON");
+  db_.exec("PRAGMA synchronous = FULL");
+  if (mode == Mode::kReader) {
+    // Reports read whole tables (the team's KPIs read every applicant): map the file rather than
+    // copy each page through a read() call into a 2 MB cache.
+    db_.exec("PRAGMA mmap_size = 1073741824");
+  }
+}
+
+SQLite::Statement& Connection::statement(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    found = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  } else {
+    found->second->reset();
+    found->second->clearBindings();
+  }
+  return *found->second;
+}
+
+void Connection::reset_statements() noexcept {
+  for (auto& [sql, statement] : statements_) statement->tryReset();
+}
+
+ConnectionPool::ConnectionPool(std::filesystem::path path, int busy_timeout_ms,
+                               std::size_t max_readers)
+    : path_(std::move(path)),
+      busy_timeout_ms_(busy_timeout_ms),
+      max_readers_(max_readers == 0 ? 1 : max_readers),
+      writer_(std::make_unique<Connection>(path_, Connection::Mode::kWriter, busy_timeout_ms)) {}
+
+ConnectionPool::ReadLease::ReadLease(ConnectionPool& pool) : pool_(pool) {
+  acquire(true);
+}
+
+ConnectionPool::ReadLease::ReadLease(ConnectionPool& pool, std::try_to_lock_t) : pool_(pool) {
+  acquire(false);
+}
+
+void ConnectionPool::ReadLease::acquire(bool wait) {
+  std::unique_lock lock(pool_.readers_mutex_);
+  const auto available = [&] {
+    return !pool_.idle_readers_.empty() || pool_.open_readers_ < pool_.max_readers_;
+  };
+  if (wait) {
+    pool_.reader_returned_.wait(lock, available);
+  } else if (!available()) {
+    return;
+  }
+  if (!pool_.idle_readers_.empty()) {
+    connection_ = std::move(pool_.idle_readers_.back());
+    pool_.idle_readers_.pop_back();
+    return;
+  }
+  ++pool_.open_readers_;
+  lock.unlock();
+  try {
+    connection_ = std::make_unique<Connection>(pool_.path_, Connection::Mode::kReader,
+                                               pool_.busy_timeout_ms_);
+  } catch (...) {
+    lock.lock();
+    --pool_.open_readers_;
+    pool_.reader_returned_.notify_one();
+    throw;
+  }
+}
+
+ConnectionPool::ReadLease::~ReadLease() {
+  if (!connection_) return;
+  // A read that failed half-way may have left a transaction open; never hand that on.
+  sqlite3* handle = connection_->db().getHandle();
+  if (!sqlite3_get_autocommit(handle)) connection_->db().tryExec("ROLLBACK");
+  {
+    std::lock_guard lock(pool_.readers_mutex_);
+    if (sqlite3_get_autocommit(handle)) {
+      pool_.idle_readers_.push_back(std::move(connection_));
+    } else {
+      --pool_.open_readers_;  // unusable: close it (below, outside the lock) and open afresh
+    }
+  }
+  connection_.reset();
+  pool_.reader_returned_.notify_one();
+}
+
+}  // namespace caretoolkit::tracker

@@ -1,0 +1,204 @@
+// The tracker's schema, one migration per step; see schema.hpp.
+//
+// Every table is STRICT and carries CHECK constraints that repeat the C++ validation, so a bug in
+// the engine cannot store impossible data. Dates are ISO 8601 text ("2025-03-01"): they sort and
+// compare as text, and `date(x) IS x` refuses anything that is not a real day. Rows that point at
+// another provider's rows are impossible by construction: children reference their parent by
+// (id, provider_id), so the parent must belong to the same provider. Those references are checked
+// at COMMIT (DEFERRABLE INITIALLY DEFERRED): every write is one transaction, so a violation still
+// refuses the whole write, and no statement needs a statement journal to undo itself half-way,
+// which would cost an import a savepoint per row.
+#include "tracker/schema.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace caretoolkit::tracker {
+
+namespace {
+
+constexpr std::string_view kTrackerTables = R"sql(
+CREATE TABLE providers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  created_on TEXT NOT NULL CHECK (date(created_on) IS created_on)
+) STRICT;
+
+CREATE TABLE services (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  name TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 200),
+  type TEXT NOT NULL CHECK (type IN ('home_care', 'residential', 'nursing', 'supported_living',
+                                     'day_services', 'other')),
+  UNIQUE (provider_id, name),
+  UNIQUE (id, provider_id)
+) STRICT;
+
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  name TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 200),
+  channel TEXT NOT NULL CHECK (channel IN ('job_board', 'social_media', 'staff_referral',
+                                           'jobcentre_plus', 'careers_event', 'own_website',
+                                           'agency', 'other')),
+  UNIQUE (provider_id, name),
+  UNIQUE (id, provider_id)
+) STRICT;
+
+CREATE TABLE spend (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  spent_on TEXT NOT NULL CHECK (date(spent_on) IS spent_on),
+  amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+  FOREIGN KEY (source_id, provider_id) REFERENCES sources (id, provider_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE INDEX spend_by_source ON spend (provider_id, source_id);
+
+CREATE TABLE vacancies (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  role TEXT NOT NULL COLLATE NOCASE CHECK (length(role) BETWEEN 1 AND 200),
+  service_id INTEGER,
+  opened_on TEXT NOT NULL CHECK (date(opened_on) IS opened_on),
+  closed_on TEXT CHECK (date(closed_on) IS closed_on AND closed_on >= opened_on),
+  advert_text TEXT CHECK (length(advert_text) <= 100000),
+  advert_score INTEGER CHECK (advert_score BETWEEN 0 AND 100),
+  UNIQUE (id, provider_id),
+  FOREIGN KEY (service_id, provider_id) REFERENCES services (id, provider_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+CREATE INDEX vacancies_by_provider ON vacancies (provider_id, service_id);
+
+-- One row per applicant; the dates are the stage events. reference is NULL once purged.
+-- outcome_on and outcome_reason record when and why an unsuccessful applicant withdrew or was
+-- rejected (the stage they dropped out at is the last one reached).
+CREATE TABLE applicants (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL,
+  reference TEXT CHECK (length(reference) BETWEEN 1 AND 100),
+  source_id INTEGER NOT NULL,
+  vacancy_id INTEGER,
+  service_id INTEGER,
+  applied_on TEXT NOT NULL CHECK (date(applied_on) IS applied_on),
+  interviewed_on TEXT CHECK (date(interviewed_on) IS interviewed_on
+                             AND interviewed_on >= applied_on),
+  offered_on TEXT CHECK (date(offered_on) IS offered_on
+                         AND offered_on >= coalesce(interviewed_on, applied_on)),
+  started_on TEXT CHECK (date(started_on) IS started_on AND started_on >= offered_on),
+  left_on TEXT CHECK (date(left_on) IS left_on AND left_on >= started_on),
+  left_reason TEXT NOT NULL DEFAULT '' CHECK (length(left_reason) <= 1000),
+  outcome TEXT CHECK (outcome IN ('withdrawn', 'rejected')),
+  outcome_on TEXT CHECK (date(outcome_on) IS outcome_on
+                         AND outcome_on >= coalesce(offered_on, interviewed_on, applied_on)),
+  outcome_reason TEXT NOT NULL DEFAULT '' CHECK (length(outcome_reason) <= 1000),
+  prior_sector TEXT NOT NULL DEFAULT '' CHECK (length(prior_sector) <= 100),
+  CHECK (started_on IS NULL OR offered_on IS NOT NULL),
+  CHECK (left_on IS NULL OR started_on IS NOT NULL),
+  CHECK (left_reason = '' OR left_on IS NOT NULL),
+  CHECK (outcome IS NULL OR started_on IS NULL),
+  CHECK ((outcome IS NULL) = (outcome_on IS NULL)),
+  UNIQUE (provider_id, reference),
+  FOREIGN KEY (source_id, provider_id) REFERENCES sources (id, provider_id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (vacancy_id, provider_id) REFERENCES vacancies (id, provider_id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (service_id, provider_id) REFERENCES services (id, provider_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+-- Ends with the rowid, so it also serves keyset pagination by id within a provider.
+CREATE INDEX applicants_by_provider ON applicants (provider_id);
+
+CREATE TABLE headcounts (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  taken_on TEXT NOT NULL CHECK (date(taken_on) IS taken_on),
+  service_id INTEGER,
+  staff INTEGER NOT NULL CHECK (staff >= 0),
+  vacancies INTEGER NOT NULL CHECK (vacancies >= 0),
+  leavers INTEGER CHECK (leavers >= 0),
+  FOREIGN KEY (service_id, provider_id) REFERENCES services (id, provider_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+-- One snapshot per day and service; 0 stands for "the whole provider" (NULLs never collide).
+CREATE UNIQUE INDEX headcounts_by_day ON headcounts (provider_id, taken_on, ifnull(service_id, 0));
+)sql";
+
+constexpr std::string_view kApiKeys = R"sql(
+-- Keys for the API. Only a SHA-256 of the secret is kept; public_id finds the row.
+-- A team key belongs to no provider.
+CREATE TABLE api_keys (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER REFERENCES providers (id),
+  role TEXT NOT NULL CHECK (role IN ('provider', 'team')),
+  public_id TEXT NOT NULL UNIQUE CHECK (length(public_id) BETWEEN 8 AND 64),
+  secret_sha256 BLOB NOT NULL CHECK (length(secret_sha256) = 32),
+  label TEXT NOT NULL DEFAULT '' CHECK (length(label) <= 200),
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  CHECK ((role = 'team') = (provider_id IS NULL))
+) STRICT;
+CREATE INDEX api_keys_by_provider ON api_keys (provider_id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
+    {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
+    {2, "API keys", kApiKeys},
+}};
+static_assert(kMigrations.back().version == kSchemaVersion);
+
+std::int64_t pragma_value(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt64();
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
+
+int schema_version(SQLite::Database& db) {
+  return static_cast<int>(pragma_value(db, "user_version"));
+}
+
+void check_compatible(SQLite::Database& db) {
+  const auto application_id = pragma_value(db, "application_id");
+  if (application_id != 0 && application_id != kApplicationId) {
+    throw Error(ErrorCode::kConflict,
+                "this file is not a caretoolkit database (it belongs to another program); it "
+                "was left unchanged");
+  }
+  const int version = schema_version(db);
+  if (version > kSchemaVersion) {
+    throw Error(ErrorCode::kConflict,
+                "this database was written by a newer caretoolkit (schema version " +
+                    std::to_string(version) + "; this build knows up to " +
+                    std::to_string(kSchemaVersion) +
+                    "); it was left unchanged: upgrade caretoolkit to use it");
+  }
+  if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt64() > 0) {
+    throw Error(ErrorCode::kConflict,
+                "this file already holds tables that caretoolkit did not create; it was left "
+                "unchanged");
+  }
+}
+
+void migrate(SQLite::Database& db, int target) {
+  check_compatible(db);
+  for (const Migration& step : kMigrations) {
+    if (step.version > target) break;
+    if (schema_version(db) >= step.version) continue;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have run this step while we waited for the write lock.
+    check_compatible(db);
+    if (schema_version(db) >= step.version) continue;
+    db.exec(std::string(step.sql));
+    // Pragmas take no bound parameters; the values are our own integers.
+    db.exec("PRAGMA user_version = " + std::to_string(step.version));
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    transaction.commit();
+  }
+}
+
+}  // namespace caretoolkit::tracker

@@ -1,0 +1,489 @@
+// The Store: opening the file, providers, services, sources, spend, vacancies, headcounts and API
+// keys. Applicants are in store_applicants.cpp, CSV in store_csv.cpp, metric inputs and purge in
+// store_data.cpp.
+#include "tracker/store.hpp"
+
+#include <sqlite3.h>
+
+#include "tracker/records.hpp"
+#include "tracker/schema.hpp"
+#include "tracker/store_impl.hpp"
+#include "tracker/validation.hpp"
+
+namespace caretoolkit::tracker {
+
+namespace {
+
+// The writer's first touch of the file: refuse what we must not change, then switch to WAL (which
+// rewrites the header, so only after the check) and migrate.
+void prepare_file(Connection& writer) {
+  check_compatible(writer.db());
+  writer.db().exec("PRAGMA journal_mode = WAL");
+  migrate(writer.db());
+}
+
+// A name must be unique within its provider ("Indeed" and "indeed" are the same source).
+template <class T>
+void require_unique_name(Connection& connection, const T& record) {
+  static const std::string sql = "SELECT 1 FROM " + std::string(records::Table<T>::kTable) +
+                                 " WHERE provider_id = ? AND name = ? AND id <> ?";
+  auto& statement = connection.statement(sql);
+  statement.bind(1, static_cast<std::int64_t>(record.provider_id));
+  statement.bind(2, record.name);
+  statement.bind(3, static_cast<std::int64_t>(record.id));
+  if (statement.executeStep()) {
+    throw Error(ErrorCode::kConflict,
+                "a " + std::string(records::Table<T>::kNoun) + " named '" + record.name +
+                    "' already exists",
+                "name");
+  }
+}
+
+// Each record's own rules, run on the merged record before every create and update.
+void prepare(Connection& connection, Date, Service& service) {
+  service.name = normalise_text(service.name);
+  Problems problems;
+  check_name(service.name, "name", problems);
+  throw_if_invalid(std::move(problems));
+  require_unique_name(connection, service);
+}
+
+void prepare(Connection& connection, Date, Source& source) {
+  source.name = normalise_text(source.name);
+  Problems problems;
+  check_name(source.name, "name", problems);
+  throw_if_invalid(std::move(problems));
+  require_unique_name(connection, source);
+}
+
+void prepare(Connection& connection, Date, SpendEntry& entry) {
+  entry.note = normalise_text(entry.note);
+  Problems problems;
+  check_spend(entry, problems);
+  throw_if_invalid(std::move(problems));
+  records::require_reference<Source>(connection, entry.provider_id, entry.source_id, "source_id");
+}
+
+void prepare(Connection& connection, Date, Vacancy& vacancy) {
+  vacancy.role = normalise_text(vacancy.role);
+  Problems problems;
+  check_vacancy(vacancy, problems);
+  throw_if_invalid(std::move(problems));
+  if (vacancy.service_id) {
+    records::require_reference<Service>(connection, vacancy.provider_id, *vacancy.service_id,
+                                        "service_id");
+  }
+}
+
+void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
+  Problems problems;
+  check_headcount(snapshot, today, problems);
+  throw_if_invalid(std::move(problems));
+  if (snapshot.service_id) {
+    records::require_reference<Service>(connection, snapshot.provider_id, *snapshot.service_id,
+                                        "service_id");
+  }
+  auto& statement = connection.statement(
+      "SELECT 1 FROM headcounts WHERE provider_id = ? AND taken_on = ? "
+      "AND ifnull(service_id, 0) = ? AND id <> ?");
+  statement.bind(1, static_cast<std::int64_t>(snapshot.provider_id));
+  sql::bind(statement, 2, snapshot.date);
+  statement.bind(3, static_cast<std::int64_t>(snapshot.service_id.value_or(0)));
+  statement.bind(4, static_cast<std::int64_t>(snapshot.id));
+  if (statement.executeStep()) {
+    throw Error(ErrorCode::kConflict,
+                "a headcount for " + snapshot.date.to_string() +
+                    (snapshot.service_id ? " and this service" : " and the whole provider") +
+                    " already exists",
+                "date");
+  }
+}
+
+template <class T>
+T create_record(Store::Impl& impl, Id provider, T record) {
+  return impl.write([&](Connection& connection) {
+    require_provider(connection, provider);
+    record.id = 0;
+    record.provider_id = provider;
+    prepare(connection, impl.today(), record);
+    record.id = records::insert(connection, record);
+    return record;
+  });
+}
+
+template <class T>
+T update_record(Store::Impl& impl, Id provider, Id id, const Edit<T>& edit) {
+  return impl.write([&](Connection& connection) {
+    T record = records::get<T>(connection, provider, id);
+    edit(record);
+    record.id = id;
+    record.provider_id = provider;
+    prepare(connection, impl.today(), record);
+    records::update(connection, record);
+    return record;
+  });
+}
+
+template <class T>
+T get_record(Store::Impl& impl, Id provider, Id id) {
+  return impl.read(
+      [&](Connection& connection) { return records::get<T>(connection, provider, id); });
+}
+
+template <class T>
+Page<T> list_records(Store::Impl& impl, Id provider, const sql::Where& where,
+                     const PageRequest& page) {
+  return impl.read(
+      [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
+}
+
+template <class T>
+void delete_record(Store::Impl& impl, Id provider, Id id) {
+  impl.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
+}
+
+void add_date_range(sql::Where& where, std::string_view column, std::optional<Date> from,
+                    std::optional<Date> to) {
+  if (from) where.add(std::string(column) + " >= ?", from->to_string());
+  if (to) where.add(std::string(column) + " <= ?", to->to_string());
+}
+
+Provider read_provider(SQLite::Statement& row) {
+  return Provider{.id = row.getColumn(0).getInt64(),
+                  .name = std::string(sql::read_text(row.getColumn(1))),
+                  .created_on = sql::read_date(row.getColumn(2))};
+}
+
+Provider find_provider(Connection& connection, Id provider) {
+  auto& statement = connection.statement("SELECT id, name, created_on FROM providers WHERE id = ?");
+  statement.bind(1, static_cast<std::int64_t>(provider));
+  if (!statement.executeStep()) records::throw_not_found("provider", provider);
+  return read_provider(statement);
+}
+
+constexpr std::string_view kApiKeyColumns =
+    "id, provider_id, role, public_id, secret_sha256, label, created_at, revoked_at";
+
+ApiKeyRecord read_api_key(SQLite::Statement& row) {
+  ApiKeyRecord key;
+  key.id = row.getColumn(0).getInt64();
+  key.provider_id = sql::read_optional_id(row.getColumn(1));
+  key.role = sql::read_text(row.getColumn(2)) == "team" ? ApiKeyRole::kTeam : ApiKeyRole::kProvider;
+  key.public_id = std::string(sql::read_text(row.getColumn(3)));
+  const auto secret = row.getColumn(4);
+  key.secret_sha256.assign(static_cast<const char*>(secret.getBlob()),
+                           static_cast<std::size_t>(secret.getBytes()));
+  key.label = std::string(sql::read_text(row.getColumn(5)));
+  key.created_at = std::string(sql::read_text(row.getColumn(6)));
+  if (!row.getColumn(7).isNull()) key.revoked_at = std::string(sql::read_text(row.getColumn(7)));
+  return key;
+}
+
+ApiKeyRecord get_api_key(Connection& connection, Id id) {
+  auto& statement =
+      connection.statement("SELECT " + std::string(kApiKeyColumns) + " FROM api_keys WHERE id = ?");
+  statement.bind(1, static_cast<std::int64_t>(id));
+  if (!statement.executeStep()) records::throw_not_found("API key", id);
+  return read_api_key(statement);
+}
+
+ConnectionSettings read_settings(Connection& connection) {
+  auto& db = connection.db();
+  return ConnectionSettings{.journal_mode = db.execAndGet("PRAGMA journal_mode").getString(),
+                            .synchronous = db.execAndGet("PRAGMA synchronous").getInt(),
+                            .foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() == 1,
+                            .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt()};
+}
+
+}  // namespace
+
+void rethrow_storage_error(const SQLite::Exception& error) {
+  switch (error.getExtendedErrorCode()) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      throw Error(ErrorCode::kConflict, "this would duplicate a record that is already stored");
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      throw Error(ErrorCode::kConflict,
+                  "this refers to a record that does not exist, or removes one still in use");
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_DATATYPE:
+      throw Error(ErrorCode::kInvalid, "this record breaks one of the tracker's rules");
+    default:
+      throw error;
+  }
+}
+
+void require_provider(Connection& connection, Id provider) {
+  find_provider(connection, provider);
+}
+
+std::string_view to_string(ApiKeyRole role) {
+  return role == ApiKeyRole::kTeam ? "team" : "provider";
+}
+
+Store::Impl::Impl(const std::filesystem::path& file, StoreOptions store_options)
+    : path(file),
+      options(std::move(store_options)),
+      pool(file, options.busy_timeout_ms, options.max_readers) {
+  prepare_file(*pool.write());
+}
+
+Store::Store(const std::filesystem::path& path, StoreOptions options) {
+  try {
+    impl_ = std::make_unique<Impl>(path, std::move(options));
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() != SQLITE_NOTADB) throw;
+    throw Error(ErrorCode::kConflict,
+                "this file is not a SQLite database, so not a caretoolkit one; it was left "
+                "unchanged");
+  }
+}
+
+Store::~Store() = default;
+
+const std::filesystem::path& Store::path() const {
+  return impl_->path;
+}
+
+StoreSettings Store::settings() const {
+  StoreSettings settings;
+  settings.writer = read_settings(*impl_->pool.write());
+  settings.reader = read_settings(*impl_->pool.read());
+  return settings;
+}
+
+// Providers ---------------------------------------------------------------------------------------
+
+Provider Store::create_provider(std::string_view name) {
+  Provider provider{.id = 0, .name = normalise_text(name), .created_on = impl_->today()};
+  Problems problems;
+  check_name(provider.name, "name", problems);
+  throw_if_invalid(std::move(problems));
+  return impl_->write([&](Connection& connection) {
+    auto& statement =
+        connection.statement("INSERT INTO providers (name, created_on) VALUES (?, ?)");
+    statement.bind(1, provider.name);
+    sql::bind(statement, 2, provider.created_on);
+    statement.exec();
+    provider.id = connection.db().getLastInsertRowid();
+    return provider;
+  });
+}
+
+Provider Store::get_provider(Id provider) const {
+  return impl_->read([&](Connection& connection) { return find_provider(connection, provider); });
+}
+
+Page<Provider> Store::list_providers(const PageRequest& request) const {
+  const auto window = records::page_window(request);
+  return impl_->read([&](Connection& connection) {
+    auto& statement = connection.statement(
+        "SELECT id, name, created_on FROM providers WHERE id > ? ORDER BY id LIMIT ?");
+    statement.bind(1, static_cast<std::int64_t>(window.after));
+    statement.bind(2, window.fetch);
+    return records::read_page<Provider>(statement, request, read_provider);
+  });
+}
+
+Provider Store::update_provider(Id provider, const Edit<Provider>& edit) {
+  return impl_->write([&](Connection& connection) {
+    Provider record = find_provider(connection, provider);
+    const Date created_on = record.created_on;
+    edit(record);
+    record.id = provider;
+    record.created_on = created_on;
+    record.name = normalise_text(record.name);
+    Problems problems;
+    check_name(record.name, "name", problems);
+    throw_if_invalid(std::move(problems));
+    auto& statement = connection.statement("UPDATE providers SET name = ? WHERE id = ?");
+    statement.bind(1, record.name);
+    statement.bind(2, static_cast<std::int64_t>(provider));
+    statement.exec();
+    return record;
+  });
+}
+
+// Services ----------------------------------------------------------------------------------------
+
+Service Store::create_service(Id provider, Service service) {
+  return create_record(*impl_, provider, std::move(service));
+}
+Service Store::get_service(Id provider, Id id) const {
+  return get_record<Service>(*impl_, provider, id);
+}
+Page<Service> Store::list_services(Id provider, const ServiceFilter& filter,
+                                   const PageRequest& page) const {
+  sql::Where where;
+  if (filter.type) where.add("type = ?", std::string(to_string(*filter.type)));
+  return list_records<Service>(*impl_, provider, where, page);
+}
+Service Store::update_service(Id provider, Id id, const Edit<Service>& edit) {
+  return update_record(*impl_, provider, id, edit);
+}
+void Store::delete_service(Id provider, Id id) {
+  delete_record<Service>(*impl_, provider, id);
+}
+
+// Sources -----------------------------------------------------------------------------------------
+
+Source Store::create_source(Id provider, Source source) {
+  return create_record(*impl_, provider, std::move(source));
+}
+Source Store::get_source(Id provider, Id id) const {
+  return get_record<Source>(*impl_, provider, id);
+}
+Page<Source> Store::list_sources(Id provider, const SourceFilter& filter,
+                                 const PageRequest& page) const {
+  sql::Where where;
+  if (filter.channel) where.add("channel = ?", std::string(to_string(*filter.channel)));
+  return list_records<Source>(*impl_, provider, where, page);
+}
+Source Store::update_source(Id provider, Id id, const Edit<Source>& edit) {
+  return update_record(*impl_, provider, id, edit);
+}
+void Store::delete_source(Id provider, Id id) {
+  delete_record<Source>(*impl_, provider, id);
+}
+
+// Spend -------------------------------------------------------------------------------------------
+
+SpendEntry Store::create_spend(Id provider, SpendEntry entry) {
+  return create_record(*impl_, provider, std::move(entry));
+}
+SpendEntry Store::get_spend(Id provider, Id id) const {
+  return get_record<SpendEntry>(*impl_, provider, id);
+}
+Page<SpendEntry> Store::list_spend(Id provider, const SpendFilter& filter,
+                                   const PageRequest& page) const {
+  sql::Where where;
+  if (filter.source_id) where.add("source_id = ?", *filter.source_id);
+  add_date_range(where, "spent_on", filter.from, filter.to);
+  return list_records<SpendEntry>(*impl_, provider, where, page);
+}
+SpendEntry Store::update_spend(Id provider, Id id, const Edit<SpendEntry>& edit) {
+  return update_record(*impl_, provider, id, edit);
+}
+void Store::delete_spend(Id provider, Id id) {
+  delete_record<SpendEntry>(*impl_, provider, id);
+}
+
+// Vacancies ---------------------------------------------------------------------------------------
+
+Vacancy Store::create_vacancy(Id provider, Vacancy vacancy) {
+  return create_record(*impl_, provider, std::move(vacancy));
+}
+Vacancy Store::get_vacancy(Id provider, Id id) const {
+  return get_record<Vacancy>(*impl_, provider, id);
+}
+Page<Vacancy> Store::list_vacancies(Id provider, const VacancyFilter& filter,
+                                    const PageRequest& page) const {
+  sql::Where where;
+  if (filter.service_id) where.add("service_id = ?", *filter.service_id);
+  if (filter.open) where.add(*filter.open ? "closed_on IS NULL" : "closed_on IS NOT NULL");
+  return list_records<Vacancy>(*impl_, provider, where, page);
+}
+Vacancy Store::update_vacancy(Id provider, Id id, const Edit<Vacancy>& edit) {
+  return update_record(*impl_, provider, id, edit);
+}
+void Store::delete_vacancy(Id provider, Id id) {
+  delete_record<Vacancy>(*impl_, provider, id);
+}
+
+// Headcounts --------------------------------------------------------------------------------------
+
+HeadcountSnapshot Store::create_headcount(Id provider, HeadcountSnapshot snapshot) {
+  return create_record(*impl_, provider, std::move(snapshot));
+}
+HeadcountSnapshot Store::get_headcount(Id provider, Id id) const {
+  return get_record<HeadcountSnapshot>(*impl_, provider, id);
+}
+Page<HeadcountSnapshot> Store::list_headcounts(Id provider, const HeadcountFilter& filter,
+                                               const PageRequest& page) const {
+  sql::Where where;
+  if (filter.service_id) where.add("service_id = ?", *filter.service_id);
+  add_date_range(where, "taken_on", filter.from, filter.to);
+  return list_records<HeadcountSnapshot>(*impl_, provider, where, page);
+}
+HeadcountSnapshot Store::update_headcount(Id provider, Id id, const Edit<HeadcountSnapshot>& edit) {
+  return update_record(*impl_, provider, id, edit);
+}
+void Store::delete_headcount(Id provider, Id id) {
+  delete_record<HeadcountSnapshot>(*impl_, provider, id);
+}
+
+// API keys ----------------------------------------------------------------------------------------
+
+ApiKeyRecord Store::create_api_key(const ApiKeyRecord& key) {
+  Problems problems;
+  if ((key.role == ApiKeyRole::kTeam) == key.provider_id.has_value()) {
+    problems.push_back({"provider_id",
+                        key.role == ApiKeyRole::kTeam ? "a team key belongs to no provider"
+                                                      : "a provider key needs its provider_id",
+                        std::nullopt});
+  }
+  if (key.public_id.size() < 8 || key.public_id.size() > 64) {
+    problems.push_back({"public_id", "public_id must be 8 to 64 characters", std::nullopt});
+  }
+  if (key.secret_sha256.size() != 32) {
+    problems.push_back({"secret_sha256", "secret_sha256 must be 32 bytes", std::nullopt});
+  }
+  const std::string label = normalise_text(key.label);
+  if (label.size() > kMaxNameLength) {
+    problems.push_back({"label", "label is longer than 200 characters", std::nullopt});
+  }
+  throw_if_invalid(std::move(problems));
+  return impl_->write([&](Connection& connection) {
+    if (key.provider_id) require_provider(connection, *key.provider_id);
+    auto& statement = connection.statement(
+        "INSERT INTO api_keys (provider_id, role, public_id, secret_sha256, label, created_at) "
+        "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+    sql::bind(statement, 1, key.provider_id);
+    sql::bind_text(statement, 2, to_string(key.role));
+    statement.bind(3, key.public_id);
+    statement.bind(4, key.secret_sha256.data(), static_cast<int>(key.secret_sha256.size()));
+    statement.bind(5, label);
+    statement.exec();
+    return get_api_key(connection, connection.db().getLastInsertRowid());
+  });
+}
+
+std::optional<ApiKeyRecord> Store::find_api_key(std::string_view public_id) const {
+  return impl_->read([&](Connection& connection) -> std::optional<ApiKeyRecord> {
+    auto& statement = connection.statement("SELECT " + std::string(kApiKeyColumns) +
+                                           " FROM api_keys WHERE public_id = ?");
+    sql::bind_text(statement, 1, public_id);
+    if (!statement.executeStep()) return std::nullopt;
+    return read_api_key(statement);
+  });
+}
+
+Page<ApiKeyRecord> Store::list_api_keys(std::optional<Id> provider,
+                                        const PageRequest& request) const {
+  const auto window = records::page_window(request);
+  sql::Where where;
+  if (provider) where.add("provider_id = ?", *provider);
+  return impl_->read([&](Connection& connection) {
+    auto& statement =
+        connection.statement("SELECT " + std::string(kApiKeyColumns) +
+                             " FROM api_keys WHERE id > ?" + where.sql() + " ORDER BY id LIMIT ?");
+    statement.bind(1, static_cast<std::int64_t>(window.after));
+    statement.bind(where.bind(statement, 2), window.fetch);
+    return records::read_page<ApiKeyRecord>(statement, request, read_api_key);
+  });
+}
+
+ApiKeyRecord Store::revoke_api_key(Id key_id) {
+  return impl_->write([&](Connection& connection) {
+    get_api_key(connection, key_id);
+    auto& statement = connection.statement(
+        "UPDATE api_keys SET revoked_at = coalesce(revoked_at, "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?");
+    statement.bind(1, static_cast<std::int64_t>(key_id));
+    statement.exec();
+    return get_api_key(connection, key_id);
+  });
+}
+
+}  // namespace caretoolkit::tracker

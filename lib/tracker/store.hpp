@@ -1,0 +1,273 @@
+// The tracker store: every provider's recruitment records in one SQLite file.
+//
+// A Store is opened once per process and shared by every thread (it is thread-safe). Writes go
+// through one connection, one at a time, each in a BEGIN IMMEDIATE transaction; reads use a small
+// pool of read-only connections and see the last committed state (WAL mode). A write that
+// returned has been synced to disk (synchronous=FULL), so it survives a crash or a power cut.
+//
+// Tenancy: every method but the provider, API key and purge ones takes the provider the caller
+// acts for, and sees that provider's rows only. Another provider's id behaves exactly as an id
+// that does not exist (Error kNotFound), and an id written into a record (a source_id, a
+// service_id) must name one of the provider's own rows (Error kInvalid otherwise).
+//
+// Errors: expected failures throw caretoolkit::Error.
+//   kNotFound   the provider or the record named by id does not exist (for this provider);
+//   kInvalid    a value breaks a rule ("started_on (2025-03-01) is before offered_on
+//               (2025-03-05)"); items list each problem with its field;
+//   kConflict   a duplicate (a source name, an applicant reference, a headcount for the same day
+//               and service) or a delete that other rows depend on;
+//   kMalformed  a CSV file that cannot be read (broken quoting, invalid UTF-8, bad header).
+// Field names are the record's field or CSV column names ("started_on"); the API layer turns them
+// into JSON pointers. Anything else (a full disk, a corrupt file) throws SQLite::Exception or
+// std::exception and leaves the stored data as it was: every write is one transaction.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tracker/types.hpp"
+
+namespace caretoolkit::tracker {
+
+struct StoreOptions {
+  int busy_timeout_ms = 5000;   // how long a connection waits for another process's lock
+  std::size_t max_readers = 4;  // read connections open at once; readers beyond wait their turn
+  // The day records are written, which no recorded date may be after. Tests fix it.
+  std::function<Date()> today = [] { return Date::today(); };
+  // load_team_data() reads the applicants on two threads from this many on.
+  std::size_t parallel_team_rows = 50'000;
+};
+
+// Keyset pagination: items in ascending id order, `limit` at a time (1..kMaxPageSize). Pass the
+// previous page's next_cursor to continue; an empty cursor starts at the beginning.
+inline constexpr std::size_t kMaxPageSize = 1000;
+struct PageRequest {
+  std::size_t limit = 50;
+  std::string cursor;
+};
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::string next_cursor;  // empty on the last page
+};
+
+// Filters for the lists; an empty member does not filter. Date bounds are inclusive.
+struct ServiceFilter {
+  std::optional<ServiceType> type;
+};
+struct SourceFilter {
+  std::optional<Channel> channel;
+};
+struct SpendFilter {
+  std::optional<Id> source_id;
+  std::optional<Date> from, to;
+};
+struct VacancyFilter {
+  std::optional<Id> service_id;
+  std::optional<bool> open;  // true: no closed_on yet
+};
+struct ApplicantFilter {
+  std::optional<Id> source_id, vacancy_id, service_id;
+  std::optional<Date> applied_from, applied_to;
+  std::optional<std::string> reference;
+};
+struct HeadcountFilter {
+  std::optional<Id> service_id;
+  std::optional<Date> from, to;
+};
+
+// Partial updates: the store loads the record, lets `edit` change it (ids are restored
+// afterwards, so an edit cannot move a record to another provider), validates the merged result
+// and writes it, all in one transaction. An edit may throw to abandon the update.
+template <class T>
+using Edit = std::function<void(T&)>;
+
+// What an import did.
+struct ImportSummary {
+  std::size_t rows = 0;                   // data rows read (the header and blank rows not counted)
+  std::size_t created = 0;                // new records
+  std::size_t updated = 0;                // records matched by their key and written again
+  std::size_t unchanged = 0;              // rows already stored exactly, so not added again
+  std::vector<std::string> new_sources;   // names of the sources the import created
+  std::vector<std::string> new_services;  // names of the services the import created
+  std::size_t new_vacancies = 0;
+};
+
+// An import lists at most this many problems (with a last item counting the rest): a file with
+// more is wrong throughout, and the first ones show how.
+inline constexpr std::size_t kMaxImportProblems = 1000;
+
+// The rows the metrics need for one provider, as plain values, each table in id order.
+struct TrackerData {
+  std::vector<Provider> providers;
+  std::vector<Service> services;
+  std::vector<Source> sources;
+  std::vector<Vacancy> vacancies;  // advert_text left empty
+  std::vector<SpendEntry> spend;
+  std::vector<Applicant> applicants;
+  std::vector<HeadcountSnapshot> headcounts;
+};
+
+struct PurgeSummary {
+  std::size_t applicants = 0;  // references removed
+};
+
+enum class ApiKeyRole : std::uint8_t { kProvider, kTeam };
+std::string_view to_string(ApiKeyRole role);  // "provider", "team"
+
+// A stored API key: only the SHA-256 of its secret is kept (see api_keys.hpp).
+struct ApiKeyRecord {
+  Id id = 0;
+  std::optional<Id> provider_id;  // empty for a team key
+  ApiKeyRole role = ApiKeyRole::kProvider;
+  std::string public_id;
+  std::string secret_sha256;  // 32 bytes
+  std::string label;
+  std::string created_at;  // UTC, "2025-03-01T09:30:00Z"
+  std::optional<std::string> revoked_at;
+};
+
+// Connection settings as SQLite reports them, for health checks and tests.
+struct ConnectionSettings {
+  std::string journal_mode;  // "wal"
+  int synchronous = 0;       // 2 = FULL
+  bool foreign_keys = false;
+  int busy_timeout_ms = 0;
+};
+struct StoreSettings {
+  ConnectionSettings writer;
+  ConnectionSettings reader;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the database at `path` and brings its schema up to date. A file
+  // from a newer caretoolkit or another program is refused with Error(kConflict) and left
+  // untouched. The folder must exist. Not for ":memory:" (readers need the file).
+  explicit Store(const std::filesystem::path& path, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& path() const;
+  // Reads the settings back from the writer and from one reader.
+  StoreSettings settings() const;
+
+  // Providers (member organisations). Not scoped: the team and the command line manage them.
+  Provider create_provider(std::string_view name);
+  Provider get_provider(Id provider) const;
+  Page<Provider> list_providers(const PageRequest& page = {}) const;
+  Provider update_provider(Id provider, const Edit<Provider>& edit);
+
+  Service create_service(Id provider, Service service);
+  Service get_service(Id provider, Id id) const;
+  Page<Service> list_services(Id provider, const ServiceFilter& filter = {},
+                              const PageRequest& page = {}) const;
+  Service update_service(Id provider, Id id, const Edit<Service>& edit);
+  void delete_service(Id provider,
+                      Id id);  // kConflict while vacancies, applicants or headcounts use it
+
+  Source create_source(Id provider, Source source);
+  Source get_source(Id provider, Id id) const;
+  Page<Source> list_sources(Id provider, const SourceFilter& filter = {},
+                            const PageRequest& page = {}) const;
+  Source update_source(Id provider, Id id, const Edit<Source>& edit);
+  void delete_source(Id provider, Id id);  // kConflict while applicants or spend use it
+
+  SpendEntry create_spend(Id provider, SpendEntry entry);
+  SpendEntry get_spend(Id provider, Id id) const;
+  Page<SpendEntry> list_spend(Id provider, const SpendFilter& filter = {},
+                              const PageRequest& page = {}) const;
+  SpendEntry update_spend(Id provider, Id id, const Edit<SpendEntry>& edit);
+  void delete_spend(Id provider, Id id);
+
+  Vacancy create_vacancy(Id provider, Vacancy vacancy);
+  Vacancy get_vacancy(Id provider, Id id) const;
+  Page<Vacancy> list_vacancies(Id provider, const VacancyFilter& filter = {},
+                               const PageRequest& page = {}) const;
+  Vacancy update_vacancy(Id provider, Id id, const Edit<Vacancy>& edit);
+  void delete_vacancy(Id provider, Id id);  // kConflict while applicants use it
+
+  // Applicants. The dates are validated together (see types.hpp); an applicant with an outcome
+  // but no recorded outcome date is taken to have dropped out on the last stage's date.
+  Applicant create_applicant(Id provider, Applicant applicant);
+  Applicant get_applicant(Id provider, Id id) const;
+  Page<Applicant> list_applicants(Id provider, const ApplicantFilter& filter = {},
+                                  const PageRequest& page = {}) const;
+  Applicant update_applicant(Id provider, Id id, const Edit<Applicant>& edit);
+  void delete_applicant(Id provider, Id id);
+
+  // Records that an applicant reached `stage` on `on`: interviewed, offered, started, left (with
+  // the reason), withdrawn or rejected (with the reason). Refused with kInvalid when the date
+  // breaks the order rules, and with kConflict when the stage is already recorded (correct it
+  // with update_applicant) or the applicant already withdrew or was rejected. Returns the
+  // applicant as updated.
+  Applicant record_event(Id provider, Id applicant, Stage stage, Date on,
+                         std::string_view reason = {});
+  // The applicant's events, in stage order, derived from its dates (one per stage reached; their
+  // id is 0: a stage identifies an event within its applicant).
+  std::vector<StageEvent> list_events(Id provider, Id applicant) const;
+
+  HeadcountSnapshot create_headcount(Id provider, HeadcountSnapshot snapshot);
+  HeadcountSnapshot get_headcount(Id provider, Id id) const;
+  Page<HeadcountSnapshot> list_headcounts(Id provider, const HeadcountFilter& filter = {},
+                                          const PageRequest& page = {}) const;
+  HeadcountSnapshot update_headcount(Id provider, Id id, const Edit<HeadcountSnapshot>& edit);
+  void delete_headcount(Id provider, Id id);
+
+  // CSV import, all or nothing: every row is checked, and if any is wrong nothing is stored and
+  // Error(kInvalid) lists every bad row by line and column (kMalformed when the file cannot be
+  // read at all). The forms are documented in csv_forms.hpp. Importing a file again changes
+  // nothing: applicants are matched by reference, headcounts by day and service, and spend rows
+  // (which have no key) by their whole content.
+  ImportSummary import_applicants_csv(Id provider, std::string_view text);
+  ImportSummary import_spend_csv(Id provider, std::string_view text);
+  ImportSummary import_headcount_csv(Id provider, std::string_view text);
+
+  // The same forms, in id order; importing an export into an empty provider and exporting again
+  // gives the same bytes.
+  std::string export_applicants_csv(Id provider) const;
+  std::string export_spend_csv(Id provider) const;
+  std::string export_headcount_csv(Id provider) const;
+
+  // The metrics' inputs for one provider, read in one snapshot. With `up_to`, only what is dated
+  // on or before it: applicants who applied by then, spend and headcounts by then (the later
+  // rows cannot count in a report that ends on that day).
+  TrackerData load_tracker_data(Id provider, std::optional<Date> up_to = std::nullopt) const;
+  // The same for every provider at once, read in one snapshot, for the team's KPIs: every table
+  // grouped by provider (in provider id order, then id order), so that each provider's rows are
+  // one contiguous run (metrics::split_by_provider takes them apart). The applicants carry no
+  // reference and no reasons: the team sees no applicant. Built to read a million applicants
+  // quickly: each table in one sequential pass.
+  TrackerData load_team_data(std::optional<Date> up_to = std::nullopt) const;
+
+  // Data minimisation: removes the reference and the free-text reason of every applicant who never
+  // started and whose last recorded date is more than `older_than_days` before today, for one
+  // provider or (empty) all. Counts, dates, sources and outcomes stay, so no metric changes.
+  PurgeSummary purge(int older_than_days = kDefaultPurgeDays,
+                     std::optional<Id> provider = std::nullopt);
+  static constexpr int kDefaultPurgeDays = 182;  // six months
+
+  // API keys (see api_keys.hpp for making and checking them). A provider key needs its
+  // provider_id; a team key must have none. public_id is unique (kConflict).
+  ApiKeyRecord create_api_key(const ApiKeyRecord& key);
+  std::optional<ApiKeyRecord> find_api_key(std::string_view public_id) const;
+  // Keys of one provider, or (empty) every key.
+  Page<ApiKeyRecord> list_api_keys(std::optional<Id> provider, const PageRequest& page = {}) const;
+  // Marks the key revoked (kNotFound for an unknown id; revoking twice keeps the first time).
+  ApiKeyRecord revoke_api_key(Id key_id);
+
+  // The connections and settings, defined in store_impl.hpp (opaque to users of the Store).
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace caretoolkit::tracker

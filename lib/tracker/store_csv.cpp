@@ -1,0 +1,783 @@
+// The Store's CSV import and export (the forms are described in csv_forms.hpp).
+//
+// An import runs in one write transaction. Every row is read and checked; rows are written as
+// they come while the file is clean so far, and once any row is wrong the rest are only checked,
+// so that the error can name every bad row. Any problem rolls the whole transaction back.
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+#include "tracker/csv.hpp"
+#include "tracker/csv_forms.hpp"
+#include "tracker/records.hpp"
+#include "tracker/store.hpp"
+#include "tracker/store_impl.hpp"
+#include "tracker/validation.hpp"
+
+namespace caretoolkit::tracker {
+
+namespace {
+
+namespace forms = csv_forms;
+
+// The problems found in a file, each with its line and column.
+class ImportProblems {
+ public:
+  explicit ImportProblems(std::string_view form) : form_(form) {}
+
+  void add(std::size_t line, std::string_view column, std::string detail) {
+    ++count_;
+    if (items_.size() < kMaxImportProblems) {
+      items_.push_back(ErrorItem{std::string(column), std::move(detail), line});
+    }
+  }
+  // Adds the record-level problems found by validation.hpp's checks, on `line`.
+  void add_all(std::size_t line, Problems& found) {
+    for (ErrorItem& item : found) add(line, item.field, std::move(item.detail));
+    found.clear();
+  }
+  bool any() const { return count_ > 0; }
+
+  void throw_if_any() {
+    if (count_ == 0) return;
+    std::vector<std::size_t> lines;
+    for (const auto& item : items_) lines.push_back(item.line.value_or(0));
+    std::sort(lines.begin(), lines.end());
+    const auto rows = std::unique(lines.begin(), lines.end()) - lines.begin();
+    if (count_ > items_.size()) {
+      items_.push_back(
+          ErrorItem{{},
+                    "and " + std::to_string(count_ - items_.size()) + " more problems not listed",
+                    std::nullopt});
+    }
+    const ErrorItem& first = items_.front();
+    std::string message = "nothing was imported: the " + std::string(form_) + " file has " +
+                          std::to_string(count_) + (count_ == 1 ? " problem" : " problems");
+    if (count_ <= items_.size()) {
+      message += " in " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
+    }
+    message += " (first: line " + std::to_string(first.line.value_or(0)) + ", " + first.field +
+               ": " + first.detail + ")";
+    throw Error(ErrorCode::kInvalid, std::move(message), std::move(items_));
+  }
+
+ private:
+  std::string_view form_;
+  std::vector<ErrorItem> items_;
+  std::size_t count_ = 0;
+};
+
+// ASCII lower case with surrounding blanks dropped: names match whatever their case.
+void fold_into(std::string_view text, std::string& out) {
+  out = normalise_text(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+// Reads the header row; an empty file is malformed.
+CsvHeader read_header(CsvReader& reader, CsvRow& row, std::span<const CsvColumn> columns,
+                      std::string_view form) {
+  if (!reader.next(row)) {
+    throw Error(ErrorCode::kMalformed,
+                "the " + std::string(form) + " file is empty: it needs a header row first");
+  }
+  return CsvHeader(row, columns);
+}
+
+// The next record that is not blank; false at the end. Records with the wrong number of cells
+// are reported and skipped.
+bool next_record(CsvReader& reader, CsvRow& row, const CsvHeader& header, ImportProblems& problems,
+                 std::size_t& rows) {
+  while (reader.next(row)) {
+    if (row.blank()) continue;
+    ++rows;
+    if (row.size != header.width()) {
+      problems.add(row.line, {},
+                   "the row has " + std::to_string(row.size) + " cells but the header has " +
+                       std::to_string(header.width()));
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::optional<Date> read_date(std::string_view cell, std::string_view column, bool required,
+                              std::size_t line, ImportProblems& problems) {
+  if (cell.empty()) {
+    if (required) problems.add(line, column, std::string(column) + " is required");
+    return std::nullopt;
+  }
+  auto date = Date::parse(cell);
+  if (!date) {
+    problems.add(line, column,
+                 std::string(column) + " must be a date written YYYY-MM-DD, not '" +
+                     std::string(cell.substr(0, 40)) + "'");
+  }
+  return date;
+}
+
+std::optional<int> read_count(std::string_view cell, std::string_view column, bool required,
+                              std::size_t line, ImportProblems& problems) {
+  if (cell.empty()) {
+    if (required) problems.add(line, column, std::string(column) + " is required");
+    return std::nullopt;
+  }
+  int value = 0;
+  const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  if (error != std::errc() || end != cell.data() + cell.size()) {
+    problems.add(line, column,
+                 std::string(column) + " must be a whole number, not '" +
+                     std::string(cell.substr(0, 40)) + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+// The provider's sources, services and vacancies by name, created as an import first meets them.
+class Directory {
+ public:
+  struct SourceEntry {
+    Id id;
+    Channel channel;
+  };
+
+  Directory(Connection& connection, Id provider, ImportSummary& summary)
+      : connection_(connection), provider_(provider), summary_(summary) {
+    auto& sources =
+        connection.statement("SELECT id, name, channel FROM sources WHERE provider_id = ?");
+    sources.bind(1, static_cast<std::int64_t>(provider));
+    while (sources.executeStep()) {
+      fold_into(sql::read_text(sources.getColumn(1)), key_);
+      sources_.emplace(key_, SourceEntry{sources.getColumn(0).getInt64(),
+                                         sql::read_channel(sources.getColumn(2))});
+    }
+    auto& services = connection.statement("SELECT id, name FROM services WHERE provider_id = ?");
+    services.bind(1, static_cast<std::int64_t>(provider));
+    while (services.executeStep()) {
+      fold_into(sql::read_text(services.getColumn(1)), key_);
+      services_.emplace(key_, services.getColumn(0).getInt64());
+    }
+    auto& vacancies = connection.statement(
+        "SELECT id, role, ifnull(service_id, 0) FROM vacancies WHERE provider_id = ? ORDER BY id");
+    vacancies.bind(1, static_cast<std::int64_t>(provider));
+    while (vacancies.executeStep()) {
+      vacancy_key(sql::read_text(vacancies.getColumn(1)), vacancies.getColumn(2).getInt64());
+      vacancies_.emplace(key_, VacancyEntry{vacancies.getColumn(0).getInt64(), false, {}});
+    }
+  }
+
+  // The source with this name, or nullptr.
+  const SourceEntry* find_source(std::string_view name) {
+    fold_into(name, key_);
+    const auto found = sources_.find(key_);
+    return found == sources_.end() ? nullptr : &found->second;
+  }
+
+  const SourceEntry& add_source(std::string_view name, Channel channel) {
+    Source source{
+        .id = 0, .provider_id = provider_, .name = normalise_text(name), .channel = channel};
+    source.id = records::insert(connection_, source);
+    summary_.new_sources.push_back(source.name);
+    fold_into(name, key_);
+    return sources_.emplace(key_, SourceEntry{source.id, channel}).first->second;
+  }
+
+  Id service(std::string_view name) {
+    fold_into(name, key_);
+    if (const auto found = services_.find(key_); found != services_.end()) return found->second;
+    Service service{.id = 0,
+                    .provider_id = provider_,
+                    .name = normalise_text(name),
+                    .type = parse_service_type(name).value_or(ServiceType::kOther)};
+    service.id = records::insert(connection_, service);
+    summary_.new_services.push_back(service.name);
+    services_.emplace(key_, service.id);
+    return service.id;
+  }
+
+  // The vacancy for a role within a service (or none); a new one opens on its first application.
+  Id vacancy(std::string_view role, std::optional<Id> service, Date applied_on) {
+    vacancy_key(role, service.value_or(0));
+    if (const auto found = vacancies_.find(key_); found != vacancies_.end()) {
+      VacancyEntry& entry = found->second;
+      if (entry.created && applied_on < entry.opened_on) entry.opened_on = applied_on;
+      return entry.id;
+    }
+    Vacancy vacancy{.id = 0,
+                    .provider_id = provider_,
+                    .role = normalise_text(role),
+                    .service_id = service,
+                    .opened_on = applied_on,
+                    .closed_on = std::nullopt,
+                    .advert_text = std::nullopt,
+                    .advert_score = std::nullopt};
+    vacancy.id = records::insert(connection_, vacancy);
+    ++summary_.new_vacancies;
+    vacancies_.emplace(key_, VacancyEntry{vacancy.id, true, applied_on});
+    return vacancy.id;
+  }
+
+  // Opens each vacancy this import created on its earliest application in the file.
+  void finish() {
+    for (const auto& [key, entry] : vacancies_) {
+      if (!entry.created) continue;
+      auto& statement = connection_.statement("UPDATE vacancies SET opened_on = ? WHERE id = ?");
+      sql::bind(statement, 1, entry.opened_on);
+      statement.bind(2, static_cast<std::int64_t>(entry.id));
+      statement.exec();
+    }
+  }
+
+ private:
+  struct VacancyEntry {
+    Id id;
+    bool created;
+    Date opened_on;
+  };
+
+  void vacancy_key(std::string_view role, Id service) {
+    fold_into(role, key_);
+    key_ += '\x1f';
+    key_ += std::to_string(service);
+  }
+
+  Connection& connection_;
+  Id provider_;
+  ImportSummary& summary_;
+  std::string key_;  // reused for lookups, so that finding a name allocates nothing
+  std::unordered_map<std::string, SourceEntry> sources_;
+  std::unordered_map<std::string, Id> services_;
+  std::unordered_map<std::string, VacancyEntry> vacancies_;
+};
+
+// Finds the row's source, creating it with the row's channel when new; nullopt after reporting a
+// problem.
+std::optional<Id> resolve_source(Directory& directory, std::string_view name,
+                                 std::string_view channel_cell, std::size_t line,
+                                 ImportProblems& problems) {
+  if (name.empty()) {
+    problems.add(line, "source", "source is required");
+    return std::nullopt;
+  }
+  if (name.size() > kMaxNameLength) {
+    problems.add(line, "source", "source is longer than 200 characters");
+    return std::nullopt;
+  }
+  std::optional<Channel> channel;
+  if (!channel_cell.empty()) {
+    channel = parse_channel(channel_cell);
+    if (!channel) {
+      problems.add(line, "channel",
+                   "channel '" + std::string(channel_cell.substr(0, 40)) +
+                       "' is not one of job board, social media, staff referral, Jobcentre Plus, "
+                       "careers event, own website, agency or other");
+      return std::nullopt;
+    }
+  }
+  if (const auto* source = directory.find_source(name)) {
+    if (channel && *channel != source->channel) {
+      problems.add(line, "channel",
+                   "source '" + std::string(name) + "' is recorded as " +
+                       std::string(to_string(source->channel)) + ", not " +
+                       std::string(to_string(*channel)));
+      return std::nullopt;
+    }
+    return source->id;
+  }
+  if (problems.any()) return 0;  // nothing will be stored; don't create what would be rolled back
+  return directory.add_source(name, channel.value_or(Channel::kOther)).id;
+}
+
+// A key for rows that have no key of their own: their whole content.
+template <class... Parts>
+std::string content_key(const Parts&... parts) {
+  std::string key;
+  const auto add = [&](const auto& part) {
+    using Part = std::decay_t<decltype(part)>;
+    if constexpr (std::is_same_v<Part, std::optional<Date>>) {
+      key += part ? part->to_string() : std::string();
+    } else if constexpr (std::is_same_v<Part, std::optional<Id>>) {
+      key += part ? std::to_string(*part) : std::string();
+    } else if constexpr (std::is_arithmetic_v<Part>) {
+      key += std::to_string(part);
+    } else if constexpr (std::is_same_v<Part, Date>) {
+      key += part.to_string();
+    } else {
+      key += part;
+    }
+    key += '\x1f';
+  };
+  (add(parts), ...);
+  return key;
+}
+
+std::string applicant_key(const Applicant& a) {
+  return content_key(a.source_id, a.vacancy_id, a.service_id, a.applied_on, a.interviewed_on,
+                     a.offered_on, a.started_on, a.left_on, a.left_reason,
+                     std::string(to_string(a.outcome)), a.prior_sector);
+}
+
+// Imports applicant rows: a row whose reference the provider already has updates that applicant,
+// any other is inserted; rows without a reference (purged applicants) are matched by content.
+class ApplicantImport {
+ public:
+  ApplicantImport(Connection& connection, Id provider, Date today, ImportSummary& summary)
+      : connection_(connection),
+        provider_(provider),
+        today_(today),
+        summary_(summary),
+        directory_(connection, provider, summary),
+        insert_(connection.statement(insert_sql())),
+        update_(connection.statement(update_sql())) {
+    auto& known = connection.statement(
+        "SELECT reference, id FROM applicants WHERE provider_id = ? AND reference IS NOT NULL");
+    known.bind(1, static_cast<std::int64_t>(provider));
+    while (known.executeStep()) {
+      known_.emplace(sql::read_text(known.getColumn(0)), Known{known.getColumn(1).getInt64(), 0});
+    }
+  }
+
+  void add(const CsvRow& row, const CsvHeader& header, ImportProblems& problems) {
+    namespace col = forms::applicants;
+    const std::size_t line = row.line;
+    const auto cell = [&](col::Column column) { return header.cell(row, column); };
+    Applicant& a = applicant_;
+    a.provider_id = provider_;
+    a.reference = normalise_text(cell(col::kReference));
+
+    const bool clean_before = !problems.any();
+    const auto source =
+        resolve_source(directory_, cell(col::kSource), cell(col::kChannel), line, problems);
+    const auto applied = read_date(cell(col::kAppliedOn), "applied_on", true, line, problems);
+    a.interviewed_on =
+        read_date(cell(col::kInterviewedOn), "interviewed_on", false, line, problems);
+    a.offered_on = read_date(cell(col::kOfferedOn), "offered_on", false, line, problems);
+    a.started_on = read_date(cell(col::kStartedOn), "started_on", false, line, problems);
+    a.left_on = read_date(cell(col::kLeftOn), "left_on", false, line, problems);
+    a.left_reason = normalise_text(cell(col::kLeftReason));
+    a.prior_sector = normalise_text(cell(col::kPriorSector));
+    const auto outcome = parse_outcome(cell(col::kOutcome));
+    if (!outcome) {
+      problems.add(line, "outcome",
+                   "outcome must be empty, withdrawn or rejected, not '" +
+                       std::string(cell(col::kOutcome).substr(0, 40)) + "'");
+    }
+    a.outcome = outcome.value_or(Outcome::kNone);
+    const bool anonymous = a.reference.empty();
+    if (anonymous && a.started_on) {
+      problems.add(line, "reference", "reference is required for someone who started");
+    }
+    Known* known = nullptr;
+    if (!anonymous) {
+      // Repeats within the file are found by reference, so that they are named even once
+      // nothing is being stored any more.
+      const auto [entry, added] = known_.try_emplace(a.reference, Known{0, line});
+      if (!added && entry->second.line != 0) {
+        problems.add(line, "reference",
+                     "this reference is already on line " + std::to_string(entry->second.line));
+      }
+      entry->second.line = line;
+      known = &entry->second;
+    }
+    if (!source || !applied) return;
+    a.source_id = *source;
+    a.applied_on = *applied;
+    check_applicant(a, today_, found_);
+    // A purged applicant has no reference; check_applicant asks for one of everybody else.
+    if (anonymous) {
+      std::erase_if(found_, [](const ErrorItem& i) { return i.field == "reference"; });
+    }
+    problems.add_all(line, found_);
+    const std::string_view service = cell(col::kService);
+    const std::string_view vacancy = cell(col::kVacancy);
+    if (service.size() > kMaxNameLength) {
+      problems.add(line, "service", "service is longer than 200 characters");
+    }
+    if (vacancy.size() > kMaxNameLength) {
+      problems.add(line, "vacancy", "vacancy is longer than 200 characters");
+    }
+    if (!clean_before || problems.any()) return;  // check the rest, store nothing
+
+    a.service_id = service.empty() ? std::nullopt : std::optional<Id>(directory_.service(service));
+    a.vacancy_id = vacancy.empty()
+                       ? std::nullopt
+                       : std::optional<Id>(directory_.vacancy(vacancy, a.service_id, a.applied_on));
+    if (anonymous) {
+      add_anonymous();
+    } else if (known->id != 0) {
+      bind(update_);
+      update_.bind(15, static_cast<std::int64_t>(known->id));
+      update_.exec();
+      update_.reset();
+      ++summary_.updated;
+    } else {
+      known->id = insert();
+    }
+  }
+
+  void finish(ImportProblems&) { directory_.finish(); }
+
+ private:
+  struct Known {
+    Id id;             // 0 until stored
+    std::size_t line;  // the line of this file that named it; 0 for none yet
+  };
+
+  static const std::string& insert_sql() {
+    static const std::string sql =
+        "INSERT INTO applicants (" + records::join(records::Table<Applicant>::kColumns) +
+        ", outcome_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    return sql;
+  }
+
+  static const std::string& update_sql() {
+    // A kept outcome keeps its recorded date and reason while they still fit the dates.
+    static const std::string sql =
+        "UPDATE applicants SET provider_id = ?1, reference = ?2, source_id = ?3, "
+        "vacancy_id = ?4, service_id = ?5, applied_on = ?6, interviewed_on = ?7, "
+        "offered_on = ?8, started_on = ?9, left_on = ?10, left_reason = ?11, "
+        "prior_sector = ?13, "
+        "outcome_on = CASE WHEN outcome IS ?12 AND outcome_on >= ?14 THEN outcome_on ELSE ?14 END, "
+        "outcome_reason = CASE WHEN outcome IS ?12 THEN outcome_reason ELSE '' END, "
+        "outcome = ?12 WHERE id = ?15";
+    return sql;
+  }
+
+  Id insert() {
+    bind(insert_);
+    insert_.exec();
+    insert_.reset();
+    ++summary_.created;
+    return connection_.db().getLastInsertRowid();
+  }
+
+  void add_anonymous() {
+    if (!anonymous_loaded_) load_anonymous();
+    const auto found = anonymous_.find(applicant_key(applicant_));
+    if (found != anonymous_.end() && found->second > 0) {
+      --found->second;
+      ++summary_.unchanged;
+      return;
+    }
+    insert();
+  }
+
+  // Binds parameters 1..14 of both statements. The applicant's strings outlive the statement's
+  // step, so SQLite may use them without a copy.
+  void bind(SQLite::Statement& s) {
+    const Applicant& a = applicant_;
+    s.bind(1, static_cast<std::int64_t>(a.provider_id));
+    if (a.reference.empty()) {
+      s.bind(2);
+    } else {
+      s.bindNoCopy(2, a.reference);
+    }
+    s.bind(3, static_cast<std::int64_t>(a.source_id));
+    sql::bind(s, 4, a.vacancy_id);
+    sql::bind(s, 5, a.service_id);
+    sql::bind_no_copy(s, 6, a.applied_on, dates_[0]);
+    sql::bind_no_copy(s, 7, a.interviewed_on, dates_[1]);
+    sql::bind_no_copy(s, 8, a.offered_on, dates_[2]);
+    sql::bind_no_copy(s, 9, a.started_on, dates_[3]);
+    sql::bind_no_copy(s, 10, a.left_on, dates_[4]);
+    s.bindNoCopy(11, a.left_reason);
+    sql::bind_text(s, 12, to_string(a.outcome), /*null_if_empty=*/true);
+    s.bindNoCopy(13, a.prior_sector);
+    sql::bind(s, 14,
+              a.outcome == Outcome::kNone ? std::nullopt : std::optional<Date>(last_stage_date(a)));
+  }
+
+  void load_anonymous() {
+    anonymous_loaded_ = true;
+    auto& statement = connection_.statement(records::select_sql<Applicant>() +
+                                            " WHERE provider_id = ? AND reference IS NULL");
+    statement.bind(1, static_cast<std::int64_t>(provider_));
+    while (statement.executeStep()) {
+      ++anonymous_[applicant_key(records::Table<Applicant>::read(statement))];
+    }
+  }
+
+  Connection& connection_;
+  Id provider_;
+  Date today_;
+  ImportSummary& summary_;
+  Directory directory_;
+  SQLite::Statement& insert_;  // prepared once: the hot path does not look statements up
+  SQLite::Statement& update_;
+  Applicant applicant_;                 // reused for every row
+  std::array<sql::DateText, 6> dates_;  // the row's dates as bound (see sql::bind_no_copy)
+  Problems found_;
+  std::unordered_map<std::string, Known> known_;  // the provider's references
+  bool anonymous_loaded_ = false;
+  std::unordered_map<std::string, std::size_t> anonymous_;  // content key -> stored rows
+};
+
+// Runs one import: header, rows, then the all-or-nothing check.
+template <class Import>
+ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
+                         std::span<const CsvColumn> columns, std::string_view form) {
+  CsvReader reader(text);
+  return impl.write([&](Connection& connection) {
+    require_provider(connection, provider);
+    ImportSummary summary;
+    ImportProblems problems(form);
+    CsvRow row;
+    const CsvHeader header = read_header(reader, row, columns, form);
+    Import import(connection, provider, impl.today(), summary);
+    while (next_record(reader, row, header, problems, summary.rows)) {
+      import.add(row, header, problems);
+    }
+    import.finish(problems);
+    problems.throw_if_any();
+    return summary;
+  });
+}
+
+class SpendImport {
+ public:
+  SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary)
+      : connection_(connection),
+        provider_(provider),
+        summary_(summary),
+        directory_(connection, provider, summary) {
+    auto& statement =
+        connection.statement(records::select_sql<SpendEntry>() + " WHERE provider_id = ?");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    while (statement.executeStep()) ++stored_[key(records::Table<SpendEntry>::read(statement))];
+  }
+
+  void add(const CsvRow& row, const CsvHeader& header, ImportProblems& problems) {
+    namespace col = forms::spend;
+    const std::size_t line = row.line;
+    const bool clean_before = !problems.any();
+    SpendEntry entry{.id = 0,
+                     .provider_id = provider_,
+                     .source_id = 0,
+                     .date = {},
+                     .amount = {},
+                     .note = normalise_text(header.cell(row, col::kNote))};
+    const auto source =
+        resolve_source(directory_, header.cell(row, col::kSource), {}, line, problems);
+    const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
+    const std::string_view amount_cell = header.cell(row, col::kAmount);
+    const auto amount = parse_pounds(amount_cell);
+    if (amount_cell.empty()) {
+      problems.add(line, "amount", "amount is required");
+    } else if (amount_cell.starts_with('-')) {
+      problems.add(line, "amount", "amount must not be negative");
+    } else if (!amount) {
+      problems.add(line, "amount",
+                   "amount must be pounds with up to two decimals, such as 1200.50, not '" +
+                       std::string(amount_cell.substr(0, 40)) + "'");
+    }
+    if (!source || !date || !amount) return;
+    entry.source_id = *source;
+    entry.date = *date;
+    entry.amount = *amount;
+    check_spend(entry, found_);
+    problems.add_all(line, found_);
+    if (!clean_before || problems.any()) return;
+    const auto stored = stored_.find(key(entry));
+    if (stored != stored_.end() && stored->second > 0) {
+      --stored->second;
+      ++summary_.unchanged;
+      return;
+    }
+    records::insert(connection_, entry);
+    ++summary_.created;
+  }
+
+  void finish(ImportProblems&) {}
+
+ private:
+  static std::string key(const SpendEntry& e) {
+    return content_key(e.source_id, e.date, e.amount.value, e.note);
+  }
+
+  Connection& connection_;
+  Id provider_;
+  ImportSummary& summary_;
+  Directory directory_;
+  Problems found_;
+  std::unordered_map<std::string, std::size_t> stored_;  // content key -> stored entries
+};
+
+class HeadcountImport {
+ public:
+  HeadcountImport(Connection& connection, Id provider, Date today, ImportSummary& summary)
+      : connection_(connection),
+        provider_(provider),
+        today_(today),
+        summary_(summary),
+        directory_(connection, provider, summary) {
+    auto& statement =
+        connection.statement(records::select_sql<HeadcountSnapshot>() + " WHERE provider_id = ?");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    while (statement.executeStep()) {
+      const auto snapshot = records::Table<HeadcountSnapshot>::read(statement);
+      stored_.emplace(key(snapshot.date, snapshot.service_id), snapshot);
+    }
+  }
+
+  void add(const CsvRow& row, const CsvHeader& header, ImportProblems& problems) {
+    namespace col = forms::headcount;
+    const std::size_t line = row.line;
+    const bool clean_before = !problems.any();
+    const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
+    const auto staff = read_count(header.cell(row, col::kStaff), "staff", true, line, problems);
+    const auto vacancies =
+        read_count(header.cell(row, col::kVacancies), "vacancies", true, line, problems);
+    const auto leavers =
+        read_count(header.cell(row, col::kLeavers), "leavers", false, line, problems);
+    const std::string_view service = header.cell(row, col::kService);
+    if (service.size() > kMaxNameLength)
+      problems.add(line, "service", "service is longer than 200 characters");
+    if (!date || !staff || !vacancies) return;
+    HeadcountSnapshot snapshot{.id = 0,
+                               .provider_id = provider_,
+                               .date = *date,
+                               .service_id = std::nullopt,
+                               .staff = *staff,
+                               .vacancies = *vacancies,
+                               .leavers = leavers};
+    check_headcount(snapshot, today_, found_);
+    problems.add_all(line, found_);
+    // Repeats within the file are found by name, so that they are reported even once nothing is
+    // being stored any more.
+    std::string repeat_key;
+    fold_into(service, repeat_key);
+    repeat_key = date->to_string() + '\x1f' + repeat_key;
+    if (const auto [seen, added] = lines_.emplace(repeat_key, line); !added) {
+      problems.add(line, "date",
+                   "the headcount for this date and service is already on line " +
+                       std::to_string(seen->second));
+    }
+    if (!clean_before || problems.any()) return;
+
+    if (!service.empty()) snapshot.service_id = directory_.service(service);
+    const auto stored = stored_.find(key(snapshot.date, snapshot.service_id));
+    if (stored == stored_.end()) {
+      records::insert(connection_, snapshot);
+      ++summary_.created;
+      return;
+    }
+    HeadcountSnapshot& before = stored->second;
+    if (before.staff == snapshot.staff && before.vacancies == snapshot.vacancies &&
+        before.leavers == snapshot.leavers) {
+      ++summary_.unchanged;
+      return;
+    }
+    snapshot.id = before.id;
+    records::update(connection_, snapshot);
+    before = snapshot;
+    ++summary_.updated;
+  }
+
+  void finish(ImportProblems&) {}
+
+ private:
+  static std::string key(Date date, std::optional<Id> service) {
+    return date.to_string() + '\x1f' + std::to_string(service.value_or(0));
+  }
+
+  Connection& connection_;
+  Id provider_;
+  Date today_;
+  ImportSummary& summary_;
+  Directory directory_;
+  Problems found_;
+  std::unordered_map<std::string, HeadcountSnapshot> stored_;  // by day and service id
+  std::unordered_map<std::string, std::size_t> lines_;         // day and service name -> line
+};
+
+std::string text_or_empty(const SQLite::Column& column) {
+  return column.isNull() ? std::string() : std::string(sql::read_text(column));
+}
+
+}  // namespace
+
+ImportSummary Store::import_applicants_csv(Id provider, std::string_view text) {
+  return run_import<ApplicantImport>(*impl_, provider, text, forms::applicants::kColumns,
+                                     "applicants");
+}
+
+ImportSummary Store::import_spend_csv(Id provider, std::string_view text) {
+  return run_import<SpendImport>(*impl_, provider, text, forms::spend::kColumns, "spend");
+}
+
+ImportSummary Store::import_headcount_csv(Id provider, std::string_view text) {
+  return run_import<HeadcountImport>(*impl_, provider, text, forms::headcount::kColumns,
+                                     "headcount");
+}
+
+std::string Store::export_applicants_csv(Id provider) const {
+  return impl_->read([&](Connection& connection) {
+    require_provider(connection, provider);
+    std::string out;
+    CsvWriter csv(out);
+    for (const auto& column : forms::applicants::kColumns) csv.cell(column.name);
+    csv.end_row();
+    auto& statement = connection.statement(
+        "SELECT a.reference, s.name, s.channel, v.role, sv.name, a.applied_on, a.interviewed_on, "
+        "a.offered_on, a.started_on, a.left_on, a.left_reason, a.outcome, a.prior_sector "
+        "FROM applicants a JOIN sources s ON s.id = a.source_id "
+        "LEFT JOIN vacancies v ON v.id = a.vacancy_id "
+        "LEFT JOIN services sv ON sv.id = a.service_id "
+        "WHERE a.provider_id = ? ORDER BY a.id");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    while (statement.executeStep()) {
+      for (int i = 0; i < statement.getColumnCount(); ++i) {
+        csv.cell(text_or_empty(statement.getColumn(i)));
+      }
+      csv.end_row();
+    }
+    return out;
+  });
+}
+
+std::string Store::export_spend_csv(Id provider) const {
+  return impl_->read([&](Connection& connection) {
+    require_provider(connection, provider);
+    std::string out;
+    CsvWriter csv(out);
+    for (const auto& column : forms::spend::kColumns) csv.cell(column.name);
+    csv.end_row();
+    auto& statement = connection.statement(
+        "SELECT s.name, e.spent_on, e.amount_pence, e.note FROM spend e "
+        "JOIN sources s ON s.id = e.source_id WHERE e.provider_id = ? ORDER BY e.id");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    while (statement.executeStep()) {
+      csv.cell(sql::read_text(statement.getColumn(0)));
+      csv.cell(sql::read_text(statement.getColumn(1)));
+      csv.cell(format_pounds(Pence{statement.getColumn(2).getInt64()}));
+      csv.cell(sql::read_text(statement.getColumn(3)));
+      csv.end_row();
+    }
+    return out;
+  });
+}
+
+std::string Store::export_headcount_csv(Id provider) const {
+  return impl_->read([&](Connection& connection) {
+    require_provider(connection, provider);
+    std::string out;
+    CsvWriter csv(out);
+    for (const auto& column : forms::headcount::kColumns) csv.cell(column.name);
+    csv.end_row();
+    auto& statement = connection.statement(
+        "SELECT h.taken_on, sv.name, h.staff, h.vacancies, h.leavers FROM headcounts h "
+        "LEFT JOIN services sv ON sv.id = h.service_id WHERE h.provider_id = ? ORDER BY h.id");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    while (statement.executeStep()) {
+      for (int i = 0; i < statement.getColumnCount(); ++i) {
+        csv.cell(text_or_empty(statement.getColumn(i)));
+      }
+      csv.end_row();
+    }
+    return out;
+  });
+}
+
+}  // namespace caretoolkit::tracker

@@ -1,0 +1,155 @@
+// The tracker's domain types: what a provider records about its recruitment. Shared by the store
+// (lib/tracker), the metrics (lib/metrics, pure functions over these values) and the API.
+//
+// Every entity belongs to one provider. Ids are SQLite row ids, unique across providers; a lookup
+// is always scoped by provider so that another provider's id behaves as an id that does not exist.
+// No type here holds an applicant's name or contact details: a provider-chosen reference is enough.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/money.hpp"
+
+namespace caretoolkit::tracker {
+
+using Id = std::int64_t;
+
+enum class ServiceType : std::uint8_t {
+  kHomeCare,
+  kResidential,
+  kNursing,
+  kSupportedLiving,
+  kDayServices,
+  kOther,
+};
+
+enum class Channel : std::uint8_t {
+  kJobBoard,
+  kSocialMedia,
+  kStaffReferral,
+  kJobcentrePlus,
+  kCareersEvent,
+  kOwnWebsite,
+  kAgency,
+  kOther,
+};
+
+// How an unsuccessful applicant's journey ended; kNone while in progress or once started.
+enum class Outcome : std::uint8_t { kNone, kWithdrawn, kRejected };
+
+// The stages an applicant's dated events record.
+enum class Stage : std::uint8_t {
+  kApplied,
+  kInterviewed,
+  kOffered,
+  kStarted,
+  kLeft,
+  kWithdrawn,
+  kRejected,
+};
+
+// Canonical names ("home_care", "job_board", "withdrawn", "interviewed").
+std::string_view to_string(ServiceType type);
+std::string_view to_string(Channel channel);
+std::string_view to_string(Outcome outcome);
+std::string_view to_string(Stage stage);
+
+// Parsing accepts the canonical name or the label a person types, in any case and with spaces or
+// hyphens for underscores: "home_care", "Home care", "home-care"; "Jobcentre Plus", "job board".
+// nullopt for anything else.
+std::optional<ServiceType> parse_service_type(std::string_view text);
+std::optional<Channel> parse_channel(std::string_view text);
+std::optional<Outcome> parse_outcome(std::string_view text);  // "" -> kNone
+std::optional<Stage> parse_stage(std::string_view text);
+
+// Human labels for pages and readable reports: "Home care", "Staff referral".
+std::string_view label(ServiceType type);
+std::string_view label(Channel channel);
+
+struct Provider {
+  Id id = 0;
+  std::string name;
+  Date created_on;
+};
+
+struct Service {
+  Id id = 0;
+  Id provider_id = 0;
+  std::string name;
+  ServiceType type = ServiceType::kOther;
+};
+
+struct Source {
+  Id id = 0;
+  Id provider_id = 0;
+  std::string name;
+  Channel channel = Channel::kOther;
+};
+
+struct SpendEntry {
+  Id id = 0;
+  Id provider_id = 0;
+  Id source_id = 0;
+  Date date;
+  Pence amount;
+  std::string note;
+};
+
+struct Vacancy {
+  Id id = 0;
+  Id provider_id = 0;
+  std::string role;
+  std::optional<Id> service_id;
+  Date opened_on;
+  std::optional<Date> closed_on;
+  std::optional<std::string> advert_text;
+  std::optional<int> advert_score;  // last score from the advert checker, 0..100
+};
+
+// An applicant with the dates of the stages reached. Invariants (enforced by the store):
+// applied_on <= interviewed_on <= offered_on <= started_on <= left_on where present; a start needs
+// an offer; left_on needs started_on; outcome is kNone for anyone who started.
+struct Applicant {
+  Id id = 0;
+  Id provider_id = 0;
+  std::string reference;  // provider-chosen, unique within the provider; empty once purged
+  Id source_id = 0;
+  std::optional<Id> vacancy_id;
+  std::optional<Id> service_id;
+  Date applied_on;
+  std::optional<Date> interviewed_on;
+  std::optional<Date> offered_on;
+  std::optional<Date> started_on;
+  std::optional<Date> left_on;
+  std::string left_reason;
+  Outcome outcome = Outcome::kNone;
+  std::string prior_sector;  // ASC-WDS "recruited from" category, optional
+};
+
+// A dated stage event, the history behind an applicant's dates.
+struct StageEvent {
+  Id id = 0;
+  Id applicant_id = 0;
+  Stage stage = Stage::kApplied;
+  Date on;
+  std::string reason;  // why they left, withdrew or were rejected; may be empty
+};
+
+// Staff in post and vacancies at one date, for one service or (service_id empty) the whole
+// provider. Staff means directly employed permanent and temporary staff, zero-hours included;
+// bank, pool and agency workers are not counted (the Skills for Care definition).
+struct HeadcountSnapshot {
+  Id id = 0;
+  Id provider_id = 0;
+  Date date;
+  std::optional<Id> service_id;
+  int staff = 0;
+  int vacancies = 0;
+  std::optional<int> leavers;  // the provider's own count of leavers in the 12 months to `date`
+};
+
+}  // namespace caretoolkit::tracker

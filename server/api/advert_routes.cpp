@@ -1,0 +1,67 @@
+// The advert checker over HTTP: POST /api/v1/adverts/check returns the report of lib/advert for
+// {"text", "role", "service"}; GET /api/v1/rules lists the loaded rules so that the pages can
+// explain a finding. Neither needs a key. Checks without a key are rate-limited per client address
+// (429 with Retry-After); a caller with a valid key is not limited.
+#include <boost/json.hpp>
+
+#include "advert/checker.hpp"
+#include "advert/report_json.hpp"
+#include "api/auth.hpp"
+#include "api/context.hpp"
+#include "api/json_body.hpp"
+#include "problem.hpp"
+#include "rules/ruleset_json.hpp"
+
+namespace caretoolkit::server::api {
+
+namespace {
+
+struct CheckInput {
+  std::string text;
+  std::string role;
+  std::string service;
+};
+
+const Fields<CheckInput>& check_fields() {
+  static const Fields<CheckInput> fields = {
+      // The body limit bounds the text; the field limit only has to be above it.
+      string_field("text", &CheckInput::text, true, 64U << 20),
+      string_field("role", &CheckInput::role, false, 200),
+      string_field("service", &CheckInput::service, false, 200),
+  };
+  return fields;
+}
+
+}  // namespace
+
+void add_advert_routes(Router& router, ApiContext& context) {
+  router.add("POST", std::string(kApiPrefix) + "/adverts/check", [&context](Request& request) {
+    if (request.header("Authorization")) {
+      authenticate(request, context.store);  // a key, if given, must be valid
+    } else if (const unsigned wait = context.advert_limiter.acquire(request.client_address)) {
+      Response response =
+          problem(429, "rate-limited",
+                  "Too many adverts checked from this address; try again in " +
+                      std::to_string(wait) + " seconds, or sign in with your API key.");
+      response.set_header("Retry-After", std::to_string(wait));
+      return response;
+    }
+    const auto body = parse_json_object(request);
+    CheckInput input;
+    from_json(body, check_fields(), input, true);
+    const auto report = context.checker.check(input.text, {input.role, input.service});
+    context.metrics.count_advert_checked();
+    return json_response(200, advert::report_to_json(report));
+  });
+
+  // The rules do not change while the server runs: serialise them once.
+  auto rules_body = std::make_shared<const std::string>(
+      boost::json::serialize(rules::ruleset_to_json(context.checker.rule_set())));
+  router.add("GET", std::string(kApiPrefix) + "/rules", [rules_body](Request&) {
+    Response response = Response::json(200, *rules_body);
+    response.set_header("Cache-Control", "no-cache");
+    return response;
+  });
+}
+
+}  // namespace caretoolkit::server::api

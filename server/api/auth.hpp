@@ -1,0 +1,28 @@
+// API keys on requests: "Authorization: Bearer ctk_<public id>_<secret>".
+//
+// Keys are made and checked by tracker/api_keys.hpp (only a SHA-256 of the secret is stored).
+// Missing, malformed, unknown and revoked keys all answer 401 with the same message, so a caller
+// learns nothing about which keys exist. A key of the wrong role answers 403.
+#pragma once
+
+#include <optional>
+
+#include "http_types.hpp"
+#include "tracker/store.hpp"
+
+namespace caretoolkit::server::api {
+
+struct Principal {
+  tracker::ApiKeyRole role = tracker::ApiKeyRole::kProvider;
+  std::optional<tracker::Id> provider_id;  // set for provider keys only
+  tracker::Id key_id = 0;
+};
+
+// The caller, or Error(kUnauthorized).
+Principal authenticate(const Request& request, const tracker::Store& store);
+// The provider a provider key acts for; Error(kForbidden) for a team key.
+tracker::Id require_provider(const Request& request, const tracker::Store& store);
+// A team key's principal; Error(kForbidden) for a provider key.
+Principal require_team(const Request& request, const tracker::Store& store);
+
+}  // namespace caretoolkit::server::api

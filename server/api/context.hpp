@@ -1,0 +1,35 @@
+// What the API handlers share: the store, the advert checker, the rate limiter and the metrics.
+// Built once by App and read by every request thread; each member is thread-safe.
+#pragma once
+
+#include <string>
+
+#include "metrics_registry.hpp"
+#include "rate_limiter.hpp"
+#include "router.hpp"
+#include "tracker/store.hpp"
+
+namespace caretoolkit::advert {
+class Checker;
+}
+
+namespace caretoolkit::server::api {
+
+struct ApiContext {
+  tracker::Store& store;
+  const advert::Checker& checker;
+  RateLimiter& advert_limiter;
+  MetricsRegistry& metrics;
+};
+
+// Every /api/v1 route. Each add_* function registers one group.
+void add_api_routes(Router& router, ApiContext& context);
+void add_resource_routes(Router& router, ApiContext& context);
+void add_report_routes(Router& router, ApiContext& context);
+void add_transfer_routes(Router& router, ApiContext& context);
+void add_team_routes(Router& router, ApiContext& context);
+void add_advert_routes(Router& router, ApiContext& context);
+
+inline constexpr std::string_view kApiPrefix = "/api/v1";
+
+}  // namespace caretoolkit::server::api

@@ -1,0 +1,82 @@
+// The tracker's reports over HTTP: GET /api/v1/reports/{funnel,roi,retention,workforce} for the
+// caller's provider, and GET /api/v1/kpis across all providers for the team. The period and the
+// grouping come from the query (?from=&to=&as_of=&by=&replacement_cost_pence=); the JSON is the
+// metrics module's own (metrics/report_json.hpp).
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "api/auth.hpp"
+#include "api/context.hpp"
+#include "api/json_body.hpp"
+#include "api/query.hpp"
+#include "metrics/report_json.hpp"
+#include "metrics/store_view.hpp"
+
+namespace caretoolkit::server::api {
+
+namespace {
+
+metrics::ReportOptions report_options(const Request& request) {
+  metrics::ReportOptions options;
+  const auto from = query_date(request, "from");
+  const auto to = query_date(request, "to");
+  if (!from)
+    throw Error(ErrorCode::kInvalid, "from (the first day of the period) is required", "from");
+  if (!to) throw Error(ErrorCode::kInvalid, "to (the last day of the period) is required", "to");
+  options.from = *from;
+  options.to = *to;
+  options.as_of = query_date(request, "as_of");
+  if (const auto by = request.query_param("by")) {
+    const auto grouping = metrics::parse_grouping(*by);
+    if (!grouping) {
+      throw Error(ErrorCode::kInvalid,
+                  "by must be one of none, source, channel, service, vacancy, month", "by");
+    }
+    options.by = *grouping;
+  }
+  if (const auto cost = request.query_param("replacement_cost_pence")) {
+    std::int64_t pence = 0;
+    const auto [end, ec] = std::from_chars(cost->data(), cost->data() + cost->size(), pence);
+    if (ec != std::errc() || end != cost->data() + cost->size() || pence <= 0) {
+      throw Error(ErrorCode::kInvalid, "replacement_cost_pence must be a positive whole number",
+                  "replacement_cost_pence");
+    }
+    options.replacement_cost = Pence{pence};
+  }
+  metrics::validate(options);
+  return options;
+}
+
+template <class Report>
+void add_report(Router& router, tracker::Store& store, std::string_view name,
+                Report (*compute)(const metrics::TrackerData&, const metrics::ReportOptions&)) {
+  router.add("GET", std::string(kApiPrefix) + "/reports/" + std::string(name),
+             [&store, compute](Request& request) {
+               const tracker::Id provider = require_provider(request, store);
+               const auto options = report_options(request);
+               // Rows dated after as_of cannot count, so they are not even read.
+               const auto rows = store.load_tracker_data(provider, options.effective_as_of());
+               return json_response(200,
+                                    metrics::to_json(compute(metrics::view_of(rows), options)));
+             });
+}
+
+}  // namespace
+
+void add_report_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
+  add_report(router, store, "funnel", &metrics::funnel_report);
+  add_report(router, store, "roi", &metrics::roi_report);
+  add_report(router, store, "retention", &metrics::retention_report);
+  add_report(router, store, "workforce", &metrics::workforce_report);
+
+  router.add("GET", std::string(kApiPrefix) + "/kpis", [&store](Request& request) {
+    require_team(request, store);
+    const auto options = report_options(request);
+    auto rows = store.load_team_data(options.effective_as_of());
+    const auto providers = metrics::split_by_provider(rows);
+    return json_response(200, metrics::to_json(metrics::team_kpis(providers, options)));
+  });
+}
+
+}  // namespace caretoolkit::server::api

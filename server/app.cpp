@@ -1,0 +1,110 @@
+// The application: routes, pages, store and checker; see app.hpp.
+#include "app.hpp"
+
+#include <boost/json.hpp>
+
+#include "advert/checker.hpp"
+#include "api/context.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+#include "openapi_document.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+#include "tracker/store.hpp"
+
+namespace caretoolkit::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::unique_ptr<tracker::Store> open_store(const fs::path& path) {
+  std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    throw Error(
+        ErrorCode::kInvalid,
+        "cannot create the folder for the database '" + path.string() + "': " + ec.message(),
+        "--db");
+  }
+  try {
+    return std::make_unique<tracker::Store>(path);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(ErrorCode::kInvalid,
+                "cannot open the database '" + path.string() + "': " + e.what(), "--db");
+  }
+}
+
+// Chart.js for the dashboard comes from Debian's libjs-chart.js package, served by us so that the
+// pages load nothing from elsewhere.
+constexpr const char* kChartJsCandidates[] = {
+    "/usr/share/javascript/chart.js/chart.umd.min.js",
+    "/usr/share/javascript/chart.js/chart.min.js",
+    "/usr/share/javascript/chart.js/chart.umd.js",
+    "/usr/share/javascript/chart.js/chart.js",
+};
+
+}  // namespace
+
+App::App(AppConfig config)
+    : config_(std::move(config)),
+      log_(config_.access_log),
+      advert_limiter_(config_.advert_checks_per_minute, config_.advert_check_burst) {
+  pages_.load_directory(config_.content_dir);
+  for (const char* candidate : kChartJsCandidates) {
+    if (pages_.add_file("/vendor/chart.js", candidate)) break;
+  }
+  rules_ = std::make_unique<rules::RuleSet>(rules::RuleSet::load_directory(config_.rules_dir));
+  analyzer_ = std::make_unique<text::Analyzer>();
+  checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
+  store_ = open_store(config_.database_path);
+  api_context_ = std::make_unique<api::ApiContext>(
+      api::ApiContext{*store_, *checker_, advert_limiter_, metrics_});
+  add_routes();
+}
+
+App::~App() = default;
+
+void App::set_open_connections_source(std::function<std::size_t()> source) {
+  metrics_.set_open_connections_source(std::move(source));
+}
+
+void App::add_routes() {
+  router_.add("GET", "/healthz", [](Request&) {
+    boost::json::object body{{"status", "ok"}, {"version", kVersion}};
+    Response response = Response::json(200, boost::json::serialize(body));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+  });
+  router_.add("GET", "/metrics", [this](Request&) {
+    return Response::text(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.render());
+  });
+  router_.add("GET", std::string(api::kApiPrefix) + "/openapi.json",
+              [](Request&) { return Response::json(200, std::string(openapi_document())); });
+  api::add_api_routes(router_, *api_context_);
+  router_.set_fallback([this](Request& request) { return pages_.serve(request); });
+}
+
+Response App::handle(Request& request, std::string& route, std::string& log_detail) {
+  Response response = router_.dispatch(request, route, log_detail);
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "no-referrer");
+  if (response.content_type.starts_with("text/html")) {
+    // The pages load nothing from elsewhere: the toolkit must work on a closed network.
+    response.set_header("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+                        "base-uri 'self'; form-action 'self'");
+  }
+  return response;
+}
+
+void App::observe(const Exchange& exchange) {
+  metrics_.observe_request(exchange.route, exchange.request.method, exchange.response.status,
+                           exchange.duration);
+  log_.write(exchange);
+}
+
+}  // namespace caretoolkit::server

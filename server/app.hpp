@@ -1,0 +1,82 @@
+// The application behind the HTTP server: the route table, the toolkit pages, the tracker store,
+// the advert checker and the server's metrics, assembled once at start-up. HttpServer calls
+// handle() for every request and observe() after every response; both are thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "access_log.hpp"
+#include "http_server.hpp"
+#include "metrics_registry.hpp"
+#include "rate_limiter.hpp"
+#include "router.hpp"
+#include "static_files.hpp"
+
+namespace caretoolkit::advert {
+class Checker;
+}
+namespace caretoolkit::rules {
+class RuleSet;
+}
+namespace caretoolkit::text {
+class Analyzer;
+}
+namespace caretoolkit::tracker {
+class Store;
+}
+
+namespace caretoolkit::server {
+
+namespace api {
+struct ApiContext;
+}
+
+struct AppConfig {
+  std::filesystem::path database_path = "data/caretoolkit.db";
+  std::filesystem::path content_dir = "toolkit-content";
+  std::filesystem::path rules_dir = "rules";
+  bool access_log = true;
+  // The advert checker needs no key, so it is limited per client address; 0 turns the limit off.
+  unsigned advert_checks_per_minute = 120;
+  unsigned advert_check_burst = 30;
+};
+
+class App {
+ public:
+  // Opens (creating if missing) the database, loads the rule packs and the pages. Throws
+  // caretoolkit::Error naming the option when a path or a rule pack is unusable.
+  explicit App(AppConfig config);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  Response handle(Request& request, std::string& route, std::string& log_detail);
+  void observe(const Exchange& exchange);
+
+  // Where /metrics reads the open connection count from (the HttpServer, once started).
+  void set_open_connections_source(std::function<std::size_t()> source);
+
+  const Router& router() const { return router_; }
+  AccessLog& log() { return log_; }
+  tracker::Store& store() { return *store_; }
+
+ private:
+  void add_routes();
+
+  AppConfig config_;
+  AccessLog log_;
+  StaticFiles pages_;
+  std::unique_ptr<tracker::Store> store_;
+  std::unique_ptr<rules::RuleSet> rules_;
+  std::unique_ptr<text::Analyzer> analyzer_;
+  std::unique_ptr<advert::Checker> checker_;  // reads rules_ and analyzer_
+  RateLimiter advert_limiter_;
+  MetricsRegistry metrics_;
+  std::unique_ptr<api::ApiContext> api_context_;
+  Router router_;
+};
+
+}  // namespace caretoolkit::server

@@ -1,0 +1,231 @@
+// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] FILE... | -
+//
+// Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
+// categories and every finding with its line and column and the text marked; or, with --json,
+// one report object per line (the API's form plus "file"). Exit 0 when every advert was checked,
+// 2 when a file could not be read or was not valid UTF-8 text (the others are still checked).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "advert/checker.hpp"
+#include "advert/report_json.hpp"
+#include "commands/commands.hpp"
+#include "core/error.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+
+namespace caretoolkit::commands {
+namespace {
+
+struct CheckArguments {
+  bool json = false;
+  std::string rules_dir = "rules";
+  std::string service;
+  std::string role;
+  std::vector<std::string> files;
+};
+
+std::string read_input(const std::string& name) {
+  std::ostringstream buffer;
+  if (name == "-") {
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) throw Error(ErrorCode::kNotFound, "cannot read standard input");
+    return buffer.str();
+  }
+  std::ifstream in(name, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, "cannot open the file");
+  buffer << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kNotFound, "cannot read the file");
+  return buffer.str();
+}
+
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+// 1-based line and column (in characters) of a byte offset.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if (!is_continuation(static_cast<unsigned char>(text[i]))) ++column;
+  }
+  return {line, column};
+}
+
+std::size_t characters(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += is_continuation(c) ? 0 : 1;
+  return n;
+}
+
+// Byte offset of the character `count` characters after `from`.
+std::size_t advance(std::string_view s, std::size_t from, std::size_t count) {
+  std::size_t i = from;
+  while (i < s.size() && count > 0) {
+    ++i;
+    while (i < s.size() && is_continuation(static_cast<unsigned char>(s[i]))) ++i;
+    --count;
+  }
+  return i;
+}
+
+// The line holding `span`, with the matched part underlined by carets; long lines are cut to a
+// window around the match.
+void print_marked(std::ostream& out, std::string_view text, const text::Span& span) {
+  constexpr std::size_t kWidth = 96;
+  constexpr std::size_t kContext = 30;
+  std::size_t begin = span.begin == 0 ? std::string_view::npos : text.rfind('\n', span.begin - 1);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  std::size_t end = text.find('\n', span.begin);
+  if (end == std::string_view::npos) end = text.size();
+  while (end > begin && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+  std::string prefix;
+  std::string suffix;
+  if (characters(text.substr(begin, span.begin - begin)) > kContext) {
+    const std::size_t skip = characters(text.substr(begin, span.begin - begin)) - kContext;
+    begin = advance(text, begin, skip);
+    prefix = "...";
+  }
+  if (characters(text.substr(begin, end - begin)) > kWidth) {
+    end = advance(text, begin, kWidth);
+    suffix = "...";
+  }
+  const std::size_t lead = prefix.size() + characters(text.substr(begin, span.begin - begin));
+  const std::size_t match_end = std::min<std::size_t>(span.end, end);
+  const std::size_t width = std::max<std::size_t>(
+      1, characters(text.substr(span.begin, match_end > span.begin ? match_end - span.begin : 0)));
+  out << "      | " << prefix << text.substr(begin, end - begin) << suffix << "\n";
+  out << "      | " << std::string(lead, ' ') << std::string(width, '^') << "\n";
+}
+
+void print_report(std::ostream& out, const std::string& name, std::string_view text,
+                  const advert::Report& report) {
+  out << name << ": " << report.score << "/100 (" << report.grade << ")\n";
+  for (const auto& c : report.categories) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-11s %3d/100  (starts at %d, won %+d, lost %d)\n",
+                  rules::to_string(c.category), c.score, c.base, c.won, c.lost);
+    out << line;
+  }
+  const auto& s = report.statistics;
+  char stats[400];
+  std::snprintf(stats, sizeof stats,
+                "  %d words, %d sentences, %d paragraphs; reading ease %.1f, grade %.1f; "
+                "%.1f words a sentence, longest %d\n",
+                s.words, s.sentences, s.paragraphs, s.reading_ease, s.grade_level,
+                s.average_sentence_words, s.longest_sentence_words);
+  out << stats;
+  if (s.you_we) {
+    out << "  " << s.you_we->first_label << "/" << s.you_we->second_label << ": " << s.you_we->first
+        << " to " << s.you_we->second << "\n";
+  }
+  if (report.gender) {
+    out << "  gender coding: " << report.gender->verdict << " (feminine " << report.gender->feminine
+        << ", masculine " << report.gender->masculine << ")\n";
+  }
+  std::string covered;
+  for (const auto& f : report.findings) {
+    if (f.outcome != rules::Outcome::kMet) continue;
+    covered += covered.empty() ? "" : ", ";
+    covered += f.rule_id;
+    if (f.points) covered += " (+" + std::to_string(f.points) + ")";
+  }
+  if (!covered.empty()) out << "  covered: " << covered << "\n";
+  out << "\n";
+  // Points lost first, then information, then points won; each group in text order.
+  std::vector<const advert::Finding*> listed;
+  for (const auto& f : report.findings) {
+    if (f.outcome != rules::Outcome::kMet) listed.push_back(&f);
+  }
+  const auto group = [](const advert::Finding* f) {
+    return f->points < 0 ? 0 : f->points == 0 ? 1 : 2;
+  };
+  std::stable_sort(listed.begin(), listed.end(), [&](const auto* a, const auto* b) {
+    if (group(a) != group(b)) return group(a) < group(b);
+    return (a->span ? a->span->begin : 0) < (b->span ? b->span->begin : 0);
+  });
+  for (const advert::Finding* finding : listed) {
+    const advert::Finding& f = *finding;
+    std::string where = "advert";
+    if (f.span) {
+      const auto [line, column] = line_and_column(text, f.span->begin);
+      where = std::to_string(line) + ":" + std::to_string(column);
+    }
+    char head[200];
+    std::snprintf(head, sizeof head, "  %-8s %+3d  %s [%s]", where.c_str(), f.points,
+                  std::string(f.rule_id).c_str(), rules::to_string(f.severity));
+    out << head << "\n      " << f.message;
+    if (!f.detail.empty()) out << " (" << f.detail << ")";
+    out << "\n";
+    if (f.span) print_marked(out, text, *f.span);
+    if (!f.suggestion.empty()) out << "      " << f.suggestion << "\n";
+  }
+  out << "\n";
+}
+
+void run_check(const CheckArguments& args) {
+  // Loading the rules is all or nothing: a broken pack stops the command (exit 2 via main).
+  const auto rule_set = rules::RuleSet::load_directory(args.rules_dir);
+  const text::Analyzer analyzer;
+  const advert::Checker checker(rule_set, analyzer);
+  const advert::CheckOptions options{args.role, args.service};
+
+  bool failed = false;
+  for (const auto& file : args.files) {
+    const std::string name = file == "-" ? "(standard input)" : file;
+    try {
+      const std::string text = read_input(file);
+      const advert::Report report = checker.check(text, options);
+      if (args.json) {
+        const boost::json::value value = advert::report_to_json(report);
+        boost::json::object line{{"file", name}};
+        for (const auto& field : value.as_object()) {
+          line.insert(field);
+        }
+        std::cout << boost::json::serialize(line) << "\n";
+      } else {
+        print_report(std::cout, name, text, report);
+      }
+    } catch (const Error& e) {
+      std::cerr << "caretoolkit check: " << name << ": " << e.what() << "\n";
+      failed = true;
+    }
+  }
+  std::cout.flush();
+  if (failed) throw CLI::RuntimeError(2);
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app) {
+  auto args = std::make_shared<CheckArguments>();
+  CLI::App* check = app.add_subcommand(
+      "check", "Check job adverts: score, categories and every finding with a suggestion.");
+  check->add_flag("--json", args->json, "Print one JSON report per line");
+  check->add_option("--rules", args->rules_dir, "Directory of rule packs (*.json)")
+      ->capture_default_str();
+  check->add_option("--service", args->service,
+                    "Kind of service, e.g. \"home care\" (some rules apply only to it)");
+  check->add_option("--role", args->role, "Job title, echoed in the report");
+  check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
+      ->required();
+  check->callback([args] { run_check(*args); });
+}
+
+}  // namespace caretoolkit::commands

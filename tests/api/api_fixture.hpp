@@ -1,0 +1,71 @@
+// Shared set-up for the API tests: a running server, the team key, and providers made through the
+// API itself, with helpers that parse JSON answers.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "http_client.hpp"
+#include "test_server.hpp"
+
+namespace caretoolkit::testing {
+
+inline boost::json::value parse_json(const std::string& body) {
+  return boost::json::parse(body);
+}
+
+struct ProviderAccount {
+  std::int64_t id = 0;
+  std::string key;
+};
+
+class ApiFixture {
+ public:
+  explicit ApiFixture(TestServerOptions options = {})
+      : server(std::move(options)), client("127.0.0.1", server.port()) {
+    team_key = server.create_team_key();
+  }
+
+  std::vector<std::pair<std::string, std::string>> auth(const std::string& key) const {
+    return {{"Authorization", "Bearer " + key}};
+  }
+
+  HttpResult call(const std::string& method, const std::string& target, const std::string& key,
+                  const std::string& json_body = {}) {
+    return client.request(
+        method, target, json_body, json_body.empty() ? "" : "application/json",
+        key.empty() ? std::vector<std::pair<std::string, std::string>>{} : auth(key));
+  }
+
+  // POSTs JSON and returns the parsed object; fails the test unless the status is `expected`.
+  boost::json::object post(const std::string& target, const std::string& key,
+                           const std::string& json_body, unsigned expected = 201) {
+    const auto response = call("POST", target, key, json_body);
+    INFO(target << " -> " << response.status << " " << response.body);
+    REQUIRE(response.status == expected);
+    return parse_json(response.body).as_object();
+  }
+
+  boost::json::object get(const std::string& target, const std::string& key,
+                          unsigned expected = 200) {
+    const auto response = call("GET", target, key);
+    INFO(target << " -> " << response.status << " " << response.body);
+    REQUIRE(response.status == expected);
+    return parse_json(response.body).as_object();
+  }
+
+  ProviderAccount create_provider(const std::string& name) {
+    const auto body = post("/api/v1/providers", team_key,
+                           boost::json::serialize(boost::json::object{{"name", name}}));
+    return {body.at("provider").at("id").as_int64(),
+            std::string(body.at("key").at("key").as_string())};
+  }
+
+  TestServer server;
+  HttpClient client;
+  std::string team_key;
+};
+
+}  // namespace caretoolkit::testing

@@ -1,0 +1,191 @@
+// A table of bad requests, each with the status and problem type it must get, followed by a check
+// that none of them changed what was stored.
+#include <filesystem>
+
+#include "api_fixture.hpp"
+
+using namespace caretoolkit::testing;
+
+namespace {
+
+struct BadRequest {
+  const char* name;
+  std::string method;
+  std::string target;
+  std::string body;
+  std::string content_type;
+  enum class Key { kProvider, kTeam, kNone, kWrong } key;
+  unsigned status;
+  const char* type;             // problem type slug
+  const char* field = nullptr;  // expected "field" member, when one
+};
+
+// Everything the provider has stored, as its CSV exports and list bodies.
+std::string snapshot(ApiFixture& api, const std::string& key) {
+  std::string all;
+  for (const char* target : {"/api/v1/export/applicants.csv", "/api/v1/export/spend.csv",
+                             "/api/v1/export/headcounts.csv", "/api/v1/sources?limit=1000",
+                             "/api/v1/vacancies?limit=1000", "/api/v1/services?limit=1000"}) {
+    const auto response = api.call("GET", target, key);
+    REQUIRE(response.status == 200);
+    all += response.body;
+  }
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("bad requests get the right problem and change nothing") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Bad Input Care");
+  const auto source =
+      api.post("/api/v1/sources", provider.key, R"({"name":"Facebook","channel":"social_media"})");
+  const std::string sid = std::to_string(source.at("id").as_int64());
+  const auto applicant =
+      api.post("/api/v1/applicants", provider.key,
+               R"({"reference":"B-1","source_id":)" + sid + R"(,"applied_on":"2025-02-01"})");
+  const std::string events =
+      "/api/v1/applicants/" + std::to_string(applicant.at("id").as_int64()) + "/events";
+  api.post(events, provider.key, R"({"stage":"interviewed","on":"2025-02-05"})");
+  api.post("/api/v1/spend", provider.key,
+           R"({"source_id":)" + sid + R"(,"date":"2025-02-01","amount_pence":9900})");
+  const std::string before = snapshot(api, provider.key);
+
+  using Key = BadRequest::Key;
+  const std::string json = "application/json";
+  const std::string oversized = R"({"text":")" + std::string(300 * 1024, 'a') + R"("})";
+  const std::vector<BadRequest> table = {
+      {"malformed JSON", "POST", "/api/v1/sources", R"({"name": "x",, })", json, Key::kProvider,
+       400, "malformed"},
+      {"truncated JSON", "POST", "/api/v1/sources", R"({"name": "x")", json, Key::kProvider, 400,
+       "malformed"},
+      {"JSON that is not an object", "POST", "/api/v1/sources", "[1,2]", json, Key::kProvider, 400,
+       "malformed"},
+      {"invalid UTF-8", "POST", "/api/v1/sources", "{\"name\":\"\xC3\x28\",\"channel\":\"other\"}",
+       json, Key::kProvider, 400, "malformed"},
+      {"too deep", "POST", "/api/v1/sources", std::string(40, '[') + std::string(40, ']'), json,
+       Key::kProvider, 400, "malformed"},
+      {"wrong type", "POST", "/api/v1/sources", R"({"name":42,"channel":"other"})", json,
+       Key::kProvider, 422, "invalid", "/name"},
+      {"unknown field", "POST", "/api/v1/sources",
+       R"({"name":"X","channel":"other","colour":"red"})", json, Key::kProvider, 422, "invalid",
+       "/colour"},
+      {"unknown channel", "POST", "/api/v1/sources", R"({"name":"X","channel":"carrier pigeon"})",
+       json, Key::kProvider, 422, "invalid", "/channel"},
+      {"missing field", "POST", "/api/v1/sources", R"({"name":"X"})", json, Key::kProvider, 422,
+       "invalid", "/channel"},
+      {"negative money", "POST", "/api/v1/spend",
+       R"({"source_id":)" + sid + R"(,"date":"2025-02-01","amount_pence":-5})", json,
+       Key::kProvider, 422, "invalid", "/amount_pence"},
+      {"money as text", "POST", "/api/v1/spend",
+       R"({"source_id":)" + sid + R"(,"date":"2025-02-01","amount_pence":"£5"})", json,
+       Key::kProvider, 422, "invalid", "/amount_pence"},
+      {"money as a fraction", "POST", "/api/v1/spend",
+       R"({"source_id":)" + sid + R"(,"date":"2025-02-01","amount_pence":5.5})", json,
+       Key::kProvider, 422, "invalid", "/amount_pence"},
+      {"impossible date", "POST", "/api/v1/spend",
+       R"({"source_id":)" + sid + R"(,"date":"2025-02-30","amount_pence":5})", json, Key::kProvider,
+       422, "invalid", "/date"},
+      {"not an ISO date", "POST", "/api/v1/applicants",
+       R"({"reference":"Z","source_id":)" + sid + R"(,"applied_on":"01/02/2025"})", json,
+       Key::kProvider, 422, "invalid", "/applied_on"},
+      {"unknown source", "POST", "/api/v1/applicants",
+       R"({"reference":"Z","source_id":999999,"applied_on":"2025-02-01"})", json, Key::kProvider,
+       422, "invalid"},
+      {"stage before application", "POST", events, R"({"stage":"offered","on":"2025-01-01"})", json,
+       Key::kProvider, 422, "invalid"},
+      {"start before offer", "POST", events, R"({"stage":"started","on":"2025-02-06"})", json,
+       Key::kProvider, 422, "invalid"},
+      {"duplicate reference", "POST", "/api/v1/applicants",
+       R"({"reference":"B-1","source_id":)" + sid + R"(,"applied_on":"2025-02-01"})", json,
+       Key::kProvider, 409, "conflict"},
+      {"oversized body", "POST", "/api/v1/adverts/check", oversized, json, Key::kNone, 413,
+       "too-large"},
+      {"wrong content type", "POST", "/api/v1/sources", R"({"name":"X","channel":"other"})",
+       "text/plain", Key::kProvider, 415, "unsupported-media-type"},
+      {"CSV sent as JSON", "POST", "/api/v1/import/spend", "source,date,amount,note\n", json,
+       Key::kProvider, 415, "unsupported-media-type"},
+      {"missing key", "GET", "/api/v1/sources", "", "", Key::kNone, 401, "unauthorized"},
+      {"wrong key", "GET", "/api/v1/sources", "", "", Key::kWrong, 401, "unauthorized"},
+      {"team key on a provider's data", "GET", "/api/v1/sources", "", "", Key::kTeam, 403,
+       "forbidden"},
+      {"provider key on team data", "GET", "/api/v1/providers", "", "", Key::kProvider, 403,
+       "forbidden"},
+      {"provider key creating a provider", "POST", "/api/v1/providers", R"({"name":"Sneaky"})",
+       json, Key::kProvider, 403, "forbidden"},
+      {"unknown route", "GET", "/api/v1/sauces", "", "", Key::kProvider, 404, "not-found"},
+      {"non-numeric id", "GET", "/api/v1/sources/abc", "", "", Key::kProvider, 404, "not-found"},
+      {"method not allowed", "PUT", "/api/v1/sources", "{}", json, Key::kProvider, 405,
+       "method-not-allowed"},
+      {"dot-dot traversal", "GET", "/../../etc/passwd", "", "", Key::kNone, 404, "not-found"},
+      {"encoded traversal", "GET", "/%2e%2e/%2e%2e/etc/passwd", "", "", Key::kNone, 404,
+       "not-found"},
+      {"absolute path", "GET", "//etc/passwd", "", "", Key::kNone, 404, "not-found"},
+      {"bad limit", "GET", "/api/v1/applicants?limit=0", "", "", Key::kProvider, 422, "invalid",
+       "limit"},
+      {"CSV with a bad row", "POST", "/api/v1/import/spend",
+       "source,date,amount,note\nFacebook,2025-02-01,-3,\n", "text/csv", Key::kProvider, 422,
+       "invalid"},
+  };
+
+  for (const auto& bad : table) {
+    CAPTURE(bad.name);
+    std::vector<std::pair<std::string, std::string>> headers;
+    switch (bad.key) {
+      case Key::kProvider:
+        headers = api.auth(provider.key);
+        break;
+      case Key::kTeam:
+        headers = api.auth(api.team_key);
+        break;
+      case Key::kWrong:
+        headers = api.auth("ctk_AAAAAAAAAAAA_notarealsecret");
+        break;
+      case Key::kNone:
+        break;
+    }
+    HttpClient client("127.0.0.1", api.server.port());
+    const auto response =
+        client.request(bad.method, bad.target, bad.body, bad.content_type, headers);
+    CHECK(response.status == bad.status);
+    CHECK(response.header("Content-Type") == "application/problem+json");
+    const auto problem = parse_json(response.body).as_object();
+    CHECK(problem.at("type").as_string() == std::string("/problems/") + bad.type);
+    CHECK(problem.at("status").as_int64() == bad.status);
+    CHECK_FALSE(problem.at("title").as_string().empty());
+    CHECK_FALSE(problem.at("detail").as_string().empty());
+    if (bad.field != nullptr) {
+      REQUIRE(problem.contains("field"));
+      CHECK(problem.at("field").as_string() == bad.field);
+    }
+    if (bad.status == 405) CHECK_FALSE(response.header("Allow").empty());
+    if (bad.status == 401) CHECK(response.header("WWW-Authenticate") == "Bearer");
+  }
+  CHECK(snapshot(api, provider.key) == before);
+}
+
+TEST_CASE("a CSV import names every bad row by line and stores nothing") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Import Care");
+  const std::string csv =
+      "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
+      "left_on,left_reason,outcome\n"
+      "R1,Indeed,job board,,,2025-01-05,,,,,,\n"
+      "R2,Indeed,job board,,,2025-01-06,2025-01-01,,,,,\n"
+      "R3,Indeed,job board,,,not-a-date,,,,,,\n"
+      "R4,Referral,staff referral,,,2025-01-07,2025-01-08,2025-01-09,2025-01-20,,,\n";
+  const auto response = api.client.request("POST", "/api/v1/import/applicants", csv, "text/csv",
+                                           api.auth(provider.key));
+  CHECK(response.status == 422);
+  const auto problem = parse_json(response.body).as_object();
+  REQUIRE(problem.contains("errors"));
+  std::vector<std::int64_t> lines;
+  for (const auto& error : problem.at("errors").as_array()) {
+    lines.push_back(error.at("line").as_int64());
+  }
+  CHECK(std::find(lines.begin(), lines.end(), 3) != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), 4) != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), 2) == lines.end());
+  CHECK(api.get("/api/v1/applicants", provider.key).at("items").as_array().empty());
+  CHECK(api.get("/api/v1/sources", provider.key).at("items").as_array().empty());
+}

@@ -1,0 +1,130 @@
+// The team's side and the operational routes: providers, key rotation and revocation, CSV round
+// trips, the rate limit on the public checker, /metrics, and the OpenAPI document's completeness.
+#include <set>
+
+#include "api_fixture.hpp"
+#include "openapi_document.hpp"
+
+using namespace caretoolkit::testing;
+
+TEST_CASE("the team creates providers and rotates and revokes their keys") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Oak Lodge");
+  CHECK(provider.key.starts_with("ctk_"));
+  CHECK(provider.key.size() > 50);  // 256-bit secret in base64url plus the public id
+
+  const auto listed = api.get("/api/v1/providers", api.team_key);
+  REQUIRE(listed.at("items").as_array().size() == 1);
+  CHECK(listed.at("items").as_array()[0].at("name").as_string() == "Oak Lodge");
+
+  const std::string keys_path = "/api/v1/providers/" + std::to_string(provider.id) + "/keys";
+  const auto rotated = api.post(keys_path, api.team_key, R"({"label":"office PC"})");
+  const std::string new_key(rotated.at("key").as_string());
+  CHECK(api.call("GET", "/api/v1/sources", new_key).status == 200);
+
+  const auto keys = api.get(keys_path, api.team_key);
+  REQUIRE(keys.at("items").as_array().size() == 2);
+  const auto old_id = keys.at("items").as_array()[0].at("id").as_int64();
+  for (const auto& key : keys.at("items").as_array()) {
+    CHECK_FALSE(key.as_object().contains("key"));  // secrets are never shown again
+  }
+  CHECK(api.call("DELETE", "/api/v1/keys/" + std::to_string(old_id), api.team_key).status == 200);
+  CHECK(api.call("GET", "/api/v1/sources", provider.key).status == 401);
+  CHECK(api.call("GET", "/api/v1/sources", new_key).status == 200);
+  CHECK(api.call("GET", "/api/v1/providers/999999", api.team_key).status == 404);
+  CHECK(api.call("POST", "/api/v1/providers/999999/keys", api.team_key).status == 404);
+}
+
+TEST_CASE("export then import round-trips the CSV forms") {
+  ApiFixture api;
+  const auto a = api.create_provider("Exporter");
+  const auto b = api.create_provider("Importer");
+  const std::string applicants =
+      "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
+      "left_on,left_reason,outcome\n"
+      "R1,Indeed,job_board,,,2025-01-05,2025-01-08,2025-01-10,2025-02-01,,,\n"
+      "R2,\"Referral, staff\",staff_referral,,,2025-01-06,,,,,,withdrawn\n";
+  auto response = api.client.request("POST", "/api/v1/import/applicants", applicants, "text/csv",
+                                     api.auth(a.key));
+  REQUIRE(response.status == 200);
+  CHECK(parse_json(response.body).at("created").as_int64() == 2);
+  // Importing the same file again does not duplicate anyone.
+  response = api.client.request("POST", "/api/v1/import/applicants", applicants, "text/csv",
+                                api.auth(a.key));
+  REQUIRE(response.status == 200);
+  CHECK(parse_json(response.body).at("created").as_int64() == 0);
+
+  const auto exported = api.call("GET", "/api/v1/export/applicants.csv", a.key);
+  REQUIRE(exported.status == 200);
+  CHECK(exported.header("Content-Type").starts_with("text/csv"));
+  response = api.client.request("POST", "/api/v1/import/applicants", exported.body, "text/csv",
+                                api.auth(b.key));
+  REQUIRE(response.status == 200);
+  CHECK(api.call("GET", "/api/v1/export/applicants.csv", b.key).body == exported.body);
+}
+
+TEST_CASE("the public advert checker is rate-limited per client address") {
+  TestServerOptions options;
+  options.advert_checks_per_minute = 60;
+  options.advert_check_burst = 3;
+  ApiFixture api(options);
+  const std::string body = R"({"text":"Care worker wanted. You will support people at home."})";
+  for (int i = 0; i < 3; ++i)
+    CHECK(api.call("POST", "/api/v1/adverts/check", "", body).status == 200);
+  const auto limited = api.call("POST", "/api/v1/adverts/check", "", body);
+  CHECK(limited.status == 429);
+  CHECK(limited.header("Content-Type") == "application/problem+json");
+  CHECK(std::stoi(limited.header("Retry-After")) >= 1);
+}
+
+TEST_CASE("GET /metrics reports requests connections and adverts checked") {
+  ApiFixture api;
+  CHECK(api.call("POST", "/api/v1/adverts/check", "", R"({"text":"Join our team as a carer."})")
+            .status == 200);
+  api.call("GET", "/healthz", "");
+  const auto metrics = api.call("GET", "/metrics", "");
+  REQUIRE(metrics.status == 200);
+  CHECK(metrics.header("Content-Type").starts_with("text/plain"));
+  const std::string& text = metrics.body;
+  CHECK(text.find(
+            R"(caretoolkit_http_requests_total{route="/healthz",method="GET",status="200"} 1)") !=
+        std::string::npos);
+  CHECK(
+      text.find(
+          R"(caretoolkit_http_requests_total{route="/api/v1/adverts/check",method="POST",status="200"} 1)") !=
+      std::string::npos);
+  CHECK(text.find("caretoolkit_adverts_checked_total 1") != std::string::npos);
+  CHECK(text.find("caretoolkit_http_open_connections 1") != std::string::npos);
+  CHECK(text.find(
+            R"(caretoolkit_http_request_duration_seconds_bucket{route="/healthz",le="+Inf"} 1)") !=
+        std::string::npos);
+}
+
+TEST_CASE("the OpenAPI document lists exactly the routes the server has") {
+  ApiFixture api;
+  const auto served = api.call("GET", "/api/v1/openapi.json", "");
+  REQUIRE(served.status == 200);
+  const auto document = parse_json(served.body).as_object();
+  CHECK(document.at("openapi").as_string() == "3.1.0");
+
+  std::set<std::string> documented;
+  for (const auto& [path, item] : document.at("paths").as_object()) {
+    for (const auto& [method, operation] : item.as_object()) {
+      std::string upper(method);
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + std::string(path));
+    }
+  }
+  std::set<std::string> routed;
+  for (const auto& route : api.server.app().router().routes()) {
+    routed.insert(route.method + " " + route.pattern);
+  }
+  for (const auto& route : routed) {
+    CAPTURE(route);
+    CHECK(documented.count(route) == 1);
+  }
+  for (const auto& route : documented) {
+    CAPTURE(route);
+    CHECK(routed.count(route) == 1);
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Advert checker benchmark against its npm peers, on one thread, over the same seeded corpus.
+#
+# Usage: tests/bench/advert/run.sh [BUILD_DIR]     (default: build)
+#
+# Builds bench_advert (Release) in BUILD_DIR, writes the corpus there, installs write-good, alex
+# and the retext pipeline with npm into BUILD_DIR/bench-node (once), times each peer in-process
+# in node and the C++ checker, and prints words per second for each with the ratios.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+build="${1:-$root/build}"
+mkdir -p "$build"
+build="$(cd "$build" && pwd)"
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+if grep -q '^CMAKE_BUILD_TYPE:STRING=Debug' "$build/CMakeCache.txt"; then
+  echo "run.sh: $build is a Debug build; give a Release build directory" >&2
+  exit 2
+fi
+cmake --build "$build" --target bench_advert -j2 >/dev/null
+
+node_dir="$build/bench-node"
+if [[ ! -d "$node_dir/node_modules/retext-profanities" ]]; then
+  echo "Installing the npm peers into $node_dir ..."
+  mkdir -p "$node_dir"
+  (cd "$node_dir" && [[ -f package.json ]] || echo '{"private": true, "type": "module"}' > package.json)
+  npm install --prefix "$node_dir" --no-audit --no-fund --loglevel=error \
+    write-good@1.0.8 alex@11.0.1 unified@11.0.5 retext-english@5.0.0 retext-readability@8.0.0 \
+    retext-equality@7.1.0 retext-passive@5.0.0 retext-simplify@8.0.0 retext-profanities@8.0.0 \
+    >/dev/null
+fi
+cp "$here/peers.mjs" "$node_dir/peers.mjs"
+
+corpus="$build/bench-advert-corpus.json"
+cpp_out="$("$build/tests/bench/advert/bench_advert" --corpus "$corpus")"
+echo "$cpp_out" | grep -v '^checker_.*words_per_second='
+cpp_wps="$(echo "$cpp_out" | sed -n 's/^checker_words_per_second=//p')"
+cpp_best="$(echo "$cpp_out" | sed -n 's/^checker_best_words_per_second=//p')"
+
+echo
+echo "npm peers (node $(node --version), in-process, analysis only, after warm-up):"
+peers="$(node "$node_dir/peers.mjs" "$corpus")"
+fastest=0
+while read -r name wps passes; do
+  printf '  %-18s %12s words/s   (%s passes)\n' "$name" "$wps" "$passes"
+  if (( wps > fastest )); then fastest=$wps; fi
+done <<<"$peers"
+echo
+while read -r name wps passes; do
+  awk -v c="$cpp_wps" -v p="$wps" -v n="$name" \
+    'BEGIN { printf "  caretoolkit checker / %-16s %8.1f x\n", n, c / p }'
+done <<<"$peers"
+awk -v c="$cpp_wps" -v p="$fastest" \
+  'BEGIN { printf "  caretoolkit checker: %.0f words/s, %.1f x the fastest peer (target: 100 x)\n", c, c / p }'
+awk -v c="$cpp_best" -v p="$fastest" \
+  'BEGIN { printf "  (fastest run of each advert: %.0f words/s, %.1f x)\n", c, c / p }'

@@ -1,0 +1,370 @@
+// The tracker benchmark. Generates a year and a half of recruitment for many providers (by default
+// 1,000 providers and 1,000,000 applicants with their stage dates, spend and monthly headcounts),
+// then measures and prints:
+//   1. import throughput of one applicants CSV holding every row, beside the sqlite3 command-line
+//      tool's `.import` of the same file into a plain table (the ratio: target at least 0.5);
+//   2. the realistic case: each provider importing its own three files (one commit per file);
+//   3. one provider's ROI report (load + compute): median and p99 over 100 providers (target
+//      under 5 ms);
+//   4. the team KPIs over all the data (load + compute; target under 500 ms).
+// The data is deterministic for a given seed. Usage:
+//   bench_tracker [--providers N] [--applicants-per-provider N] [--dir DIR] [--seed N]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "metrics/roi.hpp"
+#include "metrics/store_view.hpp"
+#include "metrics/team.hpp"
+#include "tracker/csv.hpp"
+#include "tracker/store.hpp"
+
+namespace {
+
+using namespace caretoolkit;
+using namespace caretoolkit::tracker;
+using Clock = std::chrono::steady_clock;
+
+const Date kToday = *Date::parse("2026-06-30");
+const Date kFirstDay = *Date::parse("2024-07-01");
+const Date kLastDay = *Date::parse("2025-12-31");
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+double ms_since(Clock::time_point start) {
+  return seconds_since(start) * 1000.0;
+}
+
+// CPU seconds (user + system) used so far by this process, or by its finished children. The
+// machine the benchmark runs on may be shared, so each phase reports CPU time beside wall time:
+// it moves much less with the load from other work.
+double cpu_seconds(int who) {
+  rusage usage{};
+  getrusage(who, &usage);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Wall and CPU time of one phase.
+struct Stopwatch {
+  int who = RUSAGE_SELF;
+  Clock::time_point wall = Clock::now();
+  double cpu = cpu_seconds(who);
+
+  double wall_seconds() const { return seconds_since(wall); }
+  double cpu_used() const { return cpu_seconds(who) - cpu; }
+};
+
+// A source as the generator sees it: how it converts and how long its hires stay.
+struct SourceProfile {
+  const char* name;
+  const char* channel;
+  double interview;  // of applicants
+  double offer;      // of those interviewed
+  double start;      // of those offered
+  double mean_stay_days;
+  int monthly_spend_pounds;
+};
+
+constexpr SourceProfile kSources[] = {
+    {"Indeed", "job_board", 0.25, 0.45, 0.75, 420, 450},
+    {"Totaljobs", "job_board", 0.22, 0.40, 0.70, 380, 300},
+    {"Facebook", "social_media", 0.30, 0.45, 0.75, 450, 150},
+    {"Refer a friend", "staff_referral", 0.70, 0.70, 0.90, 900, 100},
+    {"Jobcentre Plus", "jobcentre_plus", 0.35, 0.40, 0.70, 500, 0},
+    {"Careers fair", "careers_event", 0.45, 0.50, 0.80, 650, 80},
+    {"Own website", "own_website", 0.50, 0.55, 0.85, 700, 40},
+};
+constexpr const char* kServices[] = {"Home care", "Supported living"};
+constexpr const char* kRoles[] = {"Care worker", "Senior care worker", "Night carer"};
+
+struct ProviderFiles {
+  std::string applicants, spend, headcount;
+};
+
+class Generator {
+ public:
+  explicit Generator(unsigned seed) : random_(seed) {}
+
+  // One provider's three files; references carry the provider's number so that every row of
+  // every provider can also be imported as one file.
+  ProviderFiles provider(int number, int applicants) {
+    ProviderFiles files;
+    CsvWriter out(files.applicants);
+    for (const char* column :
+         {"reference", "source", "channel", "vacancy", "service", "applied_on", "interviewed_on",
+          "offered_on", "started_on", "left_on", "left_reason", "outcome"}) {
+      out.cell(column);
+    }
+    out.end_row();
+    const int span_days = static_cast<int>(days_between(kFirstDay, kLastDay));
+    int staff_leavers = 0;
+    for (int i = 0; i < applicants; ++i) {
+      const SourceProfile& source = kSources[pick(std::size(kSources))];
+      const Date applied = kFirstDay.plus_days(uniform(0, span_days));
+      std::optional<Date> interviewed, offered, started, left;
+      std::string outcome;
+      if (chance(source.interview)) {
+        interviewed = applied.plus_days(uniform(2, 14));
+        if (chance(source.offer)) {
+          offered = interviewed->plus_days(uniform(1, 7));
+          if (chance(source.start)) {
+            started = offered->plus_days(uniform(7, 35));
+            const auto stay = static_cast<std::int64_t>(
+                std::exponential_distribution<double>(1.0 / source.mean_stay_days)(random_));
+            if (started->plus_days(stay) < kToday) {
+              left = started->plus_days(stay);
+              ++staff_leavers;
+            }
+          } else {
+            outcome = chance(0.7) ? "withdrawn" : "rejected";
+          }
+        } else {
+          outcome = chance(0.4) ? "withdrawn" : "rejected";
+        }
+      } else if (days_between(applied, kLastDay) > 30) {
+        outcome = chance(0.3) ? "withdrawn" : "rejected";
+      }
+      if (started && started > kToday) started.reset(), left.reset();
+      char reference[32];
+      std::snprintf(reference, sizeof reference, "P%04d-A%06d", number, i + 1);
+      out.cell(reference);
+      out.cell(source.name);
+      out.cell(source.channel);
+      out.cell(kRoles[pick(std::size(kRoles))]);
+      out.cell(kServices[pick(std::size(kServices))]);
+      out.cell(applied.to_string());
+      out.cell(interviewed ? interviewed->to_string() : "");
+      out.cell(offered ? offered->to_string() : "");
+      out.cell(started ? started->to_string() : "");
+      out.cell(left ? left->to_string() : "");
+      out.cell(left ? (chance(0.5) ? "Pay" : "Travel time") : "");
+      out.cell(started ? "" : outcome);
+      out.end_row();
+    }
+
+    CsvWriter spend(files.spend);
+    for (const char* column : {"source", "date", "amount", "note"}) spend.cell(column);
+    spend.end_row();
+    CsvWriter headcount(files.headcount);
+    for (const char* column : {"date", "service", "staff", "vacancies", "leavers"}) {
+      headcount.cell(column);
+    }
+    headcount.end_row();
+    int staff = 30 + uniform(0, 60);
+    for (Date month = kFirstDay; month <= kLastDay; month = month.plus_days(32).first_of_month()) {
+      for (const SourceProfile& source : kSources) {
+        if (source.monthly_spend_pounds == 0) continue;
+        spend.cell(source.name);
+        spend.cell(month.to_string());
+        spend.cell(std::to_string(source.monthly_spend_pounds + uniform(0, 100)) + ".00");
+        spend.cell("");
+        spend.end_row();
+      }
+      for (const char* service : kServices) {
+        staff = std::max(5, staff + uniform(-3, 3));
+        headcount.cell(month.plus_days(27).to_string());
+        headcount.cell(service);
+        headcount.cell(std::to_string(staff));
+        headcount.cell(std::to_string(uniform(0, 8)));
+        headcount.cell(std::to_string(staff * uniform(15, 45) / 100));
+        headcount.end_row();
+      }
+    }
+    return files;
+  }
+
+ private:
+  int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
+  std::size_t pick(std::size_t count) {
+    return static_cast<std::size_t>(uniform(0, static_cast<int>(count) - 1));
+  }
+  bool chance(double p) { return std::bernoulli_distribution(p)(random_); }
+
+  std::mt19937_64 random_;
+};
+
+StoreOptions bench_options() {
+  StoreOptions options;
+  options.today = [] { return kToday; };
+  return options;
+}
+
+void remove_database(const std::filesystem::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(path.string() + suffix);
+  }
+}
+
+struct Options {
+  int providers = 1000;
+  int per_provider = 1000;
+  std::filesystem::path dir = "bench-tracker-data";
+  unsigned seed = 20250701;
+};
+
+Options parse(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--providers")
+      options.providers = std::atoi(argv[i + 1]);
+    else if (flag == "--applicants-per-provider")
+      options.per_provider = std::atoi(argv[i + 1]);
+    else if (flag == "--dir")
+      options.dir = argv[i + 1];
+    else if (flag == "--seed")
+      options.seed = static_cast<unsigned>(std::atol(argv[i + 1]));
+    else {
+      std::cerr << "unknown option " << flag << "\n";
+      std::exit(2);
+    }
+  }
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is known
+  const Options options = parse(argc, argv);
+  std::filesystem::create_directories(options.dir);
+  const std::size_t total_rows =
+      static_cast<std::size_t>(options.providers) * static_cast<std::size_t>(options.per_provider);
+  std::printf("tracker benchmark: %d providers x %d applicants = %zu applicants (seed %u)\n",
+              options.providers, options.per_provider, total_rows, options.seed);
+
+  // Generate -----------------------------------------------------------------------------------
+  auto start = Clock::now();
+  Generator generator(options.seed);
+  std::vector<ProviderFiles> files;
+  files.reserve(static_cast<std::size_t>(options.providers));
+  std::string all_applicants;
+  for (int p = 1; p <= options.providers; ++p) {
+    files.push_back(generator.provider(p, options.per_provider));
+    const std::string& csv = files.back().applicants;
+    all_applicants +=
+        p == 1 ? std::string_view(csv) : std::string_view(csv).substr(csv.find('\n') + 1);
+  }
+  const auto csv_path = options.dir / "applicants.csv";
+  std::ofstream(csv_path, std::ios::binary) << all_applicants;
+  std::printf("generated in %.1f s; applicants.csv is %.1f MB\n", seconds_since(start),
+              static_cast<double>(all_applicants.size()) / 1e6);
+
+  // 1. One file with every row, against sqlite3 .import -----------------------------------------
+  const auto plain_db = options.dir / "plain.db";
+  remove_database(plain_db);
+  const std::string command = "sqlite3 '" + plain_db.string() + "' '.mode csv' '.import " +
+                              csv_path.string() + " applicants'";
+  const Stopwatch sqlite_clock{RUSAGE_CHILDREN};
+  const int status = std::system(command.c_str());
+  const double sqlite_wall = sqlite_clock.wall_seconds();
+  const double sqlite_cpu = sqlite_clock.cpu_used();
+  if (status != 0) {
+    std::printf("sqlite3 .import failed (is the sqlite3 package installed?)\n");
+  } else {
+    std::printf("sqlite3 .import into a plain table: %.2f s (%.2f s CPU), %.0f rows/s\n",
+                sqlite_wall, sqlite_cpu, static_cast<double>(total_rows) / sqlite_wall);
+  }
+
+  const auto bulk_db = options.dir / "bulk.db";
+  remove_database(bulk_db);
+  {
+    Store store(bulk_db, bench_options());
+    const Id provider = store.create_provider("Everyone at once").id;
+    const Stopwatch clock;
+    const ImportSummary summary = store.import_applicants_csv(provider, all_applicants);
+    const double wall = clock.wall_seconds();
+    const double cpu = clock.cpu_used();
+    std::printf("caretoolkit import of the same file:  %.2f s (%.2f s CPU), %.0f rows/s\n", wall,
+                cpu, static_cast<double>(summary.rows) / wall);
+    if (status == 0) {
+      std::printf(
+          "speed against sqlite3 .import: %.2f by wall time, %.2f by CPU time "
+          "(target >= 0.50)\n",
+          sqlite_wall / wall, sqlite_cpu / cpu);
+    }
+    const Stopwatch again;
+    store.import_applicants_csv(provider, all_applicants);
+    std::printf("importing it again (every row updated in place): %.2f s (%.2f s CPU)\n",
+                again.wall_seconds(), again.cpu_used());
+  }
+  remove_database(bulk_db);
+  remove_database(plain_db);
+
+  // 2. Each provider its own files
+  // -----------------------------------------------------------------
+  const auto db = options.dir / "tracker.db";
+  remove_database(db);
+  Store store(db, bench_options());
+  start = Clock::now();
+  std::vector<Id> providers;
+  for (int p = 0; p < options.providers; ++p) {
+    const Id provider = store.create_provider("Provider " + std::to_string(p + 1)).id;
+    providers.push_back(provider);
+    store.import_applicants_csv(provider, files[static_cast<std::size_t>(p)].applicants);
+    store.import_spend_csv(provider, files[static_cast<std::size_t>(p)].spend);
+    store.import_headcount_csv(provider, files[static_cast<std::size_t>(p)].headcount);
+  }
+  const double per_provider_seconds = seconds_since(start);
+  std::printf(
+      "per-provider imports (3 files each, one commit per file): %.1f s, %.0f applicant rows/s\n",
+      per_provider_seconds, static_cast<double>(total_rows) / per_provider_seconds);
+  files.clear();
+  all_applicants.clear();
+
+  // 3. One provider's ROI report ----------------------------------------------------------------
+  const metrics::ReportOptions report{.from = *Date::parse("2025-01-01"),
+                                      .to = *Date::parse("2025-12-31"),
+                                      .as_of = kToday,
+                                      .by = metrics::Grouping::kSource};
+  std::vector<double> load_ms, total_ms;
+  const std::size_t samples = std::min<std::size_t>(100, providers.size());
+  for (std::size_t i = 0; i < samples; ++i) {
+    const Id provider = providers[i * providers.size() / samples];
+    const auto t0 = Clock::now();
+    const TrackerData data = store.load_tracker_data(provider, kToday);
+    load_ms.push_back(ms_since(t0));
+    const metrics::RoiReport roi = metrics::roi_report(metrics::view_of(data), report);
+    total_ms.push_back(ms_since(t0));
+    if (roi.groups.empty()) std::printf("(empty report)\n");
+  }
+  const auto percentile = [](std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
+    return values[std::max<std::size_t>(rank, 1) - 1];
+  };
+  std::printf(
+      "one provider's ROI report by source (load + compute, %zu providers): median %.2f ms, "
+      "p99 %.2f ms (target < 5 ms); loading alone: median %.2f ms\n",
+      samples, percentile(total_ms, 0.5), percentile(total_ms, 0.99), percentile(load_ms, 0.5));
+
+  // 4. Team KPIs over everything ----------------------------------------------------------------
+  for (int run = 0; run < 3; ++run) {
+    const auto t0 = Clock::now();
+    TrackerData team = store.load_team_data(kToday);
+    const double loaded = ms_since(t0);
+    const std::vector<metrics::TrackerData> views = metrics::split_by_provider(team);
+    const std::size_t applicants = team.applicants.size();
+    const metrics::TeamKpis kpis = metrics::team_kpis(views, report);
+    std::printf(
+        "team KPIs over %zu applicants (run %d): %.0f ms (load %.0f ms, compute %.0f ms) "
+        "(target < 500 ms); %lld starters\n",
+        applicants, run + 1, ms_since(t0), loaded, ms_since(t0) - loaded,
+        static_cast<long long>(kpis.starters.figure.value.value_or(-1)));
+  }
+  return 0;
+}

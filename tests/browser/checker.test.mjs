@@ -1,0 +1,201 @@
+// The advert checker in Chromium against a real server: a weak advert gets a score, a bar per
+// category and highlights whose text is exactly the words each finding matched; checking again
+// after an edit needs no click; a keyboard alone is enough; errors and an unreachable server are
+// explained on the page.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Browser, DESKTOP, PHONE, screenshot } from "./support/browser.mjs";
+import { ToolkitServer, sourceDir } from "./support/server.mjs";
+
+const weakAdvert = readFileSync(path.join(sourceDir, "examples/adverts/home-care-weak.txt"), "utf8");
+
+let server;
+let browser;
+
+before(async () => {
+  server = await ToolkitServer.start();
+  browser = await Browser.launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Submits the advert and returns the report the page received.
+async function checkAdvert(page, trigger) {
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/adverts/check") && r.request().method() === "POST");
+  await trigger();
+  const response = await answer;
+  assert.equal(response.status(), 200);
+  const report = await response.json();
+  await page.locator("#check-status").filter({ hasText: `${report.score} out of 100` }).waitFor();
+  return report;
+}
+
+// Every placed finding's marks, joined, hold exactly the words it matched.
+async function assertHighlights(page, text, report) {
+  const marked = await page.$$eval("#advert-view mark.finding", (marks) => {
+    const byFinding = {};
+    for (const mark of marks) {
+      const own = [...mark.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n.textContent)).join("");
+      byFinding[mark.dataset.finding] = (byFinding[mark.dataset.finding] || "") + own;
+    }
+    return byFinding;
+  });
+  const placed = report.findings.map((f, i) => [f, i]).filter(([f]) => f.span && f.span.end_utf16 > f.span.begin_utf16);
+  assert.ok(placed.length >= 10, `a weak advert has many findings in its text (got ${placed.length})`);
+  for (const [finding, index] of placed) {
+    assert.equal(marked[index], finding.text, `finding ${index} (${finding.rule}) is highlighted as its matched words`);
+    assert.equal(text.slice(finding.span.begin_utf16, finding.span.end_utf16), finding.text, `finding ${index}'s UTF-16 span indexes the advert`);
+  }
+  assert.equal(Object.keys(marked).length, placed.length, "no mark without a finding");
+  // The highlighted view holds the advert itself, unchanged.
+  assert.equal(await page.locator("#advert-view").textContent(), text);
+}
+
+test("a pasted weak advert gets a score, category bars and highlighted findings", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  await page.getByLabel("Job advert").fill(weakAdvert);
+  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
+
+  assert.ok(report.score < 50, `the weak example scores low (${report.score})`);
+  assert.equal(await page.locator("#score").textContent(), String(report.score));
+  assert.equal(await page.locator("#grade").textContent(), report.grade);
+  assert.equal(await page.locator("#categories li").count(), report.categories.length);
+  await assertHighlights(page, weakAdvert, report);
+  assert.equal(await page.locator("#finding-groups li").count(), report.findings.length, "every finding is listed beside the advert");
+
+  // Hovering a highlight shows its message and suggestion.
+  const index = report.findings.findIndex((f) => f.span && f.suggestion && f.points < 0);
+  await page.locator(`#mark-${index}`).hover();
+  const tip = page.locator("#finding-tip");
+  await tip.waitFor({ state: "visible" });
+  assert.match(await tip.textContent(), new RegExp(report.findings[index].message.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  assert.match(await tip.textContent(), /Suggestion:/);
+
+  await screenshot(page, "checker-desktop");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("editing the advert checks it again without a click", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  const box = page.getByLabel("Job advert");
+  await box.fill("URGENT!!! Carers wanted. Service users need help.");
+  const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
+  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £12.60 an hour and pay your travel time.";
+  const second = await checkAdvert(page, () => box.fill(edited));
+  assert.notEqual(second.score, first.score, "the edit changed the score");
+  assert.equal(await page.locator("#advert-view").textContent(), edited);
+  assert.equal(await page.locator("#score").textContent(), String(second.score));
+  await page.context().close();
+});
+
+test("the sample weak advert loads and is checked with one click, on a phone", async () => {
+  const page = await browser.page(PHONE);
+  await page.goto(server.at("/checker"));
+  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Load a sample weak advert" }).click());
+  const text = await page.getByLabel("Job advert").inputValue();
+  assert.ok(text.startsWith("CARE ASSISTANTS WANTED"));
+  await assertHighlights(page, text, report);
+  // Nothing is wider than the phone's screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page fits a phone's width (overflow ${overflow}px)`);
+  await screenshot(page, "checker-phone");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// The focused element, described for assertions.
+function focused(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    return {
+      tag: e.tagName.toLowerCase(),
+      id: e.id,
+      text: (e.textContent || "").trim().slice(0, 60),
+      finding: e.dataset?.finding ?? null,
+      describedBy: e.getAttribute("aria-describedby"),
+      outline: getComputedStyle(e).outlineStyle,
+    };
+  });
+}
+
+async function tabUntil(page, predicate, limit = 40) {
+  for (let i = 0; i < limit; ++i) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (predicate(now)) return now;
+  }
+  assert.fail("the keyboard never reached the expected control");
+}
+
+test("a keyboard alone can check an advert and read every finding", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+
+  // The first Tab reaches the skip link, which moves focus to the main content.
+  await page.keyboard.press("Tab");
+  const skip = await focused(page);
+  assert.equal(skip.text, "Skip to main content");
+  assert.notEqual(skip.outline, "none", "focus is visible");
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).id, "main");
+
+  await tabUntil(page, (f) => f.id === "advert-text");
+  await page.keyboard.type("URGENT!!! Domiciliary carers wanted for service users. The successful candidate must drive.");
+  const check = await tabUntil(page, (f) => f.text === "Check advert");
+  assert.notEqual(check.outline, "none", "focus is visible on the button");
+  const report = await checkAdvert(page, () => page.keyboard.press("Enter"));
+  assert.ok(report.findings.length > 0);
+
+  // Tab reaches each highlight in turn; focus shows its explanation, Escape hides it.
+  const mark = await tabUntil(page, (f) => f.tag === "mark");
+  const finding = report.findings[Number(mark.finding)];
+  const description = await page.locator(`#${mark.describedBy}`).textContent();
+  assert.ok(description.includes(finding.message), "the mark is described by its message");
+  const tip = page.locator("#finding-tip");
+  await tip.waitFor({ state: "visible" });
+  assert.ok((await tip.textContent()).includes(finding.message));
+  await page.keyboard.press("Escape");
+  await tip.waitFor({ state: "hidden" });
+
+  // From the list, "Show in advert" takes focus back to the highlight.
+  const show = await tabUntil(page, (f) => f.text.startsWith("Show in advert"));
+  assert.ok(show);
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).tag, "mark");
+
+  await screenshot(page, "checker-keyboard");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("an empty advert is refused beside the box, and server failures are explained", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  await page.getByRole("button", { name: "Check advert" }).click();
+  const box = page.getByLabel("Job advert");
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator(".field-error").textContent(), /Paste your advert/);
+
+  // The server is unreachable.
+  await page.route("**/api/v1/adverts/check", (route) => route.abort("connectionrefused"));
+  await box.fill("Care workers wanted in Stamford.");
+  await page.getByRole("button", { name: "Check advert" }).click();
+  await page.getByText("The toolkit cannot be reached").waitFor();
+
+  // The server fails without a problem+json body.
+  await page.unroute("**/api/v1/adverts/check");
+  await page.route("**/api/v1/adverts/check", (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }));
+  await page.getByRole("button", { name: "Check advert" }).click();
+  await page.getByText("The toolkit had a problem on its side").waitFor();
+  await screenshot(page, "checker-unreachable");
+  await page.context().close();
+});

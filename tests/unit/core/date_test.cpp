@@ -1,0 +1,41 @@
+// Calendar days: parsing is strict ISO 8601, arithmetic counts whole days.
+#include <doctest/doctest.h>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+
+using caretoolkit::Date;
+
+TEST_CASE("Date parses real ISO 8601 days and nothing else") {
+  CHECK(Date::parse("2025-02-01")->to_string() == "2025-02-01");
+  CHECK(Date::parse("2024-02-29").has_value());  // leap year
+  CHECK_FALSE(Date::parse("2025-02-29").has_value());
+  CHECK_FALSE(Date::parse("2025-02-30").has_value());
+  CHECK_FALSE(Date::parse("2025-2-1").has_value());
+  CHECK_FALSE(Date::parse("01/02/2025").has_value());
+  CHECK_FALSE(Date::parse("2025-02-01T10:00").has_value());
+  CHECK_FALSE(Date::parse(" 2025-02-01").has_value());
+  CHECK_FALSE(Date::parse("2025-13-01").has_value());
+  CHECK_FALSE(Date::parse("").has_value());
+}
+
+TEST_CASE("Date arithmetic counts calendar days") {
+  const Date start = *Date::parse("2025-03-01");
+  const Date left = *Date::parse("2025-04-15");
+  CHECK(days_between(start, left) == 45);
+  CHECK(days_between(left, start) == -45);
+  CHECK(start.plus_days(365).to_string() == "2026-03-01");
+  CHECK(left.first_of_month().to_string() == "2025-04-01");
+  CHECK(start < left);
+}
+
+TEST_CASE("Date parse_or_throw names the field") {
+  try {
+    (void)Date::parse_or_throw("2025-02-30", "started_on");
+    FAIL("expected an error");
+  } catch (const caretoolkit::Error& e) {
+    CHECK(e.code() == caretoolkit::ErrorCode::kInvalid);
+    CHECK(e.field() == "started_on");
+    CHECK(std::string(e.what()).find("2025-02-30") != std::string::npos);
+  }
+}

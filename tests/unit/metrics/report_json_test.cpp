@@ -1,0 +1,225 @@
+// The JSON and CSV forms of the reports: field names, money in pence, null with a reason, and no
+// provider or source named in the team's figures.
+#include <doctest/doctest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "fixtures.hpp"
+#include "metrics/report_csv.hpp"
+#include "metrics/report_json.hpp"
+
+using namespace caretoolkit::metrics;
+using namespace caretoolkit::metrics::testing;
+namespace json = boost::json;
+
+namespace {
+
+// Serialises and parses again, so the tests see exactly what a client reads.
+json::value round_trip(const json::value& value) {
+  return json::parse(json::serialize(value));
+}
+
+const json::value& at(const json::value& v, std::string_view key) {
+  return v.as_object().at(key);
+}
+
+}  // namespace
+
+TEST_CASE("roi JSON of the worked example") {
+  const Dataset data = worked_example();
+  const json::value doc = round_trip(to_json(roi_report(data.view(), worked_options())));
+  CHECK(at(doc, "report") == "roi");
+  CHECK(at(doc, "by") == "source");
+  CHECK(at(at(doc, "period"), "from") == "2025-01-01");
+  CHECK(at(at(doc, "period"), "as_of") == "2026-03-31");
+  CHECK(at(doc, "replacement_cost_pence") == 360000);
+  CHECK(at(doc, "min_hires_to_judge") == 5);
+
+  const json::value& referral = at(doc, "groups").as_array()[1];
+  CHECK(at(at(referral, "group"), "by") == "source");
+  CHECK(at(at(referral, "group"), "key") == "1");
+  CHECK(at(at(referral, "group"), "label") == "Referral");
+  CHECK(at(at(referral, "group"), "source_id") == 1);
+  CHECK(at(at(referral, "group"), "channel") == "staff_referral");
+  CHECK(at(referral, "spend_pence") == 50000);
+  CHECK(at(referral, "cost_per_hire_pence") == 16667);
+  const json::value& twelve = at(referral, "retention").as_array()[2];
+  CHECK(at(twelve, "days") == 365);
+  CHECK(at(twelve, "eligible") == 3);
+  CHECK(at(twelve, "retained") == 2);
+  CHECK(at(twelve, "cost_per_retained_hire_pence") == 25000);
+  CHECK_FALSE(twelve.as_object().contains("cost_per_retained_hire_pence_reason"));
+
+  const json::value& job_board = at(doc, "groups").as_array()[0];
+  CHECK(at(job_board, "cost_per_hire_pence") == 75000);
+  const json::value& job_board_twelve = at(job_board, "retention").as_array()[2];
+  CHECK(at(job_board_twelve, "cost_per_retained_hire_pence").is_null());
+  CHECK(at(job_board_twelve, "cost_per_retained_hire_pence_reason") == "no_retained_hires");
+
+  CHECK(at(at(doc, "total"), "group").as_object().at("by") == "total");
+  CHECK(at(at(doc, "total"), "cost_per_hire_pence") == 40000);
+
+  const json::value& referral_return = at(doc, "sources").as_array()[1];
+  CHECK(at(referral_return, "benefit_pence") == 720000);
+  CHECK(at(referral_return, "roi").as_double() == doctest::Approx(13.4));
+  CHECK(at(referral_return, "expected_stayers_12").as_double() == doctest::Approx(2.0));
+  CHECK(at(referral_return, "too_few_hires") == true);
+  CHECK(at(at(doc, "next_pound"), "ranked").as_array().empty());
+  const json::array& too_few = at(at(doc, "next_pound"), "too_few_hires").as_array();
+  REQUIRE(too_few.size() == 2);
+  CHECK(at(too_few[0], "source_id") == 2);
+  CHECK(at(too_few[0], "label") == "Job board");
+  CHECK(at(too_few[0], "cost_per_expected_stayer_pence_reason") == "no_expected_stayers");
+  CHECK(at(too_few[1], "source_id") == 1);
+  CHECK(at(too_few[1], "cost_per_expected_stayer_pence") == 25000);
+  CHECK(at(too_few[1], "warning") ==
+        "Too few hires to judge: 3 starters in the period, and at least 5 are needed.");
+}
+
+TEST_CASE("funnel JSON carries null with a reason and the drop-outs by stage") {
+  Dataset data = worked_example();
+  data.sources.push_back(source(3, "Careers fair", Channel::kCareersEvent));
+  const json::value doc = round_trip(to_json(funnel_report(data.view(), worked_options())));
+  const json::value& fair = at(doc, "groups").as_array()[0];
+  CHECK(at(at(fair, "group"), "label") == "Careers fair");
+  CHECK(at(fair, "applied_to_interviewed").is_null());
+  CHECK(at(fair, "applied_to_interviewed_reason") == "no_applicants");
+  CHECK(at(fair, "median_days_to_start_reason") == "no_hires");
+  const json::value& job_board = at(doc, "groups").as_array()[1];
+  CHECK(at(job_board, "applied_to_interviewed").as_double() == 0.4);
+  CHECK(at(at(at(job_board, "drop_outs"), "applied"), "rejected") == 4);
+  CHECK(at(at(at(job_board, "drop_outs"), "interviewed"), "withdrawn") == 1);
+  CHECK(at(job_board, "median_days_to_offer").as_double() == 28.5);
+}
+
+TEST_CASE("funnel JSON by month and by service names its groups") {
+  Dataset data = worked_example();
+  json::value doc =
+      round_trip(to_json(funnel_report(data.view(), worked_options(Grouping::kMonth))));
+  const json::value& january = at(doc, "groups").as_array()[0];
+  CHECK(at(at(january, "group"), "month") == "2025-01");
+  CHECK(at(at(january, "group"), "key") == "2025-01");
+
+  doc = round_trip(to_json(funnel_report(data.view(), worked_options(Grouping::kService))));
+  const json::value& unassigned = at(doc, "groups").as_array()[0];
+  CHECK(at(at(unassigned, "group"), "key") == "unassigned");
+  CHECK(at(at(unassigned, "group"), "label") == "No service recorded");
+  CHECK(at(at(unassigned, "group"), "service_id").is_null());
+}
+
+TEST_CASE("retention JSON has the curve and survival with reasons") {
+  const Dataset data = worked_example();
+  ReportOptions options = worked_options();
+  options.as_of = day("2025-06-30");
+  const json::value doc = round_trip(to_json(retention_report(data.view(), options)));
+  const json::value& referral = at(doc, "groups").as_array()[1];
+  CHECK(at(referral, "survival_91").as_double() == doctest::Approx(2.0 / 3.0));
+  CHECK(at(referral, "survival_182").is_null());
+  CHECK(at(referral, "survival_182_reason") == "too_early_to_judge");
+  CHECK(at(referral, "longest_observed_days") == 149);
+  const json::value& step = at(referral, "curve").as_array()[0];
+  CHECK(at(step, "day") == 45);
+  CHECK(at(step, "at_risk") == 3);
+  CHECK(at(step, "left") == 1);
+  const json::value& mark = at(referral, "retention").as_array()[1];
+  CHECK(at(mark, "too_recent") == 3);
+  CHECK(at(mark, "rate_reason") == "too_early_to_judge");
+}
+
+TEST_CASE("workforce JSON sets each rate beside benchmarks with their sources") {
+  Dataset data;
+  data.sources = {source(1, "Referral", Channel::kStaffReferral)};
+  Service home;
+  home.id = 4;
+  home.name = "Community team";
+  home.type = ServiceType::kHomeCare;
+  data.services = {home};
+  HeadcountSnapshot h;
+  h.service_id = 4;
+  h.date = day("2025-03-01");
+  h.staff = 40;
+  h.vacancies = 4;
+  h.leavers = 12;
+  data.headcounts = {h};
+  const json::value doc = round_trip(to_json(workforce_report(data.view(), worked_options())));
+  CHECK(at(doc, "as_of") == "2026-03-31");
+  CHECK(at(doc, "total_basis") == "pooled_services");
+  const json::value& row = at(doc, "services").as_array()[0];
+  CHECK(at(at(row, "group"), "service_type") == "home_care");
+  CHECK(at(row, "turnover").as_double() == 0.3);
+  CHECK(at(row, "leavers_from") == "snapshot");
+  const json::value& first = at(row, "turnover_benchmarks").as_array()[0];
+  CHECK(at(first, "benchmark") == "turnover_home_care_leicestershire");
+  CHECK(at(first, "value").as_double() == 0.504);
+  CHECK(at(first, "difference").as_double() == doctest::Approx(0.3 - 0.504));
+  bool found = false;
+  for (const json::value& b : at(doc, "benchmarks").as_array()) {
+    if (at(b, "id") == "turnover_uk_2018_19") {
+      found = true;
+      CHECK(at(b, "value").as_double() == 0.308);
+      CHECK(at(b, "service_type").is_null());
+      CHECK_FALSE(at(b, "source").as_string().empty());
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("team JSON shows withheld figures and names no provider or source") {
+  Dataset a = worked_example();
+  a.sources[1].name = "Totaljobs Leicester";
+  const std::vector<TrackerData> three = {a.view(), a.view(), a.view()};
+  const json::value doc = round_trip(to_json(team_kpis(three, worked_options())));
+  CHECK(at(doc, "providers") == 3);
+  CHECK(at(doc, "min_providers") == 3);
+  CHECK(at(at(doc, "applicants"), "value") == 42);
+  CHECK(at(at(doc, "applicants"), "providers") == 3);
+  CHECK(at(at(doc, "cost_per_hire_pence"), "value") == 40000);
+  const json::value& agency = at(doc, "channels").as_array()[6];
+  CHECK(at(agency, "channel") == "agency");
+  CHECK(at(at(agency, "applicants"), "value").is_null());
+  CHECK(at(at(agency, "applicants"), "reason") == "withheld");
+
+  const std::string text = json::serialize(doc);
+  for (const char* leak : {"Referral\"", "Totaljobs", "source_id", "provider_id", "\"A1\""}) {
+    CAPTURE(leak);
+    CHECK(text.find(leak) == std::string::npos);
+  }
+}
+
+TEST_CASE("CSV of the funnel by channel, exactly") {
+  const Dataset data = worked_example();
+  const std::string csv = to_csv(funnel_report(data.view(), worked_options(Grouping::kChannel)));
+  const std::string expected =
+      "group_key,group_label,applicants,interviewed,offered,started,in_progress,"
+      "applied_to_interviewed,interviewed_to_offered,offered_to_started,applied_to_started,"
+      "withdrawn_at_applied,rejected_at_applied,withdrawn_at_interviewed,"
+      "rejected_at_interviewed,withdrawn_at_offered,rejected_at_offered,median_days_to_offer,"
+      "median_days_to_start\r\n"
+      "job_board,Job board,10,4,2,2,1,0.4,0.5,1,0.2,1,4,1,1,0,0,28.5,54\r\n"
+      "staff_referral,Staff referral,4,3,3,3,0,0.75,1,1,0.75,1,0,0,0,0,0,10,27\r\n"
+      "total,Total,14,7,5,5,1,0.5,0.7142857142857143,1,0.35714285714285715,2,4,1,1,0,0,12,"
+      "28\r\n";
+  CHECK(csv == expected);
+}
+
+TEST_CASE("CSV quotes names with commas and quotes and leaves missing figures empty") {
+  Dataset data = worked_example();
+  data.sources[0].name = "Referral, \"Bring a friend\"";
+  const std::string csv = to_csv(roi_report(data.view(), worked_options()));
+  CHECK(csv.find("1,\"Referral, \"\"Bring a friend\"\"\",50000,4,3,12500,16667,25000,25000,"
+                 "25000,2,13.4,25000,,true\r\n") != std::string::npos);
+  // Job board: no cost per retained hire at 12 months, no cost per expected stayer, no rank.
+  CHECK(csv.find("2,Job board,150000,10,2,15000,75000,150000,150000,,0,-1,,,true\r\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("CSV of team KPIs writes withheld where a figure is withheld") {
+  const Dataset a = worked_example();
+  const std::vector<TrackerData> two = {a.view(), a.view()};
+  const std::string csv = to_csv(team_kpis(two, worked_options()));
+  CHECK(csv.find("total,withheld,withheld,withheld,withheld,withheld,withheld,withheld,withheld,"
+                 "withheld\r\n") != std::string::npos);
+  CHECK(csv.find("channel:agency,withheld,withheld,withheld,withheld,,,,,\r\n") !=
+        std::string::npos);
+}

@@ -1,0 +1,82 @@
+// Gender Decoder's verdicts, checked against counts produced by its own code (app/models.py of
+// lovedaybrooke/gender-decoder run over the same texts).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "rules/gender_decoder.hpp"
+#include "rules/rule_set.hpp"
+
+using namespace caretoolkit::rules;
+
+namespace {
+
+const GenderDecoder& decoder() {
+  static const RuleSet set = RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");
+  static const GenderDecoder instance = [] {
+    const Rule& rule = set.rules()[static_cast<std::size_t>(set.find("gender.coding"))];
+    return GenderDecoder(rule.first.prefixes, rule.second.prefixes);
+  }();
+  return instance;
+}
+
+}  // namespace
+
+TEST_CASE("Verdict thresholds follow Gender Decoder") {
+  CHECK(std::string(GenderDecoder::verdict(0, 0)) == "empty");
+  CHECK(std::string(GenderDecoder::verdict(2, 2)) == "neutral");
+  CHECK(std::string(GenderDecoder::verdict(3, 2)) == "feminine-coded");
+  CHECK(std::string(GenderDecoder::verdict(5, 2)) == "feminine-coded");
+  CHECK(std::string(GenderDecoder::verdict(6, 2)) == "strongly feminine-coded");
+  CHECK(std::string(GenderDecoder::verdict(0, 1)) == "masculine-coded");
+  CHECK(std::string(GenderDecoder::verdict(0, 3)) == "masculine-coded");
+  CHECK(std::string(GenderDecoder::verdict(0, 4)) == "strongly masculine-coded");
+}
+
+TEST_CASE("Counts agree with Gender Decoder on worked texts") {
+  struct Case {
+    const char* text;
+    int feminine;
+    int masculine;
+    const char* verdict;
+  };
+  // Expected values come from running Gender Decoder's clean_up_word_list and
+  // find_and_count_coded_words on each text.
+  const Case cases[] = {
+      // "dominant" starts with two masculine entries and "interpersonal" with two feminine ones.
+      {"We are a dominant, interpersonal team.", 2, 2, "neutral"},
+      // Hyphenated entries keep "self-confident" and "co-operative" whole; "non-competitive" is
+      // split, so "competitive" counts.
+      {"Non-competitive pay, self-confident co-operative staff.", 1, 2, "masculine-coded"},
+      // The second word is never split (a quirk of Gender Decoder's loop).
+      {"Care-giver non-competitive role", 0, 0, "empty"},
+      {"Kind, caring, supportive and understanding people who trust each other.", 4, 0,
+       "strongly feminine-coded"},
+      // Non-ASCII characters separate words: "compétitif" becomes "comp" and "titif".
+      {"Caf\xc3\xa9 comp\xc3\xa9titif: na\xc3\xafve-leader", 0, 1, "masculine-coded"},
+      // A word starting with a hyphen is never split.
+      {"-leader and leader-ship", 0, 1, "masculine-coded"},
+      {"A leader leads; competitive, ambitious, decisive and driven.", 0, 6,
+       "strongly masculine-coded"},
+      {"", 0, 0, "empty"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const GenderCoding coding = decoder().decode(c.text);
+    CHECK(coding.feminine == c.feminine);
+    CHECK(coding.masculine == c.masculine);
+    CHECK(coding.verdict == c.verdict);
+  }
+}
+
+TEST_CASE("Coded words carry their byte spans and counts") {
+  const GenderCoding coding = decoder().decode("Our dominant leader.");
+  REQUIRE(coding.words.size() == 2);
+  CHECK(coding.words[0].word == "dominant");
+  CHECK(coding.words[0].count == 2);
+  CHECK(coding.words[0].masculine);
+  CHECK(coding.words[0].begin == 4);
+  CHECK(coding.words[0].end == 12);
+  CHECK(coding.words[1].word == "leader");
+  CHECK(coding.words[1].begin == 13);
+}

@@ -1,0 +1,240 @@
+// The compiled matcher and rule evaluation: worked examples of stems, phrases, case, numbers,
+// hyphens, exceptions, token classes and require patterns.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "rules/compiled_rules.hpp"
+#include "rules/matcher.hpp"
+#include "rules/rule_pack.hpp"
+#include "text/analyzer.hpp"
+
+using namespace caretoolkit;
+using namespace caretoolkit::rules;
+
+namespace {
+
+const text::Analyzer& analyzer() {
+  static const text::Analyzer instance;
+  return instance;
+}
+
+// (target, matched text) of every hit of `terms` (term, case_sensitive, target) in `text`.
+std::vector<std::pair<std::uint32_t, std::string>> hits(
+    const std::vector<std::tuple<std::string, bool, std::uint32_t>>& terms,
+    const std::string& text) {
+  Matcher::Builder builder(analyzer());
+  for (const auto& [term, case_sensitive, target] : terms) {
+    builder.add(term, case_sensitive, target, "test");
+  }
+  const Matcher matcher = builder.build();
+  const text::Document document = analyzer().analyze(text);
+  MatchResult result;
+  matcher.match(document, result);
+  std::vector<std::pair<std::uint32_t, std::string>> out;
+  for (const TermHit& hit : result.terms) {
+    out.emplace_back(hit.target, std::string(document.text(span_of(document, hit.first, hit.end))));
+  }
+  return out;
+}
+
+using Hits = std::vector<std::pair<std::uint32_t, std::string>>;
+
+// Texts found by the class `c` in `text`.
+std::vector<std::string> classes(TokenClass c, const std::string& text) {
+  Matcher::Builder builder(analyzer());
+  builder.add("unused", false, 0, "test");
+  builder.need(c);
+  const Matcher matcher = builder.build();
+  const text::Document document = analyzer().analyze(text);
+  MatchResult result;
+  matcher.match(document, result);
+  std::vector<std::string> out;
+  for (const ClassHit& hit : result.classes) {
+    if (hit.token_class == c) {
+      out.emplace_back(document.text(span_of(document, hit.first, hit.end)));
+    }
+  }
+  return out;
+}
+
+RuleSet set_of(const std::string& rules_json) {
+  return RuleSet::from_packs({parse_rule_pack(
+      R"({"pack": "t", "version": "1", "rules": [)" + rules_json + "]}", "t.json")});
+}
+
+const std::string kCommon =
+    R"("category": "clarity", "severity": "warning", "weight": 4, "message": "m", "source": "s")";
+
+// Texts of the observations of rule `id` (empty text for observations without a span).
+std::vector<std::string> observed(const RuleSet& set, const std::string& text,
+                                  const std::string& id, Outcome outcome = Outcome::kFound) {
+  const CompiledRules compiled(set, analyzer());
+  const text::Document document = analyzer().analyze(text);
+  EvaluationScratch scratch;
+  const Evaluation evaluation = compiled.evaluate(document, MetricValues{}, {}, scratch);
+  std::vector<std::string> out;
+  for (const auto& o : evaluation.observations) {
+    if (set.rules()[o.rule].id != id || o.outcome != outcome) continue;
+    out.push_back(o.span ? std::string(document.text(*o.span)) : std::string());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Single words match case-insensitively on their folded form") {
+  CHECK(hits({{"service users", false, 1}}, "Our SERVICE USERS and Service Users.") ==
+        Hits{{1, "SERVICE USERS"}, {1, "Service Users"}});
+  CHECK(hits({{"strasse", false, 2}}, "Hauptstraße, Straße") == Hits{{2, "Straße"}});
+}
+
+TEST_CASE("Multi-word phrases match only as a whole and nest inside longer ones") {
+  CHECK(hits({{"per hour", false, 1}}, "per day, hour per hour").size() == 1);
+  CHECK(hits({{"care", false, 1}, {"personal care", false, 2}}, "Personal care") ==
+        Hits{{2, "Personal care"}, {1, "care"}});
+  CHECK(hits({{"per hour", false, 1}}, "per, hour").empty());  // punctuation breaks a phrase
+}
+
+TEST_CASE("Stems match any word that starts with them") {
+  CHECK(hits({{"compet*", false, 1}}, "Competitive pay for competent staff who compete.") ==
+        Hits{{1, "Competitive"}, {1, "competent"}, {1, "compete"}});
+  CHECK(hits({{"recent grad*", false, 3}}, "recent graduates and recent grads") ==
+        Hits{{3, "recent graduates"}, {3, "recent grads"}});
+  CHECK(hits({{"compet*", false, 1}}, "com pet").empty());
+}
+
+TEST_CASE("Case-sensitive terms match the exact capitals only") {
+  CHECK(hits({{"PA", true, 1}, {"pa", false, 2}}, "£24,000 pa. Our PA team. Pa.") ==
+        Hits{{2, "pa"}, {2, "PA"}, {1, "PA"}, {2, "Pa"}});
+  CHECK(hits({{"SU", true, 1}}, "Su and su and SU") == Hits{{1, "SU"}});
+}
+
+TEST_CASE("The number placeholder matches any number") {
+  CHECK(hits({{"# years experience", false, 1}}, "2 years experience, 10 years experience") ==
+        Hits{{1, "2 years experience"}, {1, "10 years experience"}});
+  CHECK(hits({{"# years experience", false, 1}}, "two years experience").empty());
+}
+
+TEST_CASE("A hyphen between two words matches a space and the other way round") {
+  CHECK(hits({{"part time", false, 1}}, "part-time or part time") ==
+        Hits{{1, "part-time"}, {1, "part time"}});
+  CHECK(hits({{"fun-loving", false, 1}}, "fun loving and fun-loving") ==
+        Hits{{1, "fun loving"}, {1, "fun-loving"}});
+  CHECK(hits({{"part time", false, 1}}, "part - time").empty());
+}
+
+TEST_CASE("Token classes find money times postcodes phones emails and web addresses") {
+  CHECK(classes(TokenClass::kMoney, "£11.50 an hour or £24,000 or 12.60 or 12") ==
+        std::vector<std::string>{"£11.50", "£24,000", "12.60"});
+  CHECK(classes(TokenClass::kTime, "7am to 3pm, 19:30 or 8 am, 8 apples") ==
+        std::vector<std::string>{"7am", "3pm", "19:30", "8 am"});
+  CHECK(classes(TokenClass::kPostcode, "Lincoln LN2 4QX or Stamford (PE9) A1") ==
+        std::vector<std::string>{"LN2 4QX", "PE9"});
+  CHECK(classes(TokenClass::kPhone, "Call 01632 960418 or 01632960418, not 12345") ==
+        std::vector<std::string>{"01632 960418", "01632960418"});
+  CHECK(classes(TokenClass::kEmail, "Email jobs@care.example.org today") ==
+        std::vector<std::string>{"jobs@care.example.org"});
+  CHECK(classes(TokenClass::kUrl, "See www.example.org or care.co.uk") ==
+        std::vector<std::string>{"www.example.org", "care.co.uk"});
+  CHECK(classes(TokenClass::kCapitalised, "based in Sleaford near lincoln") ==
+        std::vector<std::string>{"Sleaford"});
+}
+
+TEST_CASE("Terms rules take the longest match and honour exceptions") {
+  const RuleSet set = set_of(R"({"id": "t.age", "kind": "terms", )" + kCommon +
+                             R"(, "terms": ["young", "young team"], "except": ["young people"]})");
+  CHECK(observed(set, "A young team supporting young people. Young and keen.", "t.age") ==
+        std::vector<std::string>{"young team", "Young"});
+}
+
+TEST_CASE("A require rule is met by a money amount near a period") {
+  const RuleSet set = set_of(R"({"id": "t.pay", "kind": "require", )" + kCommon + R"(,
+    "any_of": [{"sequence": [{"class": "money"}, {"terms": ["per hour", "an hour", "a year"]}],
+                "max_gap": 4}]})");
+  CHECK(observed(set, "We pay £11.50 - £12.50 per hour.", "t.pay", Outcome::kMet) ==
+        std::vector<std::string>{"£11.50 - £12.50 per hour"});
+  CHECK(observed(set, "Salary £24,000 a year.", "t.pay", Outcome::kMet) ==
+        std::vector<std::string>{"£24,000 a year"});
+  CHECK(observed(set, "We pay well, per hour, £12.", "t.pay", Outcome::kUnmet) ==
+        std::vector<std::string>{""});
+  CHECK(observed(set, "£12.60 and then, much later in the text, some words about pay per hour",
+                 "t.pay", Outcome::kUnmet)
+            .size() == 1);
+}
+
+TEST_CASE("A rule limited to a service applies only to it") {
+  const RuleSet set = set_of(R"({"id": "t.travel", "kind": "require", )" + kCommon +
+                             R"(, "services": ["home care"], "any_of": [{"terms": ["mileage"]}]})");
+  const CompiledRules compiled(set, analyzer());
+  const text::Document document = analyzer().analyze("No travel here.");
+  EvaluationScratch scratch;
+  CHECK(compiled.evaluate(document, {}, {}, scratch).observations.empty());
+  CHECK(compiled.evaluate(document, {}, {"home care"}, scratch).observations.size() == 1);
+}
+
+TEST_CASE("Style checks find exclamation marks capitals and repeated punctuation") {
+  const RuleSet set =
+      set_of(R"({"id": "t.bang", "kind": "style", )" + kCommon + R"(, "check": "exclamation_marks",
+          "max": 1},
+         {"id": "t.caps", "kind": "style", )" +
+             kCommon + R"(, "check": "capitals",
+          "allow": ["NHS"]},
+         {"id": "t.repeat", "kind": "style", )" +
+             kCommon + R"(, "check": "repeated_punctuation"})");
+  const std::string text = "Join us! URGENT START now! NHS pension. Really?! Yes... OK";
+  // The second and third marks are over the limit of one ("?!" may be one token or two).
+  const auto bangs = observed(set, text, "t.bang");
+  REQUIRE(bangs.size() == 2);
+  CHECK(bangs[0] == "!");
+  CHECK(bangs[1].find('!') != std::string::npos);
+  CHECK(observed(set, text, "t.caps") == std::vector<std::string>{"URGENT START"});
+  CHECK(observed(set, text, "t.repeat") == std::vector<std::string>{"?!"});
+}
+
+TEST_CASE("A ratio balance counts both sides without double counting nested phrases") {
+  const RuleSet set = set_of(R"({"id": "t.you", "kind": "balance", )" + kCommon + R"(,
+    "first": {"label": "you", "terms": ["you", "your"]},
+    "second": {"label": "we", "terms": ["we", "the candidate", "the successful candidate"]},
+    "min_ratio": 1})");
+  const CompiledRules compiled(set, analyzer());
+  EvaluationScratch scratch;
+  const auto evaluate = [&](const std::string& text) {
+    return compiled.evaluate(analyzer().analyze(text), {}, {}, scratch);
+  };
+  const Evaluation unmet = evaluate("We want the successful candidate to help you.");
+  REQUIRE(unmet.balances.size() == 1);
+  CHECK(unmet.balances[0].first == 1);
+  CHECK(unmet.balances[0].second == 2);
+  CHECK(unmet.observations[0].outcome == Outcome::kUnmet);
+  CHECK(unmet.observations[0].value == doctest::Approx(0.5));
+  CHECK(unmet.observations[0].detail == "you 1, we 2");
+  CHECK(evaluate("You and your team, with us: we help.").observations[0].outcome == Outcome::kMet);
+}
+
+TEST_CASE("Metric rules compare whole-advert values and each sentence") {
+  const RuleSet set =
+      set_of(R"({"id": "t.ease", "kind": "metric", )" + kCommon + R"(, "metric": "reading_ease",
+          "min": 60},
+         {"id": "t.sentence", "kind": "metric", )" +
+             kCommon + R"(, "metric": "sentence_words",
+          "max": 5},
+         {"id": "t.length", "kind": "metric", )" +
+             kCommon + R"(, "metric": "words", "min": 150, "max": 700})");
+  const CompiledRules compiled(set, analyzer());
+  EvaluationScratch scratch;
+  const text::Document document =
+      analyzer().analyze("Short one. This sentence has rather more than five words in it.");
+  MetricValues values;
+  values.words = 14;
+  values.reading_ease = 55.25;
+  const Evaluation e = compiled.evaluate(document, values, {}, scratch);
+  REQUIRE(e.observations.size() == 3);
+  CHECK(e.observations[0].detail == "55.2 (at least 60)");
+  CHECK(document.text(*e.observations[1].span).rfind("This sentence", 0) == 0);
+  CHECK(e.observations[1].value == 10);
+  CHECK(e.observations[2].detail == "14 words (at least 150)");
+}
