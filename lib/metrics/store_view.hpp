@@ -1,6 +1,6 @@
-// Views of the store's rows as the metrics' inputs, without copying a row: one provider's rows as
-// they come from Store::load_tracker_data, and every provider's from Store::load_team_data split
-// into contiguous runs per provider.
+// Views of the store's rows (tracker::TrackerData) as the metrics' inputs, without copying a row:
+// one provider's rows as they come from Store::load_tracker_data, and every provider's from
+// Store::load_team_data split into contiguous runs per provider.
 #pragma once
 
 #include <algorithm>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "metrics/period.hpp"
-#include "tracker/store.hpp"
+#include "tracker/types.hpp"
 
 namespace caretoolkit::metrics {
 

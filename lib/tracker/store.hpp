@@ -103,17 +103,6 @@ struct ImportSummary {
 // more is wrong throughout, and the first ones show how.
 inline constexpr std::size_t kMaxImportProblems = 1000;
 
-// The rows the metrics need for one provider, as plain values, each table in id order.
-struct TrackerData {
-  std::vector<Provider> providers;
-  std::vector<Service> services;
-  std::vector<Source> sources;
-  std::vector<Vacancy> vacancies;  // advert_text left empty
-  std::vector<SpendEntry> spend;
-  std::vector<Applicant> applicants;
-  std::vector<HeadcountSnapshot> headcounts;
-};
-
 struct PurgeSummary {
   std::size_t applicants = 0;  // references removed
 };

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.hpp"
 #include "core/money.hpp"
@@ -150,6 +151,18 @@ struct HeadcountSnapshot {
   int staff = 0;
   int vacancies = 0;
   std::optional<int> leavers;  // the provider's own count of leavers in the 12 months to `date`
+};
+
+// The rows the metrics need, as plain values: one provider's (Store::load_tracker_data), each
+// table in id order, or every provider's (Store::load_team_data), each table grouped by provider.
+struct TrackerData {
+  std::vector<Provider> providers;
+  std::vector<Service> services;
+  std::vector<Source> sources;
+  std::vector<Vacancy> vacancies;  // advert_text left empty
+  std::vector<SpendEntry> spend;
+  std::vector<Applicant> applicants;
+  std::vector<HeadcountSnapshot> headcounts;
 };
 
 }  // namespace caretoolkit::tracker
