@@ -58,6 +58,7 @@ struct HttpServer::State {
   std::mutex stop_mutex;
   std::condition_variable stop_requested_cv;
   bool stop_requested = false;
+  std::optional<net::signal_set> signals;  // set by handle_signals()
   bool stopped = false;
 };
 
@@ -457,20 +458,26 @@ std::size_t HttpServer::open_connections() const {
   return state_->connections.load();
 }
 
-void HttpServer::wait_for_signal() {
-  net::signal_set signals(state_->ioc, SIGINT, SIGTERM);
-  signals.async_wait([state = state_](beast::error_code ec, int) {
+void HttpServer::handle_signals() {
+  if (state_->signals) return;
+  state_->signals.emplace(state_->ioc, SIGINT, SIGTERM);
+  // A plain pointer: the State owns the signal set, so a shared_ptr here would keep it alive.
+  state_->signals->async_wait([state = state_.get()](beast::error_code ec, int) {
     if (ec) return;
     std::lock_guard lock(state->stop_mutex);
     state->stop_requested = true;
     state->stop_requested_cv.notify_all();
   });
+}
+
+void HttpServer::wait_for_signal() {
+  handle_signals();
   {
     std::unique_lock lock(state_->stop_mutex);
     state_->stop_requested_cv.wait(lock, [this] { return state_->stop_requested; });
   }
   beast::error_code ignored;
-  signals.cancel(ignored);
+  state_->signals->cancel(ignored);
   stop();
 }
 

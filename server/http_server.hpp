@@ -64,7 +64,11 @@ class HttpServer {
   void start();
   unsigned short port() const;
 
+  // From now on, SIGINT and SIGTERM request a stop. Call it before announcing the server, so
+  // that a signal sent as soon as the announcement is read is not lost.
+  void handle_signals();
   // Blocks until SIGINT or SIGTERM arrives (or stop() is called from elsewhere), then drains.
+  // Calls handle_signals() first if it has not been called.
   void wait_for_signal();
   // Graceful stop: see the file comment. Safe to call more than once and from any thread except
   // a worker thread.

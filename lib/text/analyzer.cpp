@@ -17,6 +17,7 @@
 #include "text/blocks.hpp"
 #include "text/char_class.hpp"
 #include "text/sentence_segmenter.hpp"
+#include "text/swar.hpp"
 #include "text/syllables.hpp"
 #include "text/utf8.hpp"
 #include "text/word_segmenter.hpp"
@@ -40,8 +41,8 @@ namespace {
 
 std::atomic<std::uint64_t> next_analyzer_id{1};
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
+using swar::kOnes;
 
 // Copies `text` to `out` with ASCII capitals in lower case, eight bytes at a time (other bytes are
 // copied unchanged).
@@ -72,6 +73,11 @@ bool has_non_ascii(std::string_view s) {
 
 // Bytes kept readable after the folded text, so that SyllableMemo may load 16 bytes at once.
 constexpr std::size_t kFoldPadding = 16;
+
+}  // namespace
+
+// Not in the anonymous namespace: a member of Analyzer::PerThread, which has external linkage.
+namespace analyzer_detail {
 
 // Remembers syllable counts of words seen before on this thread: adverts share most of their
 // vocabulary, and a lookup costs a fraction of counting. Words are keyed by their first 16 bytes
@@ -113,7 +119,7 @@ class SyllableMemo {
   std::vector<Slot> slots_;
 };
 
-}  // namespace
+}  // namespace analyzer_detail
 
 struct Analyzer::Shared {
   std::uint64_t id = 0;  // tells this Analyzer's per-thread state from another's
@@ -160,7 +166,7 @@ struct Analyzer::PerThread {
   };
   std::vector<Fold> folds;
   Utf16Offsets utf16;
-  SyllableMemo syllables;
+  analyzer_detail::SyllableMemo syllables;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : shared_(std::make_unique<Shared>(options)) {}

@@ -13,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "text/char_class.hpp"
+#include "text/swar.hpp"
 #include "text/utf8.hpp"
 
 namespace caretoolkit::text {
@@ -20,8 +21,8 @@ namespace caretoolkit::text {
 namespace {
 
 constexpr std::uint8_t kSuppressInReverse = 1;
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
+using swar::kOnes;
 constexpr char kSentenceBytes[] = {'.', '!', '?', '\n', '\r'};
 
 // Does any of the eight bytes in `w` equal one of kSentenceBytes or lie at or above 0x80?

@@ -362,7 +362,8 @@ bool has_vowel(std::string_view w) {
   return false;
 }
 
-int count_letters(std::string_view w) {
+// Syllables of a word of letters only: listed exceptions first, then the rules.
+int syllables_of_letters(std::string_view w) {
   if (w.size() < 3) return 1;
   const ExceptionTable& table = exceptions();
   if (const int listed = table.find(w)) return listed;
@@ -379,7 +380,7 @@ int count_letters(std::string_view w) {
   }
   // Prefixes and suffixes counted apart, so that their vowels do not run into the stem's.
   const auto with_prefix = [&](std::size_t length, int syllables) {
-    return syllables + count_letters(w.substr(length));
+    return syllables + syllables_of_letters(w.substr(length));
   };
   if (w[0] == 's' && starts_with(w, "some") && w.size() >= 7) return with_prefix(4, 1);
   if (w[0] == 'e' && starts_with(w, "every") && w.size() >= 8) return with_prefix(5, 2);
@@ -416,7 +417,7 @@ int count_letters(std::string_view w) {
   }
   if (suffix > 0) {
     const std::string_view stem = w.substr(0, w.size() - suffix);
-    if (stem.size() >= 3 && has_vowel(stem)) return count_letters(stem) + suffix_syllables;
+    if (stem.size() >= 3 && has_vowel(stem)) return syllables_of_letters(stem) + suffix_syllables;
   }
   return count_core(w);
 }
@@ -426,7 +427,7 @@ int count_letters(std::string_view w) {
 std::uint16_t count_syllables(std::string_view folded_word) noexcept {
   Letters letters;
   read_letters(folded_word, letters);
-  return static_cast<std::uint16_t>(count_letters(letters.view()));
+  return static_cast<std::uint16_t>(syllables_of_letters(letters.view()));
 }
 
 }  // namespace caretoolkit::text

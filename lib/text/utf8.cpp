@@ -5,10 +5,12 @@
 
 #include <cstring>
 
+#include "text/swar.hpp"
+
 namespace caretoolkit::text {
 namespace {
 
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
 
 // Skips whole 8-byte words of ASCII; returns the first offset >= `from` that may hold a
 // non-ASCII byte (or the last partial word).

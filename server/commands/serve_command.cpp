@@ -86,6 +86,7 @@ void run(const ServeOptions& options) {
       },
       [&app](const server::Exchange& exchange) { app.observe(exchange); });
   http.start();
+  http.handle_signals();
   app.set_open_connections_source([&http] { return http.open_connections(); });
   const std::string host =
       config.address.find(':') != std::string::npos ? "[" + config.address + "]" : config.address;

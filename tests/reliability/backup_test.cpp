@@ -46,11 +46,6 @@ tracker::Id fill(tracker::Store& store, int applicants) {
   return provider;
 }
 
-std::string integrity_check(const fs::path& database) {
-  SQLite::Database db(database, SQLite::OPEN_READONLY);
-  return db.execAndGet("PRAGMA integrity_check").getString();
-}
-
 ErrorCode error_code_of(const std::function<void()>& action) {
   try {
     action();

@@ -7,7 +7,6 @@
 // CARETOOLKIT_CRASH_SEED replays a run.
 #include <doctest/doctest.h>
 
-#include <SQLiteCpp/Database.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -155,11 +154,6 @@ std::vector<std::string> verify(const std::vector<json::object>& stored,
                        " stored applicants were never written by a client");
   }
   return problems;
-}
-
-std::string integrity_check(const std::filesystem::path& database) {
-  SQLite::Database db(database, SQLite::OPEN_READONLY);
-  return db.execAndGet("PRAGMA integrity_check").getString();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Shared pieces of the reliability suites; see reliability_support.hpp.
 #include "reliability_support.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -49,6 +50,11 @@ void ServerProcess::kill() {
 int ServerProcess::stop() {
   child_->send_signal(SIGTERM);
   return child_->wait(30s);
+}
+
+std::string integrity_check(const fs::path& database) {
+  SQLite::Database db(database, SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA integrity_check").getString();
 }
 
 std::string create_team_key(const fs::path& database) {

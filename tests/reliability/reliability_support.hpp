@@ -36,6 +36,9 @@ class ServerProcess {
   unsigned short port_ = 0;
 };
 
+// SQLite's PRAGMA integrity_check of `database`, opened read-only: "ok" when it is sound.
+std::string integrity_check(const std::filesystem::path& database);
+
 // A team key made with `caretoolkit admin create-team-key --db database`.
 std::string create_team_key(const std::filesystem::path& database);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "rule_fields.hpp"
 #include "rules/compiled_rules.hpp"
 #include "rules/matcher.hpp"
 #include "rules/rule_pack.hpp"
@@ -65,9 +66,6 @@ RuleSet set_of(const std::string& rules_json) {
   return RuleSet::from_packs({parse_rule_pack(
       R"({"pack": "t", "version": "1", "rules": [)" + rules_json + "]}", "t.json")});
 }
-
-const std::string kCommon =
-    R"("category": "clarity", "severity": "warning", "weight": 4, "message": "m", "source": "s")";
 
 // Texts of the observations of rule `id` (empty text for observations without a span).
 std::vector<std::string> observed(const RuleSet& set, const std::string& text,
@@ -145,14 +143,14 @@ TEST_CASE("Token classes find money times postcodes phones emails and web addres
 }
 
 TEST_CASE("Terms rules take the longest match and honour exceptions") {
-  const RuleSet set = set_of(R"({"id": "t.age", "kind": "terms", )" + kCommon +
+  const RuleSet set = set_of(R"({"id": "t.age", "kind": "terms", )" + kCommonRuleFields +
                              R"(, "terms": ["young", "young team"], "except": ["young people"]})");
   CHECK(observed(set, "A young team supporting young people. Young and keen.", "t.age") ==
         std::vector<std::string>{"young team", "Young"});
 }
 
 TEST_CASE("A require rule is met by a money amount near a period") {
-  const RuleSet set = set_of(R"({"id": "t.pay", "kind": "require", )" + kCommon + R"(,
+  const RuleSet set = set_of(R"({"id": "t.pay", "kind": "require", )" + kCommonRuleFields + R"(,
     "any_of": [{"sequence": [{"class": "money"}, {"terms": ["per hour", "an hour", "a year"]}],
                 "max_gap": 4}]})");
   CHECK(observed(set, "We pay £11.50 - £12.50 per hour.", "t.pay", Outcome::kMet) ==
@@ -167,7 +165,7 @@ TEST_CASE("A require rule is met by a money amount near a period") {
 }
 
 TEST_CASE("A rule limited to a service applies only to it") {
-  const RuleSet set = set_of(R"({"id": "t.travel", "kind": "require", )" + kCommon +
+  const RuleSet set = set_of(R"({"id": "t.travel", "kind": "require", )" + kCommonRuleFields +
                              R"(, "services": ["home care"], "any_of": [{"terms": ["mileage"]}]})");
   const CompiledRules compiled(set, analyzer());
   const text::Document document = analyzer().analyze("No travel here.");
@@ -177,14 +175,14 @@ TEST_CASE("A rule limited to a service applies only to it") {
 }
 
 TEST_CASE("Style checks find exclamation marks capitals and repeated punctuation") {
-  const RuleSet set =
-      set_of(R"({"id": "t.bang", "kind": "style", )" + kCommon + R"(, "check": "exclamation_marks",
+  const RuleSet set = set_of(R"({"id": "t.bang", "kind": "style", )" + kCommonRuleFields +
+                             R"(, "check": "exclamation_marks",
           "max": 1},
          {"id": "t.caps", "kind": "style", )" +
-             kCommon + R"(, "check": "capitals",
+                             kCommonRuleFields + R"(, "check": "capitals",
           "allow": ["NHS"]},
          {"id": "t.repeat", "kind": "style", )" +
-             kCommon + R"(, "check": "repeated_punctuation"})");
+                             kCommonRuleFields + R"(, "check": "repeated_punctuation"})");
   const std::string text = "Join us! URGENT START now! NHS pension. Really?! Yes... OK";
   // The second and third marks are over the limit of one ("?!" may be one token or two).
   const auto bangs = observed(set, text, "t.bang");
@@ -196,7 +194,7 @@ TEST_CASE("Style checks find exclamation marks capitals and repeated punctuation
 }
 
 TEST_CASE("A ratio balance counts both sides without double counting nested phrases") {
-  const RuleSet set = set_of(R"({"id": "t.you", "kind": "balance", )" + kCommon + R"(,
+  const RuleSet set = set_of(R"({"id": "t.you", "kind": "balance", )" + kCommonRuleFields + R"(,
     "first": {"label": "you", "terms": ["you", "your"]},
     "second": {"label": "we", "terms": ["we", "the candidate", "the successful candidate"]},
     "min_ratio": 1})");
@@ -216,14 +214,14 @@ TEST_CASE("A ratio balance counts both sides without double counting nested phra
 }
 
 TEST_CASE("Metric rules compare whole-advert values and each sentence") {
-  const RuleSet set =
-      set_of(R"({"id": "t.ease", "kind": "metric", )" + kCommon + R"(, "metric": "reading_ease",
+  const RuleSet set = set_of(R"({"id": "t.ease", "kind": "metric", )" + kCommonRuleFields +
+                             R"(, "metric": "reading_ease",
           "min": 60},
          {"id": "t.sentence", "kind": "metric", )" +
-             kCommon + R"(, "metric": "sentence_words",
+                             kCommonRuleFields + R"(, "metric": "sentence_words",
           "max": 5},
          {"id": "t.length", "kind": "metric", )" +
-             kCommon + R"(, "metric": "words", "min": 150, "max": 700})");
+                             kCommonRuleFields + R"(, "metric": "words", "min": 150, "max": 700})");
   const CompiledRules compiled(set, analyzer());
   EvaluationScratch scratch;
   const text::Document document =

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "rule_fields.hpp"
 #include "rules/rule_pack.hpp"
 #include "rules/rule_set.hpp"
 #include "rules/ruleset_json.hpp"
@@ -21,11 +22,8 @@ std::string pack_with(const std::string& rule) {
   return R"({"pack": "test", "version": "1.0.0", "rules": [)" + rule + "]}";
 }
 
-const std::string kCommon =
-    R"("category": "clarity", "severity": "warning", "weight": 4, "message": "m", "source": "s")";
-
 std::string terms_rule(const std::string& extra, const std::string& id = "test.rule") {
-  return R"({"id": ")" + id + R"(", "kind": "terms", )" + kCommon + ", " + extra + "}";
+  return R"({"id": ")" + id + R"(", "kind": "terms", )" + kCommonRuleFields + ", " + extra + "}";
 }
 
 // The message of the Error thrown while parsing `json`.
@@ -44,30 +42,30 @@ TEST_CASE("A pack with one rule of every kind loads with every field") {
   const std::string json = R"({"pack": "all-kinds", "version": "2.1.0", "description": "d",
     "rules": [
       {"id": "a.terms", "kind": "terms", )" +
-                           kCommon + R"(, "suggestion": "x",
+                           kCommonRuleFields + R"(, "suggestion": "x",
        "terms": ["young", "compet*", "# years experience"], "except": ["young people"],
        "max_points": 10, "services": ["home care"]},
       {"id": "a.substitute", "kind": "substitute", )" +
-                           kCommon + R"(, "terms": ["NVQ"],
+                           kCommonRuleFields + R"(, "terms": ["NVQ"],
        "case_sensitive": true, "replacement": "a care qualification"},
       {"id": "a.require", "kind": "require", )" +
-                           kCommon + R"(, "reward": 2, "any_of": [
+                           kCommonRuleFields + R"(, "reward": 2, "any_of": [
         {"terms": ["per hour"]},
         {"sequence": [{"class": "money"}, {"terms": ["an hour"]}], "max_gap": 3}]},
       {"id": "a.metric", "kind": "metric", )" +
-                           kCommon + R"(, "metric": "reading_ease", "min": 60},
+                           kCommonRuleFields + R"(, "metric": "reading_ease", "min": 60},
       {"id": "a.balance", "kind": "balance", )" +
-                           kCommon + R"(, "first": {"label": "you",
+                           kCommonRuleFields + R"(, "first": {"label": "you",
        "terms": ["you"]}, "second": {"label": "we", "terms": ["we"]}, "min_ratio": 1.5},
       {"id": "a.gender", "kind": "balance", )" +
-                           kCommon + R"(, "method": "gender-decoder",
+                           kCommonRuleFields + R"(, "method": "gender-decoder",
        "first": {"label": "feminine", "prefixes": ["kind", "co-operat"]},
        "second": {"label": "masculine", "prefixes": ["lead"]}, "max_difference": 3},
       {"id": "a.style", "kind": "style", )" +
-                           kCommon + R"(, "check": "capitals",
+                           kCommonRuleFields + R"(, "check": "capitals",
        "min_letters": 4, "allow": ["NHS"]},
       {"id": "a.reward", "kind": "reward", )" +
-                           kCommon + R"(, "terms": ["dignity"]}
+                           kCommonRuleFields + R"(, "terms": ["dignity"]}
     ]})";
   const RulePack pack = parse_rule_pack(json, "rules/all.json");
   CHECK(pack.name == "all-kinds");
@@ -144,7 +142,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
       {pack_with(R"({"id": "Jargon Service Users"})"),
        "rules/test.json: rule \"#1\": field \"id\": \"Jargon Service Users\" must be lowercase "
        "letters, digits, dots and hyphens, such as \"jargon.service-users\""},
-      {pack_with(R"({"id": "test.rule", "kind": "shout", )" + kCommon + "}"),
+      {pack_with(R"({"id": "test.rule", "kind": "shout", )" + kCommonRuleFields + "}"),
        "rules/test.json: rule \"test.rule\": field \"kind\": \"shout\" is not one of terms, "
        "substitute, require, metric, balance, style, reward"},
       {pack_with(R"({"id": "test.rule", "kind": "terms", "terms": ["x"]})"),
@@ -213,57 +211,60 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "separated by single spaces"},
       {pack_with(terms_rule(R"("terms": ["x"], "case_sensitive": "yes")")),
        "rules/test.json: rule \"test.rule\": field \"case_sensitive\": must be true or false"},
-      {pack_with(R"({"id": "test.rule", "kind": "substitute", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "substitute", )" + kCommonRuleFields +
                  R"(, "terms": ["x"]})"),
        "rules/test.json: rule \"test.rule\": field \"replacement\": is required"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon + "}"),
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields + "}"),
        "rules/test.json: rule \"test.rule\": field \"any_of\": is required"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon + R"(, "any_of": []})"),
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
+                 R"(, "any_of": []})"),
        "rules/test.json: rule \"test.rule\": field \"any_of\": must be a non-empty array"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": []}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence\": must be a non-empty "
        "array"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "salary"}]}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence[0].class\": \"salary\" "
        "is not one of money, number, time, postcode, phone, email, url, capitalised"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "money"}], "max_gap": 50}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].max_gap\": must be a whole number "
        "between 0 and 20"},
-      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"words": ["pay"]}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence\": is required (or "
        "\"terms\")"},
-      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommonRuleFields +
                  R"(, "metric": "fog", "max": 3})"),
        "rules/test.json: rule \"test.rule\": field \"metric\": \"fog\" is not one of "
        "reading_ease, grade_level, average_sentence_words, longest_sentence_words, words, "
        "sentence_words, paragraph_words"},
-      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommon + R"(, "metric": "words"})"),
+      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommonRuleFields +
+                 R"(, "metric": "words"})"),
        "rules/test.json: rule \"test.rule\": field \"max\": give \"min\", \"max\" or both"},
-      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommonRuleFields +
                  R"(, "metric": "words", "min": 700, "max": 150})"),
        "rules/test.json: rule \"test.rule\": field \"min\": must not be greater than \"max\""},
-      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "first": {"label": "you", "terms": ["you"]},
                      "second": {"label": "we", "terms": ["we"]}})"),
        "rules/test.json: rule \"test.rule\": field \"min_ratio\": must be a number above 0 and at "
        "most 100"},
-      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "first": {"label": "you"}, "second": {"label": "we", "terms": ["we"]},
                      "min_ratio": 1})"),
        "rules/test.json: rule \"test.rule\": field \"first.terms\": is required"},
-      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "method": "gender-decoder", "first": {"label": "f", "prefixes": ["Kind"]},
                      "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 3})"),
        "rules/test.json: rule \"test.rule\": field \"first.prefixes[0]\": \"Kind\" must be "
        "lowercase letters a-z and hyphens"},
-      {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommon + R"(, "check": "emoji"})"),
+      {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommonRuleFields +
+                 R"(, "check": "emoji"})"),
        "rules/test.json: rule \"test.rule\": field \"check\": \"emoji\" is not one of "
        "exclamation_marks, capitals, repeated_punctuation"},
-      {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommon +
+      {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommonRuleFields +
                  R"(, "check": "repeated_punctuation", "max": 1})"),
        "rules/test.json: rule \"test.rule\": field \"max\": is not a known field here"},
       {pack_with(terms_rule(R"("terms": ["x"])") + ", " + terms_rule(R"("terms": ["y"])")),
