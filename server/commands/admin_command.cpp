@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands/commands.hpp"
+#include "commands/defaults.hpp"
 #include "tracker/api_keys.hpp"
 #include "tracker/store.hpp"
 
@@ -13,7 +14,7 @@ namespace caretoolkit::commands {
 namespace {
 
 struct AdminOptions {
-  std::string database = "data/caretoolkit.db";
+  std::string database = kDefaultDatabase;
   std::string label = "team key";
 };
 

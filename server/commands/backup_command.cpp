@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands/commands.hpp"
+#include "commands/defaults.hpp"
 #include "tracker/backup.hpp"
 
 namespace caretoolkit::commands {
@@ -11,7 +12,7 @@ namespace caretoolkit::commands {
 namespace {
 
 struct BackupOptions {
-  std::string database = "data/caretoolkit.db";
+  std::string database = kDefaultDatabase;
   std::string out;
   bool force = false;
 };

@@ -18,6 +18,7 @@
 #include "advert/checker.hpp"
 #include "advert/report_json.hpp"
 #include "commands/commands.hpp"
+#include "commands/defaults.hpp"
 #include "core/error.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -27,7 +28,7 @@ namespace {
 
 struct CheckArguments {
   bool json = false;
-  std::string rules_dir = "rules";
+  std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
   std::vector<std::string> files;

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "commands/commands.hpp"
+#include "commands/defaults.hpp"
 #include "core/error.hpp"
 #include "http_server.hpp"
 
@@ -16,9 +17,9 @@ namespace {
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
-  std::string database = "data/caretoolkit.db";
-  std::string content = "toolkit-content";
-  std::string rules = "rules";
+  std::string database = kDefaultDatabase;
+  std::string content = shipped_folder("toolkit-content");
+  std::string rules = shipped_folder("rules");
   unsigned advert_checks_per_minute = 120;
   unsigned threads = 0;
   std::size_t body_limit_kib = 256;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "commands/defaults.hpp"
 #include "core/error.hpp"
 #include "metrics/funnel.hpp"
 #include "metrics/report_csv.hpp"
@@ -43,8 +44,6 @@ namespace caretoolkit::commands {
 namespace {
 
 using tracker::Id;
-
-constexpr const char* kDefaultDatabase = "./data/caretoolkit.db";
 
 // Opens the store, creating the database's folder first.
 tracker::Store open_store(const std::string& database) {
