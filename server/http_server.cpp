@@ -318,7 +318,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void discard_more() {
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(16 * 1024),
+    stream_.async_read_some(buffer_.prepare(std::size_t{16} * 1024),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) return self->stream_.close();
                               self->discard_more();

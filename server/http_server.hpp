@@ -29,8 +29,8 @@ struct ServerConfig {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port; read it back with HttpServer::port()
   unsigned threads = 0;        // 0: one per core
-  std::size_t header_limit = 8 * 1024;
-  std::size_t body_limit = 256 * 1024;
+  std::size_t header_limit = std::size_t{8} * 1024;
+  std::size_t body_limit = std::size_t{256} * 1024;
   std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{30'000};

@@ -38,6 +38,7 @@ class Date {
   // The first day of this date's month, for grouping by month.
   Date first_of_month() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 false positive (llvm-project#53961)
   friend constexpr auto operator<=>(Date, Date) = default;
   friend constexpr bool operator==(Date, Date) = default;
 

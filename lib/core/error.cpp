@@ -31,10 +31,10 @@ const char* to_string(ErrorCode code) {
   return "unknown";
 }
 
-Error::Error(ErrorCode code, std::string detail, std::string field)
-    : std::runtime_error(std::move(detail)), code_(code), field_(std::move(field)) {}
+Error::Error(ErrorCode code, const std::string& detail, std::string field)
+    : std::runtime_error(detail), code_(code), field_(std::move(field)) {}
 
-Error::Error(ErrorCode code, std::string detail, std::vector<ErrorItem> items)
-    : std::runtime_error(std::move(detail)), code_(code), items_(std::move(items)) {}
+Error::Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items)
+    : std::runtime_error(detail), code_(code), items_(std::move(items)) {}
 
 }  // namespace caretoolkit

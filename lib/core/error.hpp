@@ -41,8 +41,8 @@ struct ErrorItem {
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorCode code, std::string detail, std::string field = {});
-  Error(ErrorCode code, std::string detail, std::vector<ErrorItem> items);
+  Error(ErrorCode code, const std::string& detail, std::string field = {});
+  Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items);
 
   ErrorCode code() const noexcept { return code_; }
   // The field the error concerns ("/started_on"), empty when it concerns the whole input.

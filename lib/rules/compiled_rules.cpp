@@ -254,7 +254,7 @@ void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& do
   const Rule& rule = rules_.rules()[rule_index];
   const double low = rule.min.value_or(-std::numeric_limits<double>::infinity());
   const double high = rule.max.value_or(std::numeric_limits<double>::infinity());
-  const auto report = [&](double value, std::optional<text::Span> span, std::string unit) {
+  const auto report = [&](double value, std::optional<text::Span> span, const std::string& unit) {
     if (value >= low && value <= high) return;
     Observation o;
     o.rule = rule_index;

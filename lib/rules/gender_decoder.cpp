@@ -35,7 +35,7 @@ char lower(char c) {
 struct SlotTable {
   signed char slot[256] = {};
   constexpr SlotTable() {
-    for (int c = 0; c < 256; ++c) slot[c] = -1;
+    for (signed char& s : slot) s = -1;
     for (int c = 0; c < 26; ++c) {
       slot['a' + c] = static_cast<signed char>(c);
       slot['A' + c] = static_cast<signed char>(c);

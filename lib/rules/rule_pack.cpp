@@ -69,7 +69,7 @@ class ObjectReader {
     const json::string* s = v->if_string();
     if (s == nullptr) fail(key, "must be a string");
     if (!allow_empty && s->empty()) fail(key, "must not be empty");
-    return std::string(s->data(), s->size());
+    return {s->data(), s->size()};
   }
 
   std::optional<double> number(std::string_view key) {
@@ -131,7 +131,7 @@ class ObjectReader {
     if (v == nullptr) fail(key, "is required");
     const json::object* o = v->if_object();
     if (o == nullptr) fail(key, "must be an object");
-    return ObjectReader(context_, *o, pointer(key), field(key) + ".");
+    return {context_, *o, pointer(key), field(key) + "."};
   }
 
   // Refuses any field not read so far.
@@ -193,19 +193,19 @@ void check_terms(ObjectReader& reader, std::string_view key, const std::vector<s
       if (star != std::string_view::npos) {
         if (star + 1 != word.size()) {
           reader.fail(item,
-                      "\"" + term + "\": \"*\" may only end a word (a stem such as \"compet*\")");
+                      "\"" + term + R"(": "*" may only end a word (a stem such as "compet*"))");
         }
         if (star < 3) {
-          reader.fail(item, "\"" + term + "\": a stem needs at least 3 letters before \"*\"");
+          reader.fail(item, "\"" + term + R"(": a stem needs at least 3 letters before "*")");
         }
       }
       if (word.find('#') != std::string_view::npos && word != "#") {
-        reader.fail(item, "\"" + term + "\": \"#\" (any number) must be a word on its own");
+        reader.fail(item, "\"" + term + R"(": "#" (any number) must be a word on its own)");
       }
       if (word != "#") has_plain_word = true;
     }
     if (!has_plain_word)
-      reader.fail(item, "\"" + term + "\" needs at least one word besides \"#\"");
+      reader.fail(item, "\"" + term + R"(" needs at least one word besides "#")");
     std::string key_form = term;
     if (!case_sensitive) {
       std::transform(key_form.begin(), key_form.end(), key_form.begin(),
@@ -243,7 +243,7 @@ Alternative read_alternative(ObjectReader& reader) {
     PatternStep step;
     step.terms = read_terms(reader, "terms", true, false);
     alternative.steps.push_back(std::move(step));
-    if (reader.has("sequence")) reader.fail("sequence", "give either \"terms\" or \"sequence\"");
+    if (reader.has("sequence")) reader.fail("sequence", R"(give either "terms" or "sequence")");
     reader.finish();
     return alternative;
   }
@@ -254,7 +254,7 @@ Alternative read_alternative(ObjectReader& reader) {
   for (std::size_t i = 0; i < steps->size(); ++i) {
     const std::string key = "sequence[" + std::to_string(i) + "]";
     const json::object* o = (*steps)[i].if_object();
-    if (o == nullptr) reader.fail(key, "must be an object with \"class\" or \"terms\"");
+    if (o == nullptr) reader.fail(key, R"(must be an object with "class" or "terms")");
     ObjectReader step_reader(reader.context(), *o, reader.pointer("sequence/" + std::to_string(i)),
                              reader.field(key) + ".");
     PatternStep step;
@@ -262,7 +262,7 @@ Alternative read_alternative(ObjectReader& reader) {
       step.token_class =
           read_enum<TokenClass>(step_reader, "class", parse_token_class,
                                 "money, number, time, postcode, phone, email, url, capitalised");
-      if (step_reader.has("terms")) step_reader.fail("terms", "give either \"class\" or \"terms\"");
+      if (step_reader.has("terms")) step_reader.fail("terms", R"(give either "class" or "terms")");
     } else {
       step.terms = read_terms(step_reader, "terms", true, false);
     }
@@ -314,7 +314,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string key = "any_of[" + std::to_string(i) + "]";
         const json::object* o = (*a)[i].if_object();
-        if (o == nullptr) reader.fail(key, "must be an object with \"terms\" or \"sequence\"");
+        if (o == nullptr) reader.fail(key, R"(must be an object with "terms" or "sequence")");
         ObjectReader alt(reader.context(), *o, reader.pointer("any_of/" + std::to_string(i)),
                          key + ".");
         rule.any_of.push_back(read_alternative(alt));
@@ -329,7 +329,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
                                       "paragraph_words");
       rule.min = reader.number("min");
       rule.max = reader.number("max");
-      if (!rule.min && !rule.max) reader.fail("max", "give \"min\", \"max\" or both");
+      if (!rule.min && !rule.max) reader.fail("max", R"(give "min", "max" or both)");
       if (rule.min && rule.max && *rule.min > *rule.max) {
         reader.fail("min", "must not be greater than \"max\"");
       }

@@ -42,7 +42,7 @@ RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
   for (const RulePack& pack : packs) {
     if (auto [at, inserted] = pack_owner.emplace(pack.name, pack.file); !inserted) {
       throw Error(ErrorCode::kConflict,
-                  pack.file + ": field \"pack\": the name \"" + pack.name +
+                  pack.file + R"(: field "pack": the name ")" + pack.name +
                       "\" is already used by " + at->second,
                   "/pack");
     }
@@ -50,7 +50,7 @@ RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
       if (auto [at, inserted] = id_owner.emplace(rule.id, pack.file); !inserted) {
         throw Error(
             ErrorCode::kConflict,
-            pack.file + ": rule \"" + rule.id + "\": field \"id\": already used in " + at->second,
+            pack.file + ": rule \"" + rule.id + R"(": field "id": already used in )" + at->second,
             "/rules/" + std::to_string(rule.index_in_pack) + "/id");
       }
       set.rules_.push_back(rule);

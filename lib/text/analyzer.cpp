@@ -169,7 +169,7 @@ struct Analyzer::PerThread {
   analyzer_detail::SyllableMemo syllables;
 };
 
-Analyzer::Analyzer(AnalyzerOptions options) : shared_(std::make_unique<Shared>(options)) {}
+Analyzer::Analyzer(const AnalyzerOptions& options) : shared_(std::make_unique<Shared>(options)) {}
 
 Analyzer::~Analyzer() = default;
 

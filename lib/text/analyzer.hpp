@@ -49,7 +49,7 @@ class Analyzer {
 
   // Builds the ICU prototypes once. Throws Error(kInvalid) for a bad abbreviation and
   // std::runtime_error if ICU's data is missing.
-  explicit Analyzer(AnalyzerOptions options = {});
+  explicit Analyzer(const AnalyzerOptions& options = {});
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;

@@ -48,7 +48,7 @@ std::string sha256(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
-  return std::string(reinterpret_cast<const char*>(digest.data()), size);
+  return {reinterpret_cast<const char*>(digest.data()), size};
 }
 
 std::optional<ApiKeyParts> parse_api_key(std::string_view token) {

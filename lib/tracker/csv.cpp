@@ -19,7 +19,7 @@ constexpr int kRowNotBegun = 0;
 
 [[noreturn]] void malformed(std::size_t line, std::string detail) {
   std::string message = "line " + std::to_string(line) + ": " + detail;
-  throw Error(ErrorCode::kMalformed, std::move(message),
+  throw Error(ErrorCode::kMalformed, message,
               std::vector<ErrorItem>{ErrorItem{{}, std::move(detail), line}});
 }
 
@@ -172,7 +172,7 @@ CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
   if (!problems.empty()) {
     std::string message = "the header row is not the expected one: " + problems.front().detail;
     if (problems.size() > 1) message += " (and " + std::to_string(problems.size() - 1) + " more)";
-    throw Error(ErrorCode::kMalformed, std::move(message), std::move(problems));
+    throw Error(ErrorCode::kMalformed, message, std::move(problems));
   }
 }
 

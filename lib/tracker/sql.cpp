@@ -83,7 +83,7 @@ void bind_text(SQLite::Statement& statement, int index, std::string_view text, b
 }
 
 std::string_view read_text(const SQLite::Column& column) {
-  return std::string_view(column.getText(), static_cast<std::size_t>(column.getBytes()));
+  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
 }
 
 Date read_date(const SQLite::Column& column) {

@@ -394,7 +394,7 @@ void Store::delete_vacancy(Id provider, Id id) {
 // Headcounts --------------------------------------------------------------------------------------
 
 HeadcountSnapshot Store::create_headcount(Id provider, HeadcountSnapshot snapshot) {
-  return create_record(*impl_, provider, std::move(snapshot));
+  return create_record(*impl_, provider, snapshot);
 }
 HeadcountSnapshot Store::get_headcount(Id provider, Id id) const {
   return get_record<HeadcountSnapshot>(*impl_, provider, id);

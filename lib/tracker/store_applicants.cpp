@@ -180,7 +180,7 @@ Page<Applicant> Store::list_applicants(Id provider, const ApplicantFilter& filte
 
 Applicant Store::update_applicant(Id provider, Id id, const Edit<Applicant>& edit) {
   return impl_->write([&](Connection& connection) {
-    Applicant applicant = records::get<Applicant>(connection, provider, id);
+    auto applicant = records::get<Applicant>(connection, provider, id);
     const Outcome before = applicant.outcome;
     edit(applicant);
     applicant.id = id;
@@ -203,7 +203,7 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
     throw Error(ErrorCode::kInvalid, "reason is longer than 1000 characters", "reason");
   }
   return impl_->write([&](Connection& connection) {
-    Applicant applicant = records::get<Applicant>(connection, provider, id);
+    auto applicant = records::get<Applicant>(connection, provider, id);
     OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     if (applicant.outcome != Outcome::kNone) {
       throw Error(ErrorCode::kConflict,
@@ -267,7 +267,7 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
 
 std::vector<StageEvent> Store::list_events(Id provider, Id id) const {
   return impl_->read([&](Connection& connection) {
-    const Applicant a = records::get<Applicant>(connection, provider, id);
+    const auto a = records::get<Applicant>(connection, provider, id);
     const OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     std::vector<StageEvent> events;
     const auto add = [&](Stage stage, std::optional<Date> on, std::string reason = {}) {

@@ -58,7 +58,7 @@ class ImportProblems {
     }
     message += " (first: line " + std::to_string(first.line.value_or(0)) + ", " + first.field +
                ": " + first.detail + ")";
-    throw Error(ErrorCode::kInvalid, std::move(message), std::move(items_));
+    throw Error(ErrorCode::kInvalid, message, std::move(items_));
   }
 
  private:
@@ -82,7 +82,7 @@ CsvHeader read_header(CsvReader& reader, CsvRow& row, std::span<const CsvColumn>
     throw Error(ErrorCode::kMalformed,
                 "the " + std::string(form) + " file is empty: it needs a header row first");
   }
-  return CsvHeader(row, columns);
+  return {row, columns};
 }
 
 // The next record that is not blank; false at the end. Records with the wrong number of cells

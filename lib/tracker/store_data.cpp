@@ -46,12 +46,15 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
 // Asks the kernel to back a large buffer that is about to be filled with huge pages. Filling
 // hundreds of megabytes one 4 KB page fault at a time can cost more than reading the rows from
 // SQLite, notably in virtual machines. A hint only: harmless where it is not honoured.
-void prefer_huge_pages([[maybe_unused]] const void* data, [[maybe_unused]] std::size_t bytes) {
+void prefer_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t bytes) {
 #ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kPage = 2 * 1024 * 1024;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kPage - 1) / kPage * kPage;
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / kPage * kPage;
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  constexpr std::uintptr_t kPage = std::uintptr_t{2} * 1024 * 1024;
+  const auto address = reinterpret_cast<std::uintptr_t>(data);
+  const auto begin = (address + kPage - 1) / kPage * kPage;
+  const auto end = (address + bytes) / kPage * kPage;
+  // The aligned start is reached from `data` itself rather than made from an integer.
+  if (end > begin)
+    madvise(static_cast<char*>(data) + (begin - address), end - begin, MADV_HUGEPAGE);
 #endif
 }
 

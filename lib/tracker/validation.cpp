@@ -128,7 +128,7 @@ void throw_if_invalid(Problems problems) {
     message += " (and " + std::to_string(problems.size() - 1) + " more " +
                (problems.size() == 2 ? "problem)" : "problems)");
   }
-  throw Error(ErrorCode::kInvalid, std::move(message), std::move(problems));
+  throw Error(ErrorCode::kInvalid, message, std::move(problems));
 }
 
 }  // namespace caretoolkit::tracker

@@ -223,8 +223,9 @@ void from_json(const boost::json::object& body, const Fields<T>& fields, T& reco
     throw Error(ErrorCode::kInvalid, problems.front().detail, problems.front().field);
   }
   if (!problems.empty()) {
-    throw Error(ErrorCode::kInvalid, std::to_string(problems.size()) + " fields are invalid",
-                std::move(problems));
+    // The count is read before the move: the order in which arguments are evaluated is unspecified.
+    const std::string detail = std::to_string(problems.size()) + " fields are invalid";
+    throw Error(ErrorCode::kInvalid, detail, std::move(problems));
   }
 }
 

@@ -199,7 +199,7 @@ void add_resource_routes(Router& router, ApiContext& context) {
        },
        [&store](Id provider, Id id) { return store.get_headcount(provider, id); },
        [&store](Id provider, tracker::HeadcountSnapshot record) {
-         return store.create_headcount(provider, std::move(record));
+         return store.create_headcount(provider, record);
        },
        [&store](Id provider, Id id, const tracker::Edit<tracker::HeadcountSnapshot>& edit) {
          return store.update_headcount(provider, id, edit);

@@ -245,7 +245,7 @@ std::string pounds(Pence amount) {
 std::string readable(std::string_view column, std::string_view value) {
   if (value.empty()) return "-";
   char* end = nullptr;
-  const std::string text(value);
+  std::string text(value);
   const double number = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size()) return text;
   std::ostringstream out;

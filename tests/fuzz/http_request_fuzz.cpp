@@ -12,8 +12,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -60,8 +62,18 @@ int connect_loopback(unsigned short port) {
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  fuzz::fuzz_require(connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0,
-                     "cannot connect to the server");
+  if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    // Interrupted by a signal, the connection goes on being made: wait until it is.
+    fuzz::fuzz_require(errno == EINTR, "cannot connect to the server", std::strerror(errno));
+    pollfd descriptor{fd, POLLOUT, 0};
+    while (poll(&descriptor, 1, -1) < 0) {
+      fuzz::fuzz_require(errno == EINTR, "poll() failed", std::strerror(errno));
+    }
+    int error = 0;
+    socklen_t length = sizeof error;
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length);
+    fuzz::fuzz_require(error == 0, "cannot connect to the server", std::strerror(error));
+  }
   return fd;
 }
 
@@ -69,13 +81,15 @@ int connect_loopback(unsigned short port) {
 void send_all(int fd, const std::uint8_t* data, std::size_t size) {
   while (size > 0) {
     const ssize_t sent = send(fd, data, size, MSG_NOSIGNAL);
+    if (sent < 0 && errno == EINTR) continue;
     if (sent <= 0) return;
     data += sent;
     size -= static_cast<std::size_t>(sent);
   }
 }
 
-// Reads until the server closes; false if it is still open at the deadline.
+// Reads until the server closes; false if it is still open at the deadline. A signal (libFuzzer's
+// -timeout runs on SIGALRM) interrupts poll(), recv() and send() with EINTR: they are retried.
 bool read_until_closed(int fd) {
   const auto deadline = std::chrono::steady_clock::now() + kReplyTimeout;
   char buffer[16 * 1024];
@@ -84,8 +98,11 @@ bool read_until_closed(int fd) {
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd descriptor{fd, POLLIN, 0};
-    if (poll(&descriptor, 1, static_cast<int>(left.count())) <= 0) return false;
+    const int ready = poll(&descriptor, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;  // libFuzzer's timeout alarm, not the server
+    if (ready <= 0) return false;
     const ssize_t received = recv(fd, buffer, sizeof buffer, 0);
+    if (received < 0 && errno == EINTR) continue;
     if (received <= 0) return true;  // closed (or reset)
   }
 }

@@ -137,8 +137,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
       {R"({"pack": "test", "version": "1", "rules": [{}], "colour": "red"})",
        "rules/test.json: field \"colour\": is not a known field here"},
       {pack_with("3"), "rules/test.json: field \"rules[0]\": must be an object"},
-      {pack_with(R"({"kind": "terms"})"),
-       "rules/test.json: rule \"#1\": field \"id\": is required"},
+      {pack_with(R"({"kind": "terms"})"), R"(rules/test.json: rule "#1": field "id": is required)"},
       {pack_with(R"({"id": "Jargon Service Users"})"),
        "rules/test.json: rule \"#1\": field \"id\": \"Jargon Service Users\" must be lowercase "
        "letters, digits, dots and hyphens, such as \"jargon.service-users\""},
@@ -172,20 +171,20 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "(4)"},
       {pack_with(R"({"id": "test.rule", "kind": "terms", "category": "clarity",
                      "severity": "info", "weight": 1, "message": "", "source": "s"})"),
-       "rules/test.json: rule \"test.rule\": field \"message\": must not be empty"},
+       R"(rules/test.json: rule "test.rule": field "message": must not be empty)"},
       {pack_with(R"({"id": "test.rule", "kind": "terms", "category": "clarity",
                      "severity": "info", "weight": 1, "message": "m", "terms": ["x"]})"),
-       "rules/test.json: rule \"test.rule\": field \"source\": is required"},
+       R"(rules/test.json: rule "test.rule": field "source": is required)"},
       {pack_with(terms_rule(R"("terms": ["x"], "sugestion": "typo")")),
-       "rules/test.json: rule \"test.rule\": field \"sugestion\": is not a known field here"},
+       R"(rules/test.json: rule "test.rule": field "sugestion": is not a known field here)"},
       {pack_with(terms_rule(R"("terms": [])")),
-       "rules/test.json: rule \"test.rule\": field \"terms\": must not be empty"},
+       R"(rules/test.json: rule "test.rule": field "terms": must not be empty)"},
       {pack_with(terms_rule(R"("message2": 1)")),
-       "rules/test.json: rule \"test.rule\": field \"terms\": is required"},
+       R"(rules/test.json: rule "test.rule": field "terms": is required)"},
       {pack_with(terms_rule(R"("terms": ["ok", ""])")),
-       "rules/test.json: rule \"test.rule\": field \"terms[1]\": must not be empty"},
+       R"(rules/test.json: rule "test.rule": field "terms[1]": must not be empty)"},
       {pack_with(terms_rule(R"("terms": ["ok", 7])")),
-       "rules/test.json: rule \"test.rule\": field \"terms[1]\": must be a string"},
+       R"(rules/test.json: rule "test.rule": field "terms[1]": must be a string)"},
       {pack_with(terms_rule(R"("terms": ["service  users"])")),
        "rules/test.json: rule \"test.rule\": field \"terms[0]\": \"service  users\" must be "
        "words separated by single spaces"},
@@ -205,20 +204,20 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "rules/test.json: rule \"test.rule\": field \"terms[0]\": \"#\" needs at least one word "
        "besides \"#\""},
       {pack_with(terms_rule(R"("terms": ["Young", "young"])")),
-       "rules/test.json: rule \"test.rule\": field \"terms[1]\": \"young\" is listed twice"},
+       R"(rules/test.json: rule "test.rule": field "terms[1]": "young" is listed twice)"},
       {pack_with(terms_rule(R"("terms": ["x"], "except": ["x y", "x  y"])")),
        "rules/test.json: rule \"test.rule\": field \"except[1]\": \"x  y\" must be words "
        "separated by single spaces"},
       {pack_with(terms_rule(R"("terms": ["x"], "case_sensitive": "yes")")),
-       "rules/test.json: rule \"test.rule\": field \"case_sensitive\": must be true or false"},
+       R"(rules/test.json: rule "test.rule": field "case_sensitive": must be true or false)"},
       {pack_with(R"({"id": "test.rule", "kind": "substitute", )" + kCommonRuleFields +
                  R"(, "terms": ["x"]})"),
-       "rules/test.json: rule \"test.rule\": field \"replacement\": is required"},
+       R"(rules/test.json: rule "test.rule": field "replacement": is required)"},
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields + "}"),
-       "rules/test.json: rule \"test.rule\": field \"any_of\": is required"},
+       R"(rules/test.json: rule "test.rule": field "any_of": is required)"},
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": []})"),
-       "rules/test.json: rule \"test.rule\": field \"any_of\": must be a non-empty array"},
+       R"(rules/test.json: rule "test.rule": field "any_of": must be a non-empty array)"},
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": []}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence\": must be a non-empty "
@@ -242,10 +241,10 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "sentence_words, paragraph_words"},
       {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommonRuleFields +
                  R"(, "metric": "words"})"),
-       "rules/test.json: rule \"test.rule\": field \"max\": give \"min\", \"max\" or both"},
+       R"(rules/test.json: rule "test.rule": field "max": give "min", "max" or both)"},
       {pack_with(R"({"id": "test.rule", "kind": "metric", )" + kCommonRuleFields +
                  R"(, "metric": "words", "min": 700, "max": 150})"),
-       "rules/test.json: rule \"test.rule\": field \"min\": must not be greater than \"max\""},
+       R"(rules/test.json: rule "test.rule": field "min": must not be greater than "max")"},
       {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "first": {"label": "you", "terms": ["you"]},
                      "second": {"label": "we", "terms": ["we"]}})"),
@@ -254,7 +253,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
       {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "first": {"label": "you"}, "second": {"label": "we", "terms": ["we"]},
                      "min_ratio": 1})"),
-       "rules/test.json: rule \"test.rule\": field \"first.terms\": is required"},
+       R"(rules/test.json: rule "test.rule": field "first.terms": is required)"},
       {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
                  R"(, "method": "gender-decoder", "first": {"label": "f", "prefixes": ["Kind"]},
                      "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 3})"),
@@ -266,9 +265,9 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "exclamation_marks, capitals, repeated_punctuation"},
       {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommonRuleFields +
                  R"(, "check": "repeated_punctuation", "max": 1})"),
-       "rules/test.json: rule \"test.rule\": field \"max\": is not a known field here"},
+       R"(rules/test.json: rule "test.rule": field "max": is not a known field here)"},
       {pack_with(terms_rule(R"("terms": ["x"])") + ", " + terms_rule(R"("terms": ["y"])")),
-       "rules/test.json: rule \"test.rule\": field \"id\": the id is used twice in this pack"},
+       R"(rules/test.json: rule "test.rule": field "id": the id is used twice in this pack)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.json);
