@@ -23,8 +23,8 @@ struct ProviderAccount {
 
 class ApiFixture {
  public:
-  explicit ApiFixture(TestServerOptions options = {})
-      : server(std::move(options)), client("127.0.0.1", server.port()) {
+  explicit ApiFixture(const TestServerOptions& options = {})
+      : server(options), client("127.0.0.1", server.port()) {
     team_key = server.create_team_key();
   }
 

@@ -53,7 +53,8 @@ TEST_CASE("bad requests get the right problem and change nothing") {
 
   using Key = BadRequest::Key;
   const std::string json = "application/json";
-  const std::string oversized = R"({"text":")" + std::string(300 * 1024, 'a') + R"("})";
+  const std::string oversized =
+      R"({"text":")" + std::string(std::size_t{300} * 1024, 'a') + R"("})";
   const std::vector<BadRequest> table = {
       {"malformed JSON", "POST", "/api/v1/sources", R"({"name": "x",, })", json, Key::kProvider,
        400, "malformed"},

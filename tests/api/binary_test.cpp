@@ -1,7 +1,7 @@
 // The caretoolkit binary as an operator runs it: serve prints its address, answers, and stops
 // cleanly on SIGTERM and SIGINT; bad arguments exit 2 with a clear message.
 #include <doctest/doctest.h>
-#include <signal.h>
+#include <csignal>
 
 #include <filesystem>
 

@@ -136,7 +136,9 @@ TEST_CASE("another provider's records answer 404 and never appear in its lists")
   const std::vector<std::pair<std::string, boost::json::object>> owned = {
       {"sources", source},    {"services", service},     {"spend", spend},
       {"vacancies", vacancy}, {"applicants", applicant}, {"headcounts", headcount}};
-  for (const auto& [collection, record] : owned) {
+  for (const auto& owned_record : owned) {
+    const std::string& collection = owned_record.first;
+    const boost::json::object& record = owned_record.second;
     CAPTURE(collection);
     const std::string path = id_path(collection, record);
     const auto missing = api.call("GET", "/api/v1/" + collection + "/999999", b.key);

@@ -25,7 +25,7 @@ void fuzz_require(bool condition, std::string_view what, std::string_view detail
 }
 
 fs::path source_dir() {
-  return fs::path(CARETOOLKIT_SOURCE_DIR);
+  return {CARETOOLKIT_SOURCE_DIR};
 }
 
 ScratchDir::ScratchDir() {

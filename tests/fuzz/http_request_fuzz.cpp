@@ -38,7 +38,7 @@ struct Served {
     config.address = "127.0.0.1";
     config.port = 0;
     config.threads = 2;
-    config.body_limit = 64 * 1024;
+    config.body_limit = std::size_t{64} * 1024;
     config.header_timeout = 1s;
     config.body_timeout = 1s;
     config.idle_timeout = 1s;

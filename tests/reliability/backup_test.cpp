@@ -137,6 +137,7 @@ TEST_CASE("caretoolkit backup copies a consistent database while the server take
   std::atomic<bool> stop{false};
   std::atomic<int> failures{0};
   std::vector<std::thread> writers;
+  writers.reserve(3);
   for (int w = 0; w < 3; ++w) {
     writers.emplace_back([&, w] {
       HttpClient client("127.0.0.1", server.port());
@@ -174,11 +175,10 @@ TEST_CASE("caretoolkit backup copies a consistent database while the server take
       std::lock_guard lock(mutex);
       copy.acknowledged_before = acknowledged.size();
     }
-    const auto [status, output] =
-        run_caretoolkit({"backup", "--db", database.string(), copy.path.string()});
-    INFO(output);
-    REQUIRE(status == 0);
-    CHECK(output.find("Backed up") != std::string::npos);
+    const auto backup = run_caretoolkit({"backup", "--db", database.string(), copy.path.string()});
+    INFO(backup.second);
+    REQUIRE(backup.first == 0);
+    CHECK(backup.second.find("Backed up") != std::string::npos);
     copies.push_back(copy);
     std::this_thread::sleep_for(100ms);
   }
@@ -214,9 +214,9 @@ TEST_CASE("caretoolkit backup copies a consistent database while the server take
       run_caretoolkit({"backup", "--db", database.string(), copies[0].path.string()});
   CHECK(refused == 2);
   CHECK(refusal.find("already exists; use --force") != std::string::npos);
-  const auto [forced, forced_output] =
+  const auto forced =
       run_caretoolkit({"backup", "--db", database.string(), "--force", copies[0].path.string()});
-  INFO(forced_output);
-  CHECK(forced == 0);
+  INFO(forced.second);
+  CHECK(forced.first == 0);
   CHECK(integrity_check(copies[0].path) == "ok");
 }

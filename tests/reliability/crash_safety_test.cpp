@@ -7,7 +7,6 @@
 // CARETOOLKIT_CRASH_SEED replays a run.
 #include <doctest/doctest.h>
 
-
 #include <atomic>
 #include <cstdlib>
 #include <map>

@@ -168,9 +168,10 @@ TEST_CASE("1000 concurrent keep-alive connections are all served twice") {
                   "the open-file limit (ulimit -n) is too low for this test: " << limit);
   TestServerOptions options = short_limits();
   options.config.idle_timeout = 10s;  // the connections wait their turn while others are served
-  TestServer server(std::move(options));
+  TestServer server(options);
 
   std::vector<std::unique_ptr<RawConnection>> connections;
+  connections.reserve(kConnections);
   const auto start = Clock::now();
   for (int i = 0; i < kConnections; ++i) {
     connections.push_back(std::make_unique<RawConnection>(server.port()));

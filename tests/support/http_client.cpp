@@ -5,6 +5,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 
@@ -69,7 +70,7 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
     impl_->stream->expires_after(impl_->timeout);
     http::write(*impl_->stream, req, ec);
     http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * 1024 * 1024);
+    parser.body_limit(std::uint64_t{64} * 1024 * 1024);
     if (method == "HEAD") parser.skip(true);
     if (!ec) http::read(*impl_->stream, impl_->buffer, parser, ec);
     if (ec) {
@@ -78,7 +79,9 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
                            ec == net::error::broken_pipe)) {
         continue;
       }
-      throw std::runtime_error("HTTP " + method + " " + target + " failed: " + ec.message());
+      std::string message = "HTTP ";
+      message.append(method).append(" ").append(target).append(" failed: ").append(ec.message());
+      throw std::runtime_error(message);
     }
     auto response = parser.release();
     HttpResult result;

@@ -23,7 +23,7 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-TestServer::TestServer(TestServerOptions options) {
+TestServer::TestServer(const TestServerOptions& options) {
   database_path_ = dir_.path() / "caretoolkit.db";
   server::AppConfig app_config;
   app_config.database_path = database_path_;

@@ -41,7 +41,7 @@ struct TestServerOptions {
 
 class TestServer {
  public:
-  explicit TestServer(TestServerOptions options = {});
+  explicit TestServer(const TestServerOptions& options = {});
   ~TestServer();
 
   unsigned short port() const { return http_->port(); }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -33,8 +34,8 @@ struct Timing {
 
 double percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
-  const std::size_t index =
-      static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  const auto index =
+      static_cast<std::size_t>(std::llround(p * static_cast<double>(values.size() - 1)));
   return values[std::min(index, values.size() - 1)];
 }
 
@@ -67,7 +68,7 @@ std::vector<double> best_per_advert(const Timing& t, std::size_t adverts) {
 }
 
 void print(const char* name, const Timing& t, std::size_t adverts, std::size_t words, int repeat) {
-  const double runs = static_cast<double>(repeat);
+  const auto runs = static_cast<double>(repeat);
   std::printf("%-34s median %7.1f us   p99 %7.1f us   %9.0f adverts/s   %11.0f words/s\n", name,
               percentile(t.micros, 0.5), percentile(t.micros, 0.99),
               static_cast<double>(adverts) * runs / t.total_seconds,

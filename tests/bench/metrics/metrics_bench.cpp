@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
   county.reserve(static_cast<std::size_t>(providers));
   for (int p = 0; p < providers; ++p) county.push_back(make_provider(p + 2, per_provider, rng));
   std::vector<TrackerData> views;
+  views.reserve(county.size());
   for (const Provider& p : county) views.push_back(p.view());
   const int team_runs = std::max(3, runs / 10);
   std::printf("Team: %d providers x %d applicants = %lld applicants; %d runs\n", providers,

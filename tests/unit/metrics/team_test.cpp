@@ -109,6 +109,7 @@ TEST_CASE("team turnover pools leavers over staff and leaves out providers witho
   sets[2].headcounts = {provider_headcount(30, 6, 3)};
   sets[3].headcounts = {provider_headcount(100, 0, std::nullopt)};
   std::vector<TrackerData> views;
+  views.reserve(sets.size());
   for (const Dataset& d : sets) views.push_back(d.view());
   const TeamKpis kpis = team_kpis(views, worked_options());
   CHECK(kpis.workforce.turnover.providers == 3);
@@ -145,6 +146,7 @@ TEST_CASE("team turnover by service type counts a provider with two such service
     }
   }
   std::vector<TrackerData> views;
+  views.reserve(sets.size());
   for (const Dataset& d : sets) views.push_back(d.view());
   const TeamKpis kpis = team_kpis(views, worked_options());
   const TeamWorkforceRow& home =

@@ -45,6 +45,7 @@ ReportOptions as_of(std::string_view date) {
 
 std::vector<std::string> benchmark_ids(const std::vector<Comparison>& comparisons) {
   std::vector<std::string> ids;
+  ids.reserve(comparisons.size());
   for (const Comparison& c : comparisons) ids.emplace_back(c.benchmark->id);
   return ids;
 }

@@ -333,7 +333,7 @@ TEST_CASE("A rules directory loads in file-name order with a combined version") 
   CHECK(set.rules()[0].id == "ant.rule1");
   CHECK(set.find("bee.rule1") == 1);
   CHECK(set.find("nope") == -1);
-  const std::string hash = set.content_hash();
+  const std::string& hash = set.content_hash();
   CHECK(RuleSet::load_directory(dir).content_hash() == hash);
 
   write("c.json", "{ broken");

@@ -75,7 +75,7 @@ Error error_from(Action&& action) {
     return error;
   }
   FAIL("expected a caretoolkit::Error");
-  return Error(ErrorCode::kInvalid, "unreachable");
+  return {ErrorCode::kInvalid, "unreachable"};
 }
 
 }  // namespace caretoolkit::tracker::testing
