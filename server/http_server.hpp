@@ -1,11 +1,13 @@
 // The asynchronous HTTP/1.1 server: Boost.Beast over Asio, a thread per core by default.
 //
-// Each connection is a Session on its own strand. A request goes through three deadlines: the
-// keep-alive idle limit (waiting for the first byte of the next request), the header limit
-// (reading the whole header; a client that trickles bytes cannot extend it) and the body limit.
-// Sizes are bounded (header 8 KiB, body configurable), the number of open connections is capped
-// (past it a new connection gets 503 at once), and stop() drains: it stops accepting, closes
-// idle connections, lets requests in flight finish with "Connection: close", then joins.
+// Each worker thread runs its own event loop, and each connection (a Session) stays on the loop
+// that accepted it, so its handlers never run at the same time; a slow handler (a team report)
+// delays only the connections on its own loop. A request goes through three deadlines: the
+// keep-alive idle limit (waiting for the first byte of the next request), the header limit (reading
+// the whole header; a client that trickles bytes cannot extend it) and the body limit. Sizes are
+// bounded (header 8 KiB, body configurable), the number of open connections is capped (past it a
+// new connection gets 503 at once), and stop() drains: it stops accepting, closes idle connections,
+// lets requests in flight finish with "Connection: close", then joins.
 //
 // The server knows nothing of routes: it hands each complete request to a RequestHandler and
 // reports each finished exchange to an ExchangeObserver (access log, metrics).
