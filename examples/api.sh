@@ -16,7 +16,7 @@ curl -s "$base/healthz"; echo
 say "Check an advert (no key needed)"
 curl -s "${json[@]}" -X POST "$base/api/v1/adverts/check" \
   -d '{"text":"URGENT!!! Carers wanted for service users. Must be able to drive. Apply now!!!"}' |
-  python3 -c 'import json,sys; r=json.load(sys.stdin); print("score", r["score"], r["grade"]); [print("-", f["rule_id"], ":", f["message"]) for f in r["findings"][:8]]'
+  python3 -c 'import json,sys; r=json.load(sys.stdin); print("score", r["score"], r["grade"]); [print("-", f["rule"], ":", f["message"]) for f in r["findings"][:8]]'
 
 say "Team key (shown once; keep it safe)"
 team_key=$("$binary" admin create-team-key --db "$database" --label "api walkthrough")

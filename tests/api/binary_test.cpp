@@ -94,3 +94,29 @@ TEST_CASE("admin create-team-key prints a key that the server accepts") {
   child.send_signal(SIGTERM);
   CHECK(child.wait(20s) == 0);
 }
+
+TEST_CASE("examples/api.sh walks through the API against a real server without an error") {
+  TempDir dir;
+  const auto database = dir.path() / "caretoolkit.db";
+  ChildProcess server(caretoolkit_binary(),
+                      {"serve", "--listen", "127.0.0.1:0", "--db", database.string(), "--content",
+                       std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content", "--rules",
+                       std::string(CARETOOLKIT_SOURCE_DIR) + "/rules", "--quiet"});
+  const auto banner = server.wait_for_line("serving on http://", 20s);
+  REQUIRE(banner.has_value());
+  const std::string base = "http://127.0.0.1:" + std::to_string(port_from_banner(*banner));
+  // The script reads its sample CSV files relative to the repository, as a reader would run it.
+  ChildProcess walk(
+      "/bin/sh", {"-c", "cd \"$1\" && CARETOOLKIT=\"$2\" bash examples/api.sh \"$3\" \"$4\"",
+                  "api.sh", CARETOOLKIT_SOURCE_DIR, caretoolkit_binary(), base, database.string()});
+  const int status = walk.wait(120s);
+  INFO(walk.output());
+  CHECK(status == 0);
+  for (const char* step : {"score ", "Team key 1 created", "\"status\":422",
+                           "\"created\":", "-- roi", "\"report\":\"team_kpis\""}) {
+    CAPTURE(step);
+    CHECK(walk.output().find(step) != std::string::npos);
+  }
+  server.send_signal(SIGTERM);
+  CHECK(server.wait(20s) == 0);
+}
