@@ -1,6 +1,6 @@
 // Every page of the toolkit in Chromium: it loads with no script error and no Content-Security-
 // Policy violation, has the shared frame (skip link, banner, main navigation, one <h1> in <main>,
-// footer), its links lead somewhere, and its controls all have labels. The HTML files are also
+// footer), its links lead somewhere, its controls all have labels and its text meets WCAG AA contrast. The HTML files are also
 // checked for what the server's Content-Security-Policy forbids: inline scripts and styles.
 
 import { after, before, test } from "node:test";
@@ -95,6 +95,78 @@ test("every page loads cleanly with the shared frame, labelled controls and work
     assert.equal(response.status(), 200, `the link ${link} leads to a page`);
   }
   assert.deepEqual(page.problems, [], "no script errors or Content-Security-Policy violations");
+  await page.context().close();
+});
+
+// WCAG 2.2 AA contrast (1.4.3) for every piece of visible text: the text's colour against the
+// background colours behind it, blended through any translucent layers. Large text (24 px, or
+// 18.66 px bold) needs 3:1, the rest 4.5:1; disabled controls are exempt. Background images are
+// not read: the toolkit's styles use none behind text.
+function contrastProblems() {
+  const parse = (value) => {
+    const match = value.match(/rgba?\(([^)]+)\)/);
+    if (!match) return null;
+    const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+    a: 1,
+  });
+  const luminance = ({ r, g, b }) => {
+    const channel = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const backgroundOf = (element) => {
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const colour = parse(getComputedStyle(e).backgroundColor);
+      if (colour && colour.a > 0) {
+        layers.push(colour);
+        if (colour.a >= 1) break;
+      }
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const problems = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const text = [...element.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join("")
+      .trim();
+    if (!text || element.matches(":disabled")) continue;
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    if (style.visibility !== "visible" || style.display === "none" || box.width <= 1 || box.height <= 1) continue;
+    const background = backgroundOf(element);
+    const colour = over(parse(style.color), background);
+    const [light, dark] = [luminance(colour), luminance(background)].sort((x, y) => y - x);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5) - 0.005) {
+      problems.push(`"${text.slice(0, 40)}" (${element.tagName.toLowerCase()}.${element.className}): ` +
+        `${ratio.toFixed(2)}:1, ${style.color} on rgb(${[background.r, background.g, background.b].map(Math.round)})`);
+    }
+  }
+  return problems;
+}
+
+test("text on every page, and on a checked advert's findings, meets WCAG AA contrast", async () => {
+  const page = await browser.page(DESKTOP);
+  for (const { url } of pages) {
+    await page.goto(server.at(url));
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(await page.evaluate(contrastProblems), [], `${url}: text contrast`);
+  }
+  // The highlighted findings and score bars exist only once an advert has been checked.
+  await page.goto(server.at("/checker"));
+  await page.getByRole("button", { name: "Load a sample weak advert" }).click();
+  await page.locator("mark").first().waitFor();
+  assert.deepEqual(await page.evaluate(contrastProblems), [], "/checker with a report: text contrast");
   await page.context().close();
 });
 
