@@ -1,7 +1,8 @@
 // Every page of the toolkit in Chromium: it loads with no script error and no Content-Security-
 // Policy violation, has the shared frame (skip link, banner, main navigation, one <h1> in <main>,
-// footer), its links lead somewhere, its controls all have labels and its text meets WCAG AA contrast. The HTML files are also
-// checked for what the server's Content-Security-Policy forbids: inline scripts and styles.
+// footer), its links lead somewhere, its controls all have labels and its text meets WCAG AA
+// contrast. The HTML files are also checked for what the server's Content-Security-Policy forbids:
+// inline scripts and styles.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
