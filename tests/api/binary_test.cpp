@@ -4,6 +4,8 @@
 #include <csignal>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "child_process.hpp"
 #include "http_client.hpp"
@@ -27,10 +29,7 @@ TEST_CASE("serve prints its address and stops cleanly on a signal") {
     CAPTURE(signal);
     TempDir dir;
     const auto database = dir.path() / "data" / "caretoolkit.db";
-    ChildProcess child(caretoolkit_binary(),
-                       {"serve", "--listen", "127.0.0.1:0", "--db", database.string(), "--content",
-                        std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content", "--rules",
-                        std::string(CARETOOLKIT_SOURCE_DIR) + "/rules", "--quiet"});
+    ChildProcess child(caretoolkit_binary(), serve_arguments(database));
     const auto banner = child.wait_for_line("serving on http://", 20s);
     REQUIRE(banner.has_value());
     const unsigned short port = port_from_banner(*banner);
@@ -82,10 +81,7 @@ TEST_CASE("admin create-team-key prints a key that the server accepts") {
   REQUIRE(status == 0);
   const std::string key = output.substr(0, output.find('\n'));
   CHECK(key.starts_with("ctk_"));
-  ChildProcess child(caretoolkit_binary(),
-                     {"serve", "--listen", "127.0.0.1:0", "--db", database, "--content",
-                      std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content", "--rules",
-                      std::string(CARETOOLKIT_SOURCE_DIR) + "/rules", "--quiet"});
+  ChildProcess child(caretoolkit_binary(), serve_arguments(database));
   const auto banner = child.wait_for_line("serving on http://", 20s);
   REQUIRE(banner.has_value());
   HttpClient client("127.0.0.1", port_from_banner(*banner));
@@ -98,22 +94,19 @@ TEST_CASE("admin create-team-key prints a key that the server accepts") {
 TEST_CASE("examples/api.sh walks through the API against a real server without an error") {
   TempDir dir;
   const auto database = dir.path() / "caretoolkit.db";
-  ChildProcess server(caretoolkit_binary(),
-                      {"serve", "--listen", "127.0.0.1:0", "--db", database.string(), "--content",
-                       std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content", "--rules",
-                       std::string(CARETOOLKIT_SOURCE_DIR) + "/rules", "--quiet"});
+  ChildProcess server(caretoolkit_binary(), serve_arguments(database));
   const auto banner = server.wait_for_line("serving on http://", 20s);
   REQUIRE(banner.has_value());
   const std::string base = "http://127.0.0.1:" + std::to_string(port_from_banner(*banner));
   // The script reads its sample CSV files relative to the repository, as a reader would run it.
   ChildProcess walk(
-      "/bin/sh", {"-c", "cd \"$1\" && CARETOOLKIT=\"$2\" bash examples/api.sh \"$3\" \"$4\"",
-                  "api.sh", CARETOOLKIT_SOURCE_DIR, caretoolkit_binary(), base, database.string()});
+      "/bin/sh", {"-c", R"(cd "$1" && CARETOOLKIT="$2" bash examples/api.sh "$3" "$4")", "api.sh",
+                  CARETOOLKIT_SOURCE_DIR, caretoolkit_binary(), base, database.string()});
   const int status = walk.wait(120s);
   INFO(walk.output());
   CHECK(status == 0);
-  for (const char* step : {"score ", "Team key 1 created", "\"status\":422",
-                           "\"created\":", "-- roi", "\"report\":\"team_kpis\""}) {
+  for (const char* step : {"score ", "Team key 1 created", R"("status":422)", R"("created":)",
+                           "-- roi", R"("report":"team_kpis")"}) {
     CAPTURE(step);
     CHECK(walk.output().find(step) != std::string::npos);
   }

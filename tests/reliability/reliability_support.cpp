@@ -20,18 +20,8 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 ServerProcess::ServerProcess(const fs::path& database, const std::vector<std::string>& extra) {
-  std::vector<std::string> arguments = {"serve",
-                                        "--listen",
-                                        "127.0.0.1:0",
-                                        "--db",
-                                        database.string(),
-                                        "--content",
-                                        std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content",
-                                        "--rules",
-                                        std::string(CARETOOLKIT_SOURCE_DIR) + "/rules",
-                                        "--quiet",
-                                        "--threads",
-                                        "2"};
+  std::vector<std::string> arguments = serve_arguments(database);
+  arguments.insert(arguments.end(), {"--threads", "2"});
   arguments.insert(arguments.end(), extra.begin(), extra.end());
   child_ = std::make_unique<ChildProcess>(caretoolkit_binary(), arguments);
   // "caretoolkit is serving on http://127.0.0.1:PORT/"

@@ -94,6 +94,19 @@ std::string caretoolkit_binary() {
   return std::string(CARETOOLKIT_BINARY_DIR) + "/caretoolkit";
 }
 
+std::vector<std::string> serve_arguments(const std::filesystem::path& database) {
+  return {"serve",
+          "--listen",
+          "127.0.0.1:0",
+          "--db",
+          database.string(),
+          "--content",
+          std::string(CARETOOLKIT_SOURCE_DIR) + "/toolkit-content",
+          "--rules",
+          std::string(CARETOOLKIT_SOURCE_DIR) + "/rules",
+          "--quiet"};
+}
+
 std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments) {
   ChildProcess child(caretoolkit_binary(), arguments);
   const int status = child.wait(std::chrono::seconds(60));

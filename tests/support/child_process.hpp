@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,10 @@ class ChildProcess {
 
 // The path of the built binary (build/caretoolkit).
 std::string caretoolkit_binary();
+
+// The arguments of `caretoolkit serve` on a free loopback port (read it from the banner) with the
+// repository's pages and rules, the access log off, and a database at `database`.
+std::vector<std::string> serve_arguments(const std::filesystem::path& database);
 
 // Runs the binary to completion (at most 60 s) and returns {exit status, output}.
 std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments);
