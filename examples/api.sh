@@ -9,6 +9,9 @@ database=${2:-./data/caretoolkit.db}
 binary=${CARETOOLKIT:-build/caretoolkit}
 json=(-H 'Content-Type: application/json')
 say() { printf '\n== %s\n' "$*"; }
+# The first characters of a long answer. The whole answer is read first: cutting a pipe from curl
+# short would make curl fail with a write error, and pipefail would stop the walk-through.
+first() { local body; body=$(curl -s "$@"); printf '%s\n' "${body:0:600}"; }
 
 say "Health"
 curl -s "$base/healthz"; echo
@@ -48,13 +51,14 @@ if [[ -f examples/tracker/applicants.csv ]]; then
   curl -s "${provider[@]}" -H 'Content-Type: text/csv' --data-binary @examples/tracker/applicants.csv \
     -X POST "$base/api/v1/import/applicants"; echo
 fi
-curl -s "${provider[@]}" "$base/api/v1/export/applicants.csv" | head -5
+exported=$(curl -s "${provider[@]}" "$base/api/v1/export/applicants.csv")
+head -5 <<<"$exported"
 
 say "Reports for 2025"
 for report in funnel roi retention workforce; do
   echo "-- $report"
-  curl -s "${provider[@]}" "$base/api/v1/reports/$report?from=2025-01-01&to=2025-12-31&by=source" | head -c 600; echo
+  first "${provider[@]}" "$base/api/v1/reports/$report?from=2025-01-01&to=2025-12-31&by=source"
 done
 
 say "Team KPIs"
-curl -s "${team[@]}" "$base/api/v1/kpis?from=2025-01-01&to=2025-12-31" | head -c 600; echo
+first "${team[@]}" "$base/api/v1/kpis?from=2025-01-01&to=2025-12-31"
