@@ -496,8 +496,11 @@ void HttpServer::wait_for_signal() {
     std::unique_lock lock(state_->stop_mutex);
     state_->stop_requested_cv.wait(lock, [this] { return state_->stop_requested; });
   }
-  beast::error_code ignored;
-  state_->signals->cancel(ignored);
+  // The signal set belongs to the first loop's thread: cancel it there, not from this one.
+  net::post(state_->accept_executor(), [state = state_] {
+    beast::error_code ignored;
+    state->signals->cancel(ignored);
+  });
   stop();
 }
 

@@ -49,8 +49,7 @@ using swar::kOnes;
 void lower_ascii(std::string_view text, char* out) {
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
+    std::uint64_t w = swar::load(text.data() + i);
     const std::uint64_t low7 = w & ~kHighBits;
     const std::uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
     const std::uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
@@ -89,10 +88,8 @@ class SyllableMemo {
 
   std::uint16_t count(std::string_view word) {
     if (word.size() > 16 || word.empty()) return count_syllables(word);
-    std::uint64_t a;
-    std::uint64_t b;
-    std::memcpy(&a, word.data(), 8);
-    std::memcpy(&b, word.data() + 8, 8);
+    std::uint64_t a = swar::load(word.data());
+    std::uint64_t b = swar::load(word.data() + 8);
     const std::size_t n = word.size();
     a &= n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
     b &= n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;

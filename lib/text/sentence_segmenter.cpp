@@ -7,7 +7,6 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 #include <stdexcept>
 
@@ -184,9 +183,7 @@ bool SentenceSegmenter::segment_fast(std::string_view text, std::uint32_t begin,
     // then by table.
     if (swar_skip_) {
       while (i + 8 <= end) {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + i, 8);
-        if (may_end_sentence(w)) break;
+        if (may_end_sentence(swar::load(text.data() + i))) break;
         i += 8;
       }
     }

@@ -3,8 +3,6 @@
 
 #include <unicode/utf8.h>
 
-#include <cstring>
-
 #include "text/swar.hpp"
 
 namespace caretoolkit::text {
@@ -17,9 +15,7 @@ using swar::kHighBits;
 std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept {
   std::size_t i = from;
   while (i + 8 <= bytes.size()) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    if ((word & kHighBits) != 0) break;
+    if ((swar::load(bytes.data() + i) & kHighBits) != 0) break;
     i += 8;
   }
   return i;

@@ -13,12 +13,7 @@ connections=${CONNECTIONS:-64}
 duration=${DURATION:-10s}
 threads=${WRK_THREADS:-2}
 
-missing=()
-for tool in wrk nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-if ((${#missing[@]})); then
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-    { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; }
-fi
+scripts/setup wrk nginx
 scripts/build >/dev/null
 
 work=$(mktemp -d "$root/build/bench-api.XXXXXX")
