@@ -2,6 +2,7 @@
 #include "metrics/team.hpp"
 
 #include <utility>
+#include <vector>
 
 #include "metrics/cohort.hpp"
 #include "metrics/grouping.hpp"
@@ -114,14 +115,21 @@ WorkforceRow sum_of_type(const WorkforceReport& report, tracker::ServiceType typ
   return sum;
 }
 
-}  // namespace
+// One provider's cohort: its counts, and applicants and starters per channel.
+struct ProviderCohort {
+  CohortCounts counts;
+  std::array<std::int64_t, kChannels> channel_applicants{}, channel_starters{};
+};
 
-TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& asked) {
+// Pools every provider's figures. cohort_of(data, per_source, sources, channel_of_group) counts
+// one provider's cohort, where channel_of_group maps the groups of `sources` to channels.
+template <class CohortOf>
+TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked,
+              CohortOf&& cohort_of) {
   TeamKpis kpis;
   kpis.options = resolve(asked);
   ReportOptions per_source = kpis.options;
   per_source.by = Grouping::kSource;
-  const Date as_of = kpis.options.effective_as_of();
   kpis.providers = static_cast<std::int64_t>(providers.size());
 
   CohortPool cohort;
@@ -131,9 +139,7 @@ TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& 
   WorkforcePools workforce;
   std::array<WorkforcePools, kServiceTypes> by_type;
 
-  // Per-provider scratch, reused so that the pass over a million applicants allocates only per
-  // provider, never per applicant.
-  std::vector<std::uint8_t> channel_of_group;
+  std::vector<std::uint8_t> channel_of_group;  // reused from provider to provider
   for (const TrackerData& data : providers) {
     const GroupIndex sources(data, per_source);
     channel_of_group.clear();
@@ -141,14 +147,10 @@ TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& 
       channel_of_group.push_back(static_cast<std::uint8_t>(*key.channel));
     }
 
-    CohortCounts counts;
-    std::array<std::int64_t, kChannels> channel_applicants{}, channel_starters{}, channel_spend{};
-    for_each_in_cohort(data, per_source, sources, [&](const Journey& journey, std::size_t group) {
-      counts.add(journey, as_of);
-      const std::uint8_t channel = channel_of_group[group];
-      ++channel_applicants[channel];
-      if (journey.started_on) ++channel_starters[channel];
-    });
+    const ProviderCohort provider =
+        cohort_of(data, std::as_const(per_source), sources, std::as_const(channel_of_group));
+    const CohortCounts& counts = provider.counts;
+    std::array<std::int64_t, kChannels> channel_spend{};
     std::int64_t provider_spend = 0;
     for (const tracker::SpendEntry& entry : data.spend) {
       if (!per_source.in_period(entry.date)) continue;
@@ -162,7 +164,8 @@ TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& 
       retention[i].add(counts.retained[i], counts.eligible[i]);
     }
     for (std::size_t c = 0; c < kChannels; ++c) {
-      channels[c].add(channel_applicants[c], channel_starters[c], channel_spend[c]);
+      channels[c].add(provider.channel_applicants[c], provider.channel_starters[c],
+                      channel_spend[c]);
     }
 
     if (data.headcounts.empty()) continue;
@@ -200,6 +203,68 @@ TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& 
         by_type[t].figures(static_cast<tracker::ServiceType>(t)));
   }
   return kpis;
+}
+
+}  // namespace
+
+TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& options) {
+  return pool(providers, options,
+              [](const TrackerData& data, const ReportOptions& per_source,
+                 const GroupIndex& sources, const std::vector<std::uint8_t>& channel_of_group) {
+                ProviderCohort cohort;
+                const Date as_of = per_source.effective_as_of();
+                for_each_in_cohort(data, per_source, sources,
+                                   [&](const Journey& journey, std::size_t group) {
+                                     cohort.counts.add(journey, as_of);
+                                     const std::uint8_t channel = channel_of_group[group];
+                                     ++cohort.channel_applicants[channel];
+                                     if (journey.started_on) ++cohort.channel_starters[channel];
+                                   });
+                return cohort;
+              });
+}
+
+TeamKpis team_kpis(std::span<const TrackerData> providers, const SourceCohorts& cohorts,
+                   const ReportOptions& options) {
+  return pool(providers, options,
+              [&cohorts](const TrackerData& data, const ReportOptions&, const GroupIndex&,
+                         const std::vector<std::uint8_t>&) {
+                ProviderCohort cohort;
+                for (const tracker::Source& source : data.sources) {
+                  const CohortCounts* counts = cohorts.find(source.provider_id, source.id);
+                  if (counts == nullptr) continue;
+                  cohort.counts += *counts;
+                  const auto channel = static_cast<std::size_t>(source.channel);
+                  cohort.channel_applicants[channel] += counts->applicants;
+                  cohort.channel_starters[channel] += counts->started;
+                }
+                return cohort;
+              });
+}
+
+SourceCohorts::SourceCohorts(const ReportOptions& options)
+    : options_(resolve(options)), as_of_(options_.effective_as_of()) {}
+
+std::size_t SourceCohorts::KeyHash::operator()(const Key& key) const noexcept {
+  // Ids are small positive integers: one multiply spreads the pair over the word.
+  const auto mixed =
+      (static_cast<std::uint64_t>(key.provider) << 32U) ^ static_cast<std::uint64_t>(key.source);
+  return static_cast<std::size_t>(mixed * 0x9E3779B97F4A7C15ULL);
+}
+
+void SourceCohorts::add(const tracker::Applicant& applicant) {
+  if (!options_.in_period(applicant.applied_on)) return;
+  const Journey journey = journey_as_of(applicant, as_of_);
+  counts_[Key{applicant.provider_id, applicant.source_id}].add(journey, as_of_);
+}
+
+void SourceCohorts::merge(const SourceCohorts& other) {
+  for (const auto& [key, counts] : other.counts_) counts_[key] += counts;
+}
+
+const CohortCounts* SourceCohorts::find(tracker::Id provider, tracker::Id source) const {
+  const auto found = counts_.find(Key{provider, source});
+  return found == counts_.end() ? nullptr : &found->second;
 }
 
 }  // namespace caretoolkit::metrics

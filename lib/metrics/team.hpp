@@ -17,9 +17,11 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "metrics/benchmarks.hpp"
+#include "metrics/cohort.hpp"
 #include "metrics/figure.hpp"
 #include "metrics/period.hpp"
 
@@ -74,5 +76,39 @@ struct TeamKpis {
 // One element of `providers` per member provider, each scoped to that provider's rows. Throws
 // Error(kInvalid) for invalid options or data, as the single-provider reports do.
 TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& options);
+
+// The cohort's counts per provider and source, gathered one applicant at a time: how the team's
+// KPIs count a million applicants as the store reads them, without holding them. Not
+// thread-safe: a reader on several threads keeps one per thread and merges them at the end.
+class SourceCohorts {
+ public:
+  explicit SourceCohorts(const ReportOptions& options);  // Error(kInvalid) for invalid options
+
+  // Counts an applicant of the cohort (others are passed over), as for_each_in_cohort sees it.
+  // Throws Error(kInvalid) for a record that breaks the tracker's rules (see journey_as_of).
+  void add(const tracker::Applicant& applicant);
+  void merge(const SourceCohorts& other);
+  // The counts of the provider's applicants from the source; nullptr when there are none.
+  const CohortCounts* find(tracker::Id provider, tracker::Id source) const;
+
+ private:
+  struct Key {
+    tracker::Id provider;
+    tracker::Id source;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const noexcept;
+  };
+
+  ReportOptions options_;
+  Date as_of_;
+  std::unordered_map<Key, CohortCounts, KeyHash> counts_;
+};
+
+// As above, with each provider's applicants counted in `cohorts` rather than read from
+// `providers`, whose applicants are not looked at. The providers' ids must differ.
+TeamKpis team_kpis(std::span<const TrackerData> providers, const SourceCohorts& cohorts,
+                   const ReportOptions& options);
 
 }  // namespace caretoolkit::metrics

@@ -35,12 +35,17 @@
 
 namespace caretoolkit::tracker {
 
+// Called by Store::load_team_data for each applicant: part is 0 or 1 (kTeamParts), the thread
+// the applicant was read on. The applicant is valid only during the call.
+using TeamApplicantVisitor = std::function<void(std::size_t part, const Applicant& applicant)>;
+inline constexpr std::size_t kTeamParts = 2;
+
 struct StoreOptions {
   int busy_timeout_ms = 5000;   // how long a connection waits for another process's lock
   std::size_t max_readers = 4;  // read connections open at once; readers beyond wait their turn
   // The day records are written, which no recorded date may be after. Tests fix it.
   std::function<Date()> today = [] { return Date::today(); };
-  // load_team_data() reads the applicants on two threads from this many on.
+  // load_team_data() reads the applicants in two parts on two threads from this many on.
   std::size_t parallel_team_rows = 50'000;
 };
 
@@ -230,11 +235,17 @@ class Store {
   // rows cannot count in a report that ends on that day).
   TrackerData load_tracker_data(Id provider, std::optional<Date> up_to = std::nullopt) const;
   // The same for every provider at once, read in one snapshot, for the team's KPIs: every table
-  // grouped by provider (in provider id order, then id order), so that each provider's rows are
-  // one contiguous run (metrics::split_by_provider takes them apart). The applicants carry no
-  // reference and no reasons: the team sees no applicant. Built to read a million applicants
-  // quickly: each table in one sequential pass.
-  TrackerData load_team_data(std::optional<Date> up_to = std::nullopt) const;
+  // but the applicants grouped by provider (in provider id order, then id order), so that each
+  // provider's rows are one contiguous run (metrics::split_by_provider takes them apart).
+  // The applicants are not kept: each is passed to `visit` as it is read, so that a million of
+  // them are counted without being held; with `applied_from`, only those who applied on or after
+  // it. They carry what the team's counts read (ids, source, stage dates, outcome) and nothing
+  // else: no reference, reason, vacancy, service or prior sector. From
+  // StoreOptions::parallel_team_rows on, they are read on two threads, in no set order; all calls
+  // for one part come from one thread, so a visitor that keeps a tally per part needs no lock. An
+  // exception from `visit` ends the read and is thrown.
+  TrackerData load_team_data(std::optional<Date> up_to, std::optional<Date> applied_from,
+                             const TeamApplicantVisitor& visit) const;
 
   // Data minimisation: removes the reference and the free-text reason of every applicant who never
   // started and whose last recorded date is more than `older_than_days` before today, for one

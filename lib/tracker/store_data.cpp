@@ -1,12 +1,12 @@
 // The Store's reads for the metrics (one provider, or every provider for the team) and the purge
 // of unsuccessful applicants' references.
-#include <sys/mman.h>
-
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "tracker/records.hpp"
 #include "tracker/store.hpp"
@@ -43,21 +43,6 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
   return data;
 }
 
-// Asks the kernel to back a large buffer that is about to be filled with huge pages. Filling
-// hundreds of megabytes one 4 KB page fault at a time can cost more than reading the rows from
-// SQLite, notably in virtual machines. A hint only: harmless where it is not honoured.
-void prefer_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t bytes) {
-#ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kPage = std::uintptr_t{2} * 1024 * 1024;
-  const auto address = reinterpret_cast<std::uintptr_t>(data);
-  const auto begin = (address + kPage - 1) / kPage * kPage;
-  const auto end = (address + bytes) / kPage * kPage;
-  // The aligned start is reached from `data` itself rather than made from an integer.
-  if (end > begin)
-    madvise(static_cast<char*>(data) + (begin - address), end - begin, MADV_HUGEPAGE);
-#endif
-}
-
 // team_.providers positions by provider id. Rows come in runs of one provider, so the last answer
 // (kept by the caller, one per thread) is tried first.
 std::size_t position_of(const std::vector<Provider>& providers, Id provider, std::size_t& last) {
@@ -72,19 +57,95 @@ std::size_t position_of(const std::vector<Provider>& providers, Id provider, std
   return last;
 }
 
-// Reads every provider's rows into one TrackerData, grouped by provider. Each table is read in one
-// sequential pass and its rows are written straight into their provider's run of the table's
-// vector: the runs are sized first from per-provider counts, and the gaps left by rows the date
-// filter drops are closed at the end. The applicants, by far the largest table, may be read by two
-// connections at once, one from each end of the id range (see load_applicants).
+// Reads every provider's rows but the applicants into one TrackerData, grouped by provider, and
+// passes the applicants to a visitor as they are read. Each table is read in one sequential pass
+// and its rows are written straight into their provider's run of the table's vector, the runs
+// sized first from per-provider counts. The applicants, by far the largest table, are read in
+// chunks of the id range that the two connections take in turn when there is a helper: the
+// helper starts on them at once while this connection first reads the other tables.
 class TeamLoader {
  public:
   // `helper`, when given, is a second reader whose read transaction sees the same state.
-  TeamLoader(Connection& connection, Connection* helper, std::optional<Date> up_to,
-             std::size_t parallel_rows)
-      : connection_(connection), helper_(helper), up_to_(up_to), parallel_rows_(parallel_rows) {}
+  TeamLoader(Connection& connection, Connection* helper, const TeamApplicantVisitor& visit,
+             std::optional<Date> up_to, std::optional<Date> applied_from, std::size_t parallel_rows)
+      : connection_(connection),
+        helper_(helper),
+        visit_(visit),
+        up_to_(up_to),
+        applied_from_(applied_from),
+        parallel_rows_(parallel_rows) {}
 
   TrackerData load() {
+    auto& bounds =
+        connection_.statement("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM applicants");
+    bounds.executeStep();
+    next_chunk_ = bounds.getColumn(0).getInt64() - 1;
+    last_id_ = bounds.getColumn(1).getInt64();
+    // Ids are dense unless many rows were deleted, so the range stands in for the count.
+    const bool two_threads =
+        helper_ != nullptr && static_cast<std::uint64_t>(last_id_ - next_chunk_) >= parallel_rows_;
+    if (!two_threads) {
+      load_tables();
+      scan_chunks(connection_, 0);
+      return std::move(team_);
+    }
+    std::exception_ptr failure;
+    std::thread helper_thread([&] {
+      try {
+        scan_chunks(*helper_, 1);
+      } catch (...) {
+        failure = std::current_exception();
+        stop_ = true;
+      }
+    });
+    try {
+      load_tables();
+      scan_chunks(connection_, 0);
+    } catch (...) {
+      stop_ = true;
+      helper_thread.join();
+      throw;
+    }
+    helper_thread.join();
+    if (failure) std::rethrow_exception(failure);
+    return std::move(team_);
+  }
+
+ private:
+  // A table read of rows up to `up_to_` by their date column (all rows without one).
+  static std::string where_dated(std::string_view date_column) {
+    return date_column.empty() ? std::string(" WHERE 1")
+                               : " WHERE (?1 IS NULL OR " + std::string(date_column) + " <= ?1)";
+  }
+
+  // Reads a table, each provider's rows one run in id order. The counts and the rows come from
+  // the same snapshot, so every run is filled exactly.
+  template <class T>
+  void load_table(std::vector<T>& rows, std::string_view date_column) {
+    const std::string from =
+        " FROM " + std::string(records::Table<T>::kTable) + where_dated(date_column);
+    std::vector<std::size_t> next(team_.providers.size(), 0);  // each provider's next slot
+    auto& counts =
+        connection_.statement("SELECT provider_id, count(*)" + from + " GROUP BY provider_id");
+    if (!date_column.empty()) sql::bind(counts, 1, up_to_);
+    std::size_t last = 0;
+    while (counts.executeStep()) {
+      next[position_of(team_.providers, counts.getColumn(0).getInt64(), last)] =
+          static_cast<std::size_t>(counts.getColumn(1).getInt64());
+    }
+    std::size_t total = 0;
+    for (std::size_t& slot : next) total += std::exchange(slot, total);
+    rows.resize(total);
+    auto& statement = connection_.statement(
+        "SELECT id, " + records::join(records::Table<T>::kColumns) + from + " ORDER BY id");
+    if (!date_column.empty()) sql::bind(statement, 1, up_to_);
+    while (statement.executeStep()) {
+      T row = records::Table<T>::read(statement);
+      rows.at(next[position_of(team_.providers, row.provider_id, last)]++) = std::move(row);
+    }
+  }
+
+  void load_tables() {
     auto& providers =
         connection_.statement("SELECT id, name, created_on FROM providers ORDER BY id");
     while (providers.executeStep()) {
@@ -93,179 +154,70 @@ class TeamLoader {
                    .name = std::string(sql::read_text(providers.getColumn(1))),
                    .created_on = sql::read_date(providers.getColumn(2))});
     }
-    Runs services, sources, vacancies, spend, headcounts, applicants;
-    load_table(team_.services, {}, services);
-    load_table(team_.sources, {}, sources);
-    load_table(team_.vacancies, {}, vacancies);
+    load_table(team_.services, {});
+    load_table(team_.sources, {});
+    load_table(team_.vacancies, {});
     for (Vacancy& vacancy : team_.vacancies) vacancy.advert_text.reset();
-    load_table(team_.spend, "spent_on", spend);
-    load_table(team_.headcounts, "taken_on", headcounts);
-    load_applicants(applicants);
-    return std::move(team_);
+    load_table(team_.spend, "spent_on");
+    load_table(team_.headcounts, "taken_on");
   }
 
- private:
-  // Where each provider's rows start in a table's vector, and how many there are.
-  struct Runs {
-    std::vector<std::size_t> start, size;
-  };
-
-  // A table read of rows up to `up_to_` by their date column (all rows without one).
-  static std::string where_dated(std::string_view date_column) {
-    return date_column.empty() ? std::string(" WHERE 1")
-                               : " WHERE (?1 IS NULL OR " + std::string(date_column) + " <= ?1)";
-  }
-
-  // Sizes `rows` for every provider's run from `count_sql`'s (provider_id, count) rows, which
-  // may overcount: close_gaps() trims the runs to what was placed.
-  template <class T>
-  void size_runs(std::vector<T>& rows, const std::string& count_sql, Runs& runs) {
-    runs.start.assign(team_.providers.size(), 0);
-    runs.size.assign(team_.providers.size(), 0);
-    auto& counts = connection_.statement(count_sql);
-    if (counts.getBindParameterCount() > 0) sql::bind(counts, 1, up_to_);
-    std::size_t last = 0;
-    while (counts.executeStep()) {
-      runs.size[position_of(team_.providers, counts.getColumn(0).getInt64(), last)] =
-          static_cast<std::size_t>(counts.getColumn(1).getInt64());
-    }
-    std::size_t total = 0;
-    for (std::size_t p = 0; p < runs.size.size(); ++p) {
-      runs.start[p] = total;
-      total += runs.size[p];
-    }
-    rows.reserve(total);
-    prefer_huge_pages(rows.data(), total * sizeof(T));
-    rows.resize(total);
-  }
-
-  // Makes the runs contiguous again. Provider p's rows were placed in [start[p], front[p]) and
-  // in [back[p], start[p] + size[p]); whatever lies between was not filled.
-  template <class T>
-  static void close_gaps(std::vector<T>& rows, const std::vector<std::size_t>& front,
-                         const std::vector<std::size_t>& back, Runs& runs) {
-    const auto at = [&](std::size_t i) { return rows.begin() + static_cast<std::ptrdiff_t>(i); };
-    std::size_t end = 0;
-    for (std::size_t p = 0; p < runs.start.size(); ++p) {
-      const std::size_t run_end = runs.start[p] + runs.size[p];
-      std::size_t placed_end = front[p];
-      if (back[p] != front[p]) {
-        std::move(at(back[p]), at(run_end), at(placed_end));
-      }
-      placed_end += run_end - back[p];
-      if (runs.start[p] != end) std::move(at(runs.start[p]), at(placed_end), at(end));
-      runs.size[p] = placed_end - runs.start[p];
-      runs.start[p] = end;
-      end += runs.size[p];
-    }
-    rows.resize(end);
-  }
-
-  template <class T>
-  void load_table(std::vector<T>& rows, std::string_view date_column, Runs& runs) {
-    const std::string from =
-        " FROM " + std::string(records::Table<T>::kTable) + where_dated(date_column);
-    size_runs(rows, "SELECT provider_id, count(*)" + from + " GROUP BY provider_id", runs);
-    std::vector<std::size_t> front = runs.start;
-    auto& statement = connection_.statement(
-        "SELECT id, " + records::join(records::Table<T>::kColumns) + from + " ORDER BY id");
-    if (!date_column.empty()) sql::bind(statement, 1, up_to_);
-    std::size_t last = 0;
-    while (statement.executeStep()) {
-      T row = records::Table<T>::read(statement);
-      rows[front[position_of(team_.providers, row.provider_id, last)]++] = std::move(row);
-    }
-    std::vector<std::size_t> back(runs.start.size());
-    for (std::size_t p = 0; p < back.size(); ++p) back[p] = runs.start[p] + runs.size[p];
-    close_gaps(rows, front, back, runs);
-  }
-
-  // Reads the applicants with ids in (low, high], placing each at next[p] of its provider:
-  // ascending, moving forward from the start of each run, or descending, moving back from its
-  // end. Runs on `connection`'s own thread; touches only the slots it places.
-  void read_applicants(Connection& connection, Id low, Id high, bool ascending,
-                       std::vector<std::size_t>& next) {
+  // Takes chunks of the applicants' id range until none is left (or the other thread failed),
+  // passing each applicant to visit_ as `part`. Runs on `connection`'s own thread.
+  void scan_chunks(Connection& connection, std::size_t part) {
+    // What the team's counts read; the reference, reasons, vacancy, service and prior sector
+    // stay behind.
     auto& statement = connection.statement(
-        "SELECT id, provider_id, source_id, vacancy_id, service_id, applied_on, interviewed_on, "
-        "offered_on, started_on, left_on, outcome, prior_sector FROM applicants "
-        "WHERE id > ?2 AND id <= ?3 AND (?1 IS NULL OR applied_on <= ?1) ORDER BY id" +
-        std::string(ascending ? "" : " DESC"));
-    sql::bind(statement, 1, up_to_);
-    statement.bind(2, static_cast<std::int64_t>(low));
-    statement.bind(3, static_cast<std::int64_t>(high));
-    if (!statement.executeStep()) return;
-    // Columns made once and read row after row: each getColumn() copies a shared pointer, which
-    // over a million rows and a dozen columns costs more than the reading itself.
-    const SQLite::Column id = statement.getColumn(0), provider = statement.getColumn(1),
-                         source = statement.getColumn(2), vacancy = statement.getColumn(3),
-                         service = statement.getColumn(4), applied = statement.getColumn(5),
-                         interviewed = statement.getColumn(6), offered = statement.getColumn(7),
-                         started = statement.getColumn(8), left = statement.getColumn(9),
-                         outcome = statement.getColumn(10), prior_sector = statement.getColumn(11);
-    std::size_t last = 0;
-    do {
-      std::size_t& slot = next[position_of(team_.providers, provider.getInt64(), last)];
-      Applicant& a = team_.applicants[ascending ? slot++ : --slot];
-      a.id = id.getInt64();
-      a.provider_id = provider.getInt64();
-      a.source_id = source.getInt64();
-      a.vacancy_id = sql::read_optional_id(vacancy);
-      a.service_id = sql::read_optional_id(service);
-      a.applied_on = sql::read_date(applied);
-      a.interviewed_on = sql::read_optional_date(interviewed);
-      a.offered_on = sql::read_optional_date(offered);
-      a.started_on = sql::read_optional_date(started);
-      a.left_on = sql::read_optional_date(left);
-      a.outcome = sql::read_outcome(outcome);
-      if (prior_sector.getBytes() > 0) a.prior_sector = std::string(sql::read_text(prior_sector));
-    } while (statement.executeStep());
+        "SELECT id, provider_id, source_id, applied_on, interviewed_on, offered_on, started_on, "
+        "left_on, outcome FROM applicants "
+        "WHERE id > ?2 AND id <= ?3 AND (?1 IS NULL OR applied_on <= ?1) "
+        "AND (?4 IS NULL OR applied_on >= ?4)");
+    Applicant a;  // reused: a row costs no allocation
+    for (;;) {
+      const Id low = next_chunk_.fetch_add(kChunkIds);
+      if (low >= last_id_ || stop_) return;
+      statement.reset();
+      sql::bind(statement, 1, up_to_);
+      statement.bind(2, static_cast<std::int64_t>(low));
+      statement.bind(3, static_cast<std::int64_t>(std::min(low + kChunkIds, last_id_)));
+      sql::bind(statement, 4, applied_from_);
+      if (!statement.executeStep()) continue;
+      // Columns made once and read row after row: each getColumn() copies a shared pointer,
+      // which over a million rows and a dozen columns costs more than the reading itself.
+      const SQLite::Column id = statement.getColumn(0), provider = statement.getColumn(1),
+                           source = statement.getColumn(2), applied = statement.getColumn(3),
+                           interviewed = statement.getColumn(4), offered = statement.getColumn(5),
+                           started = statement.getColumn(6), left = statement.getColumn(7),
+                           outcome = statement.getColumn(8);
+      do {
+        a.id = id.getInt64();
+        a.provider_id = provider.getInt64();
+        a.source_id = source.getInt64();
+        a.applied_on = sql::read_date(applied);
+        a.interviewed_on = sql::read_optional_date(interviewed);
+        a.offered_on = sql::read_optional_date(offered);
+        a.started_on = sql::read_optional_date(started);
+        a.left_on = sql::read_optional_date(left);
+        a.outcome = sql::read_outcome(outcome);
+        visit_(part, a);
+      } while (statement.executeStep());
+    }
   }
 
-  // The largest table, so read in halves when a helper connection is at hand: this connection
-  // reads the lower ids forwards while the helper, on its own thread, reads the upper ids
-  // backwards, each filling its end of every provider's run.
-  void load_applicants(Runs& runs) {
-    // Counted over the index on provider_id, much cheaper than counting what the date filter
-    // keeps; the few applicants after up_to leave gaps that are closed at the end.
-    size_runs(team_.applicants, "SELECT provider_id, count(*) FROM applicants GROUP BY provider_id",
-              runs);
-    std::vector<std::size_t> front = runs.start;
-    std::vector<std::size_t> back(runs.start.size());
-    for (std::size_t p = 0; p < back.size(); ++p) back[p] = runs.start[p] + runs.size[p];
-    auto& bounds =
-        connection_.statement("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM applicants");
-    bounds.executeStep();
-    const Id low = bounds.getColumn(0).getInt64() - 1;
-    const Id high = bounds.getColumn(1).getInt64();
-    if (helper_ == nullptr || team_.applicants.size() < parallel_rows_) {
-      read_applicants(connection_, low, high, true, front);
-    } else {
-      const Id middle = low + (high - low) / 2;
-      std::exception_ptr failure;
-      std::thread upper([&] {
-        try {
-          read_applicants(*helper_, middle, high, false, back);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-      try {
-        read_applicants(connection_, low, middle, true, front);
-      } catch (...) {
-        upper.join();
-        throw;
-      }
-      upper.join();
-      if (failure) std::rethrow_exception(failure);
-    }
-    close_gaps(team_.applicants, front, back, runs);
-  }
+  // Small enough that the two threads finish close together, large enough that starting a chunk
+  // (a reset, three binds and a seek) costs nothing beside its rows.
+  static constexpr Id kChunkIds = 16'384;
 
   Connection& connection_;
   Connection* helper_;
+  const TeamApplicantVisitor& visit_;
   std::optional<Date> up_to_;
+  std::optional<Date> applied_from_;
   std::size_t parallel_rows_;  // below this many applicants a second thread is not worth it
   TrackerData team_;
+  std::atomic<Id> next_chunk_{0};  // the applicants' ids above this are still to be read
+  Id last_id_ = 0;
+  std::atomic<bool> stop_{false};  // set when a thread fails, so that the other ends soon
 };
 
 }  // namespace
@@ -275,7 +227,8 @@ TrackerData Store::load_tracker_data(Id provider, std::optional<Date> up_to) con
       [&](Connection& connection) { return load_provider(connection, provider, up_to); });
 }
 
-TrackerData Store::load_team_data(std::optional<Date> up_to) const {
+TrackerData Store::load_team_data(std::optional<Date> up_to, std::optional<Date> applied_from,
+                                  const TeamApplicantVisitor& visit) const {
   auto lease = impl_->pool.read();
   ConnectionPool::ReadLease helper(impl_->pool, std::try_to_lock);  // none free: one thread
   const StatementReset reset{*lease};
@@ -293,9 +246,9 @@ TrackerData Store::load_team_data(std::optional<Date> up_to) const {
       helper->db().execAndGet("SELECT count(*) FROM providers");
     }
   }
-  TrackerData team =
-      TeamLoader(*lease, helper ? &*helper : nullptr, up_to, impl_->options.parallel_team_rows)
-          .load();
+  TrackerData team = TeamLoader(*lease, helper ? &*helper : nullptr, visit, up_to, applied_from,
+                                impl_->options.parallel_team_rows)
+                         .load();
   if (helper_transaction) helper_transaction->commit();
   transaction.commit();
   return team;

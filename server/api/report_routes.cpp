@@ -11,6 +11,7 @@
 #include "api/query.hpp"
 #include "metrics/report_json.hpp"
 #include "metrics/store_view.hpp"
+#include "team_kpis.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -73,9 +74,7 @@ void add_report_routes(Router& router, ApiContext& context) {
   router.add("GET", std::string(kApiPrefix) + "/kpis", [&store](Request& request) {
     require_team(request, store);
     const auto options = report_options(request);
-    auto rows = store.load_team_data(options.effective_as_of());
-    const auto providers = metrics::split_by_provider(rows);
-    return json_response(200, metrics::to_json(metrics::team_kpis(providers, options)));
+    return json_response(200, metrics::to_json(team_kpis_from_store(store, options)));
   });
 }
 

@@ -36,6 +36,7 @@
 #include "metrics/store_view.hpp"
 #include "metrics/team.hpp"
 #include "metrics/workforce.hpp"
+#include "team_kpis.hpp"
 #include "tracker/csv.hpp"
 #include "tracker/store.hpp"
 
@@ -377,13 +378,11 @@ void add_report_command(CLI::App& app) {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
       const metrics::ReportOptions options = report_options(*o, grouped);
       tracker::Store store = open_store(o->database);
-      const Date up_to = std::max(options.to, options.effective_as_of());
       if (name == "team") {
-        tracker::TrackerData team = store.load_team_data(up_to);
-        print_report(metrics::team_kpis(metrics::split_by_provider(team), options), *o,
-                     "Team KPIs");
+        print_report(server::team_kpis_from_store(store, options), *o, "Team KPIs");
         return;
       }
+      const Date up_to = std::max(options.to, options.effective_as_of());
       const tracker::TrackerData data = store.load_tracker_data(o->provider, up_to);
       const std::string title = data.providers.front().name;
       if (name == "funnel")

@@ -3,7 +3,11 @@
 #include <doctest/doctest.h>
 #include <csignal>
 
+#include <boost/json.hpp>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -112,4 +116,53 @@ TEST_CASE("examples/api.sh walks through the API against a real server without a
   }
   server.send_signal(SIGTERM);
   CHECK(server.wait(20s) == 0);
+}
+
+TEST_CASE("the tracker's commands load the example provider, report on it and export it") {
+  TempDir dir;
+  const std::string database = (dir.path() / "tracker.db").string();
+  const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
+  const auto run = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), {"--db", database});
+    auto [status, output] = run_caretoolkit(arguments);
+    INFO(output);
+    REQUIRE(status == 0);
+    return output;
+  };
+  const auto contains = [](const std::string& text, const std::string& part) {
+    INFO(text);
+    CHECK(text.find(part) != std::string::npos);
+  };
+  // Three copies of Brookfield Home Care, so that the team's figures stand on enough providers.
+  for (const std::string id : {"1", "2", "3"}) {
+    contains(run({"provider", "add", "Brookfield " + id}), "Provider " + id + " added");
+    contains(run({"import", "applicants", "--provider", id, examples + "applicants.csv"}),
+             "285 rows, 285 added, 0 updated");
+    contains(run({"import", "spend", "--provider", id, examples + "spend.csv"}), "57 added");
+    contains(run({"import", "headcount", "--provider", id, examples + "headcount.csv"}),
+             "12 added");
+  }
+  contains(run({"import", "applicants", "--provider", "1", examples + "applicants.csv"}),
+           "285 rows, 0 added");
+  std::ifstream file(examples + "applicants.csv", std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(file)), {});
+  CHECK(run({"export", "applicants", "--provider", "2"}) == original);
+
+  const std::vector<std::string> year = {"--from",  "2025-01-01", "--to",  "2025-12-31",
+                                         "--as-of", "2026-10-31", "--json"};
+  const auto report = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), year.begin(), year.end());
+    return boost::json::parse(run(arguments));
+  };
+  // The figures of examples/tracker/README.md.
+  const auto funnel = report({"report", "funnel", "--provider", "1"});
+  CHECK(funnel.at("total").at("applicants") == 285);
+  CHECK(funnel.at("total").at("started") == 33);
+  const auto team = report({"report", "team"});
+  CHECK(team.at("providers") == 3);
+  CHECK(team.at("applicants").at("value") == 3 * 285);
+  CHECK(team.at("starters").at("value") == 3 * 33);
+  CHECK(team.at("spend_pence").at("value") == 3 * 1'209'700);
+  const auto retention_91 = team.at("retention").at(0).at("rate").at("value").as_double();
+  CHECK(retention_91 == doctest::Approx(27.0 / 33.0));
 }

@@ -128,3 +128,69 @@ TEST_CASE("the OpenAPI document lists exactly the routes the server has") {
     CHECK(routed.count(route) == 1);
   }
 }
+
+TEST_CASE("GET /kpis pools every provider and withholds figures behind fewer than 3") {
+  ApiFixture api;
+  // Each provider: three applicants in the first quarter (two starters, one of them an early
+  // leaver) and one after it, with £700 of spend in the quarter.
+  const std::string applicants =
+      "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
+      "left_on,left_reason,outcome\n"
+      "R1,Indeed,job_board,,,2025-01-05,2025-01-08,2025-01-10,2025-02-01,,,\n"
+      "R2,Indeed,job_board,,,2025-01-06,2025-01-09,,,,,rejected\n"
+      "R3,Refer a friend,staff_referral,,,2025-02-01,2025-02-03,2025-02-05,2025-02-20,"
+      "2025-04-01,Pay,\n"
+      "R4,Refer a friend,staff_referral,,,2025-05-01,,,,,,withdrawn\n";
+  const std::string spend =
+      "source,date,amount,note\nIndeed,2025-01-01,600.00,\nRefer a friend,2025-02-01,100.00,\n";
+  const auto add_provider = [&](const std::string& name) {
+    const auto provider = api.create_provider(name);
+    for (const auto& [form, csv] : {std::pair{"applicants", applicants}, {"spend", spend}}) {
+      const auto response = api.client.request("POST", std::string("/api/v1/import/") + form, csv,
+                                               "text/csv", api.auth(provider.key));
+      REQUIRE(response.status == 200);
+    }
+  };
+  const std::string kpis = "/api/v1/kpis?from=2025-01-01&to=2025-03-31&as_of=2026-06-30";
+  const auto value = [](const boost::json::object& report, const char* field) {
+    return report.at(field).at("value");
+  };
+
+  add_provider("Oak Lodge");
+  add_provider("Elm House");
+  const auto two = api.get(kpis, api.team_key);
+  CHECK(two.at("providers").as_int64() == 2);
+  CHECK(value(two, "applicants").is_null());
+  CHECK(two.at("applicants").at("reason").as_string() == "withheld");
+  CHECK(two.at("applicants").at("providers").as_int64() == 2);
+
+  add_provider("Ash Court");
+  const auto three = api.get(kpis, api.team_key);
+  CHECK(three.at("providers").as_int64() == 3);
+  CHECK(value(three, "applicants").as_int64() == 9);
+  CHECK(value(three, "interviewed").as_int64() == 9);
+  CHECK(value(three, "offered").as_int64() == 6);
+  CHECK(value(three, "starters").as_int64() == 6);
+  CHECK(value(three, "early_leavers").as_int64() == 3);
+  CHECK(value(three, "spend_pence").as_int64() == 210'000);
+  CHECK(value(three, "cost_per_hire_pence").as_int64() == 35'000);
+  // At 91 days one starter of each two is still in post.
+  CHECK(three.at("retention").at(0).at("rate").at("value").as_double() == 0.5);
+  for (const auto& row : three.at("channels").as_array()) {
+    const auto& channel = row.as_object();
+    if (channel.at("channel") == "job_board") {
+      CHECK(value(channel, "applicants").as_int64() == 6);
+      CHECK(value(channel, "starters").as_int64() == 3);
+      CHECK(value(channel, "cost_per_hire_pence").as_int64() == 60'000);
+    } else if (channel.at("channel") == "staff_referral") {
+      CHECK(value(channel, "applicants").as_int64() == 3);
+      CHECK(value(channel, "cost_per_hire_pence").as_int64() == 10'000);
+    }
+  }
+  // No applicant and no provider is named.
+  const std::string body = boost::json::serialize(three);
+  for (const char* leak : {"R1", "Oak Lodge", "Indeed"})
+    CHECK(body.find(leak) == std::string::npos);
+  // A provider's key cannot read the team's figures.
+  CHECK(api.call("GET", kpis, api.create_provider("Nosy").key).status == 403);
+}

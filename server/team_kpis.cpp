@@ -1,0 +1,25 @@
+// The team's KPIs from the store; see team_kpis.hpp.
+#include "team_kpis.hpp"
+
+#include <vector>
+
+#include "metrics/store_view.hpp"
+
+namespace caretoolkit::server {
+
+metrics::TeamKpis team_kpis_from_store(const tracker::Store& store,
+                                       const metrics::ReportOptions& options) {
+  const metrics::ReportOptions resolved = metrics::resolve(options);
+  std::vector<metrics::SourceCohorts> parts;
+  parts.reserve(tracker::kTeamParts);
+  for (std::size_t i = 0; i < tracker::kTeamParts; ++i) parts.emplace_back(resolved);
+  tracker::TrackerData team =
+      store.load_team_data(resolved.effective_as_of(), resolved.from,
+                           [&parts](std::size_t part, const tracker::Applicant& applicant) {
+                             parts[part].add(applicant);
+                           });
+  for (std::size_t i = 1; i < parts.size(); ++i) parts.front().merge(parts[i]);
+  return metrics::team_kpis(metrics::split_by_provider(team), parts.front(), resolved);
+}
+
+}  // namespace caretoolkit::server
