@@ -7,10 +7,24 @@
 
 namespace caretoolkit::tracker {
 
+namespace {
+
+// By default SQLite counts its memory use under a process-wide mutex taken on every allocation,
+// and Debian's build (without the lookaside allocator) allocates several times per row written.
+// Nothing here reads those counts, so they are turned off once, before SQLite first initialises.
+// Should something else have initialised SQLite first, the call is refused and changes nothing.
+const std::filesystem::path& before_first_open(const std::filesystem::path& path) {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(configured);
+  return path;
+}
+
+}  // namespace
+
 Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms)
     // Each connection is used by one thread at a time (the pool's leases see to it), so SQLite's
     // own per-call mutex is not needed: multi-thread mode, as SQLiteCpp supports.
-    : db_(path,
+    : db_(before_first_open(path),
           (mode == Mode::kWriter ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                  : SQLite::OPEN_READONLY) |
               SQLite::OPEN_NOMUTEX,

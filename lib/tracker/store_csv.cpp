@@ -3,9 +3,17 @@
 // An import runs in one write transaction. Every row is read and checked; rows are written as
 // they come while the file is clean so far, and once any row is wrong the rest are only checked,
 // so that the error can name every bad row. Any problem rolls the whole transaction back.
+//
+// The reading and checking run on a thread of their own and hand their writes to the
+// connection's thread through a WriteQueue, so that on two cores parsing and SQLite overlap. An
+// import's state (the directory of names, the references, the summary, the problems) belongs to
+// the reading thread; the writes it queues carry copies of what they write. New sources, services
+// and vacancies get their ids when they are met, before their insert has run: the import is the
+// only writer inside its transaction, and each id is checked when the insert runs.
 #include <algorithm>
 #include <charconv>
 #include <unordered_map>
+#include <utility>
 
 #include "tracker/csv.hpp"
 #include "tracker/csv_forms.hpp"
@@ -13,6 +21,7 @@
 #include "tracker/store.hpp"
 #include "tracker/store_impl.hpp"
 #include "tracker/validation.hpp"
+#include "tracker/write_queue.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -143,8 +152,15 @@ class Directory {
     Channel channel;
   };
 
-  Directory(Connection& connection, Id provider, ImportSummary& summary)
-      : connection_(connection), provider_(provider), summary_(summary) {
+  // Reads the provider's names on `connection`; the inserts and updates it makes later go to
+  // `writes`.
+  Directory(Connection& connection, Id provider, ImportSummary& summary, WriteQueue& writes)
+      : writes_(writes),
+        provider_(provider),
+        summary_(summary),
+        next_source_(next_id(connection, "sources")),
+        next_service_(next_id(connection, "services")),
+        next_vacancy_(next_id(connection, "vacancies")) {
     auto& sources =
         connection.statement("SELECT id, name, channel FROM sources WHERE provider_id = ?");
     sources.bind(1, static_cast<std::int64_t>(provider));
@@ -176,9 +192,11 @@ class Directory {
   }
 
   const SourceEntry& add_source(std::string_view name, Channel channel) {
-    Source source{
-        .id = 0, .provider_id = provider_, .name = normalise_text(name), .channel = channel};
-    source.id = records::insert(connection_, source);
+    Source source{.id = next_source_++,
+                  .provider_id = provider_,
+                  .name = normalise_text(name),
+                  .channel = channel};
+    insert_later(source);
     summary_.new_sources.push_back(source.name);
     fold_into(name, key_);
     return sources_.emplace(key_, SourceEntry{source.id, channel}).first->second;
@@ -187,11 +205,11 @@ class Directory {
   Id service(std::string_view name) {
     fold_into(name, key_);
     if (const auto found = services_.find(key_); found != services_.end()) return found->second;
-    Service service{.id = 0,
+    Service service{.id = next_service_++,
                     .provider_id = provider_,
                     .name = normalise_text(name),
                     .type = parse_service_type(name).value_or(ServiceType::kOther)};
-    service.id = records::insert(connection_, service);
+    insert_later(service);
     summary_.new_services.push_back(service.name);
     services_.emplace(key_, service.id);
     return service.id;
@@ -205,7 +223,7 @@ class Directory {
       if (entry.created && applied_on < entry.opened_on) entry.opened_on = applied_on;
       return entry.id;
     }
-    Vacancy vacancy{.id = 0,
+    Vacancy vacancy{.id = next_vacancy_++,
                     .provider_id = provider_,
                     .role = normalise_text(role),
                     .service_id = service,
@@ -213,7 +231,7 @@ class Directory {
                     .closed_on = std::nullopt,
                     .advert_text = std::nullopt,
                     .advert_score = std::nullopt};
-    vacancy.id = records::insert(connection_, vacancy);
+    insert_later(vacancy);
     ++summary_.new_vacancies;
     vacancies_.emplace(key_, VacancyEntry{vacancy.id, true, applied_on});
     return vacancy.id;
@@ -223,10 +241,12 @@ class Directory {
   void finish() {
     for (const auto& [key, entry] : vacancies_) {
       if (!entry.created) continue;
-      auto& statement = connection_.statement("UPDATE vacancies SET opened_on = ? WHERE id = ?");
-      sql::bind(statement, 1, entry.opened_on);
-      statement.bind(2, static_cast<std::int64_t>(entry.id));
-      statement.exec();
+      writes_.submit([id = entry.id, opened_on = entry.opened_on](Connection& connection) {
+        auto& statement = connection.statement("UPDATE vacancies SET opened_on = ? WHERE id = ?");
+        sql::bind(statement, 1, opened_on);
+        statement.bind(2, static_cast<std::int64_t>(id));
+        statement.exec();
+      });
     }
   }
 
@@ -237,15 +257,35 @@ class Directory {
     Date opened_on;
   };
 
+  // The id SQLite gives the next row of `table`: one more than the largest (there is no
+  // AUTOINCREMENT), as long as this import is the only one inserting.
+  static Id next_id(Connection& connection, const std::string& table) {
+    return connection.db().execAndGet("SELECT ifnull(max(id), 0) + 1 FROM " + table).getInt64();
+  }
+
+  // Queues the insert of a record whose id was given in advance, and checks that id when it runs.
+  template <class T>
+  void insert_later(const T& record) {
+    writes_.submit([record](Connection& connection) {
+      const Id id = records::insert(connection, record);
+      if (id != record.id) {
+        throw std::logic_error("the import expected " + std::string(records::Table<T>::kNoun) +
+                               " id " + std::to_string(record.id) + " but SQLite gave " +
+                               std::to_string(id));
+      }
+    });
+  }
+
   void vacancy_key(std::string_view role, Id service) {
     fold_into(role, key_);
     key_ += '\x1f';
     key_ += std::to_string(service);
   }
 
-  Connection& connection_;
+  WriteQueue& writes_;
   Id provider_;
   ImportSummary& summary_;
+  Id next_source_, next_service_, next_vacancy_;  // the ids the next new ones get
   std::string key_;  // reused for lookups, so that finding a name allocates nothing
   std::unordered_map<std::string, SourceEntry> sources_;
   std::unordered_map<std::string, Id> services_;
@@ -323,19 +363,26 @@ std::string applicant_key(const Applicant& a) {
 // any other is inserted; rows without a reference (purged applicants) are matched by content.
 class ApplicantImport {
  public:
-  ApplicantImport(Connection& connection, Id provider, Date today, ImportSummary& summary)
-      : connection_(connection),
+  ApplicantImport(Connection& connection, Id provider, Date today, ImportSummary& summary,
+                  WriteQueue& writes)
+      : writes_(writes),
         provider_(provider),
         today_(today),
         summary_(summary),
-        directory_(connection, provider, summary),
-        insert_(connection.statement(insert_sql())),
+        directory_(connection, provider, summary, writes),
+        insert_(connection.statement(insert_sql(kBatchRows))),
         update_(connection.statement(update_sql())) {
     auto& known = connection.statement(
         "SELECT reference, id FROM applicants WHERE provider_id = ? AND reference IS NOT NULL");
     known.bind(1, static_cast<std::int64_t>(provider));
     while (known.executeStep()) {
       known_.emplace(sql::read_text(known.getColumn(0)), Known{known.getColumn(1).getInt64(), 0});
+    }
+    auto& anonymous = connection.statement(records::select_sql<Applicant>() +
+                                           " WHERE provider_id = ? AND reference IS NULL");
+    anonymous.bind(1, static_cast<std::int64_t>(provider));
+    while (anonymous.executeStep()) {
+      ++anonymous_[applicant_key(records::Table<Applicant>::read(anonymous))];
     }
   }
 
@@ -407,28 +454,51 @@ class ApplicantImport {
     if (anonymous) {
       add_anonymous();
     } else if (known->id != 0) {
-      bind(update_);
-      update_.bind(15, static_cast<std::int64_t>(known->id));
-      update_.exec();
-      update_.reset();
+      updates_.push_back(Pending{applicant_, {}, known->id});
       ++summary_.updated;
+      if (updates_.size() == kBatchRows) flush_updates();
     } else {
-      known->id = insert();
+      insert();
+      known->id = kInserted;
     }
   }
 
-  void finish(ImportProblems&) { directory_.finish(); }
+  void finish(ImportProblems&) {
+    flush_inserts();
+    flush_updates();
+    directory_.finish();
+  }
 
  private:
   struct Known {
-    Id id;             // 0 until stored
+    Id id;             // 0 until stored; kInserted once this import has inserted it
     std::size_t line;  // the line of this file that named it; 0 for none yet
   };
+  // A row this import inserts has no id that anything needs: a repeat of its reference later in
+  // the file is refused, so it is never updated by the same import.
+  static constexpr Id kInserted = -1;
 
-  static const std::string& insert_sql() {
-    static const std::string sql =
-        "INSERT INTO applicants (" + records::join(records::Table<Applicant>::kColumns) +
-        ", outcome_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  // A row waiting to be written, with the text its dates are bound through.
+  struct Pending {
+    Applicant applicant;
+    std::array<sql::DateText, 6> dates;
+    Id stored = 0;  // the applicant an update writes over
+  };
+  // Inserts go to SQLite kBatchRows to a statement: the cost of running a statement (a VM start,
+  // a step, a reset) is then paid once per batch rather than once per row. Updates are queued
+  // kBatchRows at a time too, so that a re-import allocates per batch, not per row.
+  static constexpr std::size_t kBatchRows = 64;
+  static constexpr int kParameters = 14;  // per row, as bind() numbers them
+
+  // "INSERT ... VALUES (?, ...), (?, ...)" for `rows` rows.
+  static std::string insert_sql(std::size_t rows) {
+    std::string sql = "INSERT INTO applicants (" +
+                      records::join(records::Table<Applicant>::kColumns) + ", outcome_on) VALUES ";
+    for (std::size_t row = 0; row < rows; ++row) {
+      sql += row == 0 ? "(" : ", (";
+      for (int p = 0; p < kParameters; ++p) sql += p == 0 ? "?" : ", ?";
+      sql += ")";
+    }
     return sql;
   }
 
@@ -445,16 +515,40 @@ class ApplicantImport {
     return sql;
   }
 
-  Id insert() {
-    bind(insert_);
-    insert_.exec();
-    insert_.reset();
+  void insert() {
+    inserts_.push_back(Pending{applicant_, {}, 0});
     ++summary_.created;
-    return connection_.db().getLastInsertRowid();
+    if (inserts_.size() == kBatchRows) flush_inserts();
+  }
+
+  void flush_inserts() {
+    if (inserts_.empty()) return;
+    writes_.submit([this, rows = std::exchange(inserts_, {})](Connection& connection) mutable {
+      SQLite::Statement& statement =
+          rows.size() == kBatchRows ? insert_ : connection.statement(insert_sql(rows.size()));
+      for (std::size_t row = 0; row < rows.size(); ++row) {
+        bind(statement, static_cast<int>(row) * kParameters, rows[row].applicant, rows[row].dates);
+      }
+      statement.exec();
+      statement.reset();
+    });
+    inserts_.reserve(kBatchRows);
+  }
+
+  void flush_updates() {
+    if (updates_.empty()) return;
+    writes_.submit([this, rows = std::exchange(updates_, {})](Connection&) mutable {
+      for (Pending& row : rows) {
+        bind(update_, 0, row.applicant, row.dates);
+        update_.bind(15, static_cast<std::int64_t>(row.stored));
+        update_.exec();
+        update_.reset();
+      }
+    });
+    updates_.reserve(kBatchRows);
   }
 
   void add_anonymous() {
-    if (!anonymous_loaded_) load_anonymous();
     const auto found = anonymous_.find(applicant_key(applicant_));
     if (found != anonymous_.end() && found->second > 0) {
       --found->second;
@@ -464,72 +558,70 @@ class ApplicantImport {
     insert();
   }
 
-  // Binds parameters 1..14 of both statements. The applicant's strings outlive the statement's
-  // step, so SQLite may use them without a copy.
-  void bind(SQLite::Statement& s) {
-    const Applicant& a = applicant_;
-    s.bind(1, static_cast<std::int64_t>(a.provider_id));
+  // Binds parameters first + 1 .. first + 14: a row of the insert, or the update's columns. The
+  // applicant's strings and `dates` outlive the statement's step, so SQLite uses them without a
+  // copy.
+  static void bind(SQLite::Statement& s, int first, const Applicant& a,
+                   std::array<sql::DateText, 6>& dates) {
+    s.bind(first + 1, static_cast<std::int64_t>(a.provider_id));
     if (a.reference.empty()) {
-      s.bind(2);
+      s.bind(first + 2);
     } else {
-      s.bindNoCopy(2, a.reference);
+      s.bindNoCopy(first + 2, a.reference);
     }
-    s.bind(3, static_cast<std::int64_t>(a.source_id));
-    sql::bind(s, 4, a.vacancy_id);
-    sql::bind(s, 5, a.service_id);
-    sql::bind_no_copy(s, 6, a.applied_on, dates_[0]);
-    sql::bind_no_copy(s, 7, a.interviewed_on, dates_[1]);
-    sql::bind_no_copy(s, 8, a.offered_on, dates_[2]);
-    sql::bind_no_copy(s, 9, a.started_on, dates_[3]);
-    sql::bind_no_copy(s, 10, a.left_on, dates_[4]);
-    s.bindNoCopy(11, a.left_reason);
-    sql::bind_text(s, 12, to_string(a.outcome), /*null_if_empty=*/true);
-    s.bindNoCopy(13, a.prior_sector);
-    sql::bind(s, 14,
-              a.outcome == Outcome::kNone ? std::nullopt : std::optional<Date>(last_stage_date(a)));
+    s.bind(first + 3, static_cast<std::int64_t>(a.source_id));
+    sql::bind(s, first + 4, a.vacancy_id);
+    sql::bind(s, first + 5, a.service_id);
+    sql::bind_no_copy(s, first + 6, a.applied_on, dates[0]);
+    sql::bind_no_copy(s, first + 7, a.interviewed_on, dates[1]);
+    sql::bind_no_copy(s, first + 8, a.offered_on, dates[2]);
+    sql::bind_no_copy(s, first + 9, a.started_on, dates[3]);
+    sql::bind_no_copy(s, first + 10, a.left_on, dates[4]);
+    s.bindNoCopy(first + 11, a.left_reason);
+    sql::bind_text(s, first + 12, to_string(a.outcome), /*null_if_empty=*/true);
+    s.bindNoCopy(first + 13, a.prior_sector);
+    const auto outcome_on =
+        a.outcome == Outcome::kNone ? std::nullopt : std::optional<Date>(last_stage_date(a));
+    sql::bind_no_copy(s, first + 14, outcome_on, dates[5]);
   }
 
-  void load_anonymous() {
-    anonymous_loaded_ = true;
-    auto& statement = connection_.statement(records::select_sql<Applicant>() +
-                                            " WHERE provider_id = ? AND reference IS NULL");
-    statement.bind(1, static_cast<std::int64_t>(provider_));
-    while (statement.executeStep()) {
-      ++anonymous_[applicant_key(records::Table<Applicant>::read(statement))];
-    }
-  }
-
-  Connection& connection_;
+  WriteQueue& writes_;
   Id provider_;
   Date today_;
   ImportSummary& summary_;
   Directory directory_;
-  SQLite::Statement& insert_;  // prepared once: the hot path does not look statements up
+  // Prepared once, and used only by the writes: the hot path does not look statements up.
+  SQLite::Statement& insert_;
   SQLite::Statement& update_;
-  Applicant applicant_;                 // reused for every row
-  std::array<sql::DateText, 6> dates_;  // the row's dates as bound (see sql::bind_no_copy)
+  Applicant applicant_;           // reused for every row
+  std::vector<Pending> inserts_;  // not yet queued: fewer than kBatchRows each
+  std::vector<Pending> updates_;
   Problems found_;
-  std::unordered_map<std::string, Known> known_;  // the provider's references
-  bool anonymous_loaded_ = false;
+  std::unordered_map<std::string, Known> known_;            // the provider's references
   std::unordered_map<std::string, std::size_t> anonymous_;  // content key -> stored rows
 };
 
 // Runs one import: header, rows, then the all-or-nothing check.
+// The import reads what it needs to know on this thread first; the file is then read and
+// checked on another while this one writes.
 template <class Import>
 ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
                          std::span<const CsvColumn> columns, std::string_view form) {
-  CsvReader reader(text);
   return impl.write([&](Connection& connection) {
     require_provider(connection, provider);
     ImportSummary summary;
     ImportProblems problems(form);
-    CsvRow row;
-    const CsvHeader header = read_header(reader, row, columns, form);
-    Import import(connection, provider, impl.today(), summary);
-    while (next_record(reader, row, header, problems, summary.rows)) {
-      import.add(row, header, problems);
-    }
-    import.finish(problems);
+    WriteQueue writes(connection);
+    Import import(connection, provider, impl.today(), summary, writes);
+    writes.run([&] {
+      CsvReader reader(text);
+      CsvRow row;
+      const CsvHeader header = read_header(reader, row, columns, form);
+      while (next_record(reader, row, header, problems, summary.rows)) {
+        import.add(row, header, problems);
+      }
+      import.finish(problems);
+    });
     problems.throw_if_any();
     return summary;
   });
@@ -537,11 +629,11 @@ ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
 
 class SpendImport {
  public:
-  SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary)
-      : connection_(connection),
+  SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary, WriteQueue& writes)
+      : writes_(writes),
         provider_(provider),
         summary_(summary),
-        directory_(connection, provider, summary) {
+        directory_(connection, provider, summary, writes) {
     auto& statement =
         connection.statement(records::select_sql<SpendEntry>() + " WHERE provider_id = ?");
     statement.bind(1, static_cast<std::int64_t>(provider));
@@ -585,7 +677,7 @@ class SpendImport {
       ++summary_.unchanged;
       return;
     }
-    records::insert(connection_, entry);
+    writes_.submit([entry](Connection& connection) { records::insert(connection, entry); });
     ++summary_.created;
   }
 
@@ -596,7 +688,7 @@ class SpendImport {
     return content_key(e.source_id, e.date, e.amount.value, e.note);
   }
 
-  Connection& connection_;
+  WriteQueue& writes_;
   Id provider_;
   ImportSummary& summary_;
   Directory directory_;
@@ -606,12 +698,13 @@ class SpendImport {
 
 class HeadcountImport {
  public:
-  HeadcountImport(Connection& connection, Id provider, Date today, ImportSummary& summary)
-      : connection_(connection),
+  HeadcountImport(Connection& connection, Id provider, Date today, ImportSummary& summary,
+                  WriteQueue& writes)
+      : writes_(writes),
         provider_(provider),
         today_(today),
         summary_(summary),
-        directory_(connection, provider, summary) {
+        directory_(connection, provider, summary, writes) {
     auto& statement =
         connection.statement(records::select_sql<HeadcountSnapshot>() + " WHERE provider_id = ?");
     statement.bind(1, static_cast<std::int64_t>(provider));
@@ -659,7 +752,7 @@ class HeadcountImport {
     if (!service.empty()) snapshot.service_id = directory_.service(service);
     const auto stored = stored_.find(key(snapshot.date, snapshot.service_id));
     if (stored == stored_.end()) {
-      records::insert(connection_, snapshot);
+      writes_.submit([snapshot](Connection& connection) { records::insert(connection, snapshot); });
       ++summary_.created;
       return;
     }
@@ -670,7 +763,7 @@ class HeadcountImport {
       return;
     }
     snapshot.id = before.id;
-    records::update(connection_, snapshot);
+    writes_.submit([snapshot](Connection& connection) { records::update(connection, snapshot); });
     before = snapshot;
     ++summary_.updated;
   }
@@ -682,7 +775,7 @@ class HeadcountImport {
     return date.to_string() + '\x1f' + std::to_string(service.value_or(0));
   }
 
-  Connection& connection_;
+  WriteQueue& writes_;
   Id provider_;
   Date today_;
   ImportSummary& summary_;
