@@ -192,7 +192,8 @@ ConnectionSettings read_settings(Connection& connection) {
   return ConnectionSettings{.journal_mode = db.execAndGet("PRAGMA journal_mode").getString(),
                             .synchronous = db.execAndGet("PRAGMA synchronous").getInt(),
                             .foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() == 1,
-                            .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt()};
+                            .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt(),
+                            .temp_store = db.execAndGet("PRAGMA temp_store").getInt()};
 }
 
 }  // namespace

@@ -133,6 +133,7 @@ struct ConnectionSettings {
   int synchronous = 0;       // 2 = FULL
   bool foreign_keys = false;
   int busy_timeout_ms = 0;
+  int temp_store = 0;  // 2 = MEMORY: the writer's statement journals stay in memory
 };
 struct StoreSettings {
   ConnectionSettings writer;

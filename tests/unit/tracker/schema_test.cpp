@@ -151,4 +151,5 @@ TEST_CASE("a store runs in WAL mode with durable commits and foreign keys on") {
     CHECK(connection.foreign_keys);
     CHECK(connection.busy_timeout_ms == 2500);
   }
+  CHECK(settings.writer.temp_store == 2);  // MEMORY: statement journals never touch /var/tmp
 }
