@@ -318,7 +318,7 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
     std::printf("importing it again (every row updated in place): %.2f s (%.2f s CPU)\n",
                 again.wall_seconds(), again.cpu_used());
   }
-  const double rows = static_cast<double>(total_rows);
+  const auto rows = static_cast<double>(total_rows);
   if (!sqlite_ok) {
     std::printf("sqlite3 .import failed (is the sqlite3 package installed?)\n");
   } else {
