@@ -97,8 +97,8 @@ using Edit = std::function<void(T&)>;
 struct ImportSummary {
   std::size_t rows = 0;                   // data rows read (the header and blank rows not counted)
   std::size_t created = 0;                // new records
-  std::size_t updated = 0;                // records matched by their key and written again
-  std::size_t unchanged = 0;              // rows already stored exactly, so not added again
+  std::size_t updated = 0;                // records matched by their key and changed by the row
+  std::size_t unchanged = 0;              // rows already stored exactly: nothing was written
   std::vector<std::string> new_sources;   // names of the sources the import created
   std::vector<std::string> new_services;  // names of the services the import created
   std::size_t new_vacancies = 0;

@@ -460,7 +460,6 @@ class ApplicantImport {
       add_anonymous();
     } else if (known->id != 0) {
       updates_.push_back(Pending{applicant_, {}, known->id});
-      ++summary_.updated;
       if (updates_.size() == kBatchRows) flush_updates();
     } else {
       insert();
@@ -472,6 +471,13 @@ class ApplicantImport {
     flush_inserts();
     flush_updates();
     directory_.finish();
+  }
+
+  // Called on the connection's thread once every write has run: only the writes know which
+  // matched rows changed.
+  void after_writes() {
+    summary_.updated += written_.updated;
+    summary_.unchanged += written_.unchanged;
   }
 
  private:
@@ -508,7 +514,9 @@ class ApplicantImport {
   }
 
   static const std::string& update_sql() {
-    // A kept outcome keeps its recorded date and reason while they still fit the dates.
+    // A kept outcome keeps its recorded date and reason while they still fit the dates. A row
+    // the file repeats exactly is not written again (the WHERE clause), so that a re-import says
+    // what it changed and writes nothing it did not.
     static const std::string sql =
         "UPDATE applicants SET provider_id = ?1, reference = ?2, source_id = ?3, "
         "vacancy_id = ?4, service_id = ?5, applied_on = ?6, interviewed_on = ?7, "
@@ -516,7 +524,11 @@ class ApplicantImport {
         "prior_sector = ?13, "
         "outcome_on = CASE WHEN outcome IS ?12 AND outcome_on >= ?14 THEN outcome_on ELSE ?14 END, "
         "outcome_reason = CASE WHEN outcome IS ?12 THEN outcome_reason ELSE '' END, "
-        "outcome = ?12 WHERE id = ?15";
+        "outcome = ?12 WHERE id = ?15 AND NOT (provider_id IS ?1 AND reference IS ?2 AND "
+        "source_id IS ?3 AND vacancy_id IS ?4 AND service_id IS ?5 AND applied_on IS ?6 AND "
+        "interviewed_on IS ?7 AND offered_on IS ?8 AND started_on IS ?9 AND left_on IS ?10 AND "
+        "left_reason IS ?11 AND prior_sector IS ?13 AND outcome IS ?12 AND "
+        "(outcome_on IS ?14 OR ifnull(outcome_on >= ?14, 0)))";
     return sql;
   }
 
@@ -546,7 +558,7 @@ class ApplicantImport {
       for (Pending& row : rows) {
         bind(update_, 0, row.applicant, row.dates);
         update_.bind(15, static_cast<std::int64_t>(row.stored));
-        update_.exec();
+        ++(update_.exec() > 0 ? written_.updated : written_.unchanged);
         update_.reset();
       }
     });
@@ -598,6 +610,11 @@ class ApplicantImport {
   // Prepared once, and used only by the writes: the hot path does not look statements up.
   SQLite::Statement& insert_;
   SQLite::Statement& update_;
+  struct Written {
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+  };
+  Written written_;               // by the writes, on the connection's thread; see after_writes()
   Applicant applicant_;           // reused for every row
   std::vector<Pending> inserts_;  // not yet queued: fewer than kBatchRows each
   std::vector<Pending> updates_;
@@ -633,6 +650,7 @@ ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
       }
       import.finish(problems);
     });
+    if constexpr (requires { import.after_writes(); }) import.after_writes();
     problems.throw_if_any();
     return summary;
   });

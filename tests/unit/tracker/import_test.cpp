@@ -177,7 +177,8 @@ TEST_CASE_FIXTURE(ImportFixture, "importing the same applicants again updates th
   CHECK(store.import_applicants_csv(provider, first).created == 2);
   const ImportSummary again = store.import_applicants_csv(provider, first);
   CHECK(again.created == 0);
-  CHECK(again.updated == 2);
+  CHECK(again.updated == 0);  // the same rows: nothing to write
+  CHECK(again.unchanged == 2);
   CHECK(again.new_sources.empty());
   CHECK(applicants().size() == 2);
 
@@ -189,6 +190,7 @@ TEST_CASE_FIXTURE(ImportFixture, "importing the same applicants again updates th
   const ImportSummary summary = store.import_applicants_csv(provider, later);
   CHECK(summary.created == 1);
   CHECK(summary.updated == 1);
+  CHECK(summary.unchanged == 0);
   const auto all = applicants();
   REQUIRE(all.size() == 3);
   CHECK(by_reference(all, "A-1").started_on == day("2025-02-01"));
