@@ -1,7 +1,10 @@
 // Gender Decoder's word splitting and counting, reproduced byte for byte.
 #include "rules/gender_decoder.hpp"
 
+#include <bit>
 #include <string_view>
+
+#include "text/swar.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -47,6 +50,30 @@ constexpr SlotTable kSlots;
 
 int slot_of(char c) {
   return kSlots.slot[static_cast<unsigned char>(c)];
+}
+
+// How many ASCII letters (either case) start text[i..]: words are mostly letters, so they are
+// read eight bytes at a time and only the byte that ends the run goes through the tables.
+std::size_t letter_run(std::string_view text, std::size_t i) {
+  using text::swar::kHighBits;
+  using text::swar::kOnes;
+  const std::size_t start = i;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t bytes = text::swar::load(text.data() + i);
+    // Lower case with the top bit cleared, so that adding below cannot carry between bytes; the
+    // top bit of each sum then says whether the byte is at least 'a', or beyond 'z'.
+    const std::uint64_t folded = (bytes | 0x20 * kOnes) & ~kHighBits;
+    const std::uint64_t from_a = folded + (0x80 - 'a') * kOnes;
+    const std::uint64_t beyond_z = folded + (0x80 - 'z' - 1) * kOnes;
+    const std::uint64_t letters = from_a & ~beyond_z & ~bytes & kHighBits;
+    const std::uint64_t others = ~letters & kHighBits;
+    if (others != 0) return i - start + static_cast<std::size_t>(std::countr_zero(others)) / 8;
+  }
+  for (; i < text.size(); ++i) {
+    const char lower = static_cast<char>(text[i] | 0x20);
+    if (lower < 'a' || lower > 'z') break;
+  }
+  return i - start;
 }
 
 }  // namespace
@@ -136,7 +163,9 @@ GenderCoding GenderDecoder::decode(std::string_view text) const {
     if (i >= n) break;
     const std::size_t begin = i;
     bool hyphen = false;
-    while (i < n && !is_separator(text[i])) {
+    for (;;) {
+      i += letter_run(text, i);
+      if (i >= n || is_separator(text[i])) break;
       hyphen |= text[i] == '-';
       ++i;
     }
