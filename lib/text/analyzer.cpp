@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "text/blocks.hpp"
 #include "text/char_class.hpp"
+#include "text/readability.hpp"
 #include "text/sentence_segmenter.hpp"
 #include "text/swar.hpp"
 #include "text/syllables.hpp"
@@ -78,16 +79,21 @@ constexpr std::size_t kFoldPadding = 16;
 // Not in the anonymous namespace: a member of Analyzer::PerThread, which has external linkage.
 namespace analyzer_detail {
 
-// Remembers syllable counts of words seen before on this thread: adverts share most of their
-// vocabulary, and a lookup costs a fraction of counting. Words are keyed by their first 16 bytes
-// (longer words are counted every time); the caller guarantees 16 readable bytes from the start
-// of each word.
+// Remembers the syllable and letter counts of ASCII words seen before on this thread: adverts
+// share most of their vocabulary, and a lookup costs a fraction of counting. Words are keyed by
+// their first 16 bytes (longer words are counted every time); the caller guarantees 16 readable
+// bytes from the start of each word.
 class SyllableMemo {
  public:
   SyllableMemo() : slots_(kSlots) {}
 
-  std::uint16_t count(std::string_view word) {
-    if (word.size() > 16 || word.empty()) return count_syllables(word);
+  // Sets token.syllables and token.letters for the ASCII word `word`.
+  void count(std::string_view word, Token& token) {
+    if (word.size() > 16 || word.empty()) {
+      token.syllables = count_syllables(word);
+      token.letters = static_cast<std::uint16_t>(count_letters(word));
+      return;
+    }
     std::uint64_t a = swar::load(word.data());
     std::uint64_t b = swar::load(word.data() + 8);
     const std::size_t n = word.size();
@@ -100,8 +106,10 @@ class SyllableMemo {
       slot.b = b;
       slot.length = static_cast<std::uint16_t>(n);
       slot.syllables = count_syllables(word);
+      slot.letters = static_cast<std::uint16_t>(count_letters(word));
     }
-    return slot.syllables;
+    token.syllables = slot.syllables;
+    token.letters = slot.letters;
   }
 
  private:
@@ -112,6 +120,7 @@ class SyllableMemo {
     std::uint64_t b = 0;
     std::uint16_t length = 0;  // 0: empty
     std::uint16_t syllables = 0;
+    std::uint16_t letters = 0;
   };
   std::vector<Slot> slots_;
 };
@@ -290,10 +299,14 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units.
     if (token.span.end_utf16 - token.span.begin_utf16 == length) {
       token.folded = std::string_view(storage.data() + token.span.begin, length);
-      if (token.kind == TokenKind::kWord) token.syllables = t.syllables.count(token.folded);
+      if (token.kind == TokenKind::kWord) t.syllables.count(token.folded, token);
     } else {
-      const std::string_view folded = fold_with_icu(i, text.substr(token.span.begin, length));
-      if (token.kind == TokenKind::kWord) token.syllables = count_syllables(folded);
+      const std::string_view typed = text.substr(token.span.begin, length);
+      const std::string_view folded = fold_with_icu(i, typed);
+      if (token.kind == TokenKind::kWord) {
+        token.syllables = count_syllables(folded);
+        token.letters = static_cast<std::uint16_t>(count_letters(typed));
+      }
     }
   };
 
@@ -365,6 +378,11 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
           edits.sourceIndexFromDestinationIndex(static_cast<std::int32_t>(token.span.end), status));
       token.span.begin_utf16 = t.utf16.at(token.span.begin);
       token.span.end_utf16 = t.utf16.at(token.span.end);
+      // Letters are counted in what the writer typed, as everywhere else.
+      if (token.kind == TokenKind::kWord) {
+        token.letters = static_cast<std::uint16_t>(
+            count_letters(original.substr(token.span.begin, token.span.end - token.span.begin)));
+      }
     }
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot map normalised offsets");
   }

@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::uint16_t kComplexSyllables = 3;
 
+}  // namespace
+
 std::uint32_t count_letters(std::string_view word) {
   std::uint32_t letters = 0;
   for (std::uint32_t i = 0; i < word.size();) {
@@ -25,8 +27,6 @@ std::uint32_t count_letters(std::string_view word) {
   }
   return letters;
 }
-
-}  // namespace
 
 std::optional<ReadabilityScores> readability_scores(const ReadabilityCounts& counts) {
   if (counts.words == 0 || counts.sentences == 0) return std::nullopt;
@@ -52,7 +52,7 @@ Readability readability(const Document& document) {
     ++r.counts.words;
     r.counts.syllables += token.syllables;
     r.counts.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexSyllables);
-    r.counts.letters += count_letters(document.text(token.span));
+    r.counts.letters += token.letters;
   }
   const auto sentences = document.sentences();
   for (std::uint32_t i = 0; i < sentences.size(); ++i) {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "text/document.hpp"
 
@@ -32,6 +33,10 @@ struct ReadabilityScores {
   double smog = 0;
   double coleman_liau = 0;
 };
+
+// The alphabetic characters of `word` (ASCII letters, and Unicode alphabetic code points). The
+// analyser stores it in each word token, as Token::letters.
+std::uint32_t count_letters(std::string_view word);
 
 // The formulas exactly as published; nullopt when there are no words or no sentences.
 std::optional<ReadabilityScores> readability_scores(const ReadabilityCounts& counts);

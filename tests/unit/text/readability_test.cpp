@@ -93,3 +93,22 @@ TEST_CASE("bullet items and headings count as sentences") {
   CHECK(r.paragraphs == 3);
   CHECK(r.longest_sentence_words == 5);
 }
+
+TEST_CASE("letters are the alphabetic characters the writer typed, whatever the encoding") {
+  const Analyzer analyzer;
+  // Each word: its letters. "Care2Work" has 8 (the digit is not a letter); "naïve" has 5 whether
+  // the ï is one code point or i and a combining diaeresis (which is not alphabetic); "Straße"
+  // has 6 (case folding would make it "strasse", 7); "£12" is a number, not a word.
+  const auto letters = [&](const std::string& text) {
+    return readability(analyzer.analyze(text)).counts.letters;
+  };
+  CHECK(letters("Care2Work pays \xc2\xa3"
+                "12.") == 12);
+  CHECK(letters("na\xc3\xafve") == 5);
+  CHECK(letters("nai\xcc\x88ve") == 5);  // not NFC: analysed through the normaliser
+  CHECK(letters("Stra\xc3\x9f"
+                "e") == 6);
+  CHECK(letters("A longcompoundwordoverkeylength here") == 1 + 29 + 4);  // 29: past the memo
+  // The same word twice (the second from the analyser's per-thread memo) counts the same.
+  CHECK(letters("caring caring") == 12);
+}
