@@ -388,8 +388,15 @@ class ApplicantImport {
     }
   }
 
-  // Called on the reading thread before the first row: at most `rows` references will be added.
-  void expect_rows(std::size_t rows) { known_.reserve(known_.size() + rows); }
+  // Called on the reading thread before the first row, with the file. Room for a reference per
+  // line, but no more than the shortest valid row allows: a file of blank lines reserves nothing
+  // out of proportion to its size.
+  void expect_rows(std::string_view text) {
+    // A reference, a source, an applied_on date and the other nine columns' commas.
+    constexpr std::size_t kShortestRow = 1 + 1 + 10 + 11 + 1;
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    known_.reserve(known_.size() + std::min(lines + 1, text.size() / kShortestRow));
+  }
 
   void add(const CsvRow& row, const CsvHeader& header, ImportProblems& problems) {
     namespace col = forms::applicants;
@@ -639,9 +646,7 @@ ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
     WriteQueue writes(connection);
     Import import(connection, provider, impl.today(), summary, writes);
     writes.run([&] {
-      if constexpr (requires { import.expect_rows(std::size_t{}); }) {
-        import.expect_rows(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-      }
+      if constexpr (requires { import.expect_rows(text); }) import.expect_rows(text);
       CsvReader reader(text);
       CsvRow row;
       const CsvHeader header = read_header(reader, row, columns, form);
