@@ -124,10 +124,11 @@ TEST_CASE("the tracker's commands load the example provider, report on it and ex
   const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
   const auto run = [&](std::vector<std::string> arguments) {
     arguments.insert(arguments.end(), {"--db", database});
-    auto [status, output] = run_caretoolkit(arguments);
-    INFO(output);
-    REQUIRE(status == 0);
-    return output;
+    // Not a structured binding: clang cannot capture one in INFO's lambda.
+    auto result = run_caretoolkit(arguments);
+    INFO(result.second);
+    REQUIRE(result.first == 0);
+    return std::move(result.second);
   };
   const auto contains = [](const std::string& text, const std::string& part) {
     INFO(text);
