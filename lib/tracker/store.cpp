@@ -148,19 +148,6 @@ void add_date_range(sql::Where& where, std::string_view column, std::optional<Da
   if (to) where.add(std::string(column) + " <= ?", to->to_string());
 }
 
-Provider read_provider(SQLite::Statement& row) {
-  return Provider{.id = row.getColumn(0).getInt64(),
-                  .name = std::string(sql::read_text(row.getColumn(1))),
-                  .created_on = sql::read_date(row.getColumn(2))};
-}
-
-Provider find_provider(Connection& connection, Id provider) {
-  auto& statement = connection.statement("SELECT id, name, created_on FROM providers WHERE id = ?");
-  statement.bind(1, static_cast<std::int64_t>(provider));
-  if (!statement.executeStep()) records::throw_not_found("provider", provider);
-  return read_provider(statement);
-}
-
 constexpr std::string_view kApiKeyColumns =
     "id, provider_id, role, public_id, secret_sha256, label, created_at, revoked_at";
 
@@ -213,6 +200,19 @@ void rethrow_storage_error(const SQLite::Exception& error) {
     default:
       throw error;
   }
+}
+
+Provider read_provider(SQLite::Statement& row) {
+  return Provider{.id = row.getColumn(0).getInt64(),
+                  .name = std::string(sql::read_text(row.getColumn(1))),
+                  .created_on = sql::read_date(row.getColumn(2))};
+}
+
+Provider find_provider(Connection& connection, Id provider) {
+  auto& statement = connection.statement("SELECT id, name, created_on FROM providers WHERE id = ?");
+  statement.bind(1, static_cast<std::int64_t>(provider));
+  if (!statement.executeStep()) records::throw_not_found("provider", provider);
+  return read_provider(statement);
 }
 
 void require_provider(Connection& connection, Id provider) {

@@ -16,15 +16,23 @@ namespace caretoolkit::tracker {
 
 namespace {
 
+// The tables a report reads beside the providers and the applicants, each through
+// load(rows, date column): the column up_to limits, empty for tables that are not dated. The
+// adverts' text stays behind.
+template <class Load>
+void load_report_tables(TrackerData& data, Load load) {
+  load(data.services, {});
+  load(data.sources, {});
+  load(data.vacancies, {});
+  for (Vacancy& vacancy : data.vacancies) vacancy.advert_text.reset();
+  load(data.spend, "spent_on");
+  load(data.headcounts, "taken_on");
+}
+
 // One provider's data: its own rows, each table in id order.
 TrackerData load_provider(Connection& connection, Id provider, std::optional<Date> up_to) {
   TrackerData data;
-  auto& row = connection.statement("SELECT id, name, created_on FROM providers WHERE id = ?");
-  row.bind(1, static_cast<std::int64_t>(provider));
-  if (!row.executeStep()) records::throw_not_found("provider", provider);
-  data.providers.push_back(Provider{.id = row.getColumn(0).getInt64(),
-                                    .name = std::string(sql::read_text(row.getColumn(1))),
-                                    .created_on = sql::read_date(row.getColumn(2))});
+  data.providers.push_back(find_provider(connection, provider));
   const auto load = [&]<class T>(std::vector<T>& out, std::string_view date_column) {
     std::string sql = records::select_sql<T>() + " WHERE provider_id = ?1";
     if (!date_column.empty()) sql += " AND (?2 IS NULL OR " + std::string(date_column) + " <= ?2)";
@@ -33,13 +41,8 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
     if (!date_column.empty()) sql::bind(statement, 2, up_to);
     while (statement.executeStep()) out.push_back(records::Table<T>::read(statement));
   };
-  load(data.services, {});
-  load(data.sources, {});
-  load(data.vacancies, {});
-  for (Vacancy& vacancy : data.vacancies) vacancy.advert_text.reset();
-  load(data.spend, "spent_on");
+  load_report_tables(data, load);
   load(data.applicants, "applied_on");
-  load(data.headcounts, "taken_on");
   return data;
 }
 
@@ -148,18 +151,9 @@ class TeamLoader {
   void load_tables() {
     auto& providers =
         connection_.statement("SELECT id, name, created_on FROM providers ORDER BY id");
-    while (providers.executeStep()) {
-      team_.providers.push_back(
-          Provider{.id = providers.getColumn(0).getInt64(),
-                   .name = std::string(sql::read_text(providers.getColumn(1))),
-                   .created_on = sql::read_date(providers.getColumn(2))});
-    }
-    load_table(team_.services, {});
-    load_table(team_.sources, {});
-    load_table(team_.vacancies, {});
-    for (Vacancy& vacancy : team_.vacancies) vacancy.advert_text.reset();
-    load_table(team_.spend, "spent_on");
-    load_table(team_.headcounts, "taken_on");
+    while (providers.executeStep()) team_.providers.push_back(read_provider(providers));
+    load_report_tables(
+        team_, [this](auto& rows, std::string_view date_column) { load_table(rows, date_column); });
   }
 
   // Takes chunks of the applicants' id range until none is left (or the other thread failed),

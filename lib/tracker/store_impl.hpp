@@ -68,6 +68,10 @@ struct Store::Impl {
   }
 };
 
+// A provider from a row of "SELECT id, name, created_on FROM providers ...".
+Provider read_provider(SQLite::Statement& row);
+// The provider with this id; Error(kNotFound) when there is none.
+Provider find_provider(Connection& connection, Id provider);
 // Throws Error(kNotFound) unless the provider exists.
 void require_provider(Connection& connection, Id provider);
 
