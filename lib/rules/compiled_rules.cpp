@@ -108,8 +108,10 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
           decoders_[r].emplace(rule.first.prefixes, rule.second.prefixes);
         }
         break;
-      case RuleKind::kMetric:
       case RuleKind::kStyle:
+        has_style_rules_ = true;
+        break;
+      case RuleKind::kMetric:
         break;
     }
   }
@@ -137,6 +139,22 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
   for (std::uint32_t t = target_count_; t > 0; --t) begin[t] = begin[t - 1];
   begin[0] = 0;
 
+  scratch.punctuation.clear();
+  scratch.capitalised.clear();
+  if (has_style_rules_) {
+    const auto tokens = document.tokens();
+    const std::string& original = document.original();
+    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+      const Token& token = tokens[i];
+      if (token.kind == TokenKind::kPunctuation) {
+        scratch.punctuation.push_back(i);
+      } else if (token.kind == TokenKind::kWord) {
+        const char head = original[token.span.begin];
+        if (head >= 'A' && head <= 'Z') scratch.capitalised.push_back(i);
+      }
+    }
+  }
+
   Evaluation out;
   out.observations.reserve(scratch.match.terms.size() + 32);
   const auto& all = rules_.rules();
@@ -162,7 +180,7 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
         evaluate_balance(r, scratch, document, out);
         break;
       case RuleKind::kStyle:
-        evaluate_style(r, document, out);
+        evaluate_style(r, scratch, document, out);
         break;
     }
   }
@@ -330,8 +348,8 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, const EvaluationS
   out.observations.push_back(std::move(o));
 }
 
-void CompiledRules::evaluate_style(std::uint32_t rule_index, const Document& document,
-                                   Evaluation& out) const {
+void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                   const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   const auto tokens = document.tokens();
   const auto found = [&](std::uint32_t first, std::uint32_t end, std::string detail) {
@@ -342,11 +360,11 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const Document& doc
     o.detail = std::move(detail);
     out.observations.push_back(std::move(o));
   };
+  // Each check walks runs of its candidates: consecutive tokens that all qualify.
   switch (rule.check) {
     case StyleCheck::kExclamationMarks: {
       int seen = 0;
-      for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i].kind != TokenKind::kPunctuation) continue;
+      for (const std::uint32_t i : scratch.punctuation) {
         const auto text = document.text(tokens[i].span);
         const auto marks = static_cast<int>(std::count(text.begin(), text.end(), '!'));
         if (marks == 0) continue;
@@ -356,46 +374,43 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const Document& doc
       break;
     }
     case StyleCheck::kCapitals: {
-      std::uint32_t i = 0;
-      while (i < tokens.size()) {
-        const auto is_shout = [&](std::uint32_t k) {
-          if (tokens[k].kind != TokenKind::kWord) return false;
-          const char head = document.original()[tokens[k].span.begin];
-          if (head < 'A' || head > 'Z') return false;
-          const auto text = document.text(tokens[k].span);
-          return all_capitals(text, rule.min_letters) &&
-                 std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
-        };
-        if (!is_shout(i)) {
-          ++i;
-          continue;
+      const auto is_shout = [&](std::uint32_t k) {
+        const auto text = document.text(tokens[k].span);
+        return all_capitals(text, rule.min_letters) &&
+               std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
+      };
+      const auto& words = scratch.capitalised;
+      std::size_t c = 0;
+      while (c < words.size()) {
+        const std::uint32_t first = words[c++];
+        if (!is_shout(first)) continue;
+        std::uint32_t end = first + 1;
+        while (c < words.size() && words[c] == end && is_shout(end)) {
+          ++end;
+          ++c;
         }
-        std::uint32_t end = i + 1;
-        while (end < tokens.size() && is_shout(end)) ++end;
-        found(i, end, std::string(document.text(span_of(document, i, end))));
-        i = end;
+        found(first, end, std::string(document.text(span_of(document, first, end))));
       }
       break;
     }
     case StyleCheck::kRepeatedPunctuation: {
-      std::uint32_t i = 0;
-      while (i < tokens.size()) {
-        if (tokens[i].kind != TokenKind::kPunctuation) {
-          ++i;
-          continue;
-        }
-        std::uint32_t end = i + 1;
-        while (end < tokens.size() && tokens[end].kind == TokenKind::kPunctuation &&
+      const auto& marks = scratch.punctuation;
+      std::size_t c = 0;
+      while (c < marks.size()) {
+        const std::uint32_t first = marks[c++];
+        std::uint32_t end = first + 1;
+        while (c < marks.size() && marks[c] == end &&
                tokens[end].span.begin == tokens[end - 1].span.end) {
           ++end;
+          ++c;
         }
-        const auto run = document.text(span_of(document, i, end));
+        if (end - first < 2 && tokens[first].span.end - tokens[first].span.begin < 2) continue;
+        const auto run = document.text(span_of(document, first, end));
         const bool bangs = run.size() >= 2 && run.find_first_not_of("!?") == std::string_view::npos;
         const bool same =
             run.size() >= 2 && run.find_first_not_of(run[0]) == std::string_view::npos &&
             (run[0] == ',' || run[0] == ';' || run[0] == ':' || (run[0] == '.' && run.size() >= 4));
-        if (bangs || same) found(i, end, std::string(run));
-        i = end;
+        if (bangs || same) found(first, end, std::string(run));
       }
       break;
     }

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "text/swar.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -85,6 +86,36 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool is_domain(std::string_view folded) {
   for (std::string_view tld : {".uk", ".com", ".org", ".net", ".gov", ".nhs", ".info", ".jobs"}) {
     if (ends_with(folded, tld)) return true;
+  }
+  return false;
+}
+
+// Whether `bytes` starts with `s`: words are short, and a library call costs more than the loop.
+bool same_bytes(const char* bytes, std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (text::swar::load(bytes + i) != text::swar::load(s.data() + i)) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (bytes[i] != s[i]) return false;
+  }
+  return true;
+}
+
+// Whether `s` holds a '.' or an '@', eight bytes at a time.
+bool has_dot_or_at(std::string_view s) {
+  using text::swar::kHighBits;
+  using text::swar::kOnes;
+  // A byte of x is zero exactly when the top bit of (x - 1) & ~x is set (no false positives
+  // below the first zero byte, which is all that matters for "any").
+  const auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHighBits) != 0; };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = text::swar::load(s.data() + i);
+    if (has_zero(w ^ (kOnes * '.')) || has_zero(w ^ (kOnes * '@'))) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] == '.' || s[i] == '@') return true;
   }
   return false;
 }
@@ -313,8 +344,7 @@ const Matcher::Slot* Matcher::find_slot(std::string_view folded, std::uint64_t h
   for (std::uint64_t h = slot_hashes_[at]; h != 0; h = slot_hashes_[at]) {
     if (h == hash) {
       const Slot& slot = slots_[at];
-      if (slot.key_length == folded.size() &&
-          std::memcmp(arena_.data() + slot.key_offset, folded.data(), folded.size()) == 0) {
+      if (slot.key_length == folded.size() && same_bytes(arena_.data() + slot.key_offset, folded)) {
         return &slot;
       }
     }
@@ -439,12 +469,12 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
       const std::string_view s = document.text(t.span);
-      if (want_money && (s == "£" || s == "$" || s == "€") && i + 1 < n &&
-          tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1)) {
+      if (want_money && i + 1 < n && tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1) &&
+          (s == "£" || s == "$" || s == "€")) {
         add(TokenClass::kMoney, i, i + 2);
       }
       // Segmenters that split "jobs@example.org" at the "@".
-      if (want_email && s == "@" && i > 0 && i + 1 < n && adjacent(i - 1, i) &&
+      if (want_email && s.size() == 1 && s[0] == '@' && i > 0 && i + 1 < n && adjacent(i - 1, i) &&
           adjacent(i, i + 1) && tokens[i + 1].folded.find('.') != std::string_view::npos) {
         add(TokenClass::kEmail, i - 1, i + 2);
       }
@@ -501,11 +531,9 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     }
     if (number) continue;
     // Words from here on. ICU keeps "jobs@example.org" and "www.example.org" as one word.
-    bool dotted = false;  // has "." or "@": could be an address ("a@b.uk" is the shortest)
-    if ((want_email || want_url) && s.size() >= 6) {
-      for (char c : s) dotted |= c == '.' || c == '@';
-    }
-    if (dotted && s.size() >= 4) {
+    // Has "." or "@": could be an address ("a@b.uk" is the shortest).
+    const bool dotted = (want_email || want_url) && s.size() >= 6 && has_dot_or_at(s);
+    if (dotted) {
       const std::size_t at = s.find('@');
       if (at != std::string_view::npos) {
         if (want_email && at > 0 && s.find('.', at) != std::string_view::npos) {
