@@ -76,6 +76,20 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
   return i - start;
 }
 
+// Adds a coded word, [begin, end) of `text`, to `result`. Kept out of line: it is rarely needed,
+// and inlined it would crowd the scanning loop.
+[[gnu::noinline]] void record(GenderCoding& result, std::string_view text, std::size_t begin,
+                              std::size_t end, int feminine, int masculine) {
+  std::string lowered(text.substr(begin, end - begin));
+  for (char& c : lowered) c = lower(c);
+  result.feminine += feminine;
+  result.masculine += masculine;
+  const auto b = static_cast<std::uint32_t>(begin);
+  const auto e = static_cast<std::uint32_t>(end);
+  if (feminine) result.words.push_back(CodedWord{b, e, lowered, false, feminine});
+  if (masculine) result.words.push_back(CodedWord{b, e, std::move(lowered), true, masculine});
+}
+
 }  // namespace
 
 GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
@@ -101,7 +115,7 @@ void GenderDecoder::insert(std::string_view prefix, bool masculine) {
 }
 
 // Gender Decoder counts one per (word, list entry) pair where the word starts with the entry.
-void GenderDecoder::count(std::string_view word, int& feminine, int& masculine) const {
+inline void GenderDecoder::count(std::string_view word, int& feminine, int& masculine) const {
   std::uint32_t node = 0;
   for (char c : word) {
     const int slot = slot_of(c);
@@ -139,21 +153,13 @@ GenderCoding GenderDecoder::decode(std::string_view text) const {
   std::size_t word_index = 0;
   std::size_t unsplit_index = SIZE_MAX;
 
-  // Words are read in place and lowercased as they are compared; only coded words are copied.
+  // Words are read in place and lowercased as they are compared. Most words are not coded: the
+  // count stays inline, and only a coded word is copied.
   const auto emit = [&](std::size_t begin, std::size_t end) {
-    const std::string_view w = text.substr(begin, end - begin);
     int feminine = 0;
     int masculine = 0;
-    count(w, feminine, masculine);
-    if (feminine == 0 && masculine == 0) return;
-    std::string lowered(w);
-    for (char& c : lowered) c = lower(c);
-    result.feminine += feminine;
-    result.masculine += masculine;
-    const auto b = static_cast<std::uint32_t>(begin);
-    const auto e = static_cast<std::uint32_t>(end);
-    if (feminine) result.words.push_back(CodedWord{b, e, lowered, false, feminine});
-    if (masculine) result.words.push_back(CodedWord{b, e, std::move(lowered), true, masculine});
+    count(text.substr(begin, end - begin), feminine, masculine);
+    if (feminine != 0 || masculine != 0) record(result, text, begin, end, feminine, masculine);
   };
 
   std::size_t i = 0;
