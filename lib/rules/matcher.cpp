@@ -132,7 +132,10 @@ bool starts_capitalised(std::string_view s) {
 
 }  // namespace
 
-std::uint64_t hash_word(std::string_view word) {
+namespace {
+
+// Inlined into the matching loop: called once per token, a call costs about as much as the hash.
+[[gnu::always_inline]] inline std::uint64_t hash_word_inline(std::string_view word) {
   // Eight bytes at a time with a multiply-xorshift mix: most folded words take one or two rounds.
   std::uint64_t hash = 0x9E3779B97F4A7C15ull ^ word.size();
   const char* p = word.data();
@@ -164,6 +167,12 @@ std::uint64_t hash_word(std::string_view word) {
     hash ^= hash >> 29;
   }
   return hash == 0 ? 1 : hash;  // 0 marks an empty slot
+}
+
+}  // namespace
+
+std::uint64_t hash_word(std::string_view word) {
+  return hash_word_inline(word);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,7 +347,8 @@ Matcher Matcher::Builder::build() {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-const Matcher::Slot* Matcher::find_slot(std::string_view folded, std::uint64_t hash) const {
+[[gnu::always_inline]] inline const Matcher::Slot* Matcher::find_slot(std::string_view folded,
+                                                                      std::uint64_t hash) const {
   // Probe the dense array of hashes; read a full slot only when its hash matches.
   std::uint64_t at = hash & slot_mask_;
   for (std::uint64_t h = slot_hashes_[at]; h != 0; h = slot_hashes_[at]) {
@@ -353,13 +363,14 @@ const Matcher::Slot* Matcher::find_slot(std::string_view folded, std::uint64_t h
   return nullptr;
 }
 
-void Matcher::add_symbols(const Document& document, std::uint32_t index,
-                          MatchResult& result) const {
+[[gnu::always_inline]] inline void Matcher::add_symbols(const Document& document,
+                                                        std::uint32_t index,
+                                                        MatchResult& result) const {
   const Token& token = document.tokens()[index];
   if (token.kind == TokenKind::kNumber) result.symbols.push_back(kAnyNumber);
   const std::string_view folded = token.folded;
   if (folded.empty()) return;
-  if (const Slot* slot = find_slot(folded, hash_word(folded))) {
+  if (const Slot* slot = find_slot(folded, hash_word_inline(folded))) {
     if (slot->symbol != kNone) result.symbols.push_back(slot->symbol);
     if (slot->variants_begin != slot->variants_end) {
       const std::string_view exact = document.text(token.span);
