@@ -193,6 +193,18 @@ TEST_CASE("Style checks find exclamation marks capitals and repeated punctuation
   CHECK(observed(set, text, "t.repeat") == std::vector<std::string>{"?!"});
 }
 
+TEST_CASE("Style runs stop at an allowed word, a spaced mark and a word in ordinary case") {
+  const RuleSet set = set_of(R"({"id": "t.caps", "kind": "style", )" + kCommonRuleFields +
+                             R"(, "check": "capitals", "allow": ["NHS"]},
+         {"id": "t.repeat", "kind": "style", )" +
+                             kCommonRuleFields + R"(, "check": "repeated_punctuation"})");
+  const std::string text =
+      "APPLY NOW NHS TODAY Start here, , then ;; and .... or ... wait! ! Café… BIG WIN";
+  CHECK(observed(set, text, "t.caps") == std::vector<std::string>{"APPLY NOW", "TODAY", "BIG WIN"});
+  // ", ," and "! !" are spaced; "..." is an ellipsis, "…" one mark; ";;" and "...." repeat.
+  CHECK(observed(set, text, "t.repeat") == std::vector<std::string>{";;", "...."});
+}
+
 TEST_CASE("A ratio balance counts both sides without double counting nested phrases") {
   const RuleSet set = set_of(R"({"id": "t.you", "kind": "balance", )" + kCommonRuleFields + R"(,
     "first": {"label": "you", "terms": ["you", "your"]},
