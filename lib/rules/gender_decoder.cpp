@@ -97,6 +97,13 @@ GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
   nodes_.push_back(Node{});
   for (const auto& p : feminine) insert(p, false);
   for (const auto& p : masculine) insert(p, true);
+  for (Node& node : nodes_) {
+    for (std::uint32_t& link : node.child) {
+      if (link != 0 && (nodes_[link].feminine_ends != 0 || nodes_[link].masculine_ends != 0)) {
+        link |= kEndsFlag;
+      }
+    }
+  }
 }
 
 void GenderDecoder::insert(std::string_view prefix, bool masculine) {
@@ -119,10 +126,14 @@ inline void GenderDecoder::count(std::string_view word, int& feminine, int& masc
   std::uint32_t node = 0;
   for (char c : word) {
     const int slot = slot_of(c);
-    if (slot < 0 || nodes_[node].child[slot] == 0) return;
-    node = nodes_[node].child[slot];
-    feminine += nodes_[node].feminine_ends;
-    masculine += nodes_[node].masculine_ends;
+    if (slot < 0) return;
+    const std::uint32_t link = nodes_[node].child[slot];
+    if (link == 0) return;
+    node = link & ~kEndsFlag;
+    if ((link & kEndsFlag) != 0) {
+      feminine += nodes_[node].feminine_ends;
+      masculine += nodes_[node].masculine_ends;
+    }
   }
 }
 

@@ -44,6 +44,9 @@ class GenderDecoder {
   static const char* verdict(int feminine, int masculine);
 
  private:
+  // A link to a child: its index, with kEndsFlag set when entries end there. Most steps of a walk
+  // pass no entry's end, and the flag spares them the load of the child's counts.
+  static constexpr std::uint32_t kEndsFlag = 1U << 31;
   struct Node {
     std::uint32_t child[27];  // a-z and '-', 0 = none
     std::uint16_t feminine_ends = 0;
