@@ -36,7 +36,8 @@ fi
 cp "$here/peers.mjs" "$node_dir/peers.mjs"
 
 corpus="$build/bench-advert-corpus.json"
-cpp_out="$("$build/tests/bench/advert/bench_advert" --corpus "$corpus")"
+# 200 passes (about as long as each peer is timed), so that the fastest pass is a fair pick.
+cpp_out="$("$build/tests/bench/advert/bench_advert" --corpus "$corpus" --repeat 200)"
 echo "$cpp_out" | grep -v '^checker_.*words_per_second='
 cpp_wps="$(echo "$cpp_out" | sed -n 's/^checker_words_per_second=//p')"
 cpp_best="$(echo "$cpp_out" | sed -n 's/^checker_best_words_per_second=//p')"
