@@ -108,10 +108,8 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
           decoders_[r].emplace(rule.first.prefixes, rule.second.prefixes);
         }
         break;
-      case RuleKind::kStyle:
-        has_style_rules_ = true;
-        break;
       case RuleKind::kMetric:
+      case RuleKind::kStyle:
         break;
     }
   }
@@ -138,22 +136,6 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
   for (const TermHit& hit : scratch.match.terms) scratch.by_target[begin[hit.target]++] = hit;
   for (std::uint32_t t = target_count_; t > 0; --t) begin[t] = begin[t - 1];
   begin[0] = 0;
-
-  scratch.punctuation.clear();
-  scratch.capitalised.clear();
-  if (has_style_rules_) {
-    const auto tokens = document.tokens();
-    const std::string& original = document.original();
-    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-      const Token& token = tokens[i];
-      if (token.kind == TokenKind::kPunctuation) {
-        scratch.punctuation.push_back(i);
-      } else if (token.kind == TokenKind::kWord) {
-        const char head = original[token.span.begin];
-        if (head >= 'A' && head <= 'Z') scratch.capitalised.push_back(i);
-      }
-    }
-  }
 
   Evaluation out;
   out.observations.reserve(scratch.match.terms.size() + 32);
@@ -364,7 +346,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
   switch (rule.check) {
     case StyleCheck::kExclamationMarks: {
       int seen = 0;
-      for (const std::uint32_t i : scratch.punctuation) {
+      for (const std::uint32_t i : scratch.match.punctuation) {
         const auto text = document.text(tokens[i].span);
         const auto marks = static_cast<int>(std::count(text.begin(), text.end(), '!'));
         if (marks == 0) continue;
@@ -379,7 +361,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
         return all_capitals(text, rule.min_letters) &&
                std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
       };
-      const auto& words = scratch.capitalised;
+      const auto& words = scratch.match.capitalised;
       std::size_t c = 0;
       while (c < words.size()) {
         const std::uint32_t first = words[c++];
@@ -394,7 +376,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       break;
     }
     case StyleCheck::kRepeatedPunctuation: {
-      const auto& marks = scratch.punctuation;
+      const auto& marks = scratch.match.punctuation;
       std::size_t c = 0;
       while (c < marks.size()) {
         const std::uint32_t first = marks[c++];

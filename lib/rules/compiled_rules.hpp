@@ -64,10 +64,6 @@ struct EvaluationScratch {
   MatchResult match;
   std::vector<TermHit> by_target;           // the match's term hits, grouped by target
   std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
-  // What style rules look at, found in one pass over the tokens: the punctuation tokens, and the
-  // words that start with an ASCII capital (token indices, in text order).
-  std::vector<std::uint32_t> punctuation;
-  std::vector<std::uint32_t> capitalised;
 };
 
 struct EvaluationOptions {
@@ -118,7 +114,6 @@ class CompiledRules {
   std::vector<RuleTargets> targets_;  // per rule
   std::uint32_t target_count_ = 0;
   std::vector<std::optional<GenderDecoder>> decoders_;  // per rule, for gender-decoder rules
-  bool has_style_rules_ = false;
 };
 
 // The span covering tokens [first, end) of `document`.

@@ -429,12 +429,21 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.positions.clear();
   result.symbols.clear();
   result.symbol_offsets.clear();
+  result.punctuation.clear();
+  result.capitalised.clear();
   const auto tokens = document.tokens();
   const std::string& original = document.original();
   result.positions.reserve(tokens.size());
   result.symbol_offsets.reserve(tokens.size() + 1);
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::kPunctuation && is_joiner(tokens, original, i)) continue;
+    const Token& token = tokens[i];
+    if (token.kind == TokenKind::kPunctuation) {
+      result.punctuation.push_back(i);
+      if (is_joiner(tokens, original, i)) continue;
+    } else if (token.kind == TokenKind::kWord) {
+      const char head = original[token.span.begin];
+      if (head >= 'A' && head <= 'Z') result.capitalised.push_back(i);
+    }
     result.positions.push_back(i);
     result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
     add_symbols(document, i, result);

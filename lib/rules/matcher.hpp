@@ -43,6 +43,10 @@ struct ClassHit {
 struct MatchResult {
   std::vector<TermHit> terms;     // ordered by first token, then by length
   std::vector<ClassHit> classes;  // ordered by first token
+  // Noted on the same pass for the style rules (token indices, in text order): the punctuation
+  // tokens, and the words that start with an ASCII capital.
+  std::vector<std::uint32_t> punctuation;
+  std::vector<std::uint32_t> capitalised;
   // Scratch space for the matching pass.
   std::vector<std::uint32_t> positions;
   std::vector<std::uint32_t> symbols;
