@@ -130,10 +130,6 @@ bool starts_capitalised(std::string_view s) {
   return c >= 0 && u_isupper(c);
 }
 
-}  // namespace
-
-namespace {
-
 // Inlined into the matching loop: called once per token, a call costs about as much as the hash.
 [[gnu::always_inline]] inline std::uint64_t hash_word_inline(std::string_view word) {
   // Eight bytes at a time with a multiply-xorshift mix: most folded words take one or two rounds.
