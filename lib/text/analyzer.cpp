@@ -91,7 +91,7 @@ class SyllableMemo {
   void count(std::string_view word, Token& token) {
     if (word.size() > 16 || word.empty()) {
       token.syllables = count_syllables(word);
-      token.letters = static_cast<std::uint16_t>(count_letters(word));
+      token.letters = count_letters(word);
       return;
     }
     std::uint64_t a = swar::load(word.data());
@@ -305,7 +305,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
       const std::string_view folded = fold_with_icu(i, typed);
       if (token.kind == TokenKind::kWord) {
         token.syllables = count_syllables(folded);
-        token.letters = static_cast<std::uint16_t>(count_letters(typed));
+        token.letters = count_letters(typed);
       }
     }
   };
@@ -380,8 +380,8 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
       token.span.end_utf16 = t.utf16.at(token.span.end);
       // Letters are counted in what the writer typed, as everywhere else.
       if (token.kind == TokenKind::kWord) {
-        token.letters = static_cast<std::uint16_t>(
-            count_letters(original.substr(token.span.begin, token.span.end - token.span.begin)));
+        token.letters =
+            count_letters(original.substr(token.span.begin, token.span.end - token.span.begin));
       }
     }
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot map normalised offsets");

@@ -39,7 +39,7 @@ struct Token {
   std::uint32_t sentence = 0;   // index into Document::sentences()
   std::uint32_t paragraph = 0;  // index into Document::paragraphs()
   std::uint16_t syllables = 0;  // for kWord; 0 otherwise
-  std::uint16_t letters = 0;    // for kWord: alphabetic characters (Coleman-Liau); 0 otherwise
+  std::uint32_t letters = 0;    // for kWord: alphabetic characters (Coleman-Liau); 0 otherwise
 };
 
 enum class BlockKind : std::uint8_t {
