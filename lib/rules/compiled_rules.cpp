@@ -342,7 +342,8 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
     o.detail = std::move(detail);
     out.observations.push_back(std::move(o));
   };
-  // Each check walks runs of its candidates: consecutive tokens that all qualify.
+  // Each check reads only the candidates the matching pass listed; a run is consecutive tokens
+  // that all qualify.
   switch (rule.check) {
     case StyleCheck::kExclamationMarks: {
       int seen = 0;
@@ -386,7 +387,6 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
           ++end;
           ++c;
         }
-        if (end - first < 2 && tokens[first].span.end - tokens[first].span.begin < 2) continue;
         const auto run = document.text(span_of(document, first, end));
         const bool bangs = run.size() >= 2 && run.find_first_not_of("!?") == std::string_view::npos;
         const bool same =
