@@ -298,13 +298,13 @@ void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& do
   }
 }
 
-void CompiledRules::evaluate_balance(std::uint32_t rule_index, const EvaluationScratch& scratch,
+void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch& scratch,
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   Observation o;
   o.rule = rule_index;
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    GenderCoding coding = decoders_[rule_index]->decode(document.original());
+    GenderCoding coding = decoders_[rule_index]->decode(document, scratch.gender_words);
     const int difference = coding.feminine - coding.masculine;
     o.value = difference;
     o.outcome = std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet;

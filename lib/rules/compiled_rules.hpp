@@ -64,6 +64,7 @@ struct EvaluationScratch {
   MatchResult match;
   std::vector<TermHit> by_target;           // the match's term hits, grouped by target
   std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
+  GenderWordCache gender_words;
 };
 
 struct EvaluationOptions {
@@ -104,7 +105,7 @@ class CompiledRules {
                         const text::Document& document, Evaluation& out) const;
   void evaluate_metric(std::uint32_t rule, const text::Document& document,
                        const MetricValues& metrics, Evaluation& out) const;
-  void evaluate_balance(std::uint32_t rule, const EvaluationScratch& scratch,
+  void evaluate_balance(std::uint32_t rule, EvaluationScratch& scratch,
                         const text::Document& document, Evaluation& out) const;
   void evaluate_style(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;

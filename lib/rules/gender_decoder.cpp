@@ -1,6 +1,7 @@
 // Gender Decoder's word splitting and counting, reproduced byte for byte.
 #include "rules/gender_decoder.hpp"
 
+#include <atomic>
 #include <bit>
 #include <string_view>
 
@@ -94,6 +95,8 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
 
 GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
                              const std::vector<std::string>& masculine) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   nodes_.push_back(Node{});
   for (const auto& p : feminine) insert(p, false);
   for (const auto& p : masculine) insert(p, true);
@@ -156,56 +159,108 @@ const char* GenderDecoder::verdict(int feminine, int masculine) {
   return "masculine-coded";
 }
 
-GenderCoding GenderDecoder::decode(std::string_view text) const {
-  GenderCoding result;
-  // Gender Decoder's de-hyphenation loop removes items from the list it is iterating over, so the
-  // word after the first one it splits (almost always the second word) is never split. The index
-  // of that word, once known, is kept here to give the same counts.
-  std::size_t word_index = 0;
-  std::size_t unsplit_index = SIZE_MAX;
+// Words are read in place and lowercased as they are compared. Most words are not coded: the
+// count stays inline, and only a coded word is copied.
+inline void GenderDecoder::emit(std::string_view text, std::size_t begin, std::size_t end,
+                                Scan& scan) const {
+  int feminine = 0;
+  int masculine = 0;
+  count(text.substr(begin, end - begin), feminine, masculine);
+  if (feminine != 0 || masculine != 0) record(scan.result, text, begin, end, feminine, masculine);
+}
 
-  // Words are read in place and lowercased as they are compared. Most words are not coded: the
-  // count stays inline, and only a coded word is copied.
-  const auto emit = [&](std::size_t begin, std::size_t end) {
-    int feminine = 0;
-    int masculine = 0;
-    count(text.substr(begin, end - begin), feminine, masculine);
-    if (feminine != 0 || masculine != 0) record(result, text, begin, end, feminine, masculine);
-  };
+// Gender Decoder's de-hyphenation loop removes items from the list it is iterating over, so the
+// word after the first one it splits (almost always the second word) is never split. The index
+// of that word, once known, is kept in the scan to give the same counts.
+inline void GenderDecoder::note_plain_word(Scan& scan) {
+  const std::size_t index = scan.word_index++;
+  if (scan.unsplit_index == SIZE_MAX) scan.unsplit_index = index + 1;
+}
 
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    while (i < n && is_separator(text[i])) ++i;
-    if (i >= n) break;
+void GenderDecoder::scan_bytes(std::string_view text, std::size_t from, std::size_t end,
+                               Scan& scan) const {
+  text = text.substr(0, end);
+  std::size_t i = from;
+  while (i < end) {
+    while (i < end && is_separator(text[i])) ++i;
+    if (i >= end) break;
     const std::size_t begin = i;
     bool hyphen = false;
     for (;;) {
       i += letter_run(text, i);
-      if (i >= n || is_separator(text[i])) break;
+      if (i >= end || is_separator(text[i])) break;
       hyphen |= text[i] == '-';
       ++i;
     }
+    if (!hyphen) {
+      note_plain_word(scan);
+      emit(text, begin, i, scan);
+      continue;
+    }
     const std::string_view word = text.substr(begin, i - begin);
-    const std::size_t index = word_index++;
+    const std::size_t index = scan.word_index++;
     // `word.find("-")` is falsy only when the word starts with a hyphen: such words are kept.
     // Only a word with a hyphen can start with a hyphenated list entry.
-    const bool exempt = word[0] == '-' || (hyphen && starts_with_hyphenated_entry(word));
-    if (!exempt && unsplit_index == SIZE_MAX) unsplit_index = index + 1;
-    if (!hyphen || exempt || index == unsplit_index) {
-      emit(begin, i);
+    const bool exempt = word[0] == '-' || starts_with_hyphenated_entry(word);
+    if (!exempt && scan.unsplit_index == SIZE_MAX) scan.unsplit_index = index + 1;
+    if (exempt || index == scan.unsplit_index) {
+      emit(text, begin, i, scan);
       continue;
     }
     std::size_t part = begin;
     while (part <= i) {
       std::size_t dash = part;
       while (dash < i && text[dash] != '-') ++dash;
-      emit(part, dash);
+      emit(text, part, dash, scan);
       part = dash + 1;
     }
   }
-  result.verdict = verdict(result.feminine, result.masculine);
-  return result;
+}
+
+GenderCoding GenderDecoder::finish(Scan& scan) {
+  scan.result.verdict = verdict(scan.result.feminine, scan.result.masculine);
+  return std::move(scan.result);
+}
+
+GenderCoding GenderDecoder::decode(std::string_view text) const {
+  Scan scan;
+  scan_bytes(text, 0, text.size(), scan);
+  return finish(scan);
+}
+
+GenderCoding GenderDecoder::decode(const text::Document& document, GenderWordCache& cache) const {
+  cache.claim(id_);
+  const std::string_view text = document.original();
+  Scan scan;
+  std::size_t scanned = 0;  // bytes before this are done
+  for (const text::Token& token : document.tokens()) {
+    const std::size_t begin = token.span.begin;
+    const std::size_t end = token.span.end;
+    // All ASCII letters: every other letter takes more than one byte.
+    if (token.kind != text::TokenKind::kWord || token.letters != end - begin) continue;
+    if ((begin != 0 && !is_separator(text[begin - 1])) ||
+        (end != text.size() && !is_separator(text[end]))) {
+      continue;
+    }
+    if (scanned < begin) scan_bytes(text, scanned, begin, scan);
+    scanned = end;
+    note_plain_word(scan);
+    if (token.word_key == 0) {
+      emit(text, begin, end, scan);
+      continue;
+    }
+    const GenderWordCounts* counts = cache.find(token.word_key);
+    if (counts == nullptr) {
+      GenderWordCounts& fresh = cache.put(token.word_key);
+      count(text.substr(begin, end - begin), fresh.feminine, fresh.masculine);
+      counts = &fresh;
+    }
+    if (counts->feminine != 0 || counts->masculine != 0) {
+      record(scan.result, text, begin, end, counts->feminine, counts->masculine);
+    }
+  }
+  scan_bytes(text, scanned, text.size(), scan);
+  return finish(scan);
 }
 
 }  // namespace caretoolkit::rules

@@ -1,18 +1,24 @@
 // Gender-coded wording, decided exactly as Kat Matfield's Gender Decoder does (repository
 // lovedaybrooke/gender-decoder, app/models.py) with the Gaucher, Friesen and Kay (2011) lists.
 //
-// It deliberately does not use the advert's ICU tokens: Gender Decoder splits words its own way
-// (every non-ASCII character and the punctuation . , < > * ? ! " [ ] @ ' : ; ( ) / & separate
-// words; hyphens split a word unless it begins with a hyphenated list entry), and the verdict
-// must agree with it word for word. The scan is one cheap pass over the bytes.
+// Gender Decoder splits words its own way (every non-ASCII character and the punctuation
+// . , < > * ? ! " [ ] @ ' : ; ( ) / & separate words; hyphens split a word unless it begins with
+// a hyphenated list entry), and the verdict must agree with it word for word. decode(text) reads
+// the bytes that way. decode(document) gives the same result faster: a token of ASCII letters
+// with a separator (or the text's edge) on each side is exactly one of Gender Decoder's words,
+// so only the bytes between such tokens are read one by one.
 //
 // Thread safety: immutable after construction; decode() may run on many threads at once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text/document.hpp"
+#include "text/word_cache.hpp"
 
 namespace caretoolkit::rules {
 
@@ -31,6 +37,13 @@ struct GenderCoding {
   std::vector<CodedWord> words;  // in text order
 };
 
+// One word's counts, as decode(document, cache) keeps them per thread.
+struct GenderWordCounts {
+  int feminine = 0;
+  int masculine = 0;
+};
+using GenderWordCache = text::WordCache<GenderWordCounts>;
+
 class GenderDecoder {
  public:
   // Prefix lists as in the rule pack: lowercase ASCII, hyphens allowed.
@@ -38,6 +51,9 @@ class GenderDecoder {
                 const std::vector<std::string>& masculine);
 
   GenderCoding decode(std::string_view text) const;
+  // The same for document.original(), helped by the document's tokens and by `cache` (one per
+  // thread), which remembers the counts of words met before.
+  GenderCoding decode(const text::Document& document, GenderWordCache& cache) const;
 
   // feminine - masculine: 0 is "neutral" when any coded word was found, else "empty"; 1 to 3
   // "feminine-coded"; above 3 "strongly feminine-coded"; and the masculine mirror.
@@ -52,10 +68,25 @@ class GenderDecoder {
     std::uint16_t feminine_ends = 0;
     std::uint16_t masculine_ends = 0;
   };
+  // One decoding under way: what it found, and what its de-hyphenation quirk needs to know.
+  struct Scan {
+    GenderCoding result;
+    std::size_t word_index = 0;            // Gender Decoder's words so far
+    std::size_t unsplit_index = SIZE_MAX;  // the word its loop skips, once known
+  };
   void insert(std::string_view prefix, bool masculine);
   void count(std::string_view word, int& feminine, int& masculine) const;
   bool starts_with_hyphenated_entry(std::string_view word) const;
+  // Counts text[begin, end) as one word for the lists.
+  void emit(std::string_view text, std::size_t begin, std::size_t end, Scan& scan) const;
+  // Notes one more word without a hyphen.
+  static void note_plain_word(Scan& scan);
+  // Splits text[from, end) into words and takes each; text[end - 1] is a separator, or end is
+  // the end of the text.
+  void scan_bytes(std::string_view text, std::size_t from, std::size_t end, Scan& scan) const;
+  static GenderCoding finish(Scan& scan);
 
+  std::uint64_t id_ = 0;  // owner of the GenderWordCache it fills
   std::vector<Node> nodes_;
   std::vector<std::string> hyphenated_;  // entries containing '-'
 };

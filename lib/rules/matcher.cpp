@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 
@@ -229,7 +230,9 @@ void Matcher::Builder::add(std::string_view term, bool case_sensitive, std::uint
 }
 
 Matcher Matcher::Builder::build() {
+  static std::atomic<std::uint64_t> next_id{1};
   Matcher m;
+  m.id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   m.classes_mask_ = classes_mask_;
   m.phrase_count_ = phrases_.size();
 
@@ -360,16 +363,16 @@ Matcher Matcher::Builder::build() {
   return nullptr;
 }
 
-[[gnu::always_inline]] inline void Matcher::add_symbols(const Document& document,
-                                                        std::uint32_t index,
-                                                        MatchResult& result) const {
+bool Matcher::add_symbols(const Document& document, std::uint32_t index,
+                          MatchResult& result) const {
   const Token& token = document.tokens()[index];
-  if (token.kind == TokenKind::kNumber) result.symbols.push_back(kAnyNumber);
   const std::string_view folded = token.folded;
-  if (folded.empty()) return;
+  bool exact_text = false;
+  if (folded.empty()) return exact_text;
   if (const Slot* slot = find_slot(folded, hash_word_inline(folded))) {
     if (slot->symbol != kNone) result.symbols.push_back(slot->symbol);
     if (slot->variants_begin != slot->variants_end) {
+      exact_text = true;
       const std::string_view exact = document.text(token.span);
       for (std::uint32_t v = slot->variants_begin; v < slot->variants_end; ++v) {
         const Variant& variant = variants_[v];
@@ -396,6 +399,38 @@ Matcher Matcher::Builder::build() {
       node = next;
       if (stem_nodes_[node].symbol != kNone) result.symbols.push_back(stem_nodes_[node].symbol);
     }
+  }
+  return exact_text;
+}
+
+[[gnu::always_inline]] inline void Matcher::add_cached_symbols(const Document& document,
+                                                               std::uint32_t index,
+                                                               MatchResult& result) const {
+  using CachedSymbols = MatchResult::CachedSymbols;
+  const Token& token = document.tokens()[index];
+  if (token.kind == TokenKind::kNumber) result.symbols.push_back(kAnyNumber);
+  if (token.word_key == 0) {
+    add_symbols(document, index, result);
+    return;
+  }
+  if (const CachedSymbols* cached = result.word_symbols.find(token.word_key)) {
+    if (cached->count != CachedSymbols::kUncached) {
+      for (std::uint32_t s = 0; s < cached->count; ++s)
+        result.symbols.push_back(cached->symbols[s]);
+      return;
+    }
+    add_symbols(document, index, result);
+    return;
+  }
+  const std::size_t first = result.symbols.size();
+  const bool exact_text = add_symbols(document, index, result);
+  const std::size_t count = result.symbols.size() - first;
+  CachedSymbols& cached = result.word_symbols.put(token.word_key);
+  cached.count = CachedSymbols::kUncached;
+  if (!exact_text && count <= cached.symbols.size()) {
+    cached.count = static_cast<std::uint32_t>(count);
+    std::copy(result.symbols.begin() + static_cast<std::ptrdiff_t>(first), result.symbols.end(),
+              cached.symbols.begin());
   }
 }
 
@@ -428,6 +463,7 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.symbol_offsets.clear();
   result.punctuation.clear();
   result.capitalised.clear();
+  result.word_symbols.claim(id_);
   const auto tokens = document.tokens();
   const std::string& original = document.original();
   result.positions.reserve(tokens.size());
@@ -443,7 +479,7 @@ void Matcher::match(const Document& document, MatchResult& result) const {
     }
     result.positions.push_back(i);
     result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
-    add_symbols(document, i, result);
+    add_cached_symbols(document, i, result);
   }
   result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
   if (classes_mask_ != 0) find_classes(document, result);

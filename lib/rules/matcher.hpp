@@ -21,6 +21,7 @@
 #include "rules/rule.hpp"
 #include "text/analyzer.hpp"
 #include "text/document.hpp"
+#include "text/word_cache.hpp"
 
 namespace caretoolkit::rules {
 
@@ -51,6 +52,15 @@ struct MatchResult {
   std::vector<std::uint32_t> positions;
   std::vector<std::uint32_t> symbols;
   std::vector<std::uint32_t> symbol_offsets;
+  // The symbols of words met before, kept from one call to the next: a cached word costs one
+  // load where a lookup hashes the word, probes the table and walks the stems.
+  struct CachedSymbols {
+    static constexpr std::uint32_t kUncached = UINT32_MAX;  // they depend on more than the
+                                                            // folded form: look the word up
+    std::uint32_t count = 0;
+    std::array<std::uint32_t, 3> symbols{};
+  };
+  text::WordCache<CachedSymbols> word_symbols;
 };
 
 class Matcher {
@@ -114,7 +124,11 @@ class Matcher {
   };
 
   const Slot* find_slot(std::string_view folded, std::uint64_t hash) const;
-  void add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result) const;
+  // Appends the symbols of token `token`'s text; returns whether they depend on its exact text
+  // (a case-sensitive term has its folded form) rather than only on the folded form.
+  bool add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result) const;
+  void add_cached_symbols(const text::Document& document, std::uint32_t token,
+                          MatchResult& result) const;
   void find_classes(const text::Document& document, MatchResult& result) const;
   void walk(std::uint32_t node, std::size_t position, std::size_t start, MatchResult& result) const;
 
@@ -133,6 +147,7 @@ class Matcher {
   std::vector<std::uint32_t> outputs_;
   std::uint32_t classes_mask_ = 0;
   std::size_t phrase_count_ = 0;
+  std::uint64_t id_ = 0;  // owner of the MatchResult::word_symbols it fills
 };
 
 // 64-bit hash of a folded word, as the matcher's table uses it.

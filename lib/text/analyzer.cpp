@@ -71,7 +71,7 @@ bool has_non_ascii(std::string_view s) {
   return false;
 }
 
-// Bytes kept readable after the folded text, so that SyllableMemo may load 16 bytes at once.
+// Bytes kept readable after the folded text, so that WordMemo may load 16 bytes at once.
 constexpr std::size_t kFoldPadding = 16;
 
 }  // namespace
@@ -79,50 +79,82 @@ constexpr std::size_t kFoldPadding = 16;
 // Not in the anonymous namespace: a member of Analyzer::PerThread, which has external linkage.
 namespace analyzer_detail {
 
-// Remembers the syllable and letter counts of ASCII words seen before on this thread: adverts
-// share most of their vocabulary, and a lookup costs a fraction of counting. Words are keyed by
-// their first 16 bytes (longer words are counted every time); the caller guarantees 16 readable
-// bytes from the start of each word.
-class SyllableMemo {
+// Remembers the ASCII tokens seen before on this thread, keyed by their first 16 bytes (longer
+// ones are not remembered), and gives each a Token::word_key; for words it also keeps the syllable
+// and letter counts. Adverts share most of their vocabulary, and a lookup costs a fraction of
+// counting. Two-way set-associative: with one way, a few of any few hundred words share a slot,
+// and a pair that does evicts each other over and over, which the caches keyed by word_key feel
+// too. The caller guarantees 16 readable bytes from the start of each token.
+class WordMemo {
  public:
-  SyllableMemo() : slots_(kSlots) {}
+  WordMemo() : slots_(kSlots), replace_next_(kSets, 0) {}
 
-  // Sets token.syllables and token.letters for the ASCII word `word`.
-  void count(std::string_view word, Token& token) {
-    if (word.size() > 16 || word.empty()) {
-      token.syllables = count_syllables(word);
-      token.letters = count_letters(word);
+  // Sets token.word_key, and for a word token.syllables and token.letters, for the ASCII token
+  // whose folded form is `folded`.
+  void remember(std::string_view folded, Token& token) {
+    const bool word = token.kind == TokenKind::kWord;
+    if (folded.size() > 16 || folded.empty()) {
+      if (word) {
+        token.syllables = count_syllables(folded);
+        token.letters = count_letters(folded);
+      }
       return;
     }
-    std::uint64_t a = swar::load(word.data());
-    std::uint64_t b = swar::load(word.data() + 8);
-    const std::size_t n = word.size();
+    std::uint64_t a = swar::load(folded.data());
+    std::uint64_t b = swar::load(folded.data() + 8);
+    const std::size_t n = folded.size();
     a &= n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
     b &= n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
     const std::uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
-    Slot& slot = slots_[h >> (64 - kSlotBits)];
-    if (slot.length != n || slot.a != a || slot.b != b) {
-      slot.a = a;
-      slot.b = b;
-      slot.length = static_cast<std::uint16_t>(n);
-      slot.syllables = count_syllables(word);
-      slot.letters = static_cast<std::uint16_t>(count_letters(word));
+    const std::uint64_t set = h >> (64 - kSetBits);
+    const auto holds = [&](const Slot& slot) {
+      return slot.length == n && slot.a == a && slot.b == b;
+    };
+    std::uint64_t index = 2 * set;
+    if (!holds(slots_[index])) {
+      ++index;
+      if (!holds(slots_[index])) {
+        index = 2 * set + replace_next_[set];
+        fill(slots_[index], index, folded, a, b);
+      }
     }
-    token.syllables = slot.syllables;
-    token.letters = slot.letters;
+    replace_next_[set] = static_cast<std::uint8_t>(1 - (index & 1));
+    const Slot& slot = slots_[index];
+    token.word_key = slot.key;
+    if (word) {
+      token.syllables = slot.syllables;
+      token.letters = slot.letters;
+    }
   }
 
  private:
-  static constexpr unsigned kSlotBits = 12;
-  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  static constexpr unsigned kSetBits = kWordKeySlotBits - 1;
+  static constexpr std::size_t kSets = std::size_t{1} << kSetBits;
+  static constexpr std::size_t kSlots = std::size_t{1} << kWordKeySlotBits;
+  // Counts the slots ever filled on any thread, so that no two fills give the same key.
+  static inline std::atomic<std::uint64_t> next_fill{1};
   struct Slot {
     std::uint64_t a = 0;
     std::uint64_t b = 0;
+    std::uint64_t key = 0;
     std::uint16_t length = 0;  // 0: empty
     std::uint16_t syllables = 0;
     std::uint16_t letters = 0;
   };
+
+  static void fill(Slot& slot, std::uint64_t index, std::string_view folded, std::uint64_t a,
+                   std::uint64_t b) {
+    slot.a = a;
+    slot.b = b;
+    slot.length = static_cast<std::uint16_t>(folded.size());
+    // Counted for any token: the same folded form may be a word in one place and not another.
+    slot.syllables = count_syllables(folded);
+    slot.letters = static_cast<std::uint16_t>(count_letters(folded));
+    slot.key = (next_fill.fetch_add(1, std::memory_order_relaxed) << kWordKeySlotBits) | index;
+  }
+
   std::vector<Slot> slots_;
+  std::vector<std::uint8_t> replace_next_;  // per set: the way a miss fills
 };
 
 }  // namespace analyzer_detail
@@ -172,7 +204,7 @@ struct Analyzer::PerThread {
   };
   std::vector<Fold> folds;
   Utf16Offsets utf16;
-  analyzer_detail::SyllableMemo syllables;
+  analyzer_detail::WordMemo words;
 };
 
 Analyzer::Analyzer(const AnalyzerOptions& options) : shared_(std::make_unique<Shared>(options)) {}
@@ -268,7 +300,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
 
   // 3. Folded forms go to folded_storage_: ASCII tokens fold to their lower-case copy, at the
   //    same offsets in its first part; tokens with other characters are folded by ICU into a
-  //    second part (appended at the end). Padded with zeros for SyllableMemo's 16-byte loads,
+  //    second part (appended at the end). Padded with zeros for WordMemo's 16-byte loads,
   //    which also keeps the string out of its inline buffer (a move would relocate that under
   //    the views).
   std::vector<Token>& tokens = out.tokens_;
@@ -299,7 +331,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units.
     if (token.span.end_utf16 - token.span.begin_utf16 == length) {
       token.folded = std::string_view(storage.data() + token.span.begin, length);
-      if (token.kind == TokenKind::kWord) t.syllables.count(token.folded, token);
+      t.words.remember(token.folded, token);
     } else {
       const std::string_view typed = text.substr(token.span.begin, length);
       const std::string_view folded = fold_with_icu(i, typed);

@@ -16,8 +16,9 @@
 // Thread safety: an Analyzer is immutable after construction; analyze() may be called from any
 // number of threads at once. Each thread keeps its own clones of the ICU iterators (made on its
 // first call, a few microseconds; kept for the last four Analyzers it used), its own scratch
-// buffers and a memo of syllable counts, so once its buffers have grown a thread allocates
-// nothing but the Document on the fast path, and nothing at all with the overload that reuses one.
+// buffers and a memo of the words it has seen (for Token::word_key and syllable counts), so once
+// its buffers have grown a thread allocates nothing but the Document on the fast path, and nothing
+// at all with the overload that reuses one.
 #pragma once
 
 #include <cstddef>

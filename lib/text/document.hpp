@@ -32,14 +32,22 @@ struct Span {
   std::uint32_t end_utf16 = 0;
 };
 
+// Token::word_key's low bits: keys that one thread's analyser remembers at the same time differ
+// in them, so a cache of 2^kWordKeySlotBits entries indexed by them never evicts a live word.
+inline constexpr unsigned kWordKeySlotBits = 13;
+
 struct Token {
-  TokenKind kind = TokenKind::kOther;
   Span span;
-  std::string_view folded;      // NFC + full case folding, for matching ("Straße" -> "strasse")
+  std::string_view folded;  // NFC + full case folding, for matching ("Straße" -> "strasse")
+  // A key for caching per distinct folded form: tokens with the same non-zero key have the same
+  // folded form, in any document and on any thread. The same form may get a new key later. 0
+  // when the token has none (it is longer than 16 bytes or not plain ASCII).
+  std::uint64_t word_key = 0;
   std::uint32_t sentence = 0;   // index into Document::sentences()
   std::uint32_t paragraph = 0;  // index into Document::paragraphs()
-  std::uint16_t syllables = 0;  // for kWord; 0 otherwise
   std::uint32_t letters = 0;    // for kWord: alphabetic characters (Coleman-Liau); 0 otherwise
+  std::uint16_t syllables = 0;  // for kWord; 0 otherwise
+  TokenKind kind = TokenKind::kOther;
 };
 
 enum class BlockKind : std::uint8_t {

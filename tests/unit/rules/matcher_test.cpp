@@ -111,6 +111,47 @@ TEST_CASE("Case-sensitive terms match the exact capitals only") {
   CHECK(hits({{"SU", true, 1}}, "Su and su and SU") == Hits{{1, "SU"}});
 }
 
+TEST_CASE("A MatchResult reused across texts and matchers finds what a fresh one does") {
+  // The result keeps the symbols of words it has met; a word's symbols must not leak into another
+  // matcher's results, and case-sensitive terms (whose symbols depend on the exact text) must be
+  // looked up every time.
+  const auto build = [](const std::vector<std::pair<std::string, bool>>& terms) {
+    Matcher::Builder builder(analyzer());
+    std::uint32_t target = 0;
+    for (const auto& [term, case_sensitive] : terms)
+      builder.add(term, case_sensitive, target++, "t");
+    return builder.build();
+  };
+  const Matcher first =
+      build({{"PA", true}, {"pa", false}, {"care*", false}, {"care home", false}});
+  const Matcher second =
+      build({{"care", false}, {"home", false}, {"Pa", true}, {"# hours", false}});
+  const std::vector<std::string> texts = {
+      "PA and pa and Pa: care homes, a care home, caring.", "Pa PA pa 37 hours of care",
+      "Home care HOME CARE home-care", "carer careful care-home 12 hours pa"};
+  const auto as_list = [](const MatchResult& r) {
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> out;
+    for (const TermHit& hit : r.terms) out.emplace_back(hit.target, hit.first, hit.end);
+    return out;
+  };
+  MatchResult reused;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& text : texts) {
+      const text::Document document = analyzer().analyze(text);
+      for (const Matcher* matcher : {&first, &second}) {
+        MatchResult fresh;
+        matcher->match(document, fresh);
+        matcher->match(document, reused);
+        CAPTURE(text);
+        CHECK(as_list(reused) == as_list(fresh));
+      }
+    }
+  }
+  const text::Document document = analyzer().analyze("Pa PA pa");
+  first.match(document, reused);
+  CHECK(as_list(reused).size() == 4);  // pa three times, PA once
+}
+
 TEST_CASE("The number placeholder matches any number") {
   CHECK(hits({{"# years experience", false, 1}}, "2 years experience, 10 years experience") ==
         Hits{{1, "2 years experience"}, {1, "10 years experience"}});

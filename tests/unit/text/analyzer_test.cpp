@@ -2,6 +2,7 @@
 // and combining marks, NFC, blocks (headings, bullets, wrapped lines), sentences, threads.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -86,6 +87,35 @@ TEST_CASE("folded forms are lower case with full case folding") {
   CHECK(d.tokens()[3].folded == "carer");
   CHECK(d.tokens()[4].folded == "don't");
   CHECK(d.tokens()[3].syllables == 2);
+}
+
+TEST_CASE("word keys are equal exactly when folded forms are") {
+  // Long enough that the memo's sets fill and evict: keys must stay unique all the same.
+  std::string text =
+      "Care care CARE, carer. Caf\xc3\xa9 caf\xc3\xa9 "
+      "extraordinarilylongword extraordinarilylongword 24 24";
+  for (int i = 0; i < 20000; ++i) text += " w" + std::to_string(i);
+  const Document d = analyzer().analyze(text);
+  const Document again = analyzer().analyze("care CARE carer");
+  std::map<std::uint64_t, std::string> form_of_key;
+  for (const Document* document : {&d, &again}) {
+    for (const Token& t : document->tokens()) {
+      if (t.word_key == 0) continue;
+      const auto [it, inserted] = form_of_key.emplace(t.word_key, std::string(t.folded));
+      CHECK(it->second == t.folded);
+    }
+  }
+  const auto tokens = d.tokens();
+  CHECK(tokens[0].word_key != 0);
+  CHECK(tokens[0].word_key == tokens[1].word_key);  // Care, care
+  CHECK(tokens[0].word_key == tokens[2].word_key);  // CARE
+  CHECK(tokens[0].word_key != tokens[4].word_key);  // carer
+  CHECK(tokens[3].word_key != 0);                   // ","
+  CHECK(tokens[6].word_key == 0);                   // Café: not plain ASCII
+  CHECK(tokens[8].word_key == 0);                   // over 16 bytes
+  CHECK(tokens[10].word_key != 0);                  // 24
+  CHECK(tokens[10].word_key == tokens[11].word_key);
+  CHECK(again.tokens()[0].word_key == again.tokens()[1].word_key);
 }
 
 TEST_CASE("spans count bytes and UTF-16 units on accents and emoji") {
