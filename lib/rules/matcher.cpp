@@ -520,6 +520,13 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
   const bool want_capitalised = wants(TokenClass::kCapitalised);
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    if (t.kind == TokenKind::kWord && t.letters == t.span.end - t.span.begin) {
+      // Most words are ASCII letters only: no digit, '.' or '@', so the only class they can be
+      // is a capitalised word.
+      const char head = document.original()[t.span.begin];
+      if (want_capitalised && is_upper(head)) add(TokenClass::kCapitalised, i, i + 1);
+      continue;
+    }
     if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
       const std::string_view s = document.text(t.span);
       if (want_money && i + 1 < n && tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1) &&
@@ -592,14 +599,9 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
         if (want_email && at > 0 && s.find('.', at) != std::string_view::npos) {
           add(TokenClass::kEmail, i, i + 1);
         }
-      } else if (want_url) {
-        const std::string_view f = t.folded;
-        if (f.rfind("www.", 0) == 0 || is_domain(f)) {
-          add(TokenClass::kUrl, i, i + 1);
-        } else if ((f == "http" || f == "https") && i + 1 < n && adjacent(i, i + 1) &&
-                   document.text(tokens[i + 1].span) == ":") {
-          add(TokenClass::kUrl, i, i + 2);
-        }
+      } else if (want_url && (t.folded.starts_with("www.") || is_domain(t.folded))) {
+        // "https://careers.example.org" is read by its host, which ICU keeps as one word.
+        add(TokenClass::kUrl, i, i + 1);
       }
     }
     if (want_capitalised && starts_capitalised(s)) add(TokenClass::kCapitalised, i, i + 1);
