@@ -8,6 +8,10 @@
 #include <algorithm>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/char_class.hpp"
 
 namespace caretoolkit::text {
@@ -60,13 +64,120 @@ void push(std::vector<Token>& out, TokenKind kind, std::uint32_t begin, std::uin
   token.span.end = end;
 }
 
+#if defined(__SSE2__)
+// 64 bytes of text at a time, for runs of plain ASCII: each of the word rules' classes becomes a
+// mask with one bit per byte, and the tokens are read off the masks. For ASCII the rules are local:
+// letters (and "@"), digits and underscores join each other (WB5, WB8 to WB10, WB13a, WB13b); a
+// full stop or an apostrophe joins the letters on either side of it (WB6, WB7), and a comma, a
+// semicolon, a full stop or an apostrophe the digits on either side (WB11, WB12). Every other
+// byte is a segment of its own, a token unless it is white space.
+struct BlockMasks {
+  std::uint64_t letter = 0;
+  std::uint64_t digit = 0;
+  std::uint64_t underscore = 0;
+  std::uint64_t mid_letter = 0;  // . '
+  std::uint64_t mid_digit = 0;   // , ; . '
+  std::uint64_t blank = 0;       // space, tab, CR, LF, VT, FF: no token
+  std::uint32_t ascii = 0;       // bytes before the first one that is not ASCII (64: all)
+};
+
+BlockMasks block_masks(const char* bytes) {
+  BlockMasks m;
+  std::uint64_t high = 0;
+  for (std::size_t part = 0; part < 4; ++part) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
+    const auto bits = [&](__m128i x) {
+      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(x)))
+             << (16 * part);
+    };
+    const auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    // Signed compares: bytes from 0x80 up are negative, so no range below takes them.
+    const auto in_range = [](__m128i x, char low, char high_end) {
+      return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(low - 1))),
+                           _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(high_end + 1))));
+    };
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    high |= bits(v);
+    m.letter |= bits(_mm_or_si128(in_range(lower, 'a', 'z'), is('@')));
+    m.digit |= bits(in_range(v, '0', '9'));
+    m.underscore |= bits(is('_'));
+    const __m128i both_mids = _mm_or_si128(is('.'), is('\''));
+    m.mid_letter |= bits(both_mids);
+    m.mid_digit |= bits(_mm_or_si128(both_mids, _mm_or_si128(is(','), is(';'))));
+    m.blank |= bits(_mm_or_si128(_mm_or_si128(is(' '), is('\t')),
+                                 _mm_or_si128(is('\r'), in_range(v, '\n', '\f'))));
+  }
+  m.ascii = high == 0 ? 64 : static_cast<std::uint32_t>(__builtin_ctzll(high));
+  return m;
+}
+
+// Segments from `i` (a segment boundary) through the 64 bytes there, which must be readable, as
+// far as the masks decide; returns where it stopped (`i` when it could not start: a token longer
+// than the block, or a character that is not ASCII within the first two bytes).
+std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharClasses& classes,
+                            std::vector<Token>& out) {
+  const BlockMasks m = block_masks(text.data() + i);
+  // A byte's membership of a token depends on its neighbours: decide up to two bytes before the
+  // first one that is not ASCII (or the block's end).
+  const std::uint32_t limit = std::min<std::uint32_t>(62, m.ascii < 2 ? 0 : m.ascii - 2);
+  if (limit == 0) return i;
+  const std::uint64_t word = m.letter | m.digit | m.underscore;
+  const std::uint64_t joined = (m.mid_letter & (m.letter << 1) & (m.letter >> 1)) |
+                               (m.mid_digit & (m.digit << 1) & (m.digit >> 1));
+  const std::uint64_t in_token = word | joined;
+  const std::uint64_t singles = ~in_token & ~m.blank;
+  const std::uint64_t below_limit = (std::uint64_t{1} << limit) - 1;
+  std::uint64_t starts = ((in_token & ~(in_token << 1)) | singles) & below_limit;
+  while (starts != 0) {
+    const auto s = static_cast<std::uint32_t>(__builtin_ctzll(starts));
+    starts &= starts - 1;
+    if (((in_token >> s) & 1) == 0) {
+      push(out, classes.info(static_cast<unsigned char>(text[i + s])).kind, i + s, i + s + 1);
+      continue;
+    }
+    const std::uint64_t after = ~in_token & ~((std::uint64_t{1} << s) - 1);
+    const std::uint32_t e = after == 0 ? 64 : static_cast<std::uint32_t>(__builtin_ctzll(after));
+    if (e > limit) return i + s;  // may go on past what the masks decide
+    // The kind follows from the last byte and, after an underscore, the one before it (UAX #29
+    // statuses as in segment_words_fast: a letter last makes a word, a digit a number).
+    const std::uint32_t last = e - 1;
+    TokenKind kind = TokenKind::kWord;
+    if ((m.digit >> last) & 1) {
+      kind = TokenKind::kNumber;
+    } else if ((m.underscore >> last) & 1) {
+      if (e - s == 1) {
+        kind = classes.info('_').kind;
+      } else if ((m.digit >> (last - 1)) & 1) {
+        kind = TokenKind::kNumber;
+      }
+    }
+    push(out, kind, i + s, i + e);
+  }
+  return i + limit;
+}
+#endif
+
 }  // namespace
 
 std::uint32_t segment_words_fast(std::string_view text, std::uint32_t begin, std::uint32_t end,
                                  std::vector<Token>& out) {
   const CharClasses& classes = CharClasses::get();
   std::uint32_t i = begin;
+#if defined(__SSE2__)
+  std::uint32_t blocks_from = begin;  // where the next block may start
+#endif
   while (i < end) {
+#if defined(__SSE2__)
+    if (i >= blocks_from && end - i >= 64) {
+      const std::uint32_t stop = segment_block(text, i, classes, out);
+      if (stop != i) {
+        i = stop;
+        continue;
+      }
+      // A long token, or a character beyond ASCII: one segment the usual way, then try again.
+      blocks_from = i + 1;
+    }
+#endif
     // A plain space between words: no token, and whatever follows is read on its own merits
     // (WB3d only joins spaces to spaces, which makes no token either).
     if (text[i] == ' ') {

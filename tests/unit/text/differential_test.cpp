@@ -219,6 +219,39 @@ TEST_CASE("fast segmentation equals ICU on random text with other characters") {
   CHECK(handled > kRandomStrings / 10);
 }
 
+TEST_CASE("fast word segmentation equals ICU on long random text") {
+  // Long enough for the 64-byte blocks of plain ASCII: tokens cross block edges, some tokens are
+  // longer than a block, and characters beyond ASCII fall at every distance from a block's start.
+  Segmenters segmenters;
+  std::mt19937 rng(20261204);
+  std::uniform_int_distribution<int> chunks(2, 30);
+  std::uniform_int_distribution<int> ten(0, 9);
+  std::uniform_int_distribution<int> long_length(40, 140);
+  const std::string long_letters = "abcdefghijklmnopqrstuvwxyz";
+  int word_mismatches = 0;
+  for (int i = 0; i < kRandomStrings / 5; ++i) {
+    std::string text;
+    const int n = chunks(rng);
+    for (int k = 0; k < n; ++k) {
+      const int roll = ten(rng);
+      if (roll == 0) {
+        // A token longer than most blocks: letters, or digits in groups ("1,234,567").
+        const int length = long_length(rng);
+        for (int c = 0; c < length; ++c) {
+          text += i % 2 == 0 ? long_letters[static_cast<std::size_t>(c) % 26]
+                             : (c % 4 == 3 ? ',' : static_cast<char>('0' + c % 10));
+        }
+      } else if (roll < 4 && i % 3 == 0) {
+        text += random_text(rng, kAsciiPieces, kUnicodePieces, 1);
+      } else {
+        text += random_text(rng, kAsciiPieces, kAsciiPieces, 0);
+      }
+    }
+    segmenters.compare_words(text, word_mismatches);
+  }
+  CHECK(word_mismatches == 0);
+}
+
 TEST_CASE("analyser documents equal ICU-only documents on random text") {
   std::mt19937 rng(99);
   int mismatches = 0;
