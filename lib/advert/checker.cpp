@@ -25,8 +25,9 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
   metrics.longest_sentence_words = s.longest_sentence_words;
 
   thread_local rules::EvaluationScratch scratch;
-  rules::Evaluation evaluation =
-      compiled_.evaluate(document, metrics, rules::EvaluationOptions{options.service}, scratch);
+  thread_local rules::Evaluation evaluation;
+  compiled_.evaluate(document, metrics, rules::EvaluationOptions{options.service}, scratch,
+                     evaluation);
 
   for (const auto& count : evaluation.balances) {
     const rules::Rule& rule = rules_.rules()[count.rule];

@@ -74,8 +74,9 @@ struct Report {
   std::vector<Finding> findings;  // by rule order, then position
   Statistics statistics;
   std::optional<rules::GenderCoding> gender;  // Gender Decoder's verdict and words
-  std::string rules_version;
-  std::string rules_hash;
+  // Views of the RuleSet's strings, like a Finding's (the RuleSet must outlive the Report).
+  std::string_view rules_version;
+  std::string_view rules_hash;
   std::string role;
   std::string service;
 };

@@ -50,15 +50,18 @@ const char* grade_for(int score) {
   return "Poor";
 }
 
-void score(const rules::RuleSet& rule_set, const rules::Evaluation& evaluation,
+void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
            const text::Document& document, Report& report) {
   const auto& all = rule_set.rules();
-  // Occurrences so far and points so far, per rule, for diminishing returns and caps.
-  std::vector<int> occurrences(all.size(), 0);
-  std::vector<int> spent(all.size(), 0);
+  // Occurrences so far and points so far, per rule, for diminishing returns and caps (kept per
+  // thread: a check should allocate only for its report).
+  thread_local std::vector<int> occurrences;
+  thread_local std::vector<int> spent;
+  occurrences.assign(all.size(), 0);
+  spent.assign(all.size(), 0);
 
   report.findings.reserve(evaluation.observations.size());
-  for (const Observation& o : evaluation.observations) {
+  for (Observation& o : evaluation.observations) {
     const Rule& rule = all[o.rule];
     Finding f;
     f.rule_id = rule.id;
@@ -71,7 +74,7 @@ void score(const rules::RuleSet& rule_set, const rules::Evaluation& evaluation,
     f.replacement = rule.replacement;
     f.span = o.span;
     if (o.span) f.text = std::string(document.text(*o.span));
-    f.detail = o.detail;
+    f.detail = std::move(o.detail);
 
     int points = 0;
     if (o.outcome == Outcome::kMet) {

@@ -38,8 +38,9 @@ inline constexpr std::array<CategoryModel, rules::kCategoryCount> kCategoryModel
 const char* grade_for(int score);
 
 // Turns observations into findings with points, in observation order, and fills the category
-// scores, the overall score and the grade of `report`. `document` gives the matched text.
-void score(const rules::RuleSet& rules, const rules::Evaluation& evaluation,
+// scores, the overall score and the grade of `report`. `document` gives the matched text. The
+// observations' details move to the findings.
+void score(const rules::RuleSet& rules, rules::Evaluation& evaluation,
            const text::Document& document, Report& report);
 
 }  // namespace caretoolkit::advert

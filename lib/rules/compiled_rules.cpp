@@ -126,6 +126,17 @@ CompiledRules::Hits CompiledRules::hits_of(std::uint32_t target,
 Evaluation CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
                                    const EvaluationOptions& options,
                                    EvaluationScratch& scratch) const {
+  Evaluation out;
+  evaluate(document, metrics, options, scratch, out);
+  return out;
+}
+
+void CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
+                             const EvaluationOptions& options, EvaluationScratch& scratch,
+                             Evaluation& out) const {
+  out.observations.clear();
+  out.balances.clear();
+  out.gender.reset();
   matcher_.match(document, scratch.match);
   // Group the hits by target with a counting sort, keeping text order within each target.
   auto& begin = scratch.target_begin;
@@ -137,8 +148,6 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
   for (std::uint32_t t = target_count_; t > 0; --t) begin[t] = begin[t - 1];
   begin[0] = 0;
 
-  Evaluation out;
-  out.observations.reserve(scratch.match.terms.size() + 32);
   const auto& all = rules_.rules();
   for (std::uint32_t r = 0; r < all.size(); ++r) {
     const Rule& rule = all[r];
@@ -166,7 +175,6 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
         break;
     }
   }
-  return out;
 }
 
 void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,

@@ -81,6 +81,10 @@ class CompiledRules {
 
   Evaluation evaluate(const text::Document& document, const MetricValues& metrics,
                       const EvaluationOptions& options, EvaluationScratch& scratch) const;
+  // The same into `out`, whose previous content is replaced and whose memory is reused.
+  void evaluate(const text::Document& document, const MetricValues& metrics,
+                const EvaluationOptions& options, EvaluationScratch& scratch,
+                Evaluation& out) const;
 
  private:
   static constexpr std::uint32_t kNoTarget = UINT32_MAX;
