@@ -196,6 +196,7 @@ struct Analyzer::PerThread {
   icu::Edits edits;
   std::string sentence_text;
   std::vector<Block> blocks;
+  std::vector<Segment> segments;
   std::vector<std::uint32_t> sentence_ends;
   std::string extra_folds;  // folded forms of tokens with non-ASCII characters
   struct Fold {
@@ -296,7 +297,8 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
   find_blocks(text, t.blocks, t.sentence_text);
   const std::string_view sentence_text =
       t.sentence_text.empty() ? text : std::string_view(t.sentence_text);
-  segment_words(*t.current->words, text, icu_only, out.tokens_);
+  t.segments.clear();
+  segment_words(*t.current->words, text, icu_only, t.segments);
 
   // 3. Folded forms go to folded_storage_: ASCII tokens fold to their lower-case copy, at the
   //    same offsets in its first part; tokens with other characters are folded by ICU into a
@@ -342,11 +344,13 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     }
   };
 
-  // 4. Sentences per block; tokens outside blocks (list bullets, rule lines) are dropped. Each
-  //    kept token is finished on the way unless NFC moved the offsets (done below then).
-  const std::size_t token_count = tokens.size();
+  // 4. Sentences per block; segments outside blocks (list bullets, rule lines) are dropped. Each
+  //    kept one becomes a token, finished on the way unless NFC moved the offsets (done below
+  //    then).
+  const std::vector<Segment>& segments = t.segments;
+  const std::size_t segment_count = segments.size();
+  tokens.reserve(segment_count);
   std::size_t read = 0;
-  std::size_t write = 0;
   for (const Block& block : t.blocks) {
     t.sentence_ends.clear();
     if (icu_only ||
@@ -354,26 +358,29 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
       sentences.segment_icu(*t.current->sentences, sentence_text, block.begin, block.end,
                             t.sentence_ends);
     }
-    while (read < token_count && tokens[read].span.begin < block.begin) ++read;
+    while (read < segment_count && segments[read].begin < block.begin) ++read;
     const auto paragraph = static_cast<std::uint32_t>(out.paragraphs_.size());
     const auto first_sentence = static_cast<std::uint32_t>(out.sentences_.size());
     std::uint32_t paragraph_words = 0;
     for (const std::uint32_t end : t.sentence_ends) {
-      const std::size_t first = write;
+      const std::size_t first = tokens.size();
       std::uint32_t words = 0;
       const auto sentence = static_cast<std::uint32_t>(out.sentences_.size());
-      for (; read < token_count && tokens[read].span.begin < end; ++read, ++write) {
-        if (write != read) tokens[write] = tokens[read];
-        Token& token = tokens[write];
+      for (; read < segment_count && segments[read].begin < end; ++read) {
+        const Segment& segment = segments[read];
+        Token& token = tokens.emplace_back();
+        token.kind = segment.kind;
+        token.span.begin = segment.begin;
+        token.span.end = segment.end;
         token.sentence = sentence;
         token.paragraph = paragraph;
         words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
-        if (!normalized) finish(write, token);
+        if (!normalized) finish(tokens.size() - 1, token);
       }
-      if (write == first) continue;
+      if (tokens.size() == first) continue;
       Sentence& s = out.sentences_.emplace_back();
       s.first_token = static_cast<std::uint32_t>(first);
-      s.end_token = static_cast<std::uint32_t>(write);
+      s.end_token = static_cast<std::uint32_t>(tokens.size());
       s.words = words;
       s.paragraph = paragraph;
       paragraph_words += words;
@@ -386,7 +393,6 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     p.end_sentence = end_sentence;
     p.words = paragraph_words;
   }
-  tokens.resize(write);
 
   if (normalized) {
     // NFC changed the text (rare): fold from the normalised text, then map the spans back to

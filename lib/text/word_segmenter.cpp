@@ -57,11 +57,8 @@ bool is_safe_point(std::string_view text, std::uint32_t p) {
   return (before == ' ' || before == '\t' || before == '\n') && at > ' ' && at < 0x7F;
 }
 
-void push(std::vector<Token>& out, TokenKind kind, std::uint32_t begin, std::uint32_t end) {
-  Token& token = out.emplace_back();
-  token.kind = kind;
-  token.span.begin = begin;
-  token.span.end = end;
+void push(std::vector<Segment>& out, TokenKind kind, std::uint32_t begin, std::uint32_t end) {
+  out.push_back(Segment{begin, end, kind});
 }
 
 #if defined(__SSE2__)
@@ -115,7 +112,7 @@ BlockMasks block_masks(const char* bytes) {
 // far as the masks decide; returns where it stopped (`i` when it could not start: a token longer
 // than the block, or a character that is not ASCII within the first two bytes).
 std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharClasses& classes,
-                            std::vector<Token>& out) {
+                            std::vector<Segment>& out) {
   const BlockMasks m = block_masks(text.data() + i);
   // A byte's membership of a token depends on its neighbours: decide up to two bytes before the
   // first one that is not ASCII (or the block's end).
@@ -160,7 +157,7 @@ std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharCl
 }  // namespace
 
 std::uint32_t segment_words_fast(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                                 std::vector<Token>& out) {
+                                 std::vector<Segment>& out) {
   const CharClasses& classes = CharClasses::get();
   std::uint32_t i = begin;
 #if defined(__SSE2__)
@@ -270,7 +267,7 @@ std::uint32_t segment_words_fast(std::string_view text, std::uint32_t begin, std
 }
 
 void segment_words_icu(icu::BreakIterator& words, std::string_view text, std::uint32_t begin,
-                       std::uint32_t end, std::vector<Token>& out) {
+                       std::uint32_t end, std::vector<Segment>& out) {
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;  // on the stack: no allocation per call
   utext_openUTF8(&ut, text.data() + begin, static_cast<std::int64_t>(end - begin), &status);
@@ -290,7 +287,7 @@ void segment_words_icu(icu::BreakIterator& words, std::string_view text, std::ui
 }
 
 void segment_words(icu::BreakIterator& words, std::string_view text, bool icu_only,
-                   std::vector<Token>& out) {
+                   std::vector<Segment>& out) {
   const auto size = static_cast<std::uint32_t>(text.size());
   if (icu_only) {
     segment_words_icu(words, text, 0, size, out);
@@ -304,7 +301,7 @@ void segment_words(icu::BreakIterator& words, std::string_view text, bool icu_on
     // drop them and let ICU segment from that point to the first safe point after the stop.
     std::uint32_t from = stop;
     while (from > pos && !is_safe_point(text, from)) --from;
-    while (!out.empty() && out.back().span.begin >= from) out.pop_back();
+    while (!out.empty() && out.back().begin >= from) out.pop_back();
     std::uint32_t to = stop + 1;
     while (to < size && !is_safe_point(text, to)) ++to;
     segment_words_icu(words, text, from, to, out);

@@ -10,8 +10,8 @@
 // point after it, and resumes the fast path there. A differential test holds both paths to
 // identical boundaries and kinds.
 //
-// Output: Tokens appended in text order with `kind` and `span.begin`/`span.end` set (offsets into
-// the segmented text); white space is not a token. Other fields are left for the caller.
+// Output: Segments appended in text order (offsets into the segmented text); white space is not
+// a token and makes none. The analyser turns them into Tokens.
 //
 // Thread safety: the functions are reentrant; an icu::BreakIterator must not be shared between
 // threads.
@@ -31,19 +31,26 @@ U_NAMESPACE_END
 
 namespace caretoolkit::text {
 
+// One token as segmentation finds it: its kind and its byte offsets [begin, end).
+struct Segment {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::kOther;
+};
+
 // Segments `text` completely. With `icu_only`, ICU's iterator segments the whole text in one pass
 // (the reference the fast path is tested against). `words` must be an ICU word break iterator.
 void segment_words(icu::BreakIterator& words, std::string_view text, bool icu_only,
-                   std::vector<Token>& out);
+                   std::vector<Segment>& out);
 
 // The fast path over [begin, end): appends tokens and returns `end`, or stops at the first code
 // point it does not support and returns that code point's offset (tokens already appended up to
 // there are correct only before the last safe point; segment_words() takes care of that).
 std::uint32_t segment_words_fast(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                                 std::vector<Token>& out);
+                                 std::vector<Segment>& out);
 
 // ICU's iterator over [begin, end), which must start and end at safe points (or the text's ends).
 void segment_words_icu(icu::BreakIterator& words, std::string_view text, std::uint32_t begin,
-                       std::uint32_t end, std::vector<Token>& out);
+                       std::uint32_t end, std::vector<Segment>& out);
 
 }  // namespace caretoolkit::text

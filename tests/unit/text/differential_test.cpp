@@ -20,6 +20,7 @@
 using caretoolkit::text::Analyzer;
 using caretoolkit::text::AnalyzerOptions;
 using caretoolkit::text::Document;
+using caretoolkit::text::Segment;
 using caretoolkit::text::SentenceSegmenter;
 using caretoolkit::text::Token;
 
@@ -70,20 +71,18 @@ std::string random_text(std::mt19937& rng, const char* const (&pieces)[N],
   return s;
 }
 
-std::string describe(const std::string& text, const std::vector<Token>& tokens) {
+std::string describe(const std::string& text, const std::vector<Segment>& segments) {
   std::ostringstream out;
-  for (const Token& t : tokens) {
-    out << static_cast<int>(t.kind) << "|" << text.substr(t.span.begin, t.span.end - t.span.begin)
-        << "| ";
+  for (const Segment& s : segments) {
+    out << static_cast<int>(s.kind) << "|" << text.substr(s.begin, s.end - s.begin) << "| ";
   }
   return out.str();
 }
 
-bool same_tokens(const std::vector<Token>& a, const std::vector<Token>& b) {
+bool same_tokens(const std::vector<Segment>& a, const std::vector<Segment>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].kind != b[i].kind || a[i].span.begin != b[i].span.begin ||
-        a[i].span.end != b[i].span.end) {
+    if (a[i].kind != b[i].kind || a[i].begin != b[i].begin || a[i].end != b[i].end) {
       return false;
     }
   }
@@ -169,7 +168,7 @@ class Segmenters {
   std::unique_ptr<icu::BreakIterator> words_;
   SentenceSegmenter sentences_;
   std::unique_ptr<icu::BreakIterator> sentence_iterator_;
-  std::vector<Token> fast_, icu_;
+  std::vector<Segment> fast_, icu_;
   std::vector<std::uint32_t> fast_ends_, icu_ends_;
 };
 
@@ -325,12 +324,12 @@ TEST_CASE("the generated adverts need no ICU fallback") {
   // and dashes, bullets, accents, a lone emoji), so ICU is never asked to segment them.
   const auto corpus = caretoolkit::text::testing::generate_corpus(2024, 200);
   const SentenceSegmenter sentences(caretoolkit::text::default_abbreviations());
-  std::vector<Token> tokens;
+  std::vector<Segment> segments;
   std::vector<std::uint32_t> ends;
   for (const std::string& advert : corpus) {
-    tokens.clear();
+    segments.clear();
     const auto size = static_cast<std::uint32_t>(advert.size());
-    CHECK(caretoolkit::text::segment_words_fast(advert, 0, size, tokens) == size);
+    CHECK(caretoolkit::text::segment_words_fast(advert, 0, size, segments) == size);
     CHECK(sentences.segment_fast(advert, 0, size, ends));
   }
 }
