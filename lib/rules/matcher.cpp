@@ -463,25 +463,38 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.symbol_offsets.clear();
   result.punctuation.clear();
   result.capitalised.clear();
+  result.others.clear();
   result.word_symbols.claim(id_);
   const auto tokens = document.tokens();
   const std::string& original = document.original();
-  result.positions.reserve(tokens.size());
-  result.symbol_offsets.reserve(tokens.size() + 1);
+  // Written through plain pointers: there is at most one entry per token, and push_back would
+  // reload the vectors' ends after every store to the symbols.
+  result.positions.resize(tokens.size());
+  result.symbol_offsets.resize(tokens.size() + 1);
+  std::uint32_t* const positions = result.positions.data();
+  std::uint32_t* const symbol_offsets = result.symbol_offsets.data();
+  std::size_t position_count = 0;
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    if (token.kind == TokenKind::kPunctuation) {
-      result.punctuation.push_back(i);
-      if (is_joiner(tokens, original, i)) continue;
-    } else if (token.kind == TokenKind::kWord) {
+    if (token.kind == TokenKind::kWord) {
       const char head = original[token.span.begin];
       if (head >= 'A' && head <= 'Z') result.capitalised.push_back(i);
+      if (token.letters != token.span.end - token.span.begin) result.others.push_back(i);
+    } else {
+      result.others.push_back(i);
+      if (token.kind == TokenKind::kPunctuation) {
+        result.punctuation.push_back(i);
+        if (is_joiner(tokens, original, i)) continue;
+      }
     }
-    result.positions.push_back(i);
-    result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
+    positions[position_count] = i;
+    symbol_offsets[position_count] = static_cast<std::uint32_t>(result.symbols.size());
+    ++position_count;
     add_cached_symbols(document, i, result);
   }
-  result.symbol_offsets.push_back(static_cast<std::uint32_t>(result.symbols.size()));
+  symbol_offsets[position_count] = static_cast<std::uint32_t>(result.symbols.size());
+  result.positions.resize(position_count);
+  result.symbol_offsets.resize(position_count + 1);
   if (classes_mask_ != 0) find_classes(document, result);
 
   for (std::size_t p = 0; p < result.positions.size(); ++p) {
@@ -518,15 +531,28 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
   const bool want_email = wants(TokenClass::kEmail);
   const bool want_url = wants(TokenClass::kUrl);
   const bool want_capitalised = wants(TokenClass::kCapitalised);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Token& t = tokens[i];
-    if (t.kind == TokenKind::kWord && t.letters == t.span.end - t.span.begin) {
-      // Most words are ASCII letters only: no digit, '.' or '@', so the only class they can be
-      // is a capitalised word.
-      const char head = document.original()[t.span.begin];
-      if (want_capitalised && is_upper(head)) add(TokenClass::kCapitalised, i, i + 1);
-      continue;
+  // Most words are ASCII letters only: no digit, '.' or '@', so the only class they can be is a
+  // capitalised word, and result.capitalised lists those that are. The loop reads the other
+  // tokens, and adds the capitalised words in between as it goes.
+  std::size_t next_capitalised = 0;
+  const auto add_capitalised_before = [&](std::size_t i) {
+    const auto& capitalised = result.capitalised;
+    for (; next_capitalised < capitalised.size() && capitalised[next_capitalised] < i;
+         ++next_capitalised) {
+      const Token& t = tokens[capitalised[next_capitalised]];
+      if (want_capitalised && t.letters == t.span.end - t.span.begin) {
+        add(TokenClass::kCapitalised, capitalised[next_capitalised],
+            capitalised[next_capitalised] + 1);
+      }
     }
+  };
+  const auto& others = result.others;
+  std::size_t consumed_until = 0;  // tokens before this belong to a phone number already found
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    const std::size_t i = others[k];
+    if (i < consumed_until) continue;
+    add_capitalised_before(i);
+    const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
       const std::string_view s = document.text(t.span);
       if (want_money && i + 1 < n && tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1) &&
@@ -584,7 +610,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
         }
         if ((!plus44 && (digits == 10 || digits == 11)) || (plus44 && digits == 12)) {
           add(TokenClass::kPhone, i, j + 1);
-          i = j;
+          consumed_until = j + 1;
           continue;
         }
       }
@@ -606,6 +632,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     }
     if (want_capitalised && starts_capitalised(s)) add(TokenClass::kCapitalised, i, i + 1);
   }
+  add_capitalised_before(n);
   // Only the split form of an email address can put a hit before an earlier one.
   const auto by_first = [](const ClassHit& a, const ClassHit& b) { return a.first < b.first; };
   if (std::is_sorted(result.classes.begin(), result.classes.end(), by_first)) return;

@@ -48,6 +48,9 @@ struct MatchResult {
   // tokens, and the words that start with an ASCII capital.
   std::vector<std::uint32_t> punctuation;
   std::vector<std::uint32_t> capitalised;
+  // Scratch space for the token classes: the tokens that are not words of ASCII letters only
+  // (those can only be capitalised words, which the list above gives).
+  std::vector<std::uint32_t> others;
   // Scratch space for the matching pass.
   std::vector<std::uint32_t> positions;
   std::vector<std::uint32_t> symbols;
