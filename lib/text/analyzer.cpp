@@ -255,6 +255,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
   out.tokens_.clear();
   out.sentences_.clear();
   out.paragraphs_.clear();
+  out.word_totals_ = WordTotals{};
 
   // 1. One pass over the non-ASCII characters (ASCII is skipped eight bytes at a time) records
   //    them for UTF-16 offsets and tells whether NFC could change anything. Only then is ICU's
@@ -325,6 +326,13 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     if (U_FAILURE(status)) throw std::runtime_error("ICU: case folding failed");
     return std::string_view(t.extra_folds).substr(t.folds.back().offset);
   };
+  WordTotals& totals = out.word_totals_;
+  // Only words have syllables and letters, so those are added up without a test.
+  const auto add_to_totals = [&totals](const Token& token) {
+    totals.syllables += token.syllables;
+    totals.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexWordSyllables);
+    totals.letters += token.letters;
+  };
   // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text.
   const auto finish = [&](std::size_t i, Token& token) {
     const std::uint32_t length = token.span.end - token.span.begin;
@@ -375,7 +383,10 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
         token.sentence = sentence;
         token.paragraph = paragraph;
         words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
-        if (!normalized) finish(tokens.size() - 1, token);
+        if (!normalized) {
+          finish(tokens.size() - 1, token);
+          add_to_totals(token);
+        }
       }
       if (tokens.size() == first) continue;
       Sentence& s = out.sentences_.emplace_back();
@@ -392,6 +403,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     p.first_sentence = first_sentence;
     p.end_sentence = end_sentence;
     p.words = paragraph_words;
+    totals.words += paragraph_words;
   }
 
   if (normalized) {
@@ -423,6 +435,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
       }
     }
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot map normalised offsets");
+    for (const Token& token : tokens) add_to_totals(token);
   }
   if (!t.folds.empty()) {
     // Append the ICU folds after the lower-case copy, then point their tokens at them (and the

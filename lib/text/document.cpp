@@ -19,7 +19,8 @@ Document::Document(const Document& other)
       folded_storage_(other.folded_storage_),
       tokens_(other.tokens_),
       sentences_(other.sentences_),
-      paragraphs_(other.paragraphs_) {
+      paragraphs_(other.paragraphs_),
+      word_totals_(other.word_totals_) {
   rebase_folded(other.folded_storage_.data());
 }
 
@@ -34,6 +35,7 @@ Document& Document::operator=(const Document& other) {
     tokens_ = other.tokens_;
     sentences_ = other.sentences_;
     paragraphs_ = other.paragraphs_;
+    word_totals_ = other.word_totals_;
     rebase_folded(other.folded_storage_.data());
   }
   return *this;
@@ -48,6 +50,7 @@ Document& Document::operator=(Document&& other) noexcept {
     tokens_ = std::move(other.tokens_);
     sentences_ = std::move(other.sentences_);
     paragraphs_ = std::move(other.paragraphs_);
+    word_totals_ = other.word_totals_;
     rebase_folded(old_storage);
   }
   return *this;

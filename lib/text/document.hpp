@@ -72,6 +72,17 @@ struct Paragraph {
   std::uint32_t words = 0;
 };
 
+// Readability's complex words (SMOG's polysyllables) have at least this many syllables.
+inline constexpr std::uint16_t kComplexWordSyllables = 3;
+
+// Totals over the word tokens of a Document, counted as it is analysed.
+struct WordTotals {
+  std::uint32_t words = 0;
+  std::uint32_t syllables = 0;
+  std::uint32_t complex_words = 0;  // with kComplexWordSyllables or more
+  std::uint32_t letters = 0;
+};
+
 class Document {
  public:
   Document() = default;
@@ -86,6 +97,7 @@ class Document {
   std::span<const Token> tokens() const { return tokens_; }
   std::span<const Sentence> sentences() const { return sentences_; }
   std::span<const Paragraph> paragraphs() const { return paragraphs_; }
+  const WordTotals& word_totals() const { return word_totals_; }
   // The original text of a span.
   std::string_view text(const Span& span) const {
     return std::string_view(original_).substr(span.begin, span.end - span.begin);
@@ -100,6 +112,7 @@ class Document {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
+  WordTotals word_totals_;
 };
 
 }  // namespace caretoolkit::text

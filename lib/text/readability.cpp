@@ -8,12 +8,6 @@
 #include "text/utf8.hpp"
 
 namespace caretoolkit::text {
-namespace {
-
-constexpr std::uint16_t kComplexSyllables = 3;
-
-}  // namespace
-
 std::uint32_t count_letters(std::string_view word) {
   std::uint32_t letters = 0;
   for (std::uint32_t i = 0; i < word.size();) {
@@ -47,13 +41,11 @@ std::optional<ReadabilityScores> readability_scores(const ReadabilityCounts& cou
 
 Readability readability(const Document& document) {
   Readability r;
-  for (const Token& token : document.tokens()) {
-    if (token.kind != TokenKind::kWord) continue;
-    ++r.counts.words;
-    r.counts.syllables += token.syllables;
-    r.counts.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexSyllables);
-    r.counts.letters += token.letters;
-  }
+  const WordTotals& totals = document.word_totals();
+  r.counts.words = totals.words;
+  r.counts.syllables = totals.syllables;
+  r.counts.complex_words = totals.complex_words;
+  r.counts.letters = totals.letters;
   const auto sentences = document.sentences();
   for (std::uint32_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];

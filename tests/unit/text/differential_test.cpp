@@ -107,6 +107,12 @@ std::string compare(const Document& a, const Document& b) {
       return out.str();
     }
   }
+  const auto& x_totals = a.word_totals();
+  const auto& y_totals = b.word_totals();
+  if (x_totals.words != y_totals.words || x_totals.syllables != y_totals.syllables ||
+      x_totals.complex_words != y_totals.complex_words || x_totals.letters != y_totals.letters) {
+    return "word totals";
+  }
   if (a.sentences().size() != b.sentences().size()) return "sentence count";
   for (std::size_t i = 0; i < a.sentences().size(); ++i) {
     const auto& x = a.sentences()[i];
