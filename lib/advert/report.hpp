@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ namespace caretoolkit::advert {
 
 // The strings a finding takes from its rule (rule_id, message, suggestion, replacement) are views
 // of the RuleSet's strings, which must outlive the Report: a Checker's RuleSet does, by contract.
+// Its matched text is a view of the Report's copy of the checked text (Report::checked_text),
+// which lives as long as any copy of the Report does.
 struct Finding {
   std::string_view rule_id;
   rules::RuleKind kind = rules::RuleKind::kTerms;
@@ -27,7 +30,7 @@ struct Finding {
   std::string_view message;
   std::string_view suggestion;
   std::string_view replacement;    // substitute rules: the plain-English replacement
-  std::string text;                // the matched text; empty when the finding has no span
+  std::string_view text;           // the matched text; empty when the finding has no span
   std::optional<text::Span> span;  // byte and UTF-16 offsets in the checked text
   std::string detail;              // a fact behind the finding: "31 words", "you 4, we 12"
   int points = 0;                  // negative: lost; positive: won; 0: information
@@ -68,6 +71,9 @@ struct Statistics {
 };
 
 struct Report {
+  // The text that was checked, shared by the Report's copies; findings view their matched text
+  // in it (one copy of the advert costs less than a string per finding).
+  std::shared_ptr<const std::string> checked_text;
   int score = 0;      // 0 to 100
   std::string grade;  // Excellent, Good, Fair, Weak, Poor
   std::array<CategoryScore, rules::kCategoryCount> categories{};

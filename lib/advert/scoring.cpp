@@ -60,6 +60,8 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
   occurrences.assign(all.size(), 0);
   spent.assign(all.size(), 0);
 
+  report.checked_text = std::make_shared<const std::string>(document.original());
+  const std::string_view checked = *report.checked_text;
   report.findings.reserve(evaluation.observations.size());
   for (Observation& o : evaluation.observations) {
     const Rule& rule = all[o.rule];
@@ -73,7 +75,7 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
     f.replacement = rule.replacement;
     f.span = o.span;
-    if (o.span) f.text = std::string(document.text(*o.span));
+    if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
     f.detail = std::move(o.detail);
 
     int points = 0;

@@ -38,8 +38,8 @@ inline constexpr std::array<CategoryModel, rules::kCategoryCount> kCategoryModel
 const char* grade_for(int score);
 
 // Turns observations into findings with points, in observation order, and fills the category
-// scores, the overall score and the grade of `report`. `document` gives the matched text. The
-// observations' details move to the findings.
+// scores, the overall score and the grade of `report`, whose checked_text becomes a copy of
+// document.original() for the findings' text. The observations' details move to the findings.
 void score(const rules::RuleSet& rules, rules::Evaluation& evaluation,
            const text::Document& document, Report& report);
 

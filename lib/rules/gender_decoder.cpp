@@ -83,6 +83,8 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
                               std::size_t end, int feminine, int masculine) {
   std::string lowered(text.substr(begin, end - begin));
   for (char& c : lowered) c = lower(c);
+  // Adverts have a dozen coded words or so: one allocation rather than five as the list grows.
+  if (result.words.empty()) result.words.reserve(16);
   result.feminine += feminine;
   result.masculine += masculine;
   const auto b = static_cast<std::uint32_t>(begin);
