@@ -5,15 +5,28 @@
 
 #include "text/swar.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace caretoolkit::text {
 namespace {
 
 using swar::kHighBits;
 
-// Skips whole 8-byte words of ASCII; returns the first offset >= `from` that may hold a
-// non-ASCII byte (or the last partial word).
+// Skips ASCII a block at a time; returns the first offset >= `from` that may hold a non-ASCII
+// byte (or the start of the last partial word).
 std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept {
   std::size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, landing on the first non-ASCII byte.
+  while (i + 16 <= bytes.size()) {
+    const auto high = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i))));
+    if (high != 0) return i + static_cast<std::size_t>(__builtin_ctz(high));
+    i += 16;
+  }
+#endif
   while (i + 8 <= bytes.size()) {
     if ((swar::load(bytes.data() + i) & kHighBits) != 0) break;
     i += 8;
