@@ -46,6 +46,15 @@ void select_longest(const TermHit* begin, const TermHit* end, Keep keep) {
   }
 }
 
+// Appends an observation of `rule` to `out` and returns it, to be completed in place (a local
+// moved in would be built, moved and destroyed for nothing).
+Observation& observe(Evaluation& out, std::uint32_t rule, Outcome outcome) {
+  Observation& o = out.observations.emplace_back();
+  o.rule = rule;
+  o.outcome = outcome;
+  return o;
+}
+
 bool all_capitals(std::string_view s, int min_letters) {
   int letters = 0;
   for (unsigned char c : s) {
@@ -185,11 +194,7 @@ void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& 
     for (const TermHit* e = except.begin; e != except.end; ++e) {
       if (overlaps(first, end, e->first, e->end)) return;
     }
-    Observation o;
-    o.rule = rule;
-    o.outcome = Outcome::kFound;
-    o.span = span_of(document, first, end);
-    out.observations.push_back(std::move(o));
+    observe(out, rule, Outcome::kFound).span = span_of(document, first, end);
   });
 }
 
@@ -232,11 +237,7 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
         if (!next) return false;
         last_end = next->end;
       }
-      Observation o;
-      o.rule = rule_index;
-      o.outcome = Outcome::kMet;
-      o.span = span_of(document, first, last_end);
-      out.observations.push_back(std::move(o));
+      observe(out, rule_index, Outcome::kMet).span = span_of(document, first, last_end);
       return true;
     };
     const PatternStep& head = alternative.steps[0];
@@ -251,10 +252,7 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
       }
     }
   }
-  Observation o;
-  o.rule = rule_index;
-  o.outcome = Outcome::kUnmet;
-  out.observations.push_back(std::move(o));
+  observe(out, rule_index, Outcome::kUnmet);
 }
 
 void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& document,
@@ -262,18 +260,16 @@ void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& do
   const Rule& rule = rules_.rules()[rule_index];
   const double low = rule.min.value_or(-std::numeric_limits<double>::infinity());
   const double high = rule.max.value_or(std::numeric_limits<double>::infinity());
-  const auto report = [&](double value, std::optional<text::Span> span, const std::string& unit) {
+  const auto report = [&](double value, std::optional<text::Span> span, std::string_view unit) {
     if (value >= low && value <= high) return;
-    Observation o;
-    o.rule = rule_index;
-    o.outcome = Outcome::kFound;
+    Observation& o = observe(out, rule_index, Outcome::kFound);
     o.span = span;
     o.value = value;
-    o.detail =
-        format_number(value) + unit +
-        (value < low ? " (at least " + format_number(low) : " (at most " + format_number(high)) +
-        ")";
-    out.observations.push_back(std::move(o));
+    o.detail = format_number(value);
+    o.detail += unit;
+    o.detail +=
+        value < low ? " (at least " + format_number(low) : " (at most " + format_number(high);
+    o.detail += ")";
   };
   // Readability formulas say nothing about an empty text.
   if (metrics.words == 0 && rule.metric != Metric::kWords) return;
@@ -309,17 +305,16 @@ void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& do
 void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch& scratch,
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
-  Observation o;
-  o.rule = rule_index;
   if (rule.method == BalanceMethod::kGenderDecoder) {
     GenderCoding coding = decoders_[rule_index]->decode(document, scratch.gender_words);
     const int difference = coding.feminine - coding.masculine;
+    Observation& o =
+        observe(out, rule_index,
+                std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet);
     o.value = difference;
-    o.outcome = std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet;
     o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
                ", " + rule.second.label + " " + std::to_string(coding.masculine);
     if (!out.gender) out.gender = std::move(coding);
-    out.observations.push_back(std::move(o));
     return;
   }
   BalanceCount count{rule_index, 0, 0};
@@ -330,12 +325,12 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
   const double ratio = count.second == 0
                            ? (count.first > 0 ? std::numeric_limits<double>::infinity() : 0.0)
                            : static_cast<double>(count.first) / count.second;
+  Observation& o =
+      observe(out, rule_index, ratio >= rule.min_ratio ? Outcome::kMet : Outcome::kUnmet);
   o.value = ratio;
-  o.outcome = ratio >= rule.min_ratio ? Outcome::kMet : Outcome::kUnmet;
   o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
              std::to_string(count.second);
   out.balances.push_back(count);
-  out.observations.push_back(std::move(o));
 }
 
 void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,
@@ -343,12 +338,9 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
   const Rule& rule = rules_.rules()[rule_index];
   const auto tokens = document.tokens();
   const auto found = [&](std::uint32_t first, std::uint32_t end, std::string detail) {
-    Observation o;
-    o.rule = rule_index;
-    o.outcome = Outcome::kFound;
+    Observation& o = observe(out, rule_index, Outcome::kFound);
     o.span = span_of(document, first, end);
     o.detail = std::move(detail);
-    out.observations.push_back(std::move(o));
   };
   // Each check reads only the candidates the matching pass listed; a run is consecutive tokens
   // that all qualify.
