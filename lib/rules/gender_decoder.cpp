@@ -244,9 +244,12 @@ GenderCoding GenderDecoder::decode(const text::Document& document, GenderWordCac
         (end != text.size() && !is_separator(text[end]))) {
       continue;
     }
-    // Most gaps are a space or two, or a mark and a space: nothing to scan there.
-    while (scanned < begin && is_separator(text[scanned])) ++scanned;
-    if (scanned < begin) scan_bytes(text, scanned, begin, scan);
+    // Most gaps are one separator (the byte before the token, just tested), or a few: nothing to
+    // scan there.
+    if (begin > scanned + 1) {
+      while (scanned < begin && is_separator(text[scanned])) ++scanned;
+      if (scanned < begin) scan_bytes(text, scanned, begin, scan);
+    }
     scanned = end;
     note_plain_word(scan);
     if (token.word_key == 0) {
