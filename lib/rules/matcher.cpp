@@ -546,10 +546,8 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
       }
     }
   };
-  const auto& others = result.others;
   std::size_t consumed_until = 0;  // tokens before this belong to a phone number already found
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    const std::size_t i = others[k];
+  for (const std::size_t i : result.others) {
     if (i < consumed_until) continue;
     add_capitalised_before(i);
     const Token& t = tokens[i];

@@ -2,7 +2,9 @@
 // lovedaybrooke/gender-decoder run over the same texts).
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "rules/gender_decoder.hpp"
 #include "rules/rule_set.hpp"
@@ -19,6 +21,20 @@ const GenderDecoder& decoder() {
     return GenderDecoder(rule.first.prefixes, rule.second.prefixes);
   }();
   return instance;
+}
+
+// Up to `max_pieces - 1` of `pieces` glued together at random, from a fixed-seed generator whose
+// state is `state`.
+std::string random_text(const std::vector<std::string>& pieces, std::size_t max_pieces,
+                        std::uint64_t& state) {
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::string text;
+  const std::size_t count = next() % max_pieces;
+  for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+  return text;
 }
 
 }  // namespace
@@ -120,14 +136,8 @@ TEST_CASE("Words read eight bytes at a time split exactly as one byte at a time"
                                            "+",      "_",           "\t",      "@",        "z",
                                            "Q",      "interperson", "~",       "{",        "`"};
   std::uint64_t state = 20251123;
-  const auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33);
-  };
   for (int round = 0; round < 2000; ++round) {
-    std::string text;
-    const std::size_t count = next() % 40;
-    for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    const std::string text = random_text(pieces, 40, state);
     const GenderCoding coding = decoder().decode(text);
     const auto [feminine, masculine] = plain_counts(text);
     INFO("text: " << text);
@@ -202,14 +212,5 @@ TEST_CASE("Reading through a document's tokens gives exactly the byte scan's res
                                            "#",
                                            "$"};
   std::uint64_t state = 20261204;
-  const auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33);
-  };
-  for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const std::size_t count = next() % 30;
-    for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
-    same(text);
-  }
+  for (int round = 0; round < 3000; ++round) same(random_text(pieces, 30, state));
 }
