@@ -75,7 +75,7 @@ text::Span span_of(const Document& document, std::uint32_t first, std::uint32_t 
 
 CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyzer) : rules_(rules) {
   Matcher::Builder builder(analyzer);
-  decoders_.resize(rules.rules().size());
+  decoder_of_rule_.assign(rules.rules().size(), kNoTarget);
   targets_.resize(rules.rules().size());
   // Targets are numbered in rule order, so grouping hits by target also groups them by rule.
   const auto add_terms = [&](const std::vector<std::string>& terms, bool case_sensitive,
@@ -114,7 +114,8 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
           targets.first = add_terms(rule.first.terms, false, where);
           targets.second = add_terms(rule.second.terms, false, where);
         } else {
-          decoders_[r].emplace(rule.first.prefixes, rule.second.prefixes);
+          decoder_of_rule_[r] = static_cast<std::uint32_t>(decoders_.size());
+          decoders_.emplace_back(rule.first.prefixes, rule.second.prefixes);
         }
         break;
       case RuleKind::kMetric:
@@ -306,7 +307,11 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    GenderCoding coding = decoders_[rule_index]->decode(document, scratch.gender_words);
+    // Each decoder keeps its own cache: sharing one, two decoders would empty it for each other.
+    const std::uint32_t decoder = decoder_of_rule_[rule_index];
+    if (scratch.gender_words.size() < decoders_.size())
+      scratch.gender_words.resize(decoders_.size());
+    GenderCoding coding = decoders_[decoder].decode(document, scratch.gender_words[decoder]);
     const int difference = coding.feminine - coding.masculine;
     Observation& o =
         observe(out, rule_index,

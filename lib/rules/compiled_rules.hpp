@@ -62,9 +62,9 @@ struct Evaluation {
 // evaluation allocates only for its results.
 struct EvaluationScratch {
   MatchResult match;
-  std::vector<TermHit> by_target;           // the match's term hits, grouped by target
-  std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
-  GenderWordCache gender_words;
+  std::vector<TermHit> by_target;             // the match's term hits, grouped by target
+  std::vector<std::uint32_t> target_begin;    // per target: its first index in by_target
+  std::vector<GenderWordCache> gender_words;  // one per gender-decoder rule
 };
 
 struct EvaluationOptions {
@@ -118,7 +118,8 @@ class CompiledRules {
   Matcher matcher_;
   std::vector<RuleTargets> targets_;  // per rule
   std::uint32_t target_count_ = 0;
-  std::vector<std::optional<GenderDecoder>> decoders_;  // per rule, for gender-decoder rules
+  std::vector<GenderDecoder> decoders_;         // one per gender-decoder rule, in rule order
+  std::vector<std::uint32_t> decoder_of_rule_;  // per rule: index into decoders_ (or kNoTarget)
 };
 
 // The span covering tokens [first, end) of `document`.

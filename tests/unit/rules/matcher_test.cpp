@@ -266,6 +266,27 @@ TEST_CASE("A ratio balance counts both sides without double counting nested phra
   CHECK(evaluate("You and your team, with us: we help.").observations[0].outcome == Outcome::kMet);
 }
 
+TEST_CASE("Two gender-decoder rules each count with their own lists, text after text") {
+  // Each decoder keeps its own per-thread cache of word counts; sharing one scratch, neither may
+  // see the other's counts.
+  const RuleSet set = set_of(R"({"id": "t.one", "kind": "balance", )" + kCommonRuleFields + R"(,
+    "method": "gender-decoder", "first": {"label": "f", "prefixes": ["kind"]},
+    "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 0},
+    {"id": "t.two", "kind": "balance", )" +
+                             kCommonRuleFields + R"(,
+    "method": "gender-decoder", "first": {"label": "f", "prefixes": ["lead"]},
+    "second": {"label": "m", "prefixes": ["kind", "kin"]}, "max_difference": 0})");
+  const CompiledRules compiled(set, analyzer());
+  EvaluationScratch scratch;
+  for (int round = 0; round < 3; ++round) {
+    const Evaluation e =
+        compiled.evaluate(analyzer().analyze("Kind leaders lead kindly."), {}, {}, scratch);
+    REQUIRE(e.observations.size() == 2);
+    CHECK(e.observations[0].detail == "neutral: f 2, m 2");
+    CHECK(e.observations[1].detail == "masculine-coded: f 2, m 4");
+  }
+}
+
 TEST_CASE("Metric rules compare whole-advert values and each sentence") {
   const RuleSet set = set_of(R"({"id": "t.ease", "kind": "metric", )" + kCommonRuleFields +
                              R"(, "metric": "reading_ease",
