@@ -7,7 +7,7 @@
 // threshold crossed), with spans. It assigns no points; lib/advert does the scoring.
 //
 // Thread safety: immutable after construction; evaluate() may run on many threads at once as
-// long as each passes its own MatchResult scratch.
+// long as each passes its own EvaluationScratch.
 #pragma once
 
 #include <cstdint>

@@ -8,7 +8,8 @@
 // with a separator (or the text's edge) on each side is exactly one of Gender Decoder's words,
 // so only the bytes between such tokens are read one by one.
 //
-// Thread safety: immutable after construction; decode() may run on many threads at once.
+// Thread safety: immutable after construction; decode() may run on many threads at once, each
+// passing its own GenderWordCache.
 #pragma once
 
 #include <cstddef>

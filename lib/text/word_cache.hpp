@@ -9,6 +9,7 @@
 // Thread safety: none; keep one per thread (it lives in the caller's per-thread scratch).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
