@@ -130,6 +130,7 @@ class Matcher {
   // Appends the symbols of token `token`'s text; returns whether they depend on its exact text
   // (a case-sensitive term has its folded form) rather than only on the folded form.
   bool add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result) const;
+  // The same through MatchResult::word_symbols, after the any-number symbol for a number.
   void add_cached_symbols(const text::Document& document, std::uint32_t token,
                           MatchResult& result) const;
   void find_classes(const text::Document& document, MatchResult& result) const;
