@@ -238,8 +238,7 @@ GenderCoding GenderDecoder::decode(const text::Document& document, GenderWordCac
   for (const text::Token& token : document.tokens()) {
     const std::size_t begin = token.span.begin;
     const std::size_t end = token.span.end;
-    // All ASCII letters: every other letter takes more than one byte.
-    if (token.kind != text::TokenKind::kWord || token.letters != end - begin) continue;
+    if (!text::is_ascii_letters_word(token)) continue;
     if ((begin != 0 && !is_separator(text[begin - 1])) ||
         (end != text.size() && !is_separator(text[end]))) {
       continue;

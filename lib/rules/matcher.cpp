@@ -413,24 +413,22 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index,
     add_symbols(document, index, result);
     return;
   }
-  if (const CachedSymbols* cached = result.word_symbols.find(token.word_key)) {
-    if (cached->count != CachedSymbols::kUncached) {
-      for (std::uint32_t s = 0; s < cached->count; ++s)
-        result.symbols.push_back(cached->symbols[s]);
-      return;
+  const CachedSymbols* cached = result.word_symbols.find(token.word_key);
+  if (cached == nullptr) {
+    const std::size_t first = result.symbols.size();
+    const bool exact_text = add_symbols(document, index, result);
+    const std::size_t count = result.symbols.size() - first;
+    CachedSymbols& fresh = result.word_symbols.put(token.word_key);
+    fresh.count = CachedSymbols::kUncached;
+    if (!exact_text && count <= fresh.symbols.size()) {
+      fresh.count = static_cast<std::uint32_t>(count);
+      std::copy(result.symbols.begin() + static_cast<std::ptrdiff_t>(first), result.symbols.end(),
+                fresh.symbols.begin());
     }
+  } else if (cached->count == CachedSymbols::kUncached) {
     add_symbols(document, index, result);
-    return;
-  }
-  const std::size_t first = result.symbols.size();
-  const bool exact_text = add_symbols(document, index, result);
-  const std::size_t count = result.symbols.size() - first;
-  CachedSymbols& cached = result.word_symbols.put(token.word_key);
-  cached.count = CachedSymbols::kUncached;
-  if (!exact_text && count <= cached.symbols.size()) {
-    cached.count = static_cast<std::uint32_t>(count);
-    std::copy(result.symbols.begin() + static_cast<std::ptrdiff_t>(first), result.symbols.end(),
-              cached.symbols.begin());
+  } else {
+    for (std::uint32_t s = 0; s < cached->count; ++s) result.symbols.push_back(cached->symbols[s]);
   }
 }
 
@@ -479,13 +477,11 @@ void Matcher::match(const Document& document, MatchResult& result) const {
     if (token.kind == TokenKind::kWord) {
       const char head = original[token.span.begin];
       if (head >= 'A' && head <= 'Z') result.capitalised.push_back(i);
-      if (token.letters != token.span.end - token.span.begin) result.others.push_back(i);
-    } else {
-      result.others.push_back(i);
-      if (token.kind == TokenKind::kPunctuation) {
-        result.punctuation.push_back(i);
-        if (is_joiner(tokens, original, i)) continue;
-      }
+    }
+    if (!text::is_ascii_letters_word(token)) result.others.push_back(i);
+    if (token.kind == TokenKind::kPunctuation) {
+      result.punctuation.push_back(i);
+      if (is_joiner(tokens, original, i)) continue;
     }
     positions[position_count] = i;
     symbol_offsets[position_count] = static_cast<std::uint32_t>(result.symbols.size());
@@ -539,8 +535,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     const auto& capitalised = result.capitalised;
     for (; next_capitalised < capitalised.size() && capitalised[next_capitalised] < i;
          ++next_capitalised) {
-      const Token& t = tokens[capitalised[next_capitalised]];
-      if (want_capitalised && t.letters == t.span.end - t.span.begin) {
+      if (want_capitalised && text::is_ascii_letters_word(tokens[capitalised[next_capitalised]])) {
         add(TokenClass::kCapitalised, capitalised[next_capitalised],
             capitalised[next_capitalised] + 1);
       }

@@ -72,6 +72,12 @@ struct Paragraph {
   std::uint32_t words = 0;
 };
 
+// Whether `token` is a word of ASCII letters only. Every other letter takes more than one byte, so
+// a word with as many letters as bytes holds nothing else (no digit, apostrophe, full stop, '@').
+inline bool is_ascii_letters_word(const Token& token) {
+  return token.kind == TokenKind::kWord && token.letters == token.span.end - token.span.begin;
+}
+
 // Readability's complex words (SMOG's polysyllables) have at least this many syllables.
 inline constexpr std::uint16_t kComplexWordSyllables = 3;
 
