@@ -16,13 +16,7 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
   analyzer_.analyze(text, document);
   Report report;
   report.statistics = compute_statistics(document);
-  const Statistics& s = report.statistics;
-  rules::MetricValues metrics;
-  metrics.words = s.words;
-  metrics.reading_ease = s.reading_ease;
-  metrics.grade_level = s.grade_level;
-  metrics.average_sentence_words = s.average_sentence_words;
-  metrics.longest_sentence_words = s.longest_sentence_words;
+  const rules::MetricValues metrics = metric_values(report.statistics);
 
   thread_local rules::EvaluationScratch scratch;
   thread_local rules::Evaluation evaluation;

@@ -22,4 +22,14 @@ Statistics compute_statistics(const text::Document& document) {
   return s;
 }
 
+rules::MetricValues metric_values(const Statistics& statistics) {
+  rules::MetricValues metrics;
+  metrics.words = statistics.words;
+  metrics.reading_ease = statistics.reading_ease;
+  metrics.grade_level = statistics.grade_level;
+  metrics.average_sentence_words = statistics.average_sentence_words;
+  metrics.longest_sentence_words = statistics.longest_sentence_words;
+  return metrics;
+}
+
 }  // namespace caretoolkit::advert

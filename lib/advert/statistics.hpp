@@ -3,6 +3,7 @@
 #pragma once
 
 #include "advert/report.hpp"
+#include "rules/compiled_rules.hpp"
 #include "text/document.hpp"
 
 namespace caretoolkit::advert {
@@ -11,5 +12,8 @@ namespace caretoolkit::advert {
 // grade, average and longest sentence (definitions in text/readability.hpp). A text without
 // words gives zeros everywhere.
 Statistics compute_statistics(const text::Document& document);
+
+// The figures of `statistics` that metric rules compare with their thresholds.
+rules::MetricValues metric_values(const Statistics& statistics);
 
 }  // namespace caretoolkit::advert

@@ -1,0 +1,110 @@
+// Where an advert check's time goes, stage by stage, on the benchmark's seeded corpus: analysis,
+// the matching pass alone, evaluation (matching plus every rule), and the whole check (with
+// statistics, scoring and the report). Each figure is the fastest of several passes over the 200
+// adverts, as the mean per advert, so that stages can be compared with each other and between
+// builds without the machine's noise. Also the evaluation's fixed cost (a one-word text: every
+// rule visited, nothing found). Prints figures; not a test.
+//
+// Usage: bench_stages [--rules DIR] [--passes N]   (defaults: the project's rules, 40 passes)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "advert/checker.hpp"
+#include "advert/statistics.hpp"
+#include "corpus.hpp"
+#include "rules/compiled_rules.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace rules = caretoolkit::rules;
+namespace text = caretoolkit::text;
+
+constexpr std::uint64_t kSeed = 20250301;  // as bench_advert: the same corpus
+constexpr std::size_t kAdverts = 200;
+
+// The fastest of `passes` passes of work(i) over i in [0, count), in microseconds per call.
+template <typename Work>
+double fastest_mean(std::size_t count, int passes, Work work) {
+  for (std::size_t i = 0; i < count; ++i) work(i);  // warm-up: caches, thread-local state
+  double fastest = 1e300;
+  for (int pass = 0; pass < passes; ++pass) {
+    const auto start = Clock::now();
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    const double micros = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+    fastest = std::min(fastest, micros / static_cast<double>(count));
+  }
+  return fastest;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string rules_dir = CARETOOLKIT_SOURCE_DIR "/rules";
+  int passes = 40;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--rules") == 0) rules_dir = argv[i + 1];
+    if (std::strcmp(argv[i], "--passes") == 0) passes = std::max(1, std::atoi(argv[i + 1]));
+  }
+  const auto corpus = caretoolkit::bench::generate_corpus(kAdverts, kSeed);
+  const auto rule_set = rules::RuleSet::load_directory(rules_dir);
+  const text::Analyzer analyzer;
+  const caretoolkit::advert::Checker checker(rule_set, analyzer);
+  const rules::CompiledRules compiled(rule_set, analyzer);
+
+  // Each advert analysed once, with the figures its metric rules read, for the later stages.
+  std::vector<text::Document> documents;
+  std::vector<rules::MetricValues> metrics;
+  std::size_t tokens = 0;
+  for (const auto& advert : corpus) {
+    documents.push_back(analyzer.analyze(advert));
+    metrics.push_back(metric_values(caretoolkit::advert::compute_statistics(documents.back())));
+    tokens += documents.back().tokens().size();
+  }
+  std::printf("corpus: %zu adverts, %.0f tokens each on average; fastest of %d passes\n",
+              corpus.size(), static_cast<double>(tokens) / static_cast<double>(corpus.size()),
+              passes);
+
+  text::Document document;
+  rules::EvaluationScratch scratch;
+  rules::Evaluation evaluation;
+  long long sink = 0;  // results are summed so that no stage can be left out
+  const double analysis = fastest_mean(corpus.size(), passes, [&](std::size_t i) {
+    analyzer.analyze(corpus[i], document);
+    sink += static_cast<long long>(document.tokens().size());
+  });
+  const double matching = fastest_mean(corpus.size(), passes, [&](std::size_t i) {
+    compiled.matcher().match(documents[i], scratch.match);
+    sink += static_cast<long long>(scratch.match.terms.size());
+  });
+  const double evaluating = fastest_mean(corpus.size(), passes, [&](std::size_t i) {
+    compiled.evaluate(documents[i], metrics[i], {}, scratch, evaluation);
+    sink += static_cast<long long>(evaluation.observations.size());
+  });
+  const double checking = fastest_mean(
+      corpus.size(), passes, [&](std::size_t i) { sink += checker.check(corpus[i]).score; });
+  const text::Document one_word = analyzer.analyze("Carer");
+  const rules::MetricValues one_word_metrics =
+      metric_values(caretoolkit::advert::compute_statistics(one_word));
+  const double fixed = fastest_mean(kAdverts, passes, [&](std::size_t) {
+    compiled.evaluate(one_word, one_word_metrics, {}, scratch, evaluation);
+    sink += static_cast<long long>(evaluation.observations.size());
+  });
+
+  std::printf("%-46s %7.2f us\n", "analysis", analysis);
+  std::printf("%-46s %7.2f us\n", "matching pass alone", matching);
+  std::printf("%-46s %7.2f us\n", "evaluation (matching and every rule)", evaluating);
+  std::printf("%-46s %7.2f us\n", "  rules after matching", evaluating - matching);
+  std::printf("%-46s %7.2f us\n", "whole check", checking);
+  std::printf("%-46s %7.2f us\n", "  statistics, scoring and the report",
+              checking - analysis - evaluating);
+  std::printf("%-46s %7.2f us\n", "evaluation of a one-word text (fixed cost)", fixed);
+  std::printf("(checksum %lld)\n", sink);
+}
