@@ -24,8 +24,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using caretoolkit::text::TokenKind;
 
-constexpr std::uint64_t kSeed = 20250301;
-constexpr std::size_t kAdverts = 200;
+using caretoolkit::bench::kCorpusAdverts;
+using caretoolkit::bench::kCorpusSeed;
 
 struct Timing {
   std::vector<double> micros;  // one per advert check, all repetitions
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
   }
 
-  const auto corpus = caretoolkit::bench::generate_corpus(kAdverts, kSeed);
+  const auto corpus = caretoolkit::bench::generate_corpus(kCorpusAdverts, kCorpusSeed);
   const auto rule_set = caretoolkit::rules::RuleSet::load_directory(rules_dir);
   const caretoolkit::text::Analyzer analyzer;
   const caretoolkit::advert::Checker checker(rule_set, analyzer);
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     }
     std::ofstream out(corpus_path, std::ios::binary);
     out << boost::json::serialize(boost::json::object{
-        {"seed", kSeed}, {"words", total_words}, {"adverts", std::move(adverts)}});
+        {"seed", kCorpusSeed}, {"words", total_words}, {"adverts", std::move(adverts)}});
     if (!out) {
       std::fprintf(stderr, "bench_advert: cannot write %s\n", corpus_path.c_str());
       return 1;
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
 
   std::printf("corpus: %zu adverts, %zu words (%zu to %zu words each), seed %llu, %d runs\n",
               corpus.size(), total_words, min_words, max_words,
-              static_cast<unsigned long long>(kSeed), repeat);
+              static_cast<unsigned long long>(kCorpusSeed), repeat);
   std::printf("rules: %zu rules, %zu compiled phrases (%s)\n", rule_set.rules().size(),
               checker.compiled().matcher().phrase_count(), rule_set.version().c_str());
 

@@ -27,8 +27,8 @@ using Clock = std::chrono::steady_clock;
 namespace rules = caretoolkit::rules;
 namespace text = caretoolkit::text;
 
-constexpr std::uint64_t kSeed = 20250301;  // as bench_advert: the same corpus
-constexpr std::size_t kAdverts = 200;
+using caretoolkit::bench::kCorpusAdverts;
+using caretoolkit::bench::kCorpusSeed;
 
 // The fastest of `passes` passes of work(i) over i in [0, count), in microseconds per call.
 template <typename Work>
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--rules") == 0) rules_dir = argv[i + 1];
     if (std::strcmp(argv[i], "--passes") == 0) passes = std::max(1, std::atoi(argv[i + 1]));
   }
-  const auto corpus = caretoolkit::bench::generate_corpus(kAdverts, kSeed);
+  const auto corpus = caretoolkit::bench::generate_corpus(kCorpusAdverts, kCorpusSeed);
   const auto rule_set = rules::RuleSet::load_directory(rules_dir);
   const text::Analyzer analyzer;
   const caretoolkit::advert::Checker checker(rule_set, analyzer);
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   const text::Document one_word = analyzer.analyze("Carer");
   const rules::MetricValues one_word_metrics =
       metric_values(caretoolkit::advert::compute_statistics(one_word));
-  const double fixed = fastest_mean(kAdverts, passes, [&](std::size_t) {
+  const double fixed = fastest_mean(kCorpusAdverts, passes, [&](std::size_t) {
     compiled.evaluate(one_word, one_word_metrics, {}, scratch, evaluation);
     sink += static_cast<long long>(evaluation.observations.size());
   });
