@@ -326,16 +326,24 @@ Matcher Matcher::Builder::build() {
     m.root_child_.assign(next_symbol_, kNone);
     for (const auto& [symbol, child] : children[0]) m.root_child_[symbol] = child;
     m.nodes_.resize(children.size());
+    std::size_t edge_count = 0;
+    for (std::size_t n = 1; n < children.size(); ++n) edge_count += children[n].size();
+    unsigned bits = 4;
+    while ((std::size_t{1} << bits) < 2 * edge_count) ++bits;
+    m.edge_shift_ = 64 - bits;
+    m.edge_mask_ = (std::uint64_t{1} << bits) - 1;
+    m.edge_table_.assign(std::size_t{1} << bits, EdgeSlot{});
     for (std::size_t n = 0; n < children.size(); ++n) {
       Node& node = m.nodes_[n];
-      node.edges_begin = static_cast<std::uint32_t>(m.edge_symbols_.size());
       if (n != 0) {
         for (const auto& [symbol, child] : children[n]) {
-          m.edge_symbols_.push_back(symbol);
-          m.edge_nodes_.push_back(child);
+          node.edge_filter |= symbol_bit(symbol);
+          const std::uint64_t key = edge_key(static_cast<std::uint32_t>(n), symbol);
+          std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
+          while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
+          m.edge_table_[at] = EdgeSlot{key, child};
         }
       }
-      node.edges_end = static_cast<std::uint32_t>(m.edge_symbols_.size());
       node.outputs_begin = static_cast<std::uint32_t>(m.outputs_.size());
       m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
       node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
@@ -363,21 +371,26 @@ Matcher Matcher::Builder::build() {
   return nullptr;
 }
 
-bool Matcher::add_symbols(const Document& document, std::uint32_t index,
-                          MatchResult& result) const {
+bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchResult& result,
+                          std::size_t& used) const {
+  std::vector<std::uint32_t>& symbols = result.symbols;
+  const auto push = [&](std::uint32_t symbol) {
+    if (used == symbols.size()) symbols.resize(2 * symbols.size() + 64);
+    symbols[used++] = symbol;
+  };
   const Token& token = document.tokens()[index];
   const std::string_view folded = token.folded;
   bool exact_text = false;
   if (folded.empty()) return exact_text;
   if (const Slot* slot = find_slot(folded, hash_word_inline(folded))) {
-    if (slot->symbol != kNone) result.symbols.push_back(slot->symbol);
+    if (slot->symbol != kNone) push(slot->symbol);
     if (slot->variants_begin != slot->variants_end) {
       exact_text = true;
       const std::string_view exact = document.text(token.span);
       for (std::uint32_t v = slot->variants_begin; v < slot->variants_end; ++v) {
         const Variant& variant = variants_[v];
         if (std::string_view(arena_).substr(variant.text_offset, variant.text_length) == exact) {
-          result.symbols.push_back(variant.symbol);
+          push(variant.symbol);
         }
       }
     }
@@ -385,7 +398,7 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index,
   // Stems: the first byte through a table, the rest through the trie's short child lists.
   std::uint32_t node = stem_root_[static_cast<unsigned char>(folded[0])];
   if (node != kNone) {
-    if (stem_nodes_[node].symbol != kNone) result.symbols.push_back(stem_nodes_[node].symbol);
+    if (stem_nodes_[node].symbol != kNone) push(stem_nodes_[node].symbol);
     for (unsigned char c : folded.substr(1)) {
       const StemNode& current = stem_nodes_[node];
       std::uint32_t next = kNone;
@@ -397,82 +410,100 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index,
       }
       if (next == kNone) break;
       node = next;
-      if (stem_nodes_[node].symbol != kNone) result.symbols.push_back(stem_nodes_[node].symbol);
+      if (stem_nodes_[node].symbol != kNone) push(stem_nodes_[node].symbol);
     }
   }
   return exact_text;
 }
 
-[[gnu::always_inline]] inline void Matcher::add_cached_symbols(const Document& document,
-                                                               std::uint32_t index,
-                                                               MatchResult& result) const {
+[[gnu::always_inline]] inline std::uint64_t Matcher::add_cached_symbols(const Document& document,
+                                                                        std::uint32_t index,
+                                                                        MatchResult& result,
+                                                                        std::size_t& used) const {
   using CachedSymbols = MatchResult::CachedSymbols;
+  std::vector<std::uint32_t>& symbols = result.symbols;
   const Token& token = document.tokens()[index];
-  if (token.kind == TokenKind::kNumber) result.symbols.push_back(kAnyNumber);
-  if (token.word_key == 0) {
-    add_symbols(document, index, result);
-    return;
+  // Room for the any-number symbol and a cached word's symbols, written without a size check.
+  if (used + 1 + CachedSymbols::kCapacity > symbols.size()) symbols.resize(2 * symbols.size() + 64);
+  symbols[used] = kAnyNumber;
+  const bool number = token.kind == TokenKind::kNumber;
+  used += static_cast<std::size_t>(number);
+  const std::uint64_t number_filter = number ? symbol_bit(kAnyNumber) : 0;
+  const CachedSymbols* cached =
+      token.word_key == 0 ? nullptr : result.word_symbols.find(token.word_key);
+  if (cached != nullptr && cached->count != CachedSymbols::kUncached) {
+    std::memcpy(symbols.data() + used, cached->symbols.data(), sizeof cached->symbols);
+    used += cached->count;
+    return number_filter | cached->filter;
   }
-  const CachedSymbols* cached = result.word_symbols.find(token.word_key);
-  if (cached == nullptr) {
-    const std::size_t first = result.symbols.size();
-    const bool exact_text = add_symbols(document, index, result);
-    const std::size_t count = result.symbols.size() - first;
+  const std::size_t first = used;
+  const bool exact_text = add_symbols(document, index, result, used);
+  const std::size_t count = used - first;
+  std::uint64_t filter = 0;
+  for (std::size_t s = first; s < used; ++s) filter |= symbol_bit(symbols[s]);
+  if (token.word_key != 0 && cached == nullptr) {
     CachedSymbols& fresh = result.word_symbols.put(token.word_key);
     fresh.count = CachedSymbols::kUncached;
     if (!exact_text && count <= fresh.symbols.size()) {
       fresh.count = static_cast<std::uint32_t>(count);
-      std::copy(result.symbols.begin() + static_cast<std::ptrdiff_t>(first), result.symbols.end(),
-                fresh.symbols.begin());
+      std::copy_n(symbols.begin() + static_cast<std::ptrdiff_t>(first), count,
+                  fresh.symbols.begin());
+      fresh.filter = filter;
     }
-  } else if (cached->count == CachedSymbols::kUncached) {
-    add_symbols(document, index, result);
-  } else {
-    for (std::uint32_t s = 0; s < cached->count; ++s) result.symbols.push_back(cached->symbols[s]);
+  }
+  return number_filter | filter;
+}
+
+[[gnu::always_inline]] inline void Matcher::walk(std::uint32_t node_index, std::size_t position,
+                                                 std::size_t start, MatchResult& result) const {
+  const Node& node = nodes_[node_index];
+  if (node.outputs_begin != node.outputs_end) {
+    const std::uint32_t first = result.positions[start];
+    const std::uint32_t end = result.positions[position - 1] + 1;
+    for (std::uint32_t o = node.outputs_begin; o < node.outputs_end; ++o) {
+      result.terms.push_back(TermHit{outputs_[o], first, end});
+    }
+  }
+  // Most nodes reached from the root have edges, but few with a symbol at the next position.
+  if ((node.edge_filter & result.symbol_filters[position]) != 0) {
+    follow(node_index, position, start, result);
   }
 }
 
-void Matcher::walk(std::uint32_t node_index, std::size_t position, std::size_t start,
-                   MatchResult& result) const {
-  const Node& node = nodes_[node_index];
-  for (std::uint32_t o = node.outputs_begin; o < node.outputs_end; ++o) {
-    result.terms.push_back(
-        TermHit{outputs_[o], result.positions[start], result.positions[position - 1] + 1});
+[[gnu::always_inline]] inline std::uint32_t Matcher::child_of(std::uint32_t node,
+                                                              std::uint32_t symbol) const {
+  const std::uint64_t key = edge_key(node, symbol);
+  for (std::uint64_t at = (key * kEdgeHashFactor) >> edge_shift_;; at = (at + 1) & edge_mask_) {
+    const EdgeSlot& slot = edge_table_[at];
+    if (slot.key == key) return slot.child;
+    if (slot.key == 0) return kNone;
   }
-  if (node.edges_begin == node.edges_end || position + 1 >= result.symbol_offsets.size()) return;
-  for (std::uint32_t s = result.symbol_offsets[position]; s < result.symbol_offsets[position + 1];
-       ++s) {
-    const std::uint32_t symbol = result.symbols[s];
-    const auto begin = edge_symbols_.begin() + node.edges_begin;
-    const auto end = edge_symbols_.begin() + node.edges_end;
-    const auto it = std::lower_bound(begin, end, symbol);
-    if (it != end && *it == symbol) {
-      walk(edge_nodes_[static_cast<std::size_t>(it - edge_symbols_.begin())], position + 1, start,
-           result);
-    }
+}
+
+void Matcher::follow(std::uint32_t node, std::size_t position, std::size_t start,
+                     MatchResult& result) const {
+  const std::uint32_t* const offsets = result.symbol_offsets.begin();
+  for (std::uint32_t s = offsets[position]; s < offsets[position + 1]; ++s) {
+    const std::uint32_t child = child_of(node, result.symbols[s]);
+    if (child != kNone) walk(child, position + 1, start, result);
   }
 }
 
 void Matcher::match(const Document& document, MatchResult& result) const {
   result.terms.clear();
   result.classes.clear();
-  result.positions.clear();
-  result.symbols.clear();
-  result.symbol_offsets.clear();
-  result.punctuation.clear();
-  result.capitalised.clear();
-  result.others.clear();
   result.word_symbols.claim(id_);
   const auto tokens = document.tokens();
-  const std::string& original = document.original();
-  // Written through plain pointers: there is at most one entry per token, and push_back would
-  // reload the vectors' ends after every store to the symbols.
-  result.positions.resize(tokens.size());
-  result.symbol_offsets.resize(tokens.size() + 1);
-  std::uint32_t* const positions = result.positions.data();
-  std::uint32_t* const symbol_offsets = result.symbol_offsets.data();
-  std::size_t position_count = 0;
-  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+  const std::size_t n = tokens.size();
+  const char* const original = document.original().data();
+  result.positions.reset(n);
+  result.symbol_offsets.reset(n + 1);
+  result.punctuation.reset(n);
+  result.capitalised.reset(n);
+  result.others.reset(n);
+  result.symbol_filters.reset(n + 1);
+  std::size_t used = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
     const Token& token = tokens[i];
     if (token.kind == TokenKind::kWord) {
       const char head = original[token.span.begin];
@@ -481,24 +512,23 @@ void Matcher::match(const Document& document, MatchResult& result) const {
     if (!text::is_ascii_letters_word(token)) result.others.push_back(i);
     if (token.kind == TokenKind::kPunctuation) {
       result.punctuation.push_back(i);
-      if (is_joiner(tokens, original, i)) continue;
+      if (is_joiner(tokens, document.original(), i)) continue;
     }
-    positions[position_count] = i;
-    symbol_offsets[position_count] = static_cast<std::uint32_t>(result.symbols.size());
-    ++position_count;
-    add_cached_symbols(document, i, result);
+    result.positions.push_back(i);
+    result.symbol_offsets.push_back(static_cast<std::uint32_t>(used));
+    result.symbol_filters.push_back(add_cached_symbols(document, i, result, used));
   }
-  symbol_offsets[position_count] = static_cast<std::uint32_t>(result.symbols.size());
-  result.positions.resize(position_count);
-  result.symbol_offsets.resize(position_count + 1);
+  result.symbol_offsets.push_back(static_cast<std::uint32_t>(used));
+  result.symbol_filters.push_back(0);
   if (classes_mask_ != 0) find_classes(document, result);
 
-  for (std::size_t p = 0; p < result.positions.size(); ++p) {
-    for (std::uint32_t s = result.symbol_offsets[p]; s < result.symbol_offsets[p + 1]; ++s) {
-      const std::uint32_t symbol = result.symbols[s];
-      if (symbol < root_child_.size() && root_child_[symbol] != kNone) {
-        walk(root_child_[symbol], p + 1, p, result);
-      }
+  const std::uint32_t* const offsets = result.symbol_offsets.begin();
+  const std::uint32_t* const symbols = result.symbols.data();
+  const std::size_t position_count = result.positions.size();
+  for (std::size_t p = 0; p < position_count; ++p) {
+    for (std::uint32_t s = offsets[p]; s < offsets[p + 1]; ++s) {
+      const std::uint32_t child = root_child_[symbols[s]];  // root_child_ covers every symbol
+      if (child != kNone) walk(child, p + 1, p, result);
     }
   }
 }

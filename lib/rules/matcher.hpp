@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rules/index_list.hpp"
 #include "rules/rule.hpp"
 #include "text/analyzer.hpp"
 #include "text/document.hpp"
@@ -46,22 +47,29 @@ struct MatchResult {
   std::vector<ClassHit> classes;  // ordered by first token
   // Noted on the same pass for the style rules (token indices, in text order): the punctuation
   // tokens, and the words that start with an ASCII capital.
-  std::vector<std::uint32_t> punctuation;
-  std::vector<std::uint32_t> capitalised;
+  IndexList punctuation;
+  IndexList capitalised;
   // Scratch space for the token classes: the tokens that are not words of ASCII letters only
   // (those can only be capitalised words, which the list above gives).
-  std::vector<std::uint32_t> others;
-  // Scratch space for the matching pass.
-  std::vector<std::uint32_t> positions;
+  IndexList others;
+  // Scratch space for the matching pass: the tokens that take part in phrases, and where each
+  // one's symbols start in `symbols`. That vector's size is its capacity: the pass writes it
+  // through a pointer and grows it only when a token could overflow it.
+  IndexList positions;
+  IndexList symbol_offsets;
   std::vector<std::uint32_t> symbols;
-  std::vector<std::uint32_t> symbol_offsets;
+  // Per position (and a 0 after the last), a filter of its symbols (bit symbol % 64 each): a
+  // phrase node whose edges' filter shares no bit with the next position's cannot go on.
+  ScratchList<std::uint64_t> symbol_filters;
   // The symbols of words met before, kept from one call to the next: a cached word costs one
   // load where a lookup hashes the word, probes the table and walks the stems.
   struct CachedSymbols {
     static constexpr std::uint32_t kUncached = UINT32_MAX;  // they depend on more than the
                                                             // folded form: look the word up
+    static constexpr std::size_t kCapacity = 3;
     std::uint32_t count = 0;
-    std::array<std::uint32_t, 3> symbols{};
+    std::array<std::uint32_t, kCapacity> symbols{};
+    std::uint64_t filter = 0;
   };
   text::WordCache<CachedSymbols> word_symbols;
 };
@@ -122,19 +130,43 @@ class Matcher {
     std::uint32_t node;
   };
   struct Node {
-    std::uint32_t edges_begin = 0, edges_end = 0;      // into edge_symbols_/edge_nodes_
     std::uint32_t outputs_begin = 0, outputs_end = 0;  // into outputs_
+    std::uint64_t edge_filter = 0;  // symbol_bit() of each of its edges' symbols (in edge_table_)
   };
+  // The phrase trie's edges below the root, in one open-addressing table keyed by (node, symbol):
+  // a lookup is a multiply and a load or two, where a search of each node's sorted list took a
+  // dozen steps.
+  struct EdgeSlot {
+    std::uint64_t key = 0;  // edge_key(); 0: empty
+    std::uint32_t child = kNone;
+  };
+  static constexpr std::uint64_t symbol_bit(std::uint32_t symbol) {
+    return std::uint64_t{1} << (symbol % 64);
+  }
+  static constexpr std::uint64_t kEdgeHashFactor = 0x9E3779B97F4A7C15ULL;
+  static constexpr std::uint64_t edge_key(std::uint32_t node, std::uint32_t symbol) {
+    return ((std::uint64_t{node} << 32) | symbol) + 1;
+  }
 
   const Slot* find_slot(std::string_view folded, std::uint64_t hash) const;
-  // Appends the symbols of token `token`'s text; returns whether they depend on its exact text
-  // (a case-sensitive term has its folded form) rather than only on the folded form.
-  bool add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result) const;
-  // The same through MatchResult::word_symbols, after the any-number symbol for a number.
-  void add_cached_symbols(const text::Document& document, std::uint32_t token,
-                          MatchResult& result) const;
+  // Writes the symbols of token `token`'s text at result.symbols[used] on, growing that vector as
+  // needed (its size is its capacity) and advancing `used`; returns whether they depend on its
+  // exact text (a case-sensitive term has its folded form) rather than only on the folded form.
+  bool add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result,
+                   std::size_t& used) const;
+  // The same through MatchResult::word_symbols, after the any-number symbol for a number,
+  // written at result.symbols[used] on (that vector's size is its capacity; `used` is advanced).
+  // Returns their filter (symbol_bit of each).
+  std::uint64_t add_cached_symbols(const text::Document& document, std::uint32_t token,
+                                   MatchResult& result, std::size_t& used) const;
   void find_classes(const text::Document& document, MatchResult& result) const;
+  // Reports the terms that end at phrase node `node`, reached through positions [start, position),
+  // then follows its edges (follow) with the symbols at `position`.
   void walk(std::uint32_t node, std::size_t position, std::size_t start, MatchResult& result) const;
+  void follow(std::uint32_t node, std::size_t position, std::size_t start,
+              MatchResult& result) const;
+  // The child of phrase node `node` (not the root) through `symbol`, or kNone.
+  std::uint32_t child_of(std::uint32_t node, std::uint32_t symbol) const;
 
   std::vector<Slot> slots_;
   std::vector<std::uint64_t> slot_hashes_;  // parallel to slots_; 0: empty
@@ -146,8 +178,9 @@ class Matcher {
   std::vector<StemEdge> stem_edges_;
   std::vector<std::uint32_t> root_child_;  // symbol -> phrase node, or kNone
   std::vector<Node> nodes_;
-  std::vector<std::uint32_t> edge_symbols_;
-  std::vector<std::uint32_t> edge_nodes_;
+  std::vector<EdgeSlot> edge_table_;
+  unsigned edge_shift_ = 64;
+  std::uint64_t edge_mask_ = 0;
   std::vector<std::uint32_t> outputs_;
   std::uint32_t classes_mask_ = 0;
   std::size_t phrase_count_ = 0;

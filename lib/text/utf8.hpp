@@ -61,21 +61,21 @@ class Utf16Offsets {
   // Records the code point at [begin, end) of `units` UTF-16 units; for callers that visit the
   // non-ASCII characters themselves (in order) instead of calling reset().
   void clear() {
-    steps_.clear();
+    steps_.assign(1, kLast);
     total_shrink_ = 0;
     rewind();
   }
   void add(std::uint32_t begin, std::uint32_t end, std::uint32_t units) {
     total_shrink_ += (end - begin) - units;
-    steps_.push_back(Step{end, total_shrink_});
+    steps_.back() = Step{end, total_shrink_};
+    steps_.push_back(kLast);
   }
   void rewind() {
     next_ = 0;
     shrink_ = 0;
   }
   std::uint32_t at(std::uint32_t byte_offset) noexcept {
-    while (next_ < steps_.size() && steps_[next_].end <= byte_offset)
-      shrink_ = steps_[next_++].shrink;
+    while (steps_[next_].end <= byte_offset) shrink_ = steps_[next_++].shrink;
     return byte_offset - shrink_;
   }
 
@@ -84,7 +84,9 @@ class Utf16Offsets {
     std::uint32_t end;     // just past a non-ASCII code point
     std::uint32_t shrink;  // bytes minus UTF-16 units of all code points up to here
   };
-  std::vector<Step> steps_;
+  // Always the last step, so that at() needs no bounds test: no offset reaches its end.
+  static constexpr Step kLast{UINT32_MAX, 0};
+  std::vector<Step> steps_{kLast};
   std::uint32_t total_shrink_ = 0;
   std::size_t next_ = 0;
   std::uint32_t shrink_ = 0;
