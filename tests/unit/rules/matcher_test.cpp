@@ -97,6 +97,34 @@ TEST_CASE("Multi-word phrases match only as a whole and nest inside longer ones"
   CHECK(hits({{"per hour", false, 1}}, "per, hour").empty());  // punctuation breaks a phrase
 }
 
+TEST_CASE("Among many phrases, a word followed by another phrase's next word is no match") {
+  // 150 two-word phrases "firstN secondN": their words take 300 symbols, so many share a bit of
+  // a phrase node's edge filter (symbol % 64) and the edge table decides.
+  std::vector<std::tuple<std::string, bool, std::uint32_t>> terms;
+  const auto first = [](int n) {
+    return "first" + std::string(1, static_cast<char>('a' + n / 26)) +
+           std::string(1, static_cast<char>('a' + n % 26));
+  };
+  const auto second = [](int n) {
+    return "second" + std::string(1, static_cast<char>('a' + n / 26)) +
+           std::string(1, static_cast<char>('a' + n % 26));
+  };
+  for (int n = 0; n < 150; ++n) {
+    terms.emplace_back(first(n) + " " + second(n), false, static_cast<std::uint32_t>(n));
+  }
+  std::string text;
+  Hits expected;
+  for (int n = 0; n < 150; ++n) {
+    // Each first word before every other phrase's second word, then before its own.
+    for (int m = 0; m < 150; m += 7) {
+      if (m != n) text += first(n) + " " + second(m) + ". ";
+    }
+    text += first(n) + " " + second(n) + ". ";
+    expected.emplace_back(static_cast<std::uint32_t>(n), first(n) + " " + second(n));
+  }
+  CHECK(hits(terms, text) == expected);
+}
+
 TEST_CASE("Stems match any word that starts with them") {
   CHECK(hits({{"compet*", false, 1}}, "Competitive pay for competent staff who compete.") ==
         Hits{{1, "Competitive"}, {1, "competent"}, {1, "compete"}});
