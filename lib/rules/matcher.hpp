@@ -43,7 +43,7 @@ struct ClassHit {
 
 // The output of Matcher::match, reused between calls to avoid allocating per advert.
 struct MatchResult {
-  std::vector<TermHit> terms;     // ordered by first token, then by length
+  std::vector<TermHit> terms;     // ordered by first token
   std::vector<ClassHit> classes;  // ordered by first token
   // Noted on the same pass for the style rules (token indices, in text order): the punctuation
   // tokens, and the words that start with an ASCII capital.
