@@ -1,7 +1,6 @@
 // Gender Decoder's word splitting and counting, reproduced byte for byte.
 #include "rules/gender_decoder.hpp"
 
-#include <atomic>
 #include <bit>
 #include <string_view>
 
@@ -97,8 +96,7 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
 
 GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
                              const std::vector<std::string>& masculine) {
-  static std::atomic<std::uint64_t> next_id{1};
-  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+  id_ = text::new_word_cache_owner();
   nodes_.push_back(Node{});
   for (const auto& p : feminine) insert(p, false);
   for (const auto& p : masculine) insert(p, true);

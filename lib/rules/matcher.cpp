@@ -5,7 +5,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <map>
 
@@ -132,6 +131,12 @@ bool starts_capitalised(std::string_view s) {
   return c >= 0 && u_isupper(c);
 }
 
+// Grows the matching pass's symbols, whose size serves as their capacity, to hold `size`.
+[[gnu::always_inline]] inline void reserve_symbols(std::vector<std::uint32_t>& symbols,
+                                                   std::size_t size) {
+  if (size > symbols.size()) symbols.resize(std::max(size, 2 * symbols.size() + 64));
+}
+
 // Inlined into the matching loop: called once per token, a call costs about as much as the hash.
 [[gnu::always_inline]] inline std::uint64_t hash_word_inline(std::string_view word) {
   // Eight bytes at a time with a multiply-xorshift mix: most folded words take one or two rounds.
@@ -230,9 +235,8 @@ void Matcher::Builder::add(std::string_view term, bool case_sensitive, std::uint
 }
 
 Matcher Matcher::Builder::build() {
-  static std::atomic<std::uint64_t> next_id{1};
   Matcher m;
-  m.id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+  m.id_ = text::new_word_cache_owner();
   m.classes_mask_ = classes_mask_;
   m.phrase_count_ = phrases_.size();
 
@@ -375,7 +379,7 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
                           std::size_t& used) const {
   std::vector<std::uint32_t>& symbols = result.symbols;
   const auto push = [&](std::uint32_t symbol) {
-    if (used == symbols.size()) symbols.resize(2 * symbols.size() + 64);
+    reserve_symbols(symbols, used + 1);
     symbols[used++] = symbol;
   };
   const Token& token = document.tokens()[index];
@@ -424,7 +428,7 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
   std::vector<std::uint32_t>& symbols = result.symbols;
   const Token& token = document.tokens()[index];
   // Room for the any-number symbol and a cached word's symbols, written without a size check.
-  if (used + 1 + CachedSymbols::kCapacity > symbols.size()) symbols.resize(2 * symbols.size() + 64);
+  reserve_symbols(symbols, used + 1 + CachedSymbols::kCapacity);
   symbols[used] = kAnyNumber;
   const bool number = token.kind == TokenKind::kNumber;
   used += static_cast<std::size_t>(number);

@@ -4,11 +4,12 @@
 //
 // Direct-mapped on the key's low kWordKeySlotBits bits, which no two words the analyser remembers
 // at once share. A cache belongs to one owner at a time (a matcher, a decoder: whoever computes
-// the values), named by an id that owner never shares; claim() empties it for a new owner.
+// the values), named by an id from new_word_cache_owner(); claim() empties it for a new owner.
 //
 // Thread safety: none; keep one per thread (it lives in the caller's per-thread scratch).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -16,6 +17,12 @@
 #include "text/document.hpp"
 
 namespace caretoolkit::text {
+
+// A fresh owner id for WordCache::claim(): no two calls in a process return the same one.
+inline std::uint64_t new_word_cache_owner() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 template <typename Value>
 class WordCache {
