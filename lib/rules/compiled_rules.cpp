@@ -115,7 +115,10 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
           targets.second = add_terms(rule.second.terms, false, where);
         } else {
           decoder_of_rule_[r] = static_cast<std::uint32_t>(decoders_.size());
-          decoders_.emplace_back(rule.first.prefixes, rule.second.prefixes);
+          const GenderDecoder& decoder =
+              decoders_.emplace_back(rule.first.prefixes, rule.second.prefixes);
+          // The words the decoder must count, found in the same matching pass as the rest.
+          targets.first = add_terms(decoder.stem_terms(), false, where);
         }
         break;
       case RuleKind::kMetric:
@@ -307,11 +310,10 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    // Each decoder keeps its own cache: sharing one, two decoders would empty it for each other.
-    const std::uint32_t decoder = decoder_of_rule_[rule_index];
-    if (scratch.gender_words.size() < decoders_.size())
-      scratch.gender_words.resize(decoders_.size());
-    GenderCoding coding = decoders_[decoder].decode(document, scratch.gender_words[decoder]);
+    const Hits candidates = hits_of(targets_[rule_index].first, scratch);
+    GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
+        document, std::span<const TermHit>(candidates.begin, candidates.end),
+        std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
     const int difference = coding.feminine - coding.masculine;
     Observation& o =
         observe(out, rule_index,

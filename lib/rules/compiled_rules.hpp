@@ -1,7 +1,7 @@
 // A RuleSet compiled for checking adverts: every term-like rule (terms, substitute, reward, the
 // term sets of require and balance rules) in one Matcher, the Gender Decoder lists in their own
-// trie, and per-rule tables so that evaluating an advert is one matching pass plus a walk over
-// what it found.
+// trie (and as stems in the Matcher, which finds the words they must count), and per-rule tables
+// so that evaluating an advert is one matching pass plus a walk over what it found.
 //
 // Evaluation reports observations: what each rule saw (a term found, an essential met or not, a
 // threshold crossed), with spans. It assigns no points; lib/advert does the scoring.
@@ -62,9 +62,8 @@ struct Evaluation {
 // evaluation allocates only for its results.
 struct EvaluationScratch {
   MatchResult match;
-  std::vector<TermHit> by_target;             // the match's term hits, grouped by target
-  std::vector<std::uint32_t> target_begin;    // per target: its first index in by_target
-  std::vector<GenderWordCache> gender_words;  // one per gender-decoder rule
+  std::vector<TermHit> by_target;           // the match's term hits, grouped by target
+  std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
 };
 
 struct EvaluationOptions {
@@ -92,7 +91,7 @@ class CompiledRules {
   struct RuleTargets {
     std::uint32_t terms = kNoTarget;
     std::uint32_t except = kNoTarget;
-    std::uint32_t first = kNoTarget;
+    std::uint32_t first = kNoTarget;  // balance: the first set, or a decoder's stem_terms()
     std::uint32_t second = kNoTarget;
     std::vector<std::vector<std::uint32_t>> steps;  // require: [alternative][step]
   };

@@ -1,6 +1,7 @@
 // Gender Decoder's word splitting and counting, reproduced byte for byte.
 #include "rules/gender_decoder.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <string_view>
 
@@ -96,7 +97,6 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
 
 GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
                              const std::vector<std::string>& masculine) {
-  id_ = text::new_word_cache_owner();
   nodes_.push_back(Node{});
   for (const auto& p : feminine) insert(p, false);
   for (const auto& p : masculine) insert(p, true);
@@ -110,7 +110,12 @@ GenderDecoder::GenderDecoder(const std::vector<std::string>& feminine,
 }
 
 void GenderDecoder::insert(std::string_view prefix, bool masculine) {
-  if (prefix.find('-') != std::string_view::npos) hyphenated_.emplace_back(prefix);
+  if (prefix.find('-') != std::string_view::npos) {
+    hyphenated_.emplace_back(prefix);
+  } else if (std::find(stems_.begin(), stems_.end(), prefix) == stems_.end()) {
+    stems_.emplace_back(prefix);
+  }
+  if (prefix.size() <= 1 || prefix[0] == '-') skipped_words_count_zero_ = false;
   std::uint32_t node = 0;
   for (char c : prefix) {
     const int slot = slot_of(c);
@@ -228,42 +233,91 @@ GenderCoding GenderDecoder::decode(std::string_view text) const {
   return finish(scan);
 }
 
-GenderCoding GenderDecoder::decode(const text::Document& document, GenderWordCache& cache) const {
-  cache.claim(id_);
+std::vector<std::string> GenderDecoder::stem_terms() const {
+  std::vector<std::string> terms;
+  terms.reserve(stems_.size());
+  for (const std::string& stem : stems_) terms.push_back(stem + "*");
+  return terms;
+}
+
+inline bool GenderDecoder::take_separated_word(std::string_view text, const text::Token& token,
+                                               std::size_t& scanned, Scan& scan) const {
+  const std::size_t begin = token.span.begin;
+  const std::size_t end = token.span.end;
+  if (!text::is_ascii_letters_word(token)) return false;
+  if ((begin != 0 && !is_separator(text[begin - 1])) ||
+      (end != text.size() && !is_separator(text[end]))) {
+    return false;
+  }
+  // Most gaps are one separator (the byte before the token, just tested), or a few: nothing to
+  // scan there.
+  if (begin > scanned + 1) {
+    while (scanned < begin && is_separator(text[scanned])) ++scanned;
+    if (scanned < begin) scan_bytes(text, scanned, begin, scan);
+  }
+  scanned = end;
+  note_plain_word(scan);
+  return true;
+}
+
+GenderCoding GenderDecoder::decode(const text::Document& document,
+                                   std::span<const TermHit> candidates,
+                                   std::span<const std::uint32_t> irregular) const {
   const std::string_view text = document.original();
+  const auto tokens = document.tokens();
   Scan scan;
   std::size_t scanned = 0;  // bytes before this are done
-  for (const text::Token& token : document.tokens()) {
-    const std::size_t begin = token.span.begin;
-    const std::size_t end = token.span.end;
-    if (!text::is_ascii_letters_word(token)) continue;
-    if ((begin != 0 && !is_separator(text[begin - 1])) ||
-        (end != text.size() && !is_separator(text[end]))) {
-      continue;
-    }
-    // Most gaps are one separator (the byte before the token, just tested), or a few: nothing to
-    // scan there.
-    if (begin > scanned + 1) {
-      while (scanned < begin && is_separator(text[scanned])) ++scanned;
-      if (scanned < begin) scan_bytes(text, scanned, begin, scan);
-    }
-    scanned = end;
-    note_plain_word(scan);
-    if (token.word_key == 0) {
-      emit(text, begin, end, scan);
-      continue;
-    }
-    const GenderWordCounts* counts = cache.find(token.word_key);
-    if (counts == nullptr) {
-      GenderWordCounts& fresh = cache.put(token.word_key);
-      count(text.substr(begin, end - begin), fresh.feminine, fresh.masculine);
-      counts = &fresh;
-    }
-    if (counts->feminine != 0 || counts->masculine != 0) {
-      record(scan.result, text, begin, end, counts->feminine, counts->masculine);
+  // Every word, while the word Gender Decoder's loop leaves unsplit is still ahead.
+  std::uint32_t next = 0;
+  const auto quirk_settled = [&] {
+    return scan.unsplit_index != SIZE_MAX && scan.word_index > scan.unsplit_index;
+  };
+  for (; next < tokens.size() && !(skipped_words_count_zero_ && quirk_settled()); ++next) {
+    const text::Token& token = tokens[next];
+    if (take_separated_word(text, token, scanned, scan)) {
+      emit(text, token.span.begin, token.span.end, scan);
     }
   }
-  scan_bytes(text, scanned, text.size(), scan);
+  if (next == tokens.size()) {
+    scan_bytes(text, scanned, text.size(), scan);
+    return finish(scan);
+  }
+
+  // From here only counts matter. A separated word of letters counts only if it is a candidate;
+  // any other word with a non-zero count holds a byte that is neither a letter nor a separator,
+  // which lies in an irregular token: the run of non-separators around each irregular token (and
+  // around each candidate that is not separated) is scanned as Gender Decoder reads it.
+  auto candidate = candidates.begin();
+  while (candidate != candidates.end() && candidate->first < next) ++candidate;
+  auto other = std::lower_bound(irregular.begin(), irregular.end(), next);
+  while (candidate != candidates.end() || other != irregular.end()) {
+    const bool take_candidate =
+        other == irregular.end() || (candidate != candidates.end() && candidate->first < *other);
+    const text::Token& token = tokens[take_candidate ? (candidate++)->first : *other++];
+    const std::size_t begin = token.span.begin;
+    const std::size_t end = token.span.end;
+    if (end <= scanned) continue;  // read with a run before it
+    if (!take_candidate) {
+      // Punctuation (most irregular tokens) holds no word and separates its neighbours.
+      const std::string_view token_text = text.substr(begin, end - begin);
+      if (std::all_of(token_text.begin(), token_text.end(), is_separator)) continue;
+    } else {
+      if (!text::is_ascii_letters_word(token)) continue;  // read as an irregular token
+      if ((begin == 0 || is_separator(text[begin - 1])) &&
+          (end == text.size() || is_separator(text[end]))) {
+        emit(text, begin, end, scan);
+        scanned = end;
+        continue;
+      }
+    }
+    std::size_t from = std::max(begin, scanned);
+    while (from > scanned && !is_separator(text[from - 1])) --from;
+    std::size_t to = end;
+    while (to < text.size() && !is_separator(text[to])) ++to;
+    if (to < text.size()) ++to;  // scan_bytes wants the run's separator
+    scan_bytes(text, from, to, scan);
+    scanned = to;
+  }
   return finish(scan);
 }
 
