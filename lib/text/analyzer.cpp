@@ -84,10 +84,11 @@ namespace analyzer_detail {
 // and letter counts. Adverts share most of their vocabulary, and a lookup costs a fraction of
 // counting. Two-way set-associative: with one way, a few of any few hundred words share a slot,
 // and a pair that does evicts each other over and over, which the caches keyed by word_key feel
-// too. The caller guarantees 16 readable bytes from the start of each token.
+// too. A miss replaces the way filled first (its key is the smaller), which needs no bookkeeping
+// on a hit. The caller guarantees 16 readable bytes from the start of each token.
 class WordMemo {
  public:
-  WordMemo() : slots_(kSlots), replace_next_(kSets, 0) {}
+  WordMemo() : slots_(kSlots) {}
 
   // Sets token.word_key, and for a word token.syllables and token.letters, for the ASCII token
   // whose folded form is `folded`.
@@ -114,11 +115,11 @@ class WordMemo {
     if (!holds(slots_[index])) {
       ++index;
       if (!holds(slots_[index])) {
-        index = 2 * set + replace_next_[set];
+        // The way filled longer ago (keys grow with each fill) makes room.
+        index = 2 * set + static_cast<std::uint64_t>(slots_[2 * set + 1].key < slots_[2 * set].key);
         fill(slots_[index], index, folded, a, b);
       }
     }
-    replace_next_[set] = static_cast<std::uint8_t>(1 - (index & 1));
     const Slot& slot = slots_[index];
     token.word_key = slot.key;
     if (word) {
@@ -154,7 +155,6 @@ class WordMemo {
   }
 
   std::vector<Slot> slots_;
-  std::vector<std::uint8_t> replace_next_;  // per set: the way a miss fills
 };
 
 }  // namespace analyzer_detail
