@@ -146,7 +146,9 @@ bool SentenceSegmenter::suppressed(std::string_view text, std::uint32_t begin, s
   const std::uint32_t room = q - begin;
   const Entry* best = nullptr;
   const auto consider = [&](const Entry& e) {
+    // The first byte rules out nearly every entry before a full comparison.
     if (e.text.size() <= room && (best == nullptr || e.text.size() > best->text.size()) &&
+        text[q - e.text.size()] == e.text[0] &&
         text.compare(q - e.text.size(), e.text.size(), e.text) == 0) {
       best = &e;
     }
