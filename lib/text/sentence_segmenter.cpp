@@ -68,6 +68,14 @@ SentenceSegmenter::SentenceSegmenter(std::vector<std::string> abbreviations) {
                                   static_cast<char>(b)) != std::end(kSentenceBytes);
     if (listed == plain_ascii_[b]) swar_skip_ = false;
   }
+  // The shortcut for "care. We" holds while ICU's data gives these classes.
+  capital_after_space_breaks_ = classes.info('.').sentence == SentenceClass::kATerm &&
+                                classes.info('!').sentence == SentenceClass::kSTerm &&
+                                classes.info('?').sentence == SentenceClass::kSTerm &&
+                                classes.info(' ').sentence == SentenceClass::kSp;
+  for (char32_t c = 'A'; c <= 'Z'; ++c) {
+    if (classes.info(c).sentence != SentenceClass::kUpper) capital_after_space_breaks_ = false;
+  }
   for (const std::string& a : abbreviations) {
     const bool printable_ascii =
         std::all_of(a.begin(), a.end(), [](char c) { return c > ' ' && c < 0x7F; });
@@ -218,6 +226,15 @@ bool SentenceSegmenter::segment_fast(std::string_view text, std::uint32_t begin,
     }
     while (i < end && plain_ascii_[static_cast<unsigned char>(text[i])]) ++i;
     if (i >= end) break;
+    // The commonest sentence end, a terminator, one space and a capital ("care. We"): SB9 and
+    // SB10 take the space, and no rule keeps the capital with the sentence, so it is a break
+    // unless an abbreviation suppresses it (as below, without reading the classes).
+    if (capital_after_space_breaks_ && i + 2 < end && text[i + 1] == ' ' && text[i + 2] >= 'A' &&
+        text[i + 2] <= 'Z' && (text[i] == '.' || text[i] == '!' || text[i] == '?')) {
+      if (!suppressed(text, begin, end, i + 2)) ends.push_back(i + 2);
+      i += 2;
+      continue;
+    }
     std::uint32_t next;
     const C c = class_at(i, next);
     if (c == C::kUnsupported) return fail();

@@ -61,6 +61,9 @@ class SentenceSegmenter {
   // ASCII bytes that never start, end or split a sentence (bytes from 0x80 up are all false).
   std::array<bool, 256> plain_ascii_{};
   bool swar_skip_ = false;  // plain_ascii_ is false exactly for . ! ? LF CR: skip 8 bytes at once
+  // ". " "! " "? " before an ASCII capital is always an (unfiltered) break: ICU's classes for these
+  // characters are the usual ones.
+  bool capital_after_space_breaks_ = false;
   // Entries the filter matches backwards from a break, bucketed by their next-to-last byte
   // (almost all end in '.'); one-byte entries apart.
   std::array<std::vector<Entry>, 256> backward_;
