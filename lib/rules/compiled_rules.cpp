@@ -2,9 +2,10 @@
 #include "rules/compiled_rules.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <limits>
+#include <system_error>
 
 #include "core/error.hpp"
 
@@ -16,10 +17,12 @@ using text::Token;
 using text::TokenKind;
 
 std::string format_number(double value) {
-  char buffer[32];
   if (std::isinf(value)) return "no limit";
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string s = buffer;
+  // One decimal, as printf's "%.1f" rounds it (to_chars with a precision is specified so).
+  char buffer[400];  // the largest double takes 309 digits
+  const auto [end, error] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 1);
+  std::string s(buffer, error == std::errc{} ? end : buffer);
   if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
   return s;
 }
