@@ -507,10 +507,6 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.others.reset(n);
   result.symbol_filters.reset(n + 1);
   std::size_t used = 0;
-  // Each token's cached symbols are requested before the pass that reads them: an advert's
-  // entries are mostly out of the first-level cache, and loads issued together overlap where
-  // the pass would wait for each in turn.
-  for (std::uint32_t i = 0; i < n; ++i) result.word_symbols.prefetch(tokens[i].word_key);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Token& token = tokens[i];
     if (token.kind == TokenKind::kWord) {

@@ -1,10 +1,10 @@
 // A cache of per-word facts keyed by Token::word_key, for the stages after analysis that look
-// every token up (the matcher's symbols, the Gender Decoder counts). Adverts share most of their
-// words, so most lookups become one load.
+// every token up (the matcher's symbols). Adverts share most of their words, so most lookups
+// become one load.
 //
 // Direct-mapped on the key's low kWordKeySlotBits bits, which no two words the analyser remembers
-// at once share. A cache belongs to one owner at a time (a matcher, a decoder: whoever computes
-// the values), named by an id from new_word_cache_owner(); claim() empties it for a new owner.
+// at once share. A cache belongs to one owner at a time (a matcher: whoever computes the values),
+// named by an id from new_word_cache_owner(); claim() empties it for a new owner.
 //
 // Thread safety: none; keep one per thread (it lives in the caller's per-thread scratch).
 #pragma once
@@ -39,9 +39,6 @@ class WordCache {
     Entry& entry = entries_[key & kMask];
     return entry.key == key ? &entry.value : nullptr;
   }
-
-  // Starts loading the entry for `key`, for a find() soon after.
-  void prefetch(std::uint64_t key) const { __builtin_prefetch(&entries_[key & kMask]); }
 
   // A fresh value for `key` (non-zero), replacing whatever shared its slot.
   Value& put(std::uint64_t key) {
