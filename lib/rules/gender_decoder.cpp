@@ -31,6 +31,12 @@ bool is_separator(char c) {
   return kSeparators.separator[static_cast<unsigned char>(c)];
 }
 
+// Whether text[begin, end) has a separator (or the text's edge) on each side.
+bool separated(std::string_view text, std::size_t begin, std::size_t end) {
+  return (begin == 0 || is_separator(text[begin - 1])) &&
+         (end == text.size() || is_separator(text[end]));
+}
+
 char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -244,11 +250,7 @@ inline bool GenderDecoder::take_separated_word(std::string_view text, const text
                                                std::size_t& scanned, Scan& scan) const {
   const std::size_t begin = token.span.begin;
   const std::size_t end = token.span.end;
-  if (!text::is_ascii_letters_word(token)) return false;
-  if ((begin != 0 && !is_separator(text[begin - 1])) ||
-      (end != text.size() && !is_separator(text[end]))) {
-    return false;
-  }
+  if (!text::is_ascii_letters_word(token) || !separated(text, begin, end)) return false;
   // Most gaps are one separator (the byte before the token, just tested), or a few: nothing to
   // scan there.
   if (begin > scanned + 1) {
@@ -303,8 +305,7 @@ GenderCoding GenderDecoder::decode(const text::Document& document,
       if (std::all_of(token_text.begin(), token_text.end(), is_separator)) continue;
     } else {
       if (!text::is_ascii_letters_word(token)) continue;  // read as an irregular token
-      if ((begin == 0 || is_separator(text[begin - 1])) &&
-          (end == text.size() || is_separator(text[end]))) {
+      if (separated(text, begin, end)) {
         emit(text, begin, end, scan);
         scanned = end;
         continue;
