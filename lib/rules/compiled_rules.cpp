@@ -209,6 +209,7 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   const auto& classes = scratch.match.classes;
+  const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
   // The first occurrence of step `s` of `alternative` starting in [from, from + gap], or nullptr.
   struct Found {
     std::uint32_t first, end;
@@ -217,6 +218,12 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
                              std::uint32_t gap) -> std::optional<Found> {
     // Both lists are in text order: start at the first hit at or after `from`.
     const PatternStep& step = rule.any_of[alternative].steps[s];
+    if (step.token_class == TokenClass::kCapitalised) {
+      for (std::uint32_t t = from; t < token_count && t - from <= gap; ++t) {
+        if (is_capitalised_word(document, t)) return Found{t, t + 1};
+      }
+      return std::nullopt;
+    }
     if (step.token_class) {
       auto c =
           std::lower_bound(classes.begin(), classes.end(), from,
@@ -248,7 +255,11 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
       return true;
     };
     const PatternStep& head = alternative.steps[0];
-    if (head.token_class) {
+    if (head.token_class == TokenClass::kCapitalised) {
+      for (std::uint32_t t = 0; t < token_count; ++t) {
+        if (is_capitalised_word(document, t) && try_from(t, t + 1)) return;
+      }
+    } else if (head.token_class) {
       for (const ClassHit& c : classes) {
         if (c.token_class == *head.token_class && try_from(c.first, c.end)) return;
       }

@@ -537,6 +537,11 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   }
 }
 
+bool is_capitalised_word(const Document& document, std::uint32_t index) {
+  const Token& token = document.tokens()[index];
+  return token.kind == TokenKind::kWord && starts_capitalised(text_of(document, token));
+}
+
 void Matcher::find_classes(const Document& document, MatchResult& result) const {
   const auto tokens = document.tokens();
   const auto wants = [this](TokenClass c) {
@@ -560,25 +565,11 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
   const bool want_phone = wants(TokenClass::kPhone);
   const bool want_email = wants(TokenClass::kEmail);
   const bool want_url = wants(TokenClass::kUrl);
-  const bool want_capitalised = wants(TokenClass::kCapitalised);
-  // Most words are ASCII letters only: no digit, '.' or '@', so the only class they can be is a
-  // capitalised word, and result.capitalised lists those that are. The loop reads the other
-  // tokens, and adds the capitalised words in between as it goes.
-  std::size_t next_capitalised = 0;
-  const auto add_capitalised_before = [&](std::size_t i) {
-    const auto& capitalised = result.capitalised;
-    for (; next_capitalised < capitalised.size() && capitalised[next_capitalised] < i;
-         ++next_capitalised) {
-      if (want_capitalised && text::is_ascii_letters_word(tokens[capitalised[next_capitalised]])) {
-        add(TokenClass::kCapitalised, capitalised[next_capitalised],
-            capitalised[next_capitalised] + 1);
-      }
-    }
-  };
+  // Most words are ASCII letters only: no digit, '.' or '@', so they belong to no class listed
+  // here (a capitalised word is not listed: see is_capitalised_word). The loop reads the others.
   std::size_t consumed_until = 0;  // tokens before this belong to a phone number already found
   for (const std::size_t i : result.others) {
     if (i < consumed_until) continue;
-    add_capitalised_before(i);
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
       const std::string_view s = document.text(t.span);
@@ -657,9 +648,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
         add(TokenClass::kUrl, i, i + 1);
       }
     }
-    if (want_capitalised && starts_capitalised(s)) add(TokenClass::kCapitalised, i, i + 1);
   }
-  add_capitalised_before(n);
   // Only the split form of an email address can put a hit before an earlier one.
   const auto by_first = [](const ClassHit& a, const ClassHit& b) { return a.first < b.first; };
   if (std::is_sorted(result.classes.begin(), result.classes.end(), by_first)) return;

@@ -44,7 +44,7 @@ struct ClassHit {
 // The output of Matcher::match, reused between calls to avoid allocating per advert.
 struct MatchResult {
   std::vector<TermHit> terms;     // ordered by first token
-  std::vector<ClassHit> classes;  // ordered by first token
+  std::vector<ClassHit> classes;  // ordered by first token; never TokenClass::kCapitalised
   // Noted on the same pass for the style rules (token indices, in text order): the punctuation
   // tokens, and the words that start with an ASCII capital.
   IndexList punctuation;
@@ -83,7 +83,8 @@ class Matcher {
     // with `where` as the message prefix when the term has no token to match.
     void add(std::string_view term, bool case_sensitive, std::uint32_t target,
              const std::string& where);
-    // Asks match() to report occurrences of this token class.
+    // Asks match() to report occurrences of this token class (but for kCapitalised, which
+    // is_capitalised_word() tells).
     void need(TokenClass token_class) { classes_mask_ |= 1u << static_cast<unsigned>(token_class); }
     Matcher build();
 
@@ -186,6 +187,11 @@ class Matcher {
   std::size_t phrase_count_ = 0;
   std::uint64_t id_ = 0;  // owner of the MatchResult::word_symbols it fills
 };
+
+// Whether token `index` of `document` is of TokenClass::kCapitalised: a word that starts with a
+// capital letter. An advert has dozens, so match() does not list them; a rule tests the tokens it
+// needs.
+bool is_capitalised_word(const text::Document& document, std::uint32_t index);
 
 // 64-bit hash of a folded word, as the matcher's table uses it.
 std::uint64_t hash_word(std::string_view word);
