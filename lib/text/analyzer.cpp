@@ -333,11 +333,13 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     totals.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexWordSyllables);
     totals.letters += token.letters;
   };
-  // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text.
-  const auto finish = [&](std::size_t i, Token& token) {
+  // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text;
+  // `known_ascii`: the segmenter knows the token holds only ASCII.
+  const auto finish = [&](std::size_t i, Token& token, bool known_ascii) {
     const std::uint32_t length = token.span.end - token.span.begin;
     token.span.begin_utf16 = t.utf16.at(token.span.begin);
-    token.span.end_utf16 = t.utf16.at(token.span.end);
+    token.span.end_utf16 =
+        known_ascii ? token.span.begin_utf16 + length : t.utf16.at(token.span.end);
     // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units.
     if (token.span.end_utf16 - token.span.begin_utf16 == length) {
       token.folded = std::string_view(storage.data() + token.span.begin, length);
@@ -384,7 +386,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
         token.paragraph = paragraph;
         words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
         if (!normalized) {
-          finish(tokens.size() - 1, token);
+          finish(tokens.size() - 1, token, segment.ascii);
           add_to_totals(token);
         }
       }

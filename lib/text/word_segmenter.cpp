@@ -57,8 +57,9 @@ bool is_safe_point(std::string_view text, std::uint32_t p) {
   return (before == ' ' || before == '\t' || before == '\n') && at > ' ' && at < 0x7F;
 }
 
-void push(std::vector<Segment>& out, TokenKind kind, std::uint32_t begin, std::uint32_t end) {
-  out.push_back(Segment{begin, end, kind});
+void push(std::vector<Segment>& out, TokenKind kind, std::uint32_t begin, std::uint32_t end,
+          bool ascii = false) {
+  out.push_back(Segment{begin, end, kind, ascii});
 }
 
 #if defined(__SSE2__)
@@ -129,7 +130,7 @@ std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharCl
     const auto s = static_cast<std::uint32_t>(__builtin_ctzll(starts));
     starts &= starts - 1;
     if (((in_token >> s) & 1) == 0) {
-      push(out, classes.info(static_cast<unsigned char>(text[i + s])).kind, i + s, i + s + 1);
+      push(out, classes.info(static_cast<unsigned char>(text[i + s])).kind, i + s, i + s + 1, true);
       continue;
     }
     const std::uint64_t after = ~in_token & ~((std::uint64_t{1} << s) - 1);
@@ -148,7 +149,7 @@ std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharCl
         kind = TokenKind::kNumber;
       }
     }
-    push(out, kind, i + s, i + e);
+    push(out, kind, i + s, i + e, true);
   }
   return i + limit;
 }

@@ -36,6 +36,8 @@ struct Segment {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   TokenKind kind = TokenKind::kOther;
+  // Known to hold only ASCII: the 64-byte fast path knows it; the rest say false, which is safe.
+  bool ascii = false;
 };
 
 // Segments `text` completely. With `icu_only`, ICU's iterator segments the whole text in one pass
