@@ -24,6 +24,11 @@ class ScratchList {
   }
   // At most the `most` given to reset() since it was called.
   void push_back(Value value) { data_[size_++] = value; }
+  // The same for a loop that appends to several lists at once: it writes through the pointer that
+  // append_at() gives and hands the pointer back to appended_to(). A pointer kept in a local need
+  // not be reloaded after each store into another list, as a size held in the list must be.
+  Value* append_at() { return data_.get() + size_; }
+  void appended_to(const Value* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }

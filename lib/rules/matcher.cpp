@@ -507,23 +507,35 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.others.reset(n);
   result.symbol_filters.reset(n + 1);
   std::size_t used = 0;
+  std::uint32_t* capitalised = result.capitalised.append_at();
+  std::uint32_t* others = result.others.append_at();
+  std::uint32_t* punctuation = result.punctuation.append_at();
+  std::uint32_t* positions = result.positions.append_at();
+  std::uint32_t* symbol_offsets = result.symbol_offsets.append_at();
+  std::uint64_t* symbol_filters = result.symbol_filters.append_at();
   for (std::uint32_t i = 0; i < n; ++i) {
     const Token& token = tokens[i];
     if (token.kind == TokenKind::kWord) {
       const char head = original[token.span.begin];
-      if (head >= 'A' && head <= 'Z') result.capitalised.push_back(i);
+      if (head >= 'A' && head <= 'Z') *capitalised++ = i;
     }
-    if (!text::is_ascii_letters_word(token)) result.others.push_back(i);
+    if (!text::is_ascii_letters_word(token)) *others++ = i;
     if (token.kind == TokenKind::kPunctuation) {
-      result.punctuation.push_back(i);
+      *punctuation++ = i;
       if (is_joiner(tokens, document.original(), i)) continue;
     }
-    result.positions.push_back(i);
-    result.symbol_offsets.push_back(static_cast<std::uint32_t>(used));
-    result.symbol_filters.push_back(add_cached_symbols(document, i, result, used));
+    *positions++ = i;
+    *symbol_offsets++ = static_cast<std::uint32_t>(used);
+    *symbol_filters++ = add_cached_symbols(document, i, result, used);
   }
-  result.symbol_offsets.push_back(static_cast<std::uint32_t>(used));
-  result.symbol_filters.push_back(0);
+  *symbol_offsets++ = static_cast<std::uint32_t>(used);
+  *symbol_filters++ = 0;
+  result.capitalised.appended_to(capitalised);
+  result.others.appended_to(others);
+  result.punctuation.appended_to(punctuation);
+  result.positions.appended_to(positions);
+  result.symbol_offsets.appended_to(symbol_offsets);
+  result.symbol_filters.appended_to(symbol_filters);
   if (classes_mask_ != 0) find_classes(document, result);
 
   const std::uint32_t* const offsets = result.symbol_offsets.begin();
