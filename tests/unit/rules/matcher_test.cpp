@@ -109,6 +109,7 @@ TEST_CASE("Among many phrases, a word followed by another phrase's next word is 
     return "second" + std::string(1, static_cast<char>('a' + n / 26)) +
            std::string(1, static_cast<char>('a' + n % 26));
   };
+  terms.reserve(150);
   for (int n = 0; n < 150; ++n) {
     terms.emplace_back(first(n) + " " + second(n), false, static_cast<std::uint32_t>(n));
   }
