@@ -1,6 +1,6 @@
 // A list of token indices (or other small values) for the matching pass, which appends at most a
 // known number of entries per advert: reset() makes room for that many without filling it, so an
-// append is one store, with no capacity check.
+// append is one store through a pointer, with no capacity check.
 //
 // Thread safety: none; each MatchResult owns its lists.
 #pragma once
@@ -22,11 +22,10 @@ class ScratchList {
     }
     size_ = 0;
   }
-  // At most the `most` given to reset() since it was called.
-  void push_back(Value value) { data_[size_++] = value; }
-  // The same for a loop that appends to several lists at once: it writes through the pointer that
-  // append_at() gives and hands the pointer back to appended_to(). A pointer kept in a local need
-  // not be reloaded after each store into another list, as a size held in the list must be.
+  // Appending, for a loop that appends to several lists at once: it writes through the pointer
+  // that append_at() gives (at most the `most` given to reset() since it was called) and hands the
+  // pointer back to appended_to(). A pointer kept in a local need not be reloaded after each store
+  // into another list, as a size held in the list must be.
   Value* append_at() { return data_.get() + size_; }
   void appended_to(const Value* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
 

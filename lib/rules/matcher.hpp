@@ -49,8 +49,8 @@ struct MatchResult {
   // tokens, and the words that start with an ASCII capital.
   IndexList punctuation;
   IndexList capitalised;
-  // The tokens that are not words of ASCII letters only, for the token classes (such a word can
-  // only be a capitalised word, which the list above gives) and the Gender Decoder.
+  // The tokens that are not words of ASCII letters only, for the token classes (no such word is
+  // of a listed class) and the Gender Decoder.
   IndexList others;
   // Scratch space for the matching pass: the tokens that take part in phrases, and where each
   // one's symbols start in `symbols`. That vector's size is its capacity: the pass writes it
