@@ -40,6 +40,15 @@ std::string_view met_message(const Rule& rule) {
   return "Covered in the advert.";
 }
 
+// The findings' points are added up by category as they are made, indexed by the enum.
+constexpr bool model_in_enum_order() {
+  for (std::size_t c = 0; c < kCategoryModel.size(); ++c) {
+    if (static_cast<std::size_t>(kCategoryModel[c].category) != c) return false;
+  }
+  return true;
+}
+static_assert(model_in_enum_order(), "kCategoryModel must list the categories in enum order");
+
 }  // namespace
 
 const char* grade_for(int score) {
@@ -90,6 +99,8 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
       points = -rule.weight;
     }
     f.points = points;
+    CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];
+    (points > 0 ? category.won : category.lost) += points;
     report.findings.push_back(std::move(f));
   }
 
@@ -99,10 +110,6 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     category.category = kCategoryModel[c].category;
     category.weight = kCategoryModel[c].weight;
     category.base = kCategoryModel[c].base;
-    for (const Finding& f : report.findings) {
-      if (f.category != category.category) continue;
-      (f.points > 0 ? category.won : category.lost) += f.points;
-    }
     const int raw = category.base + category.won + category.lost;
     category.score = std::clamp(raw, 0, 100);
     category.not_counted = raw - category.score;

@@ -174,9 +174,12 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
     switch (rule.kind) {
       case RuleKind::kTerms:
       case RuleKind::kSubstitute:
-      case RuleKind::kReward:
-        evaluate_terms(r, scratch, document, out);
+      case RuleKind::kReward: {
+        // Most of these rules find nothing in a given advert; the call is not free.
+        const Hits terms = hits_of(targets_[r].terms, scratch);
+        if (terms.begin != terms.end) evaluate_terms(r, scratch, document, out);
         break;
+      }
       case RuleKind::kRequire:
         evaluate_require(r, scratch, document, out);
         break;

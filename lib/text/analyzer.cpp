@@ -243,39 +243,44 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     throw Error(ErrorCode::kTooLarge, "the text is longer than " + std::to_string(kMaxBytes >> 20) +
                                           " MiB, which is too long to check");
   }
-  if (const auto bad = find_invalid_utf8(utf8)) {
-    throw Error(ErrorCode::kMalformed,
-                "the text could not be read: it is not valid UTF-8 at byte " +
-                    std::to_string(*bad) + " (paste it again as plain text)");
-  }
   PerThread& t = per_thread();
   const SentenceSegmenter& sentences = shared_->sentences;
   const bool icu_only = shared_->icu_only;
+
+  // 1. One pass over the non-ASCII characters (ASCII is skipped sixteen bytes at a time) checks
+  //    that they are well-formed, records them for UTF-16 offsets and tells whether NFC could
+  //    change anything. It reads the caller's text, so that `out` is untouched when it throws.
+  const std::size_t first_non_ascii = find_non_ascii(utf8);
+  const bool ascii = first_non_ascii == utf8.size();
+  bool stable = true;
+  t.utf16.clear();
+  if (!ascii) {
+    const CharClasses& classes = CharClasses::get();
+    for (std::size_t i = first_non_ascii; i < utf8.size(); i = find_non_ascii(utf8, i)) {
+      const std::size_t begin = i;
+      const std::int32_t c = decode_checked(utf8, i);
+      if (c < 0) {
+        throw Error(ErrorCode::kMalformed,
+                    "the text could not be read: it is not valid UTF-8 at byte " +
+                        std::to_string(begin) + " (paste it again as plain text)");
+      }
+      t.utf16.add(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i),
+                  c >= 0x10000 ? 2 : 1);
+      stable = stable && classes.info(static_cast<char32_t>(c)).nfc_stable;
+    }
+  }
   out.original_.assign(utf8);
   out.tokens_.clear();
   out.sentences_.clear();
   out.paragraphs_.clear();
   out.word_totals_ = WordTotals{};
 
-  // 1. One pass over the non-ASCII characters (ASCII is skipped eight bytes at a time) records
-  //    them for UTF-16 offsets and tells whether NFC could change anything. Only then is ICU's
-  //    normaliser asked; `text` is what the segmenters and folding see.
+  //    Only when NFC could change something is ICU's normaliser asked; `text` is what the
+  //    segmenters and folding see.
   const std::string_view original = out.original_;
-  const std::size_t first_non_ascii = find_non_ascii(original);
-  const bool ascii = first_non_ascii == original.size();
   std::string_view text = original;
   bool normalized = false;
-  t.utf16.clear();
   if (!ascii) {
-    const CharClasses& classes = CharClasses::get();
-    bool stable = true;
-    for (std::size_t i = first_non_ascii; i < original.size(); i = find_non_ascii(original, i)) {
-      auto end = static_cast<std::uint32_t>(i);
-      const char32_t c = decode_at(original, end);
-      t.utf16.add(static_cast<std::uint32_t>(i), end, c >= 0x10000 ? 2 : 1);
-      stable = stable && classes.info(c).nfc_stable;
-      i = end;
-    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));

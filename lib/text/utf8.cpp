@@ -37,22 +37,21 @@ std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept 
 }  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
-  const auto length = static_cast<std::int64_t>(bytes.size());
-  std::int64_t i = 0;
-  while (i < length) {
-    if (s[i] < 0x80) {
-      i = static_cast<std::int64_t>(skip_ascii_words(bytes, static_cast<std::size_t>(i)));
-      while (i < length && s[i] < 0x80) ++i;
-      continue;
-    }
-    const std::int64_t start = i;
-    UChar32 c;
-    // U8_NEXT rejects overlongs, surrogates, values above U+10FFFF and truncated sequences.
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return static_cast<std::size_t>(start);
+  for (std::size_t i = find_non_ascii(bytes); i < bytes.size(); i = find_non_ascii(bytes, i)) {
+    const std::size_t start = i;
+    if (decode_checked(bytes, i) < 0) return start;
   }
   return std::nullopt;
+}
+
+std::int32_t decode_checked(std::string_view bytes, std::size_t& i) noexcept {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  auto at = static_cast<std::int64_t>(i);
+  UChar32 c;
+  // U8_NEXT rejects overlongs, surrogates, values above U+10FFFF and truncated sequences.
+  U8_NEXT(s, at, static_cast<std::int64_t>(bytes.size()), c);
+  i = static_cast<std::size_t>(at);
+  return c;
 }
 
 std::size_t find_non_ascii(std::string_view bytes, std::size_t from) noexcept {

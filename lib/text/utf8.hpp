@@ -22,6 +22,12 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept;
 // The offset of the first byte >= 0x80 at or after `from`, or bytes.size() when there is none.
 std::size_t find_non_ascii(std::string_view bytes, std::size_t from = 0) noexcept;
 
+// Decodes the sequence that starts at `i` and moves `i` past it. Returns the code point, or -1
+// when the sequence is ill-formed as find_invalid_utf8 means it (`i` then moves past the bytes
+// read). For callers that visit the non-ASCII characters themselves, once, instead of validating
+// the whole text first.
+std::int32_t decode_checked(std::string_view bytes, std::size_t& i) noexcept;
+
 // Decodes the code point that starts at `i` in valid UTF-8 and moves `i` past it.
 inline char32_t decode_at(std::string_view text, std::uint32_t& i) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + i;
