@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <span>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -156,6 +157,65 @@ class WordMemo {
 
   std::vector<Slot> slots_;
 };
+
+// What append_ascii_tokens() needs from the analysis under way.
+struct AsciiTokenRun {
+  std::vector<Token>* tokens;
+  const char* folded;  // the lower-case copy of the text, at the text's offsets
+  Utf16Offsets::Cursor* utf16;
+  WordMemo* memo;
+  WordTotals* totals;      // syllables, complex words and letters are added to it
+  std::uint32_t sentence;  // of the tokens appended
+  std::uint32_t paragraph;
+  std::uint32_t words;  // word tokens appended, added to
+};
+
+// Appends a finished token (spans, folded form, word key, syllables, letters) for each segment
+// from `read` on that starts before `sentence_end`, and stops early at a segment with a character
+// beyond ASCII, which the caller finishes. Returns the index of the first segment not taken. The
+// hot loop of analysis, in a function of its own: inside analyze() its state did not fit in
+// registers.
+[[gnu::noinline]] std::size_t append_ascii_tokens(std::span<const Segment> segments,
+                                                  std::size_t read, std::uint32_t sentence_end,
+                                                  AsciiTokenRun& run) {
+  std::vector<Token>& tokens = *run.tokens;
+  WordMemo& memo = *run.memo;
+  const char* const folded = run.folded;
+  Utf16Offsets::Cursor utf16 = *run.utf16;
+  std::uint32_t words = 0;
+  WordTotals totals;
+  for (; read < segments.size(); ++read) {
+    const Segment& segment = segments[read];
+    if (segment.begin >= sentence_end) break;
+    const std::uint32_t length = segment.end - segment.begin;
+    const std::uint32_t begin_utf16 = utf16.at(segment.begin);
+    if (!segment.ascii) {
+      // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units. The caller looks the
+      // token's start up again, so the cursor moves past its end only if it is taken.
+      Utf16Offsets::Cursor ahead = utf16;
+      if (ahead.at(segment.end) - begin_utf16 != length) break;
+      utf16 = ahead;
+    }
+    Token& token = tokens.emplace_back();
+    token.kind = segment.kind;
+    token.span = Span{segment.begin, segment.end, begin_utf16, begin_utf16 + length};
+    token.sentence = run.sentence;
+    token.paragraph = run.paragraph;
+    token.folded = std::string_view(folded + segment.begin, length);
+    memo.remember(token.folded, token);
+    words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
+    // Only words have syllables and letters, so those are added up without a test.
+    totals.syllables += token.syllables;
+    totals.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexWordSyllables);
+    totals.letters += token.letters;
+  }
+  *run.utf16 = utf16;
+  run.words += words;
+  run.totals->syllables += totals.syllables;
+  run.totals->complex_words += totals.complex_words;
+  run.totals->letters += totals.letters;
+  return read;
+}
 
 }  // namespace analyzer_detail
 
@@ -340,11 +400,11 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
   };
   // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text;
   // `known_ascii`: the segmenter knows the token holds only ASCII.
+  Utf16Offsets::Cursor utf16(t.utf16);
   const auto finish = [&](std::size_t i, Token& token, bool known_ascii) {
     const std::uint32_t length = token.span.end - token.span.begin;
-    token.span.begin_utf16 = t.utf16.at(token.span.begin);
-    token.span.end_utf16 =
-        known_ascii ? token.span.begin_utf16 + length : t.utf16.at(token.span.end);
+    token.span.begin_utf16 = utf16.at(token.span.begin);
+    token.span.end_utf16 = known_ascii ? token.span.begin_utf16 + length : utf16.at(token.span.end);
     // Every non-ASCII character takes more UTF-8 bytes than UTF-16 units.
     if (token.span.end_utf16 - token.span.begin_utf16 == length) {
       token.folded = std::string_view(storage.data() + token.span.begin, length);
@@ -365,6 +425,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
   const std::vector<Segment>& segments = t.segments;
   const std::size_t segment_count = segments.size();
   tokens.reserve(segment_count);
+  analyzer_detail::AsciiTokenRun run{&tokens, storage.data(), &utf16, &t.words, &totals, 0, 0, 0};
   std::size_t read = 0;
   for (const Block& block : t.blocks) {
     t.sentence_ends.clear();
@@ -379,10 +440,17 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     std::uint32_t paragraph_words = 0;
     for (const std::uint32_t end : t.sentence_ends) {
       const std::size_t first = tokens.size();
-      std::uint32_t words = 0;
       const auto sentence = static_cast<std::uint32_t>(out.sentences_.size());
-      for (; read < segment_count && segments[read].begin < end; ++read) {
-        const Segment& segment = segments[read];
+      run.sentence = sentence;
+      run.paragraph = paragraph;
+      run.words = 0;
+      std::uint32_t words = 0;
+      while (read < segment_count && segments[read].begin < end) {
+        if (!normalized) {
+          read = analyzer_detail::append_ascii_tokens(segments, read, end, run);
+          if (read == segment_count || segments[read].begin >= end) break;
+        }
+        const Segment& segment = segments[read++];
         Token& token = tokens.emplace_back();
         token.kind = segment.kind;
         token.span.begin = segment.begin;
@@ -395,6 +463,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
           add_to_totals(token);
         }
       }
+      words += run.words;
       if (tokens.size() == first) continue;
       Sentence& s = out.sentences_.emplace_back();
       s.first_token = static_cast<std::uint32_t>(first);

@@ -90,6 +90,26 @@ class Utf16Offsets {
     std::uint32_t end;     // just past a non-ASCII code point
     std::uint32_t shrink;  // bytes minus UTF-16 units of all code points up to here
   };
+
+ public:
+  // The same lookups from the start, by a value a loop can keep in registers (a member cannot
+  // stay in one across the loop's stores to other uint32_t fields). Lookups through one cursor
+  // must come in non-decreasing order; a copy may look ahead without moving the original. Valid
+  // until the next clear() or add().
+  class Cursor {
+   public:
+    explicit Cursor(const Utf16Offsets& offsets) : step_(offsets.steps_.data()) {}
+    std::uint32_t at(std::uint32_t byte_offset) noexcept {
+      while (step_->end <= byte_offset) shrink_ = (step_++)->shrink;
+      return byte_offset - shrink_;
+    }
+
+   private:
+    const Step* step_;
+    std::uint32_t shrink_ = 0;
+  };
+
+ private:
   // Always the last step, so that at() needs no bounds test: no offset reaches its end.
   static constexpr Step kLast{UINT32_MAX, 0};
   std::vector<Step> steps_{kLast};
