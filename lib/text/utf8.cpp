@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "text/swar.hpp"
+#include "text/wide.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -16,8 +17,23 @@ using swar::kHighBits;
 
 // Skips ASCII a block at a time; returns the first offset >= `from` that may hold a non-ASCII
 // byte (or the start of the last partial word).
+#if CARETOOLKIT_HAS_WIDE
+// Sixty-four bytes at a time, where wide::enabled(): the offset of the first non-ASCII byte, or
+// where fewer than 64 bytes are left.
+CARETOOLKIT_WIDE std::size_t skip_ascii_wide(std::string_view bytes, std::size_t i) noexcept {
+  for (; i + 64 <= bytes.size(); i += 64) {
+    const std::uint64_t high = wide::non_ascii(wide::load(bytes.data() + i));
+    if (high != 0) return i + static_cast<std::size_t>(__builtin_ctzll(high));
+  }
+  return i;
+}
+#endif
+
 std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept {
   std::size_t i = from;
+#if CARETOOLKIT_HAS_WIDE
+  if (wide::enabled()) i = skip_ascii_wide(bytes, i);
+#endif
 #if defined(__SSE2__)
   // Sixteen bytes at a time, landing on the first non-ASCII byte.
   while (i + 16 <= bytes.size()) {

@@ -13,6 +13,7 @@
 #endif
 
 #include "text/char_class.hpp"
+#include "text/wide.hpp"
 
 namespace caretoolkit::text {
 namespace {
@@ -109,12 +110,36 @@ BlockMasks block_masks(const char* bytes) {
   return m;
 }
 
+#if CARETOOLKIT_HAS_WIDE
+// The same masks 64 bytes at once, where wide::enabled().
+CARETOOLKIT_WIDE BlockMasks block_masks_wide(const char* bytes) {
+  using namespace wide;
+  const __m512i v = load(bytes);
+  const __m512i lower = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
+  BlockMasks m;
+  m.letter = in_range(lower, 'a', 'z') | equal(v, '@');
+  m.digit = in_range(v, '0', '9');
+  m.underscore = equal(v, '_');
+  m.mid_letter = equal(v, '.') | equal(v, '\'');
+  m.mid_digit = m.mid_letter | equal(v, ',') | equal(v, ';');
+  m.blank = equal(v, ' ') | equal(v, '\t') | equal(v, '\r') | in_range(v, '\n', '\f');
+  const std::uint64_t high = non_ascii(v);
+  m.ascii = high == 0 ? 64 : static_cast<std::uint32_t>(__builtin_ctzll(high));
+  return m;
+}
+#endif
+
 // Segments from `i` (a segment boundary) through the 64 bytes there, which must be readable, as
 // far as the masks decide; returns where it stopped (`i` when it could not start: a token longer
 // than the block, or a character that is not ASCII within the first two bytes).
 std::uint32_t segment_block(std::string_view text, std::uint32_t i, const CharClasses& classes,
                             std::vector<Segment>& out) {
+#if CARETOOLKIT_HAS_WIDE
+  const BlockMasks m =
+      wide::enabled() ? block_masks_wide(text.data() + i) : block_masks(text.data() + i);
+#else
   const BlockMasks m = block_masks(text.data() + i);
+#endif
   // A byte's membership of a token depends on its neighbours: decide up to two bytes before the
   // first one that is not ASCII (or the block's end).
   const std::uint32_t limit = std::min<std::uint32_t>(62, m.ascii < 2 ? 0 : m.ascii - 2);
