@@ -51,6 +51,19 @@ CARETOOLKIT_WIDE std::uint64_t sentence_bytes_wide(const char* bytes) {
 }
 #endif
 
+// Moves `i` to the first byte at or after it whose bit `bits_at` sets, reading kWidth bytes at a
+// time while as many are left before `end` (then `i` is where the rest begins).
+template <std::uint32_t kWidth, typename BitsAt>
+void skip_to_first(const char* text, std::uint32_t& i, std::uint32_t end, BitsAt bits_at) {
+  for (; i + kWidth <= end; i += kWidth) {
+    const std::uint64_t found = bits_at(text + i);
+    if (found != 0) {
+      i += static_cast<std::uint32_t>(__builtin_ctzll(found));
+      return;
+    }
+  }
+}
+
 // Does any of the eight bytes in `w` equal one of kSentenceBytes or lie at or above 0x80?
 bool may_end_sentence(std::uint64_t w) {
   std::uint64_t found = w & kHighBits;
@@ -223,27 +236,12 @@ bool SentenceSegmenter::segment_fast(std::string_view text, std::uint32_t begin,
     // processor can), sixteen or eight at a time, then by table.
     if (swar_skip_) {
 #if CARETOOLKIT_HAS_WIDE
-      if (wide) {
-        while (i + 64 <= end) {
-          const std::uint64_t found = sentence_bytes_wide(text.data() + i);
-          if (found != 0) {
-            i += static_cast<std::uint32_t>(__builtin_ctzll(found));
-            break;
-          }
-          i += 64;
-        }
-      }
+      if (wide) skip_to_first<64>(text.data(), i, end, sentence_bytes_wide);
 #endif
 #if defined(__SSE2__)
-      // Sixteen bytes at a time, landing on the first byte that matters.
-      while (i + 16 <= end) {
-        const std::uint32_t found = sentence_bytes_at(text.data() + i);
-        if (found != 0) {
-          i += static_cast<std::uint32_t>(__builtin_ctz(found));
-          break;
-        }
-        i += 16;
-      }
+      skip_to_first<16>(text.data(), i, end, [](const char* bytes) -> std::uint64_t {
+        return sentence_bytes_at(bytes);
+      });
 #endif
       while (i + 8 <= end) {
         if (may_end_sentence(swar::load(text.data() + i))) break;

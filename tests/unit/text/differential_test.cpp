@@ -276,6 +276,7 @@ TEST_CASE("fast word segmentation equals ICU on long random text") {
   Segmenters segmenters;
   std::mt19937 rng(20261204);
   std::vector<std::string> texts;
+  texts.reserve(kRandomStrings / 5);
   for (int i = 0; i < kRandomStrings / 5; ++i) texts.push_back(long_random_text(rng, i));
   with_each_scanner_width([&] {
     int word_mismatches = 0;
