@@ -14,16 +14,14 @@ bool processor_has_them() noexcept {
 }
 
 const bool kProcessorHasThem = processor_has_them();
-bool on = kProcessorHasThem;
 
 }  // namespace
 
-bool enabled() noexcept {
-  return on;
-}
+// Zero (the 16-byte forms) until start-up has asked the processor, should a scanner run before.
+bool detail::use_wide = kProcessorHasThem;
 
 void set_enabled(bool want) noexcept {
-  on = want && kProcessorHasThem;
+  detail::use_wide = want && kProcessorHasThem;
 }
 
 }  // namespace caretoolkit::text::wide

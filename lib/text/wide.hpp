@@ -20,9 +20,15 @@
 
 namespace caretoolkit::text::wide {
 
+namespace detail {
+extern bool use_wide;  // set once at start-up, and by set_enabled()
+}  // namespace detail
+
 // Whether the 64-byte forms run: the processor has AVX-512BW and set_enabled(false) was not
-// called. Read on every block; the answer is a plain load.
-bool enabled() noexcept;
+// called. Read on every block, so inline: a plain load.
+inline bool enabled() noexcept {
+  return detail::use_wide;
+}
 
 // Turns the 64-byte forms off (or back on, if the processor has them) for the whole process, so
 // that tests can run the 16-byte forms on any processor. Not for use while texts are analysed.

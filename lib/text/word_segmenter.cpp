@@ -80,7 +80,7 @@ struct BlockMasks {
   std::uint32_t ascii = 0;       // bytes before the first one that is not ASCII (64: all)
 };
 
-BlockMasks block_masks(const char* bytes) {
+[[gnu::always_inline]] inline BlockMasks block_masks(const char* bytes) {
   BlockMasks m;
   std::uint64_t high = 0;
   for (std::size_t part = 0; part < 4; ++part) {
