@@ -326,7 +326,7 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
   const SentenceSegmenter& sentences = shared_->sentences;
   const bool icu_only = shared_->icu_only;
 
-  // 1. One pass over the non-ASCII characters (ASCII is skipped sixteen bytes at a time) checks
+  // 1. One pass over the non-ASCII characters (ASCII is skipped 16 or 64 bytes at a time) checks
   //    that they are well-formed, records them for UTF-16 offsets and tells whether NFC could
   //    change anything. It reads the caller's text, so that `out` is untouched when it throws.
   const std::size_t first_non_ascii = find_non_ascii(utf8);
@@ -417,9 +417,9 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     totals.complex_words += static_cast<std::uint32_t>(token.syllables >= kComplexWordSyllables);
     totals.letters += token.letters;
   };
+  Utf16Offsets::Cursor utf16(t.utf16);  // shared with append_ascii_tokens(), in text order
   // Folded form, syllables and UTF-16 offsets of a token whose span indexes the original text;
   // `known_ascii`: the segmenter knows the token holds only ASCII.
-  Utf16Offsets::Cursor utf16(t.utf16);
   const auto finish = [&](std::size_t i, Token& token, bool known_ascii) {
     const std::uint32_t length = token.span.end - token.span.begin;
     token.span.begin_utf16 = utf16.at(token.span.begin);

@@ -15,8 +15,6 @@ namespace {
 
 using swar::kHighBits;
 
-// Skips ASCII a block at a time; returns the first offset >= `from` that may hold a non-ASCII
-// byte (or the start of the last partial word).
 #if CARETOOLKIT_HAS_WIDE
 // Sixty-four bytes at a time, where wide::enabled(): the offset of the first non-ASCII byte, or
 // where fewer than 64 bytes are left.
@@ -29,6 +27,8 @@ CARETOOLKIT_WIDE std::size_t skip_ascii_wide(std::string_view bytes, std::size_t
 }
 #endif
 
+// Skips ASCII a block at a time; returns the first offset >= `from` that may hold a non-ASCII
+// byte (or the start of the last partial word).
 std::size_t skip_ascii_words(std::string_view bytes, std::size_t from) noexcept {
   std::size_t i = from;
 #if CARETOOLKIT_HAS_WIDE
