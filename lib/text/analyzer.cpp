@@ -516,13 +516,14 @@ void Analyzer::analyze(std::string_view utf8, Document& out) const {
     }
     UErrorCode status = U_ZERO_ERROR;
     icu::Edits::Iterator edits = t.edits.getFineIterator();
+    Utf16Offsets::Cursor original_utf16(t.utf16);
     for (Token& token : tokens) {
       token.span.begin = static_cast<std::uint32_t>(edits.sourceIndexFromDestinationIndex(
           static_cast<std::int32_t>(token.span.begin), status));
       token.span.end = static_cast<std::uint32_t>(
           edits.sourceIndexFromDestinationIndex(static_cast<std::int32_t>(token.span.end), status));
-      token.span.begin_utf16 = t.utf16.at(token.span.begin);
-      token.span.end_utf16 = t.utf16.at(token.span.end);
+      token.span.begin_utf16 = original_utf16.at(token.span.begin);
+      token.span.end_utf16 = original_utf16.at(token.span.end);
       // Letters are counted in what the writer typed, as everywhere else.
       if (token.kind == TokenKind::kWord) {
         token.letters =

@@ -59,32 +59,9 @@ inline char32_t decode_before(std::string_view text, std::uint32_t& i) noexcept 
 }
 
 // Maps byte offsets of valid UTF-8 to UTF-16 offsets. reset() records each non-ASCII code point
-// (ASCII is skipped eight bytes at a time); lookups must come in non-decreasing order at code
-// point boundaries, and cost amortised O(1). rewind() starts the order again.
+// (ASCII is skipped a block at a time); a Cursor then looks offsets up, in non-decreasing order at
+// code point boundaries, at amortised O(1) each.
 class Utf16Offsets {
- public:
-  void reset(std::string_view text);
-  // Records the code point at [begin, end) of `units` UTF-16 units; for callers that visit the
-  // non-ASCII characters themselves (in order) instead of calling reset().
-  void clear() {
-    steps_.assign(1, kLast);
-    total_shrink_ = 0;
-    rewind();
-  }
-  void add(std::uint32_t begin, std::uint32_t end, std::uint32_t units) {
-    total_shrink_ += (end - begin) - units;
-    steps_.back() = Step{end, total_shrink_};
-    steps_.push_back(kLast);
-  }
-  void rewind() {
-    next_ = 0;
-    shrink_ = 0;
-  }
-  std::uint32_t at(std::uint32_t byte_offset) noexcept {
-    while (steps_[next_].end <= byte_offset) shrink_ = steps_[next_++].shrink;
-    return byte_offset - shrink_;
-  }
-
  private:
   struct Step {
     std::uint32_t end;     // just past a non-ASCII code point
@@ -92,10 +69,23 @@ class Utf16Offsets {
   };
 
  public:
-  // The same lookups from the start, by a value a loop can keep in registers (a member cannot
-  // stay in one across the loop's stores to other uint32_t fields). Lookups through one cursor
-  // must come in non-decreasing order; a copy may look ahead without moving the original. Valid
-  // until the next clear() or add().
+  void reset(std::string_view text);
+  // Records the code point at [begin, end) of `units` UTF-16 units; for callers that visit the
+  // non-ASCII characters themselves (in order) instead of calling reset().
+  void clear() {
+    steps_.assign(1, kLast);
+    total_shrink_ = 0;
+  }
+  void add(std::uint32_t begin, std::uint32_t end, std::uint32_t units) {
+    total_shrink_ += (end - begin) - units;
+    steps_.back() = Step{end, total_shrink_};
+    steps_.push_back(kLast);
+  }
+
+  // Lookups from the start of the text, by a value a loop can keep in registers (a member could
+  // not stay in one across the loop's stores to other uint32_t fields). Lookups through one
+  // cursor must come in non-decreasing order; a copy may look ahead without moving the original.
+  // Valid until the next reset(), clear() or add().
   class Cursor {
    public:
     explicit Cursor(const Utf16Offsets& offsets) : step_(offsets.steps_.data()) {}
@@ -110,12 +100,10 @@ class Utf16Offsets {
   };
 
  private:
-  // Always the last step, so that at() needs no bounds test: no offset reaches its end.
+  // Always the last step, so that a lookup needs no bounds test: no offset reaches its end.
   static constexpr Step kLast{UINT32_MAX, 0};
   std::vector<Step> steps_{kLast};
   std::uint32_t total_shrink_ = 0;
-  std::size_t next_ = 0;
-  std::uint32_t shrink_ = 0;
 };
 
 }  // namespace caretoolkit::text

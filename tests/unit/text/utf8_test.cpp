@@ -63,18 +63,20 @@ TEST_CASE("UTF-16 offsets count surrogate pairs for emoji") {
       "b";
   Utf16Offsets offsets;
   offsets.reset(text);
-  CHECK(offsets.at(0) == 0);
-  CHECK(offsets.at(1) == 1);
-  CHECK(offsets.at(3) == 2);
-  CHECK(offsets.at(7) == 4);
-  CHECK(offsets.at(8) == 5);
-  offsets.rewind();
-  CHECK(offsets.at(3) == 2);
-  CHECK(offsets.at(8) == 5);
+  Utf16Offsets::Cursor cursor(offsets);
+  CHECK(cursor.at(0) == 0);
+  CHECK(cursor.at(1) == 1);
+  CHECK(cursor.at(3) == 2);
+  CHECK(cursor.at(7) == 4);
+  CHECK(cursor.at(8) == 5);
+  Utf16Offsets::Cursor again(offsets);  // a new cursor starts from the beginning
+  CHECK(again.at(3) == 2);
+  CHECK(again.at(8) == 5);
   // Mixed widths: "é€😀x" is 2 + 3 + 4 + 1 bytes and 1 + 1 + 2 + 1 units.
   offsets.reset("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80x");
-  CHECK(offsets.at(2) == 1);
-  CHECK(offsets.at(5) == 2);
-  CHECK(offsets.at(9) == 4);
-  CHECK(offsets.at(10) == 5);
+  Utf16Offsets::Cursor mixed(offsets);
+  CHECK(mixed.at(2) == 1);
+  CHECK(mixed.at(5) == 2);
+  CHECK(mixed.at(9) == 4);
+  CHECK(mixed.at(10) == 5);
 }
