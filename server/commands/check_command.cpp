@@ -6,12 +6,13 @@
 // 2 when a file could not be read or was not valid UTF-8 text (the others are still checked).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <boost/json/serialize.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,18 +35,36 @@ struct CheckArguments {
   std::vector<std::string> files;
 };
 
+// Reads at most one byte more than the analyser takes, so that an endless or huge input (a device,
+// a log file given by mistake) is refused by the checker's own size check rather than read whole.
+std::string read_capped(std::istream& in) {
+  constexpr std::size_t kMost = text::Analyzer::kMaxBytes + 1;
+  std::string text;
+  std::array<char, 1 << 16> chunk{};
+  while (text.size() < kMost && in) {
+    in.read(chunk.data(),
+            static_cast<std::streamsize>(std::min(chunk.size(), kMost - text.size())));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
+}
+
 std::string read_input(const std::string& name) {
-  std::ostringstream buffer;
   if (name == "-") {
-    buffer << std::cin.rdbuf();
+    std::string text = read_capped(std::cin);
     if (std::cin.bad()) throw Error(ErrorCode::kNotFound, "cannot read standard input");
-    return buffer.str();
+    return text;
+  }
+  // A folder opens as a stream on Linux and reads as empty: it would be checked as a blank advert.
+  std::error_code error;
+  if (std::filesystem::is_directory(name, error)) {
+    throw Error(ErrorCode::kInvalid, "is a folder; give the advert's text file");
   }
   std::ifstream in(name, std::ios::binary);
   if (!in) throw Error(ErrorCode::kNotFound, "cannot open the file");
-  buffer << in.rdbuf();
+  std::string text = read_capped(in);
   if (in.bad()) throw Error(ErrorCode::kNotFound, "cannot read the file");
-  return buffer.str();
+  return text;
 }
 
 bool is_continuation(unsigned char c) {

@@ -1,5 +1,6 @@
 // The caretoolkit binary as an operator runs it: serve prints its address, answers, and stops
-// cleanly on SIGTERM and SIGINT; bad arguments exit 2 with a clear message.
+// cleanly on SIGTERM and SIGINT; bad arguments exit 2 with a clear message; check reads adverts
+// from files; the tracker's commands load, report and export.
 #include <doctest/doctest.h>
 #include <csignal>
 
@@ -166,4 +167,79 @@ TEST_CASE("the tracker's commands load the example provider, report on it and ex
   CHECK(team.at("spend_pence").at("value") == 3 * 1'209'700);
   const auto retention_91 = team.at("retention").at(0).at("rate").at("value").as_double();
   CHECK(retention_91 == doctest::Approx(27.0 / 33.0));
+}
+
+TEST_CASE(
+    "check prints a report per file, or a JSON line each, and exits 2 naming each bad input") {
+  const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/adverts/";
+  const std::string weak = examples + "care-home-weak.txt";
+  const std::string strong = examples + "care-home-strong.txt";
+
+  // Not structured bindings: clang cannot capture one in INFO's lambda.
+  const auto text_run = run_caretoolkit({"check", weak});
+  const int text_status = text_run.first;
+  const std::string& text_output = text_run.second;
+  INFO(text_output);
+  CHECK(text_status == 0);
+  CHECK(text_output.find(weak + ": ") == 0);
+  CHECK(text_output.find("/100 (") != std::string::npos);
+  CHECK(text_output.find("  essentials ") != std::string::npos);
+  CHECK(text_output.find("      | ") != std::string::npos);  // a finding's line, marked
+  CHECK(text_output.find('^') != std::string::npos);
+
+  const auto json_run = run_caretoolkit({"check", "--json", weak, strong});
+  const int json_status = json_run.first;
+  const std::string& json_output = json_run.second;
+  CHECK(json_status == 0);
+  std::vector<boost::json::value> reports;
+  std::size_t start = 0;
+  for (std::size_t end; (end = json_output.find('\n', start)) != std::string::npos;
+       start = end + 1) {
+    reports.push_back(boost::json::parse(json_output.substr(start, end - start)));
+  }
+  CHECK(start == json_output.size());  // nothing after the last line
+  REQUIRE(reports.size() == 2);
+  CHECK(reports[0].at("file").as_string() == weak);
+  CHECK(reports[1].at("file").as_string() == strong);
+  CHECK(reports[1].at("score").as_int64() >= reports[0].at("score").as_int64() + 20);
+  CHECK(reports[0].at("findings").as_array().size() > 0);
+
+  TempDir dir;
+  const auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir.path() / name, std::ios::binary) << content;
+    return (dir.path() / name).string();
+  };
+  const std::string invalid = write("invalid.txt", "Good \xff text");
+  const std::string large = (dir.path() / "large.txt").string();
+  std::ofstream(large, std::ios::binary).put('a');
+  std::filesystem::resize_file(large, (16u << 20) + 1);
+  const std::string missing = (dir.path() / "missing.txt").string();
+  const std::string folder = dir.path().string();
+  const auto bad_run = run_caretoolkit({"check", "--json", invalid, missing, folder, large, weak});
+  const int bad_status = bad_run.first;
+  const std::string& bad_output = bad_run.second;
+  INFO(bad_output);
+  CHECK(bad_status == 2);
+  CHECK(
+      bad_output.find(invalid + ": the text could not be read: it is not valid UTF-8 at byte 5") !=
+      std::string::npos);
+  CHECK(bad_output.find(missing + ": cannot open the file") != std::string::npos);
+  CHECK(bad_output.find(folder + ": is a folder") != std::string::npos);
+  CHECK(bad_output.find(large + ": the text is longer than 16 MiB") != std::string::npos);
+  CHECK(bad_output.find("{\"file\":\"" + weak + "\"") != std::string::npos);  // still checked
+
+  const std::filesystem::path rules = dir.path() / "rules";
+  std::filesystem::create_directory(rules);
+  std::ofstream(rules / "broken.json")
+      << R"({"pack": "broken", "version": "1.0.0", "rules": [{"id": "broken.shout", "kind": "style",)"
+      << R"( "category": "engaging", "severity": "loud", "weight": 1, "message": "m", "source": "s",)"
+      << R"( "check": "capitals"}]})";
+  const auto rules_run = run_caretoolkit({"check", "--rules", rules.string(), weak});
+  const int rules_status = rules_run.first;
+  const std::string& rules_output = rules_run.second;
+  INFO(rules_output);
+  CHECK(rules_status == 2);
+  CHECK(rules_output.find("broken.json") != std::string::npos);
+  CHECK(rules_output.find("broken.shout") != std::string::npos);
+  CHECK(rules_output.find("severity") != std::string::npos);
 }
