@@ -38,10 +38,31 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 Date Date::parse_or_throw(std::string_view text, std::string_view field) {
   if (auto date = parse(text)) return *date;
-  throw Error(ErrorCode::kInvalid,
-              std::string(field) + " must be a date written YYYY-MM-DD, not '" +
-                  std::string(text.substr(0, 40)) + "'",
-              std::string(field));
+  throw Error(ErrorCode::kInvalid, problem(text, field), std::string(field));
+}
+
+std::string Date::problem(std::string_view text, std::string_view field) {
+  std::string quoted = "'";
+  quoted.append(text.substr(0, 40)).push_back('\'');
+  int year = 0, month = 0, day = 0;
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      read_digits(text, 0, 4, year) && read_digits(text, 5, 2, month) &&
+                      read_digits(text, 8, 2, day);
+  if (!shaped) return std::string(field) + " must be a date written YYYY-MM-DD, not " + quoted;
+  if (year < 1900) return std::string(field) + " must be a date from 1900 on, not " + quoted;
+  if (month < 1 || month > 12) {
+    return std::string(field) + " must be a real date, not " + quoted +
+           " (months go from 01 to 12)";
+  }
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  const std::chrono::year_month_day_last last{
+      std::chrono::year{year},
+      std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(month)}}};
+  return std::string(field) + " must be a real date, not " + quoted + " (" + kMonths[month - 1] +
+         " " + std::to_string(year) + " has " + std::to_string(static_cast<unsigned>(last.day())) +
+         " days)";
 }
 
 Date Date::today() {

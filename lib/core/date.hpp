@@ -19,8 +19,11 @@ class Date {
   // Parses exactly "YYYY-MM-DD" (a real calendar day, years 1900 to 9999). Returns nullopt for
   // anything else: "2025-2-1", "2025-02-30", "2025-02-01T10:00", " 2025-02-01".
   static std::optional<Date> parse(std::string_view text);
-  // As parse(), but throws Error(kInvalid) naming `field` and the offending text.
+  // As parse(), but throws Error(kInvalid) with problem()'s message.
   static Date parse_or_throw(std::string_view text, std::string_view field);
+  // Why parse() refuses `text`, for a message about `field`: a day the month does not have
+  // ("February 2025 has 28 days"), a month past 12, a year before 1900, or another form.
+  static std::string problem(std::string_view text, std::string_view field);
   // Today in UTC.
   static Date today();
 

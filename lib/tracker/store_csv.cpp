@@ -122,9 +122,7 @@ std::optional<Date> read_date(std::string_view cell, std::string_view column, bo
   }
   auto date = Date::parse(cell);
   if (!date) {
-    problems.add(line, column,
-                 std::string(column) + " must be a date written YYYY-MM-DD, not '" +
-                     std::string(cell.substr(0, 40)) + "'");
+    problems.add(line, column, Date::problem(cell, column));
   }
   return date;
 }

@@ -169,9 +169,7 @@ std::optional<std::int64_t> read_optional_integer(const boost::json::value& valu
 Date read_date(const boost::json::value& value, std::string_view name) {
   const std::string text = read_string(value, name, 40);
   if (auto date = Date::parse(text)) return *date;
-  throw Error(ErrorCode::kInvalid,
-              std::string(name) + " must be a date written YYYY-MM-DD, not '" + text + "'",
-              pointer(name));
+  throw Error(ErrorCode::kInvalid, Date::problem(text, name), pointer(name));
 }
 
 std::optional<Date> read_optional_date(const boost::json::value& value, std::string_view name) {

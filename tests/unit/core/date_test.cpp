@@ -39,3 +39,23 @@ TEST_CASE("Date parse_or_throw names the field") {
     CHECK(std::string(e.what()).find("2025-02-30") != std::string::npos);
   }
 }
+
+TEST_CASE("Date problem says what is wrong with a refused date") {
+  const struct {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"2025-02-30", "must be a real date, not '2025-02-30' (February 2025 has 28 days)"},
+      {"2024-02-30", "must be a real date, not '2024-02-30' (February 2024 has 29 days)"},
+      {"2025-04-31", "must be a real date, not '2025-04-31' (April 2025 has 30 days)"},
+      {"2025-00-10", "must be a real date, not '2025-00-10' (months go from 01 to 12)"},
+      {"1850-01-01", "must be a date from 1900 on, not '1850-01-01'"},
+      {"06/01/2025", "must be a date written YYYY-MM-DD, not '06/01/2025'"},
+      {"2025-01-1", "must be a date written YYYY-MM-DD, not '2025-01-1'"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK_FALSE(Date::parse(c.text).has_value());
+    CHECK(Date::problem(c.text, "started_on") == std::string("started_on ") + c.message);
+  }
+}

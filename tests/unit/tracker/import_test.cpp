@@ -248,7 +248,7 @@ TEST_CASE_FIXTURE(ImportFixture, "bad spend rows are named") {
         "amount must be pounds with up to two decimals, such as 1200.50, not 'twelve'");
   CHECK(items[2].line == 4);
   CHECK(items[3].detail == "source is required");
-  CHECK(items[4].detail == "date must be a date written YYYY-MM-DD, not '2025-13-01'");
+  CHECK(items[4].detail == "date must be a real date, not '2025-13-01' (months go from 01 to 12)");
   CHECK(items[5].detail == "amount is required");
   CHECK(store.list_spend(provider).items.empty());
 }
