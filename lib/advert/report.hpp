@@ -34,6 +34,9 @@ struct Finding {
   std::optional<text::Span> span;  // byte and UTF-16 offsets in the checked text
   std::string detail;              // a fact behind the finding: "31 words", "you 4, we 12"
   int points = 0;                  // negative: lost; positive: won; 0: information
+  // Non-zero on the one finding that stands for a rule's findings beyond the first
+  // kListedFindingsPerRule (scoring.hpp): how many it stands for; `points` is their sum.
+  int not_listed = 0;
 };
 
 // How one category's score was made: score = clamp(base + won + lost, 0, 100).

@@ -72,7 +72,8 @@ json::value report_to_json(const Report& report) {
   root["scoring"] =
       "Each category starts at its base, adds the points of its findings and is kept between 0 "
       "and 100 (not_counted shows what that removed). The score is the categories' weighted "
-      "mean, rounded. A rule's repeats are worth half the previous one, up to its cap.";
+      "mean, rounded. A rule's repeats are worth half the previous one, up to its cap; after "
+      "its first 50 findings, one more finding stands for the rest (not_listed).";
 
   const Statistics& s = report.statistics;
   json::object stats{{"words", s.words},
@@ -122,6 +123,7 @@ json::value report_to_json(const Report& report) {
     o["text"] = f.text;
     o["span"] = span_to_json(f.span);
     if (!f.detail.empty()) o["detail"] = f.detail;
+    if (f.not_listed != 0) o["not_listed"] = f.not_listed;
     findings.push_back(std::move(o));
   }
   root["findings"] = std::move(findings);

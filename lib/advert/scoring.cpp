@@ -68,12 +68,28 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
   thread_local std::vector<int> spent;
   occurrences.assign(all.size(), 0);
   spent.assign(all.size(), 0);
+  // The findings of one rule beyond kListedFindingsPerRule, while that rule's observations (which
+  // come together) are read: added to the report as one finding when the next rule's begin.
+  std::size_t listed_of_rule = 0;
+  Finding unlisted;
+  const auto add_unlisted = [&report, &unlisted] {
+    if (unlisted.not_listed == 0) return;
+    unlisted.detail = std::to_string(unlisted.not_listed) + " more, not listed one by one";
+    report.findings.push_back(std::move(unlisted));
+    unlisted = Finding{};
+  };
 
   report.checked_text = std::make_shared<const std::string>(document.original());
   const std::string_view checked = *report.checked_text;
-  report.findings.reserve(evaluation.observations.size());
-  for (Observation& o : evaluation.observations) {
+  report.findings.reserve(
+      std::min(evaluation.observations.size(), all.size() * (kListedFindingsPerRule + 1)));
+  for (std::size_t i = 0; i < evaluation.observations.size(); ++i) {
+    Observation& o = evaluation.observations[i];
     const Rule& rule = all[o.rule];
+    if (i == 0 || o.rule != evaluation.observations[i - 1].rule) {
+      add_unlisted();
+      listed_of_rule = 0;
+    }
     Finding f;
     f.rule_id = rule.id;
     f.kind = rule.kind;
@@ -101,8 +117,20 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     f.points = points;
     CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];
     (points > 0 ? category.won : category.lost) += points;
-    report.findings.push_back(std::move(f));
+    if (listed_of_rule < kListedFindingsPerRule) {
+      ++listed_of_rule;
+      report.findings.push_back(std::move(f));
+    } else {
+      const int not_listed = unlisted.not_listed + 1;
+      const int unlisted_points = unlisted.points + points;
+      unlisted = std::move(f);
+      unlisted.span.reset();
+      unlisted.text = {};
+      unlisted.not_listed = not_listed;
+      unlisted.points = unlisted_points;
+    }
   }
+  add_unlisted();
 
   long long weighted = 0;
   for (std::size_t c = 0; c < kCategoryModel.size(); ++c) {

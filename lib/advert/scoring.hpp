@@ -8,6 +8,9 @@
 // - A missing essential or an unbalanced advert loses the rule's weight once; a met one wins the
 //   rule's reward (usually 0). A whole-advert metric over its threshold loses the weight once.
 // - The overall score is the weighted mean of the category scores, rounded half up.
+// - A rule's findings after its first kListedFindingsPerRule are counted and scored as usual but
+//   not listed one by one: one more finding stands for them (Finding::not_listed), so that a text
+//   of 100,000 exclamation marks gives a report of a few findings rather than 100,000.
 #pragma once
 
 #include <array>
@@ -33,6 +36,8 @@ inline constexpr std::array<CategoryModel, rules::kCategoryCount> kCategoryModel
     {rules::Category::kInclusive, 15, 100},
     {rules::Category::kEssentials, 20, 100},
 }};
+
+inline constexpr int kListedFindingsPerRule = 50;
 
 // Excellent (85+), Good (70+), Fair (55+), Weak (40+), Poor.
 const char* grade_for(int score);

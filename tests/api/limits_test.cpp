@@ -1,7 +1,9 @@
 // The server's protective limits on real sockets: header size, body size, header deadline, the
-// connection cap, and a graceful stop that finishes the request in flight.
+// connection cap, a graceful stop that finishes the request in flight, and a report whose size
+// stays near its advert's however many findings the advert repeats.
 #include <doctest/doctest.h>
 
+#include <boost/json.hpp>
 #include <thread>
 
 #include "http_client.hpp"
@@ -86,4 +88,30 @@ TEST_CASE("stop closes idle keep-alive connections and lets a request in flight 
   server.stop();
   CHECK(std::chrono::steady_clock::now() - started < 2s);  // nobody waited for the idle client
   CHECK(server.http().open_connections() == 0);
+}
+
+TEST_CASE("an advert of 50,000 exclamation marks gets a report listing 51 findings for them") {
+  TestServer server;
+  HttpClient client("127.0.0.1", server.port(), 30s);
+  std::string advert;
+  for (int i = 0; i < 50'000; ++i) advert += "Wow! ";  // 250,000 bytes, under the 256 KiB limit
+  const auto answer = client.request("POST", "/api/v1/adverts/check",
+                                     boost::json::serialize(boost::json::object{{"text", advert}}),
+                                     "application/json");
+  REQUIRE(answer.status == 200);
+  // One finding for each of 49,999 exclamation marks took 20 MB; now the report is about the
+  // advert's own size.
+  CHECK(answer.body.size() < 500'000);
+  const auto report = boost::json::parse(answer.body);
+  std::size_t marks = 0;
+  std::int64_t not_listed = 0;
+  for (const auto& finding : report.at("findings").as_array()) {
+    if (finding.at("rule") != "hard-sell.exclamation-marks") continue;
+    ++marks;
+    if (const auto* more = finding.as_object().if_contains("not_listed")) {
+      not_listed = more->as_int64();
+    }
+  }
+  CHECK(marks == 51);
+  CHECK(not_listed == 49'999 - 50);
 }

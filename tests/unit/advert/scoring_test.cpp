@@ -159,3 +159,37 @@ TEST_CASE("Report statistics count syllables as the reference package does") {
   CHECK(s.grade_level == doctest::Approx(0.39 * 8 + 11.8 * 21.0 / 8 - 15.59));
   CHECK(s.longest_sentence_words == 8);
 }
+
+TEST_CASE("A rule's findings beyond the listed number are scored and stood for by one finding") {
+  const auto set = small_pack();
+  const Checker checker(set, analyzer());
+  std::string text;
+  const int occurrences = kListedFindingsPerRule + 70;
+  for (int i = 0; i < occurrences; ++i) text += "Our service users. ";
+  const Report report = checker.check(text);
+
+  int listed = 0;
+  int points = 0;
+  for (const Finding& f : report.findings) {
+    if (f.rule_id != "t.jargon") continue;
+    points += f.points;
+    if (f.not_listed == 0) {
+      ++listed;
+      CHECK(f.span.has_value());
+    }
+  }
+  CHECK(listed == kListedFindingsPerRule);
+  const Finding* rest = find(report, "t.jargon", kListedFindingsPerRule);
+  REQUIRE(rest != nullptr);
+  CHECK(rest->not_listed == 70);
+  CHECK_FALSE(rest->span.has_value());
+  CHECK(rest->text.empty());
+  CHECK(rest->detail == "70 more, not listed one by one");
+  CHECK(rest->message == "Jargon.");
+  CHECK(find(report, "t.jargon", kListedFindingsPerRule + 1) == nullptr);
+  // Nothing is lost from the arithmetic: the category's points are the findings' points.
+  const CategoryScore& clarity = category(report, rules::Category::kClarity);
+  CHECK(clarity.lost == points);
+  CHECK(points == -8);                               // the rule's cap
+  CHECK(report.findings.back().rule_id == "t.pay");  // the summary stays with its rule
+}
