@@ -68,8 +68,8 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
   thread_local std::vector<int> spent;
   occurrences.assign(all.size(), 0);
   spent.assign(all.size(), 0);
-  // The findings of one rule beyond kListedFindingsPerRule, while that rule's observations (which
-  // come together) are read: added to the report as one finding when the next rule's begin.
+  // A rule's findings beyond kListedFindingsPerRule, gathered into one finding while its
+  // observations (which come together) are read, and added when the next rule's begin.
   std::size_t listed_of_rule = 0;
   Finding unlisted;
   const auto add_unlisted = [&report, &unlisted] {
