@@ -7,6 +7,7 @@
 #include "api/context.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "database.hpp"
 #include "openapi_document.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -14,28 +15,7 @@
 
 namespace caretoolkit::server {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-std::unique_ptr<tracker::Store> open_store(const fs::path& path) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw Error(
-        ErrorCode::kInvalid,
-        "cannot create the folder for the database '" + path.string() + "': " + ec.message(),
-        "--db");
-  }
-  try {
-    return std::make_unique<tracker::Store>(path);
-  } catch (const Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw Error(ErrorCode::kInvalid,
-                "cannot open the database '" + path.string() + "': " + e.what(), "--db");
-  }
-}
 
 // Chart.js for the dashboard comes from Debian's libjs-chart.js package, served by us so that the
 // pages load nothing from elsewhere.
@@ -59,7 +39,7 @@ App::App(AppConfig config)
   rules_ = std::make_unique<rules::RuleSet>(rules::RuleSet::load_directory(config_.rules_dir));
   analyzer_ = std::make_unique<text::Analyzer>();
   checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
-  store_ = open_store(config_.database_path);
+  store_ = open_database(config_.database_path);
   api_context_ = std::make_unique<api::ApiContext>(
       api::ApiContext{*store_, *checker_, advert_limiter_, metrics_});
   add_routes();

@@ -1,11 +1,11 @@
 // caretoolkit admin create-team-key: makes a key for the toolkit team, prints it once.
 // The operator runs this once after installing, then manages providers and keys over the API.
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <iostream>
 
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
+#include "database.hpp"
 #include "tracker/api_keys.hpp"
 #include "tracker/store.hpp"
 
@@ -30,11 +30,9 @@ void add_admin_command(CLI::App& app) {
       ->capture_default_str();
   create->add_option("--label", options->label, "A note to tell keys apart")->capture_default_str();
   create->callback([options] {
-    const std::filesystem::path path(options->database);
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    tracker::Store store(path);
+    const auto store = server::open_database(options->database);
     const auto issued =
-        tracker::issue_api_key(store, tracker::ApiKeyRole::kTeam, std::nullopt, options->label);
+        tracker::issue_api_key(*store, tracker::ApiKeyRole::kTeam, std::nullopt, options->label);
     std::cout << issued.token << "\n";
     std::cerr << "Team key " << issued.record.id
               << " created. Keep it safe: it is shown only this once.\n";

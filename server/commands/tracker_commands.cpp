@@ -17,7 +17,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -28,6 +27,7 @@
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
 #include "core/error.hpp"
+#include "database.hpp"
 #include "metrics/funnel.hpp"
 #include "metrics/report_csv.hpp"
 #include "metrics/report_json.hpp"
@@ -45,13 +45,6 @@ namespace caretoolkit::commands {
 namespace {
 
 using tracker::Id;
-
-// Opens the store, creating the database's folder first.
-tracker::Store open_store(const std::string& database) {
-  const std::filesystem::path path(database);
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-  return tracker::Store(path);
-}
 
 void add_db_option(CLI::App* command, std::string& database) {
   command->add_option("--db", database, "SQLite database file (created if missing)")
@@ -84,7 +77,8 @@ void add_provider_commands(CLI::App& app) {
   add->add_option("NAME", *name, "The provider's name")->required();
   add_db_option(add, *database);
   add->callback([database, name] {
-    tracker::Store store = open_store(*database);
+    const auto opened = server::open_database(*database);
+    tracker::Store& store = *opened;
     const tracker::Provider created = store.create_provider(*name);
     std::cout << "Provider " << created.id << " added: " << created.name << "\n";
   });
@@ -92,7 +86,8 @@ void add_provider_commands(CLI::App& app) {
   CLI::App* list = provider->add_subcommand("list", "List the providers with their ids");
   add_db_option(list, *database);
   list->callback([database] {
-    tracker::Store store = open_store(*database);
+    const auto opened = server::open_database(*database);
+    tracker::Store& store = *opened;
     tracker::PageRequest page{.limit = tracker::kMaxPageSize, .cursor = {}};
     do {
       const auto result = store.list_providers(page);
@@ -126,7 +121,8 @@ void add_import_command(CLI::App& app) {
         ->check(CLI::ExistingFile);
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      tracker::Store store = open_store(options->database);
+      const auto opened = server::open_database(options->database);
+      tracker::Store& store = *opened;
       const std::string text = read_file(options->file);
       const tracker::ImportSummary summary =
           form == "applicants" ? store.import_applicants_csv(options->provider, text)
@@ -160,7 +156,8 @@ void add_export_command(CLI::App& app) {
     command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      tracker::Store store = open_store(options->database);
+      const auto opened = server::open_database(options->database);
+      tracker::Store& store = *opened;
       const std::string csv = form == "applicants" ? store.export_applicants_csv(options->provider)
                               : form == "spend"    ? store.export_spend_csv(options->provider)
                                                    : store.export_headcount_csv(options->provider);
@@ -377,7 +374,8 @@ void add_report_command(CLI::App& app) {
     command->callback([o, name] {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
       const metrics::ReportOptions options = report_options(*o, grouped);
-      tracker::Store store = open_store(o->database);
+      const auto opened = server::open_database(o->database);
+      tracker::Store& store = *opened;
       if (name == "team") {
         print_report(server::team_kpis_from_store(store, options), *o, "Team KPIs");
         return;
@@ -419,7 +417,8 @@ void add_purge_command(CLI::App& app) {
   purge->add_option("--provider", o->provider, "Only this provider (default: all)");
   add_db_option(purge, o->database);
   purge->callback([o] {
-    tracker::Store store = open_store(o->database);
+    const auto opened = server::open_database(o->database);
+    tracker::Store& store = *opened;
     const auto summary = store.purge(o->older_than_days, o->provider);
     std::cout << "Removed the references of " << summary.applicants << " applicants.\n";
   });

@@ -243,3 +243,33 @@ TEST_CASE(
   CHECK(rules_output.find("broken.shout") != std::string::npos);
   CHECK(rules_output.find("severity") != std::string::npos);
 }
+
+TEST_CASE("every command that opens --db names the file when it cannot, and changes nothing") {
+  TempDir dir;
+  const std::string folder = dir.path().string();
+  const std::string foreign = (dir.path() / "notes.db").string();
+  std::ofstream(foreign) << "not a database\n";
+  const std::vector<std::vector<std::string>> commands = {
+      {"provider", "add", "Brookfield"},
+      {"admin", "create-team-key"},
+      {"serve", "--listen", "127.0.0.1:0", "--quiet"},
+  };
+  for (const auto& command : commands) {
+    for (const std::string& database : {folder, foreign}) {
+      auto arguments = command;
+      arguments.insert(arguments.end(), {"--db", database});
+      const auto run = run_caretoolkit(arguments);
+      INFO(command[0], " --db ", database, ": ", run.second);
+      CHECK(run.first == 2);
+      CHECK(run.second.find("cannot open the database '" + database + "': ") != std::string::npos);
+      CHECK(run.second.find(database == folder ? "it is a folder" : "not a SQLite database") !=
+            std::string::npos);
+      CHECK(run.second.find("internal error") == std::string::npos);
+    }
+  }
+  std::ifstream file(foreign);
+  const std::string content((std::istreambuf_iterator<char>(file)), {});
+  CHECK(content == "not a database\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 1);
+}
