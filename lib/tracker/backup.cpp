@@ -63,7 +63,13 @@ void sync_path(const fs::path& path, bool directory) {
 }
 
 void check_source(SQLite::Database& source, const fs::path& path) {
-  const auto application_id = source.execAndGet("PRAGMA application_id").getInt();
+  int application_id = 0;
+  try {
+    application_id = source.execAndGet("PRAGMA application_id").getInt();
+  } catch (const SQLite::Exception& e) {
+    // A file that is not SQLite at all fails on its first read ("file is not a database").
+    if (e.getErrorCode() != SQLITE_NOTADB) throw;
+  }
   if (application_id != kApplicationId) {
     throw Error(ErrorCode::kInvalid, "'" + path.string() + "' is not a caretoolkit database",
                 "--db");

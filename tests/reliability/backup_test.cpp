@@ -112,6 +112,12 @@ TEST_CASE("a backup refuses to overwrite unless asked and leaves nothing behind 
   CHECK(error_code_of([&] { tracker::backup_database(foreign, dir.path() / "f.db"); }) ==
         ErrorCode::kInvalid);
   CHECK_FALSE(fs::exists(dir.path() / "f.db"));
+  const auto not_sqlite = dir.path() / "notes.db";
+  { std::ofstream(not_sqlite) << "not a database at all\n"; }
+  CHECK(error_code_of([&] { tracker::backup_database(not_sqlite, dir.path() / "n.db"); }) ==
+        ErrorCode::kInvalid);
+  CHECK_FALSE(fs::exists(dir.path() / "n.db"));
+  CHECK_FALSE(fs::exists(dir.path() / "n.db.partial"));
 }
 
 TEST_CASE("caretoolkit backup copies a consistent database while the server takes writes") {
