@@ -121,13 +121,14 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
       ++listed_of_rule;
       report.findings.push_back(std::move(f));
     } else {
-      const int not_listed = unlisted.not_listed + 1;
-      const int unlisted_points = unlisted.points + points;
-      unlisted = std::move(f);
-      unlisted.span.reset();
-      unlisted.text = {};
-      unlisted.not_listed = not_listed;
-      unlisted.points = unlisted_points;
+      if (unlisted.not_listed == 0) {  // the first one not listed gives the rule's fields
+        unlisted = std::move(f);
+        unlisted.span.reset();
+        unlisted.text = {};
+        unlisted.points = 0;
+      }
+      ++unlisted.not_listed;
+      unlisted.points += points;
     }
   }
   add_unlisted();

@@ -19,16 +19,17 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t count, int&
   return true;
 }
 
+// The numbers of a text in the form YYYY-MM-DD, whether or not they make a calendar day.
+bool read_fields(std::string_view text, int& year, int& month, int& day) {
+  return text.size() == 10 && text[4] == '-' && text[7] == '-' && read_digits(text, 0, 4, year) &&
+         read_digits(text, 5, 2, month) && read_digits(text, 8, 2, day);
+}
+
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int year = 0, month = 0, day = 0;
-  if (!read_digits(text, 0, 4, year) || !read_digits(text, 5, 2, month) ||
-      !read_digits(text, 8, 2, day)) {
-    return std::nullopt;
-  }
-  if (year < 1900) return std::nullopt;
+  if (!read_fields(text, year, month, day) || year < 1900) return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{year},
                                         std::chrono::month{static_cast<unsigned>(month)},
                                         std::chrono::day{static_cast<unsigned>(day)}};
@@ -45,10 +46,9 @@ std::string Date::problem(std::string_view text, std::string_view field) {
   std::string quoted = "'";
   quoted.append(text.substr(0, 40)).push_back('\'');
   int year = 0, month = 0, day = 0;
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                      read_digits(text, 0, 4, year) && read_digits(text, 5, 2, month) &&
-                      read_digits(text, 8, 2, day);
-  if (!shaped) return std::string(field) + " must be a date written YYYY-MM-DD, not " + quoted;
+  if (!read_fields(text, year, month, day)) {
+    return std::string(field) + " must be a date written YYYY-MM-DD, not " + quoted;
+  }
   if (year < 1900) return std::string(field) + " must be a date from 1900 on, not " + quoted;
   if (month < 1 || month > 12) {
     return std::string(field) + " must be a real date, not " + quoted +

@@ -77,20 +77,18 @@ void add_provider_commands(CLI::App& app) {
   add->add_option("NAME", *name, "The provider's name")->required();
   add_db_option(add, *database);
   add->callback([database, name] {
-    const auto opened = server::open_database(*database);
-    tracker::Store& store = *opened;
-    const tracker::Provider created = store.create_provider(*name);
+    const auto store = server::open_database(*database);
+    const tracker::Provider created = store->create_provider(*name);
     std::cout << "Provider " << created.id << " added: " << created.name << "\n";
   });
 
   CLI::App* list = provider->add_subcommand("list", "List the providers with their ids");
   add_db_option(list, *database);
   list->callback([database] {
-    const auto opened = server::open_database(*database);
-    tracker::Store& store = *opened;
+    const auto store = server::open_database(*database);
     tracker::PageRequest page{.limit = tracker::kMaxPageSize, .cursor = {}};
     do {
-      const auto result = store.list_providers(page);
+      const auto result = store->list_providers(page);
       for (const auto& p : result.items) {
         std::cout << p.id << "\t" << p.name << "\t(added " << p.created_on.to_string() << ")\n";
       }
@@ -121,13 +119,12 @@ void add_import_command(CLI::App& app) {
         ->check(CLI::ExistingFile);
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      const auto opened = server::open_database(options->database);
-      tracker::Store& store = *opened;
+      const auto store = server::open_database(options->database);
       const std::string text = read_file(options->file);
       const tracker::ImportSummary summary =
-          form == "applicants" ? store.import_applicants_csv(options->provider, text)
-          : form == "spend"    ? store.import_spend_csv(options->provider, text)
-                               : store.import_headcount_csv(options->provider, text);
+          form == "applicants" ? store->import_applicants_csv(options->provider, text)
+          : form == "spend"    ? store->import_spend_csv(options->provider, text)
+                               : store->import_headcount_csv(options->provider, text);
       std::cout << "Imported " << options->file << " (" << form << ") for provider "
                 << options->provider << ": " << summary.rows << " rows, " << summary.created
                 << " added, " << summary.updated << " updated, " << summary.unchanged
@@ -156,11 +153,10 @@ void add_export_command(CLI::App& app) {
     command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      const auto opened = server::open_database(options->database);
-      tracker::Store& store = *opened;
-      const std::string csv = form == "applicants" ? store.export_applicants_csv(options->provider)
-                              : form == "spend"    ? store.export_spend_csv(options->provider)
-                                                   : store.export_headcount_csv(options->provider);
+      const auto store = server::open_database(options->database);
+      const std::string csv = form == "applicants" ? store->export_applicants_csv(options->provider)
+                              : form == "spend"    ? store->export_spend_csv(options->provider)
+                                                   : store->export_headcount_csv(options->provider);
       if (options->output.empty()) {
         std::cout << csv;
         return;
@@ -374,14 +370,13 @@ void add_report_command(CLI::App& app) {
     command->callback([o, name] {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
       const metrics::ReportOptions options = report_options(*o, grouped);
-      const auto opened = server::open_database(o->database);
-      tracker::Store& store = *opened;
+      const auto store = server::open_database(o->database);
       if (name == "team") {
-        print_report(server::team_kpis_from_store(store, options), *o, "Team KPIs");
+        print_report(server::team_kpis_from_store(*store, options), *o, "Team KPIs");
         return;
       }
       const Date up_to = std::max(options.to, options.effective_as_of());
-      const tracker::TrackerData data = store.load_tracker_data(o->provider, up_to);
+      const tracker::TrackerData data = store->load_tracker_data(o->provider, up_to);
       const std::string title = data.providers.front().name;
       if (name == "funnel")
         print_report(metrics::funnel_report(metrics::view_of(data), options), *o,
@@ -417,9 +412,8 @@ void add_purge_command(CLI::App& app) {
   purge->add_option("--provider", o->provider, "Only this provider (default: all)");
   add_db_option(purge, o->database);
   purge->callback([o] {
-    const auto opened = server::open_database(o->database);
-    tracker::Store& store = *opened;
-    const auto summary = store.purge(o->older_than_days, o->provider);
+    const auto store = server::open_database(o->database);
+    const auto summary = store->purge(o->older_than_days, o->provider);
     std::cout << "Removed the references of " << summary.applicants << " applicants.\n";
   });
 }
