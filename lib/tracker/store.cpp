@@ -339,6 +339,7 @@ Page<Source> Store::list_sources(Id provider, const SourceFilter& filter,
                                  const PageRequest& page) const {
   sql::Where where;
   if (filter.channel) where.add("channel = ?", std::string(to_string(*filter.channel)));
+  if (filter.name) where.add("name = ?", normalise_text(*filter.name));
   return list_records<Source>(*impl_, provider, where, page);
 }
 Source Store::update_source(Id provider, Id id, const Edit<Source>& edit) {

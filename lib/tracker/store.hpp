@@ -68,6 +68,8 @@ struct ServiceFilter {
 };
 struct SourceFilter {
   std::optional<Channel> channel;
+  // The source of this name, matched as names are kept unique: trimmed, ASCII case ignored.
+  std::optional<std::string> name;
 };
 struct SpendFilter {
   std::optional<Id> source_id;

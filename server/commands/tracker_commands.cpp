@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
 #include "core/error.hpp"
@@ -46,23 +47,12 @@ namespace {
 
 using tracker::Id;
 
-void add_db_option(CLI::App* command, std::string& database) {
-  command->add_option("--db", database, "SQLite database file (created if missing)")
-      ->capture_default_str();
-}
-
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kNotFound, "cannot read " + path, "FILE");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
 }
 
 // Providers --------------------------------------------------------------------------------------
@@ -219,19 +209,6 @@ bool is_rate(std::string_view column) {
     }
   }
   return column.ends_with("_benchmark_value");
-}
-
-// "£12,097.50": pounds with thousands separators.
-std::string pounds(Pence amount) {
-  const std::string plain = format_pounds(amount);  // "-12097.50"
-  const bool negative = plain.starts_with('-');
-  const std::string digits = plain.substr(negative ? 1 : 0, plain.find('.') - (negative ? 1 : 0));
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return (negative ? "-£" : "£") + grouped + plain.substr(plain.find('.'));
 }
 
 // A figure as a person reads it: pounds for pence, percentages for rates, one decimal for other

@@ -1,0 +1,44 @@
+// What the tracker's commands share: the --db option, and money and lists written the way a
+// person reads them.
+#pragma once
+
+#include <CLI/App.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/money.hpp"
+
+namespace caretoolkit::commands {
+
+// Adds --db PATH to `command`, bound to `database` (which holds the default).
+void add_db_option(CLI::App* command, std::string& database);
+
+// "£12,097.50": pounds with thousands separators.
+std::string pounds(Pence amount);
+
+// "a, b, c".
+std::string join(const std::vector<std::string>& names);
+
+// Rows printed under a header in columns as wide as their widest cell (counted in characters, so
+// "£" and accented names line up); numbers and money are aligned right, text left.
+class TextTable {
+ public:
+  enum class Align : bool { kLeft, kRight };
+  struct Column {
+    std::string heading;
+    Align align = Align::kLeft;
+  };
+
+  explicit TextTable(std::vector<Column> columns);
+  // A row with one cell per column.
+  void add(std::vector<std::string> cells);
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace caretoolkit::commands
