@@ -61,6 +61,21 @@ TEST_CASE("sources have unique names within a provider whatever their case") {
   CHECK_NOTHROW(f.store.create_source(q, {.name = "Indeed"}));
 }
 
+TEST_CASE("a source is found by its name as names are kept unique") {
+  StoreFixture f;
+  const Id p = f.store.create_provider("Old Oak Care").id;
+  const Id q = f.store.create_provider("Riverside Homes").id;
+  f.store.create_source(p, {.name = "Facebook"});
+  const Source indeed = f.store.create_source(p, {.name = "Indeed"});
+  f.store.create_source(q, {.name = "Indeed"});
+  const auto found = f.store.list_sources(p, {.name = "  INDEED "}).items;
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == indeed.id);
+  CHECK(found[0].name == "Indeed");
+  CHECK(f.store.list_sources(p, {.name = "Indeed UK"}).items.empty());
+  CHECK(f.store.list_sources(p, {.name = "Facebook"}).items.size() == 1);
+}
+
 TEST_CASE("lists filter and page through a provider's rows in id order") {
   StoreFixture f;
   const Id p = f.store.create_provider("Old Oak Care").id;
