@@ -13,6 +13,7 @@
 // Each change prints one line saying what it did; a correction names every value it changed.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <iterator>
@@ -111,8 +112,10 @@ tracker::Applicant find_applicant(const tracker::Store& store, Id provider,
                                   const std::string& reference) {
   tracker::ApplicantFilter filter;
   filter.reference = reference;
-  auto found = store.list_applicants(provider, filter, {.limit = 1, .cursor = {}});
-  if (found.items.empty() || reference.empty()) {
+  auto found = reference.empty()
+                   ? tracker::Page<tracker::Applicant>{}
+                   : store.list_applicants(provider, filter, {.limit = 1, .cursor = {}});
+  if (found.items.empty()) {
     throw Error(ErrorCode::kNotFound,
                 "provider " + std::to_string(provider) + " has no applicant with reference '" +
                     reference + "'",
@@ -121,15 +124,21 @@ tracker::Applicant find_applicant(const tracker::Store& store, Id provider,
   return std::move(found.items.front());
 }
 
-// The words a person types for "no date" or "no outcome".
+// The word a person types for "no date", "no count" or "no outcome", in any case.
 constexpr std::string_view kNone = "none";
+
+bool is_none(std::string_view text) {
+  return text.size() == kNone.size() &&
+         std::equal(text.begin(), text.end(), kNone.begin(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
 
 std::string date_or_none(const std::optional<Date>& date) {
   return date ? date->to_string() : std::string(kNone);
 }
 
 std::optional<Date> parse_optional_date(const std::string& text, std::string_view option) {
-  if (text == kNone) return std::nullopt;
+  if (is_none(text)) return std::nullopt;
   return Date::parse_or_throw(text, option);
 }
 
@@ -142,7 +151,7 @@ Pence parse_amount(const std::string& text, std::string_view option) {
 }
 
 std::optional<int> parse_optional_count(const std::string& text, std::string_view option) {
-  if (text == kNone) return std::nullopt;
+  if (is_none(text)) return std::nullopt;
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) {
@@ -169,7 +178,7 @@ tracker::Channel parse_channel_or_throw(const std::string& text) {
 }
 
 tracker::Outcome parse_outcome_or_throw(const std::string& text) {
-  if (text == kNone) return tracker::Outcome::kNone;
+  if (is_none(text)) return tracker::Outcome::kNone;
   if (const auto outcome = tracker::parse_outcome(text)) return *outcome;
   throw Error(ErrorCode::kInvalid,
               "--outcome must be withdrawn, rejected or none, not '" + text.substr(0, 40) + "'",

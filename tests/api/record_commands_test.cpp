@@ -300,7 +300,7 @@ TEST_CASE("headcount correct and delete change one headcount") {
         "Headcount 3 (Home care, 2025-03-31) corrected: staff 49 to 48, vacancies 3 to 4, leavers "
         "22 to 21, date 2025-03-31 to 2025-03-30.\n");
   CHECK(contains(b.exported("headcount"), "\n2025-03-30,Home care,48,4,21\r\n"));
-  CHECK(b.ok({"headcount", "correct", "--provider", "1", "3", "--leavers", "none"}) ==
+  CHECK(b.ok({"headcount", "correct", "--provider", "1", "3", "--leavers", "None"}) ==
         "Headcount 3 (Home care, 2025-03-30) corrected: leavers 21 to none.\n");
 
   CHECK(
