@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   caretoolkit::commands::add_admin_command(app);
   caretoolkit::commands::add_tracker_commands(app);
   caretoolkit::commands::add_record_commands(app);
+  caretoolkit::commands::add_applicant_commands(app);
   caretoolkit::commands::add_check_command(app);
   caretoolkit::commands::add_backup_command(app);
 

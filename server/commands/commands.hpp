@@ -17,9 +17,12 @@ void add_admin_command(CLI::App& app);
 // (default ./data/caretoolkit.db).
 void add_tracker_commands(CLI::App& app);
 
-// caretoolkit source|spend|headcount|applicant ...: list one provider's records and correct or
-// delete them one at a time, under the Store's rules.
+// caretoolkit source|spend|headcount ...: list one provider's sources, spend rows and headcounts
+// and correct or delete them one at a time, under the Store's rules.
 void add_record_commands(CLI::App& app);
+
+// caretoolkit applicant show|delete|correct --provider ID REFERENCE: the same for applicants.
+void add_applicant_commands(CLI::App& app);
 
 // caretoolkit backup [--db PATH] [--force] OUT
 void add_backup_command(CLI::App& app);
