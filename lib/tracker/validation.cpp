@@ -50,20 +50,21 @@ void check_order(std::optional<Date> later, std::string_view later_field,
 
 // Text -------------------------------------------------------------------------------------------
 
+// These two read every byte, without stopping early, so that the compiler can vectorise them:
+// the CSV import asks them of every cell, and most cells are short.
 bool is_ascii(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
+  unsigned high = 0;
+  for (const char c : text) high |= static_cast<unsigned char>(c);
+  return high < 0x80;
 }
 
 // ASCII without control characters: nothing check_text() could refuse.
 bool is_plain(std::string_view text) {
+  bool outside = false;
   for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte >= 0x7F) return false;
+    outside |= static_cast<unsigned char>(static_cast<unsigned char>(c) - 0x20) >= 0x5F;
   }
-  return true;
+  return !outside;
 }
 
 // The code point at `i`, moving `i` past it; negative for an ill-formed sequence.
@@ -119,21 +120,30 @@ std::pair<std::size_t, std::size_t> trimmed(std::string_view text) {
   return begin < end ? std::pair{begin, end} : std::pair<std::size_t, std::size_t>{0, 0};
 }
 
-// normalise_text() for ASCII, where the only white space a name collapses is the space itself.
-void arrange_ascii(std::string_view text, TextKind kind, std::string& out) {
+// normalise_text() for ASCII, where the only white space a name collapses is the space itself;
+// with `fold`, also in ASCII lower case (which is NFKC_Casefold for ASCII). One pass, into `out`'s
+// own buffer.
+void arrange_ascii(std::string_view text, TextKind kind, bool fold, std::string& out) {
   std::size_t begin = 0;
   std::size_t end = text.size();
   while (begin < end && is_ascii_white_space(text[begin])) ++begin;
   while (end > begin && is_ascii_white_space(text[end - 1])) --end;
-  text = text.substr(begin, end - begin);
-  if (kind == TextKind::kNote || text.find("  ") == std::string_view::npos) {
-    out.assign(text);
+  const bool collapse = kind == TextKind::kName;
+  if (!fold && (!collapse || text.substr(begin, end - begin).find("  ") == text.npos)) {
+    out.assign(text, begin, end - begin);
     return;
   }
-  out.clear();
-  for (const char c : text) {
-    if (c != ' ' || out.back() != ' ') out += c;
+  out.resize(end - begin);
+  char* to = out.data();
+  char before = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    char c = text[i];
+    if (collapse && c == ' ' && before == ' ') continue;
+    before = c;
+    if (fold && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    *to++ = c;
   }
+  out.resize(static_cast<std::size_t>(to - out.data()));
 }
 
 // normalise_text() for valid UTF-8 already in NFC.
@@ -195,9 +205,9 @@ void apply(const icu::Normalizer2& normalizer, std::string_view text, std::strin
 
 void normalise_text(std::string_view text, TextKind kind, std::string& out) {
   if (is_ascii(text)) {
-    arrange_ascii(text, kind, out);
+    arrange_ascii(text, kind, false, out);
   } else if (!is_valid_utf8(text)) {
-    arrange_ascii(text, TextKind::kNote, out);
+    arrange_ascii(text, TextKind::kNote, false, out);
   } else {
     std::string composed;
     apply(nfc(), text, composed);
@@ -219,11 +229,13 @@ bool is_blank(std::string_view text) {
 }
 
 void name_key(std::string_view text, std::string& out) {
+  if (is_ascii(text)) {
+    arrange_ascii(text, TextKind::kName, true, out);
+    return;
+  }
   normalise_text(text, TextKind::kName, out);
-  if (is_ascii(out) || !is_valid_utf8(out)) {
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+  if (!is_valid_utf8(out)) {
+    arrange_ascii(std::string(out), TextKind::kNote, true, out);
     return;
   }
   std::string folded;
