@@ -74,8 +74,9 @@ void prepare(Connection& connection, Date, SpendEntry& entry) {
 
 void prepare(Connection& connection, Date, Vacancy& vacancy) {
   vacancy.role = normalise_text(vacancy.role);
-  if (vacancy.advert_text)
+  if (vacancy.advert_text) {
     *vacancy.advert_text = normalise_text(*vacancy.advert_text, TextKind::kNote);
+  }
   Problems problems;
   check_vacancy(vacancy, problems);
   throw_if_invalid(std::move(problems));

@@ -7,7 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>

@@ -56,14 +56,15 @@ bool is_blank(std::string_view text);
 // " indeed " and "Indeed\u00A0" have one key, as have "Café", "CAFÉ" and "Cafe\u0301"; so have
 // "ﬁ" and "fi", full-width and ordinary letters, and a name with and without an invisible ZERO
 // WIDTH SPACE. "In deed" and "Indeed" differ. Names equal under SQLite's NOCASE (ASCII letters
-// only, the schema's collation) always have equal keys. Overwrites `out`.
+// only, the schema's collation) always have equal keys. `text` may be raw: it is normalised
+// first. Overwrites `out`.
 void name_key(std::string_view text, std::string& out);
 
 // Adds a problem for `field` when `text` is not valid UTF-8 or holds a control character (U+0000
 // to U+001F, U+007F to U+009F) that `kind` does not allow: "source name must not contain control
-// characters (found U+0000 at character 7)". White space at either end, which normalise_text()
-// drops, is not looked at, so raw and stored text get the same verdict. `words` names the field
-// as the person typing it knows it.
+// characters (found U+0000 at character 7)", counting characters, not bytes, from 1 at the start
+// of `text`. White space at either end, which normalise_text() drops, is not looked at, so raw
+// and stored text get the same verdict. `words` names the field as the person typing it knows it.
 void check_text(std::string_view text, TextKind kind, std::string_view field,
                 std::string_view words, Problems& problems);
 
