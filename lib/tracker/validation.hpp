@@ -43,7 +43,8 @@ enum class TextKind : std::uint8_t {
 // character made one ASCII space: "\u00A0Job  Centre\u3000" becomes "Job Centre". Control
 // characters inside are kept for check_text() to refuse, and text that is not valid UTF-8 is only
 // trimmed of ASCII white space (check_text() refuses it). ASCII text never reaches ICU and costs
-// no allocation beyond the result; the second form writes into `out`, reusing its capacity.
+// no allocation beyond the result; the second form writes into `out`, reusing its capacity
+// (`text` must not view `out`).
 std::string normalise_text(std::string_view text, TextKind kind = TextKind::kName);
 void normalise_text(std::string_view text, TextKind kind, std::string& out);
 
@@ -57,7 +58,7 @@ bool is_blank(std::string_view text);
 // "ﬁ" and "fi", full-width and ordinary letters, and a name with and without an invisible ZERO
 // WIDTH SPACE. "In deed" and "Indeed" differ. Names equal under SQLite's NOCASE (ASCII letters
 // only, the schema's collation) always have equal keys. `text` may be raw: it is normalised
-// first. Overwrites `out`.
+// first. Overwrites `out`, which `text` must not view.
 void name_key(std::string_view text, std::string& out);
 
 // Adds a problem for `field` when `text` is not valid UTF-8 or holds a control character (U+0000
