@@ -22,20 +22,28 @@ void prepare_file(Connection& writer) {
   migrate(writer.db());
 }
 
-// A name must be unique within its provider ("Indeed" and "indeed" are the same source).
+// A name must be unique within its provider: "Indeed", "INDEED " and "Indeed\u00A0" are one
+// source, and so are "Café" and "CAFÉ". The names are compared by name_key(), here rather than
+// in SQL, because the schema's NOCASE collation folds ASCII letters only; what it would refuse is
+// refused here first, with this message.
 template <class T>
 void require_unique_name(Connection& connection, const T& record) {
-  static const std::string sql = "SELECT 1 FROM " + std::string(records::Table<T>::kTable) +
-                                 " WHERE provider_id = ? AND name = ? AND id <> ?";
+  static const std::string sql = "SELECT name FROM " + std::string(records::Table<T>::kTable) +
+                                 " WHERE provider_id = ? AND id <> ?";
   auto& statement = connection.statement(sql);
   statement.bind(1, static_cast<std::int64_t>(record.provider_id));
-  statement.bind(2, record.name);
-  statement.bind(3, static_cast<std::int64_t>(record.id));
-  if (statement.executeStep()) {
-    throw Error(ErrorCode::kConflict,
-                "a " + std::string(records::Table<T>::kNoun) + " named '" + record.name +
-                    "' already exists",
-                "name");
+  statement.bind(2, static_cast<std::int64_t>(record.id));
+  std::string key;
+  std::string other;
+  name_key(record.name, key);
+  while (statement.executeStep()) {
+    name_key(sql::read_text(statement.getColumn(0)), other);
+    if (other == key) {
+      throw Error(ErrorCode::kConflict,
+                  "a " + std::string(records::Table<T>::kNoun) + " named '" + record.name +
+                      "' already exists",
+                  "name");
+    }
   }
 }
 
@@ -43,7 +51,7 @@ void require_unique_name(Connection& connection, const T& record) {
 void prepare(Connection& connection, Date, Service& service) {
   service.name = normalise_text(service.name);
   Problems problems;
-  check_name(service.name, "name", problems);
+  check_name(service.name, "name", "service name", problems);
   throw_if_invalid(std::move(problems));
   require_unique_name(connection, service);
 }
@@ -51,13 +59,13 @@ void prepare(Connection& connection, Date, Service& service) {
 void prepare(Connection& connection, Date, Source& source) {
   source.name = normalise_text(source.name);
   Problems problems;
-  check_name(source.name, "name", problems);
+  check_name(source.name, "name", "source name", problems);
   throw_if_invalid(std::move(problems));
   require_unique_name(connection, source);
 }
 
 void prepare(Connection& connection, Date, SpendEntry& entry) {
-  entry.note = normalise_text(entry.note);
+  entry.note = normalise_text(entry.note, TextKind::kNote);
   Problems problems;
   check_spend(entry, problems);
   throw_if_invalid(std::move(problems));
@@ -66,6 +74,9 @@ void prepare(Connection& connection, Date, SpendEntry& entry) {
 
 void prepare(Connection& connection, Date, Vacancy& vacancy) {
   vacancy.role = normalise_text(vacancy.role);
+  if (vacancy.advert_text) {
+    *vacancy.advert_text = normalise_text(*vacancy.advert_text, TextKind::kNote);
+  }
   Problems problems;
   check_vacancy(vacancy, problems);
   throw_if_invalid(std::move(problems));
@@ -259,7 +270,7 @@ StoreSettings Store::settings() const {
 Provider Store::create_provider(std::string_view name) {
   Provider provider{.id = 0, .name = normalise_text(name), .created_on = impl_->today()};
   Problems problems;
-  check_name(provider.name, "name", problems);
+  check_name(provider.name, "name", "provider name", problems);
   throw_if_invalid(std::move(problems));
   return impl_->write([&](Connection& connection) {
     auto& statement =
@@ -296,7 +307,7 @@ Provider Store::update_provider(Id provider, const Edit<Provider>& edit) {
     record.created_on = created_on;
     record.name = normalise_text(record.name);
     Problems problems;
-    check_name(record.name, "name", problems);
+    check_name(record.name, "name", "provider name", problems);
     throw_if_invalid(std::move(problems));
     auto& statement = connection.statement("UPDATE providers SET name = ? WHERE id = ?");
     statement.bind(1, record.name);
@@ -435,6 +446,7 @@ ApiKeyRecord Store::create_api_key(const ApiKeyRecord& key) {
   if (label.size() > kMaxNameLength) {
     problems.push_back({"label", "label is longer than 200 characters", std::nullopt});
   }
+  check_text(label, TextKind::kName, "label", "API key label", problems);
   throw_if_invalid(std::move(problems));
   return impl_->write([&](Connection& connection) {
     if (key.provider_id) require_provider(connection, *key.provider_id);

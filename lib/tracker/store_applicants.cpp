@@ -72,7 +72,7 @@ OutcomeDetail read_outcome_detail(Connection& connection, Id provider, Id id) {
 // service from the vacancy when only the vacancy is given.
 void prepare(Connection& connection, Date today, Applicant& a) {
   a.reference = normalise_text(a.reference);
-  a.left_reason = normalise_text(a.left_reason);
+  a.left_reason = normalise_text(a.left_reason, TextKind::kNote);
   a.prior_sector = normalise_text(a.prior_sector);
   Problems problems;
   check_applicant(a, today, problems);
@@ -198,10 +198,13 @@ void Store::delete_applicant(Id provider, Id id) {
 }
 
 Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::string_view reason) {
-  const std::string why = normalise_text(reason);
+  const std::string why = normalise_text(reason, TextKind::kNote);
+  Problems refused;
   if (why.size() > kMaxNoteLength) {
-    throw Error(ErrorCode::kInvalid, "reason is longer than 1000 characters", "reason");
+    refused.push_back({"reason", "reason is longer than 1000 characters", std::nullopt});
   }
+  check_text(why, TextKind::kNote, "reason", "reason", refused);
+  throw_if_invalid(std::move(refused));
   return impl_->write([&](Connection& connection) {
     auto applicant = records::get<Applicant>(connection, provider, id);
     OutcomeDetail outcome = read_outcome_detail(connection, provider, id);

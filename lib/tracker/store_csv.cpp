@@ -78,12 +78,29 @@ class ImportProblems {
   std::size_t count_ = 0;
 };
 
-// ASCII lower case with surrounding blanks dropped: names match whatever their case.
+// The key a name is matched by (see name_key()): names match whatever their case and spacing.
 void fold_into(std::string_view text, std::string& out) {
-  out = normalise_text(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  name_key(text, out);
+}
+
+// Adds a problem unless the name `cell` could be stored: too long, or holding a control
+// character. True when it could.
+bool check_name_cell(std::string_view cell, std::string_view column, std::string_view words,
+                     std::size_t line, ImportProblems& problems) {
+  if (cell.size() > kMaxNameLength) {
+    problems.add(line, column, std::string(column) + " is longer than 200 characters");
+    return false;
   }
+  Problems found;
+  check_text(cell, TextKind::kName, column, words, found);
+  const bool storable = found.empty();
+  problems.add_all(line, found);
+  return storable;
+}
+
+// The cell, or an empty one for a cell of white space only, which names nothing.
+std::string_view unless_blank(std::string_view cell) {
+  return is_blank(cell) ? std::string_view() : cell;
 }
 
 // Reads the header row; an empty file is malformed.
@@ -297,14 +314,11 @@ class Directory {
 std::optional<Id> resolve_source(Directory& directory, std::string_view name,
                                  std::string_view channel_cell, std::size_t line,
                                  ImportProblems& problems) {
-  if (name.empty()) {
+  if (is_blank(name)) {
     problems.add(line, "source", "source is required");
     return std::nullopt;
   }
-  if (name.size() > kMaxNameLength) {
-    problems.add(line, "source", "source is longer than 200 characters");
-    return std::nullopt;
-  }
+  if (!check_name_cell(name, "source", "source name", line, problems)) return std::nullopt;
   std::optional<Channel> channel;
   if (!channel_cell.empty()) {
     channel = parse_channel(channel_cell);
@@ -413,7 +427,7 @@ class ApplicantImport {
     a.offered_on = read_date(cell(col::kOfferedOn), "offered_on", false, line, problems);
     a.started_on = read_date(cell(col::kStartedOn), "started_on", false, line, problems);
     a.left_on = read_date(cell(col::kLeftOn), "left_on", false, line, problems);
-    a.left_reason = normalise_text(cell(col::kLeftReason));
+    a.left_reason = normalise_text(cell(col::kLeftReason), TextKind::kNote);
     a.prior_sector = normalise_text(cell(col::kPriorSector));
     const auto outcome = parse_outcome(cell(col::kOutcome));
     if (!outcome) {
@@ -447,14 +461,10 @@ class ApplicantImport {
       std::erase_if(found_, [](const ErrorItem& i) { return i.field == "reference"; });
     }
     problems.add_all(line, found_);
-    const std::string_view service = cell(col::kService);
-    const std::string_view vacancy = cell(col::kVacancy);
-    if (service.size() > kMaxNameLength) {
-      problems.add(line, "service", "service is longer than 200 characters");
-    }
-    if (vacancy.size() > kMaxNameLength) {
-      problems.add(line, "vacancy", "vacancy is longer than 200 characters");
-    }
+    const std::string_view service = unless_blank(cell(col::kService));
+    const std::string_view vacancy = unless_blank(cell(col::kVacancy));
+    check_name_cell(service, "service", "service name", line, problems);
+    check_name_cell(vacancy, "vacancy", "vacancy role", line, problems);
     if (!clean_before || problems.any()) return;  // check the rest, store nothing
 
     a.service_id = service.empty() ? std::nullopt : std::optional<Id>(directory_.service(service));
@@ -681,7 +691,7 @@ class SpendImport {
                      .source_id = 0,
                      .date = {},
                      .amount = {},
-                     .note = normalise_text(header.cell(row, col::kNote))};
+                     .note = normalise_text(header.cell(row, col::kNote), TextKind::kNote)};
     const auto source =
         resolve_source(directory_, header.cell(row, col::kSource), {}, line, problems);
     const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
@@ -756,9 +766,8 @@ class HeadcountImport {
         read_count(header.cell(row, col::kVacancies), "vacancies", true, line, problems);
     const auto leavers =
         read_count(header.cell(row, col::kLeavers), "leavers", false, line, problems);
-    const std::string_view service = header.cell(row, col::kService);
-    if (service.size() > kMaxNameLength)
-      problems.add(line, "service", "service is longer than 200 characters");
+    const std::string_view service = unless_blank(header.cell(row, col::kService));
+    check_name_cell(service, "service", "service name", line, problems);
     if (!date || !staff || !vacancies) return;
     HeadcountSnapshot snapshot{.id = 0,
                                .provider_id = provider_,

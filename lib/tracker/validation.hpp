@@ -4,11 +4,12 @@
 //
 // Each check appends one ErrorItem per problem (field = the record field or CSV column, detail in
 // plain words: "started_on (2025-03-01) is before offered_on (2025-03-05)") and never throws;
-// throw_if_invalid() turns a non-empty list into Error(kInvalid). Text fields are expected
-// trimmed (normalise_text() does that). `today` is the day the record is written: stage dates and
-// headcounts may not be after it.
+// throw_if_invalid() turns a non-empty list into Error(kInvalid). Text fields are expected in
+// their stored form (normalise_text() makes it). `today` is the day the record is written: stage
+// dates and headcounts may not be after it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,10 +27,51 @@ inline constexpr std::size_t kMaxAdvertLength = 100000;
 
 using Problems = std::vector<ErrorItem>;
 
-// Drops surrounding spaces, tabs and line breaks.
-std::string normalise_text(std::string_view text);
+// How a text field may be written.
+enum class TextKind : std::uint8_t {
+  // Names, references, labels: one line. Each run of white space inside becomes one space; no
+  // control character is allowed (a tab or line break inside is refused, not joined up).
+  kName,
+  // Notes, reasons, advert text: kept as written inside, where tabs and line breaks are allowed
+  // and no other control character is.
+  kNote,
+};
 
-void check_name(std::string_view name, std::string_view field, Problems& problems);
+// The stored form of a text field, which every way in (API, CSV import, command line) stores and
+// looks up: Unicode NFC, with white space (Unicode White_Space: NBSP, U+2003, U+3000 and the
+// ASCII ones) dropped at both ends and, for kName, each run of it inside that holds no control
+// character made one ASCII space: "\u00A0Job  Centre\u3000" becomes "Job Centre". Control
+// characters inside are kept for check_text() to refuse, and text that is not valid UTF-8 is only
+// trimmed of ASCII white space (check_text() refuses it). ASCII text never reaches ICU and costs
+// no allocation beyond the result; the second form writes into `out`, reusing its capacity
+// (`text` must not view `out`).
+std::string normalise_text(std::string_view text, TextKind kind = TextKind::kName);
+void normalise_text(std::string_view text, TextKind kind, std::string& out);
+
+// True when `text` is nothing but white space, so that normalise_text() leaves nothing of it.
+bool is_blank(std::string_view text);
+
+// The key by which names are matched (sources and services, unique within their provider, and
+// vacancy roles in an import): equal keys mean the same name. It is the name's stored form under
+// Unicode's NFKC_Casefold, the caseless match Unicode recommends for identifiers: "INDEED",
+// " indeed " and "Indeed\u00A0" have one key, as have "Café", "CAFÉ" and "Cafe\u0301"; so have
+// "ﬁ" and "fi", full-width and ordinary letters, and a name with and without an invisible ZERO
+// WIDTH SPACE. "In deed" and "Indeed" differ. Names equal under SQLite's NOCASE (ASCII letters
+// only, the schema's collation) always have equal keys. `text` may be raw: it is normalised
+// first. Overwrites `out`, which `text` must not view.
+void name_key(std::string_view text, std::string& out);
+
+// Adds a problem for `field` when `text` is not valid UTF-8 or holds a control character (U+0000
+// to U+001F, U+007F to U+009F) that `kind` does not allow: "source name must not contain control
+// characters (found U+0000 at character 7)", counting characters, not bytes, from 1 at the start
+// of `text`. White space at either end, which normalise_text() drops, is not looked at, so raw
+// and stored text get the same verdict. `words` names the field as the person typing it knows it.
+void check_text(std::string_view text, TextKind kind, std::string_view field,
+                std::string_view words, Problems& problems);
+
+// A required name: present, not too long, and passing check_text() as a kName.
+void check_name(std::string_view name, std::string_view field, std::string_view words,
+                Problems& problems);
 void check_applicant(const Applicant& applicant, Date today, Problems& problems);
 void check_spend(const SpendEntry& entry, Problems& problems);
 void check_vacancy(const Vacancy& vacancy, Problems& problems);

@@ -130,10 +130,15 @@ std::string read_string(const boost::json::value& value, std::string_view name,
   return std::string(*text);
 }
 
-std::optional<std::string> read_optional_string(const boost::json::value& value,
-                                                std::string_view name, std::size_t max_length) {
-  if (value.is_null()) return std::nullopt;
-  return read_string(value, name, max_length);
+std::string read_text(const boost::json::value& value, std::string_view name,
+                      std::size_t max_length, tracker::TextKind kind) {
+  std::string text = read_string(value, name, max_length);
+  tracker::Problems problems;
+  tracker::check_text(text, kind, pointer(name), name, problems);
+  if (!problems.empty()) {
+    throw Error(ErrorCode::kInvalid, problems.front().detail, problems.front().field);
+  }
+  return text;
 }
 
 std::int64_t read_integer(const boost::json::value& value, std::string_view name, std::int64_t min,

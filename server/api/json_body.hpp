@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "http_types.hpp"
+#include "tracker/validation.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -64,8 +65,10 @@ void from_json(const boost::json::object& body, const Fields<T>& fields, T& reco
 // Value readers used by the field factories; each throws Error(kInvalid) naming `name`.
 std::string read_string(const boost::json::value& value, std::string_view name,
                         std::size_t max_length);
-std::optional<std::string> read_optional_string(const boost::json::value& value,
-                                                std::string_view name, std::size_t max_length);
+// A string stored as a tracker text field of `kind`: also refused when tracker::check_text() would
+// refuse it ("name must not contain control characters (found U+0000 at character 4)").
+std::string read_text(const boost::json::value& value, std::string_view name,
+                      std::size_t max_length, tracker::TextKind kind);
 std::int64_t read_integer(const boost::json::value& value, std::string_view name, std::int64_t min,
                           std::int64_t max);
 std::optional<std::int64_t> read_optional_integer(const boost::json::value& value,
@@ -86,9 +89,22 @@ Field<T> string_field(std::string_view name, std::string T::*member, bool requir
           }};
 }
 
+// A string the tracker stores, refused as read_text() refuses it: a name (one line) unless `kind`
+// says free text.
 template <class T>
-Field<T> optional_string_field(std::string_view name, std::optional<std::string> T::*member,
-                               std::size_t max_length) {
+Field<T> text_field(std::string_view name, std::string T::*member, bool required,
+                    std::size_t max_length = 200,
+                    tracker::TextKind kind = tracker::TextKind::kName) {
+  return {name, required,
+          [name, member](const T& r, boost::json::object& o) { o[name] = r.*member; },
+          [name, member, max_length, kind](T& r, const boost::json::value& v) {
+            r.*member = read_text(v, name, max_length, kind);
+          }};
+}
+
+template <class T>
+Field<T> optional_text_field(std::string_view name, std::optional<std::string> T::*member,
+                             std::size_t max_length, tracker::TextKind kind) {
   return {name, false,
           [name, member](const T& r, boost::json::object& o) {
             if (r.*member) {
@@ -97,8 +113,12 @@ Field<T> optional_string_field(std::string_view name, std::optional<std::string>
               o[name] = nullptr;
             }
           },
-          [name, member, max_length](T& r, const boost::json::value& v) {
-            r.*member = read_optional_string(v, name, max_length);
+          [name, member, max_length, kind](T& r, const boost::json::value& v) {
+            if (v.is_null()) {
+              r.*member = std::nullopt;
+            } else {
+              r.*member = read_text(v, name, max_length, kind);
+            }
           }};
 }
 

@@ -19,7 +19,7 @@ std::optional<tr::Outcome> parse_outcome_value(std::string_view text) {
 const Fields<tr::Service>& service_fields() {
   static const Fields<tr::Service> fields = {
       read_only_field("id", &tr::Service::id),
-      string_field("name", &tr::Service::name, true),
+      text_field("name", &tr::Service::name, true),
       enum_field("type", &tr::Service::type, true, tr::parse_service_type, tr::to_string,
                  kServiceTypes),
   };
@@ -29,7 +29,7 @@ const Fields<tr::Service>& service_fields() {
 const Fields<tr::Source>& source_fields() {
   static const Fields<tr::Source> fields = {
       read_only_field("id", &tr::Source::id),
-      string_field("name", &tr::Source::name, true),
+      text_field("name", &tr::Source::name, true),
       enum_field("channel", &tr::Source::channel, true, tr::parse_channel, tr::to_string,
                  kChannels),
   };
@@ -42,7 +42,7 @@ const Fields<tr::SpendEntry>& spend_fields() {
       integer_field("source_id", &tr::SpendEntry::source_id, true, 1, kMaxId),
       date_field("date", &tr::SpendEntry::date, true),
       pence_field("amount_pence", &tr::SpendEntry::amount, true),
-      string_field("note", &tr::SpendEntry::note, false, 500),
+      text_field("note", &tr::SpendEntry::note, false, 500, tr::TextKind::kNote),
   };
   return fields;
 }
@@ -50,11 +50,11 @@ const Fields<tr::SpendEntry>& spend_fields() {
 const Fields<tr::Vacancy>& vacancy_fields() {
   static const Fields<tr::Vacancy> fields = {
       read_only_field("id", &tr::Vacancy::id),
-      string_field("role", &tr::Vacancy::role, true),
+      text_field("role", &tr::Vacancy::role, true),
       optional_integer_field("service_id", &tr::Vacancy::service_id, 1, kMaxId),
       date_field("opened_on", &tr::Vacancy::opened_on, true),
       optional_date_field("closed_on", &tr::Vacancy::closed_on),
-      optional_string_field("advert_text", &tr::Vacancy::advert_text, 100'000),
+      optional_text_field("advert_text", &tr::Vacancy::advert_text, 100'000, tr::TextKind::kNote),
       optional_integer_field("advert_score", &tr::Vacancy::advert_score, 0, 100),
   };
   return fields;
@@ -63,7 +63,7 @@ const Fields<tr::Vacancy>& vacancy_fields() {
 const Fields<tr::Applicant>& applicant_fields() {
   static const Fields<tr::Applicant> fields = {
       read_only_field("id", &tr::Applicant::id),
-      string_field("reference", &tr::Applicant::reference, true, 100),
+      text_field("reference", &tr::Applicant::reference, true, 100),
       integer_field("source_id", &tr::Applicant::source_id, true, 1, kMaxId),
       optional_integer_field("vacancy_id", &tr::Applicant::vacancy_id, 1, kMaxId),
       optional_integer_field("service_id", &tr::Applicant::service_id, 1, kMaxId),
@@ -72,10 +72,10 @@ const Fields<tr::Applicant>& applicant_fields() {
       optional_date_field("offered_on", &tr::Applicant::offered_on),
       optional_date_field("started_on", &tr::Applicant::started_on),
       optional_date_field("left_on", &tr::Applicant::left_on),
-      string_field("left_reason", &tr::Applicant::left_reason, false, 500),
+      text_field("left_reason", &tr::Applicant::left_reason, false, 500, tr::TextKind::kNote),
       enum_field("outcome", &tr::Applicant::outcome, false, parse_outcome_value, tr::to_string,
                  kOutcomes),
-      string_field("prior_sector", &tr::Applicant::prior_sector, false, 100),
+      text_field("prior_sector", &tr::Applicant::prior_sector, false, 100),
   };
   return fields;
 }
@@ -95,7 +95,7 @@ const Fields<tr::HeadcountSnapshot>& headcount_fields() {
 const Fields<tr::Provider>& provider_fields() {
   static const Fields<tr::Provider> fields = {
       read_only_field("id", &tr::Provider::id),
-      string_field("name", &tr::Provider::name, true),
+      text_field("name", &tr::Provider::name, true),
       {"created_on", false,
        [](const tr::Provider& r, boost::json::object& o) {
          o["created_on"] = r.created_on.to_string();
@@ -111,7 +111,7 @@ const Fields<StageEventInput>& stage_event_fields() {
   static const Fields<StageEventInput> fields = {
       enum_field("stage", &StageEventInput::stage, true, tr::parse_stage, tr::to_string, kStages),
       date_field("on", &StageEventInput::on, true),
-      string_field("reason", &StageEventInput::reason, false, 500),
+      text_field("reason", &StageEventInput::reason, false, 500, tr::TextKind::kNote),
   };
   return fields;
 }
