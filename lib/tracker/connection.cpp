@@ -64,7 +64,7 @@ void Connection::reset_statements() noexcept {
   for (auto& [sql, statement] : statements_) statement->tryReset();
 }
 
-bool Connection::idle() noexcept {
+bool Connection::idle() const noexcept {
   sqlite3* handle = db_.getHandle();
   if (!sqlite3_get_autocommit(handle)) return false;
   for (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr); statement != nullptr;

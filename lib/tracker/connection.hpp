@@ -47,7 +47,7 @@ class Connection {
 
   // True when the connection holds no transaction: autocommit is on and no statement is part-way
   // through its rows (sqlite3_get_autocommit alone does not see the second).
-  bool idle() noexcept;
+  bool idle() const noexcept;
 
   // SQLite's own default, set explicitly so that the writer always checkpoints: the log is copied
   // back into the database once it holds this many pages (4 KiB each, so about 4 MiB).
