@@ -158,7 +158,8 @@ class Store {
 
   const std::filesystem::path& path() const;
   // The size in bytes of the write-ahead log beside the file (its path with "-wal") now; 0 when
-  // there is none. The writer checkpoints it, so it stays near 4 MiB however many writes are made.
+  // there is none. The writer checkpoints it, so it stays near 4 MiB however many writes are made;
+  // one large import swells it, and the next write after it cuts it back to 8 MiB.
   std::uint64_t wal_bytes() const;
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
