@@ -39,7 +39,8 @@ App::App(AppConfig config)
   rules_ = std::make_unique<rules::RuleSet>(rules::RuleSet::load_directory(config_.rules_dir));
   analyzer_ = std::make_unique<text::Analyzer>();
   checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
-  store_ = open_database(config_.database_path);
+  store_ = open_database(config_.database_path, OpenMode::kCreate);
+  metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   api_context_ = std::make_unique<api::ApiContext>(
       api::ApiContext{*store_, *checker_, advert_limiter_, metrics_});
   add_routes();

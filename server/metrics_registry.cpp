@@ -1,6 +1,7 @@
 // Prometheus text exposition; see metrics_registry.hpp.
 #include "metrics_registry.hpp"
 
+#include <ostream>
 #include <sstream>
 
 namespace caretoolkit::server {
@@ -19,6 +20,14 @@ std::string escape_label(std::string_view value) {
     escaped += c;
   }
   return escaped;
+}
+
+// A gauge read when rendering; 0 until its source is set.
+template <class Source>
+void write_gauge(std::ostream& out, std::string_view name, std::string_view help,
+                 const Source& source) {
+  out << "# HELP " << name << " " << help << "\n# TYPE " << name << " gauge\n"
+      << name << " " << (source ? source() : 0) << "\n";
 }
 
 }  // namespace
@@ -67,10 +76,12 @@ std::string MetricsRegistry::render() const {
     out << "caretoolkit_http_request_duration_seconds_count{" << label << "} " << latency.count
         << "\n";
   }
-  out << "# HELP caretoolkit_http_open_connections Client connections open now.\n"
-         "# TYPE caretoolkit_http_open_connections gauge\n"
-         "caretoolkit_http_open_connections "
-      << (open_connections_ ? open_connections_() : 0) << "\n";
+  write_gauge(out, "caretoolkit_http_open_connections", "Client connections open now.",
+              open_connections_);
+  write_gauge(out, "caretoolkit_database_wal_bytes",
+              "Size of the database's write-ahead log file now, in bytes (checkpoints keep it near "
+              "4 MiB).",
+              database_wal_bytes_);
   out << "# HELP caretoolkit_adverts_checked_total Adverts checked since the server started.\n"
          "# TYPE caretoolkit_adverts_checked_total counter\n"
          "caretoolkit_adverts_checked_total "

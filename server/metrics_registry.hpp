@@ -1,7 +1,8 @@
 // The server's own counters, published at GET /metrics in the Prometheus text format (0.0.4):
-// requests by route, method and status, a latency histogram by route, open connections, and
-// adverts checked. Route labels are patterns ("/api/v1/sources/{id}"), never raw paths, so the
-// number of series stays bounded whatever clients send.
+// requests by route, method and status, a latency histogram by route, open connections, adverts
+// checked, and the size of the database's write-ahead log. Route labels are patterns
+// ("/api/v1/sources/{id}"), never raw paths, so the number of series stays bounded whatever clients
+// send.
 #pragma once
 
 #include <array>
@@ -29,6 +30,10 @@ class MetricsRegistry {
   void set_open_connections_source(std::function<std::size_t()> source) {
     open_connections_ = std::move(source);
   }
+  // Read when rendering, from the file's size then: the gauge caretoolkit_database_wal_bytes.
+  void set_database_wal_bytes_source(std::function<std::uint64_t()> source) {
+    database_wal_bytes_ = std::move(source);
+  }
 
   std::string render() const;
 
@@ -44,6 +49,7 @@ class MetricsRegistry {
   std::map<std::string, Latency> latency_;
   std::atomic<std::uint64_t> adverts_checked_{0};
   std::function<std::size_t()> open_connections_;
+  std::function<std::uint64_t()> database_wal_bytes_;
 };
 
 }  // namespace caretoolkit::server

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <utility>
 
 namespace caretoolkit::tracker {
@@ -21,11 +22,12 @@ const std::filesystem::path& before_first_open(const std::filesystem::path& path
 
 }  // namespace
 
-Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms)
+Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms,
+                       bool create)
     // Each connection is used by one thread at a time (the pool's leases see to it), so SQLite's
     // own per-call mutex is not needed: multi-thread mode, as SQLiteCpp supports.
     : db_(before_first_open(path),
-          (mode == Mode::kWriter ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+          (mode == Mode::kWriter ? SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0)
                                  : SQLite::OPEN_READONLY) |
               SQLite::OPEN_NOMUTEX,
           busy_timeout_ms) {
@@ -37,6 +39,8 @@ Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_ti
     // to undo itself. By default that journal spills to a file in /var/tmp after 64 KiB, and an
     // import of a million rows wrote it 300,000 times. In memory it costs a copy, not a call.
     db_.exec("PRAGMA temp_store = MEMORY");
+    db_.exec("PRAGMA wal_autocheckpoint = " + std::to_string(kAutoCheckpointPages));
+    db_.exec("PRAGMA journal_size_limit = " + std::to_string(kWalSizeLimitBytes));
   }
   if (mode == Mode::kReader) {
     // Reports read whole tables (the team's KPIs read every applicant): map the file rather than
@@ -60,12 +64,23 @@ void Connection::reset_statements() noexcept {
   for (auto& [sql, statement] : statements_) statement->tryReset();
 }
 
+bool Connection::idle() const noexcept {
+  sqlite3* handle = db_.getHandle();
+  if (!sqlite3_get_autocommit(handle)) return false;
+  for (sqlite3_stmt* statement = sqlite3_next_stmt(handle, nullptr); statement != nullptr;
+       statement = sqlite3_next_stmt(handle, statement)) {
+    if (sqlite3_stmt_busy(statement)) return false;
+  }
+  return true;
+}
+
 ConnectionPool::ConnectionPool(std::filesystem::path path, int busy_timeout_ms,
-                               std::size_t max_readers)
+                               std::size_t max_readers, bool create)
     : path_(std::move(path)),
       busy_timeout_ms_(busy_timeout_ms),
       max_readers_(max_readers == 0 ? 1 : max_readers),
-      writer_(std::make_unique<Connection>(path_, Connection::Mode::kWriter, busy_timeout_ms)) {}
+      writer_(std::make_unique<Connection>(path_, Connection::Mode::kWriter, busy_timeout_ms,
+                                           create)) {}
 
 ConnectionPool::ReadLease::ReadLease(ConnectionPool& pool) : pool_(pool) {
   acquire(true);
@@ -106,11 +121,11 @@ void ConnectionPool::ReadLease::acquire(bool wait) {
 ConnectionPool::ReadLease::~ReadLease() {
   if (!connection_) return;
   // A read that failed half-way may have left a transaction open; never hand that on.
-  sqlite3* handle = connection_->db().getHandle();
-  if (!sqlite3_get_autocommit(handle)) connection_->db().tryExec("ROLLBACK");
+  connection_->reset_statements();
+  if (!sqlite3_get_autocommit(connection_->db().getHandle())) connection_->db().tryExec("ROLLBACK");
   {
     std::lock_guard lock(pool_.readers_mutex_);
-    if (sqlite3_get_autocommit(handle)) {
+    if (connection_->idle()) {
       pool_.idle_readers_.push_back(std::move(connection_));
     } else {
       --pool_.open_readers_;  // unusable: close it (below, outside the lock) and open afresh

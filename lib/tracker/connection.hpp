@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -24,11 +25,13 @@ class Connection {
  public:
   enum class Mode { kWriter, kReader };
 
-  // Opens `path` (the writer creates it). Applies, on every connection: busy_timeout,
-  // foreign_keys=ON and synchronous=FULL (a commit is on disk before it returns, so an
-  // acknowledged write survives a power cut). journal_mode=WAL is set by the Store on the writer
+  // Opens `path` (the writer creates it when `create` is true; a missing file is refused
+  // otherwise). Applies, on every connection: busy_timeout, foreign_keys=ON and synchronous=FULL
+  // (a commit is on disk before it returns, so an acknowledged write survives a power cut); on
+  // the writer, SQLite's automatic checkpoint every kAutoCheckpointPages pages and a
+  // journal_size_limit of kWalSizeLimitBytes. journal_mode=WAL is set by the Store on the writer
   // once the schema check has passed, because it changes the file. Throws SQLite::Exception.
-  Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms);
+  Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms, bool create = true);
 
   SQLite::Database& db() { return db_; }
 
@@ -36,10 +39,23 @@ class Connection {
   // valid for the connection's life; one use at a time per SQL text (no nested reuse).
   SQLite::Statement& statement(const std::string& sql);
 
-  // Resets every cached statement. A statement left part-way through its rows keeps its read
-  // snapshot open even after COMMIT, so the next read would not see newer writes: call this when
-  // a unit of work ends.
+  // Resets every cached statement. A statement left part-way through its rows keeps the
+  // connection in a read transaction even after COMMIT: a reader would keep its old snapshot, and
+  // the writer's automatic checkpoint is refused while it is in one. Both leases call this when
+  // they end; a write calls it before its COMMIT, which is when SQLite checkpoints.
   void reset_statements() noexcept;
+
+  // True when the connection holds no transaction: autocommit is on and no statement is part-way
+  // through its rows (sqlite3_get_autocommit alone does not see the second).
+  bool idle() const noexcept;
+
+  // SQLite's own default, set explicitly so that the writer always checkpoints: the log is copied
+  // back into the database once it holds this many pages (4 KiB each, so about 4 MiB).
+  static constexpr int kAutoCheckpointPages = 1000;
+  // Twice what the automatic checkpoint lets the log reach: ordinary use never truncates and
+  // regrows the file, while a log that one large import swelled is cut back to this size the next
+  // time SQLite starts it again from the beginning.
+  static constexpr std::int64_t kWalSizeLimitBytes = 8 << 20;
 
  private:
   SQLite::Database db_;
@@ -49,14 +65,19 @@ class Connection {
 
 class ConnectionPool {
  public:
-  // Opens the writer. Readers are opened on first use, up to `max_readers` at once.
-  ConnectionPool(std::filesystem::path path, int busy_timeout_ms, std::size_t max_readers);
+  // Opens the writer (creating the file only when `create` is true). Readers are opened on first
+  // use, up to `max_readers` at once.
+  ConnectionPool(std::filesystem::path path, int busy_timeout_ms, std::size_t max_readers,
+                 bool create = true);
 
-  // Exclusive use of the writer; other writers wait.
+  // Exclusive use of the writer; other writers wait. Its statements are reset when it ends.
   class WriteLease {
    public:
     explicit WriteLease(ConnectionPool& pool)
         : lock_(pool.writer_mutex_), connection_(*pool.writer_) {}
+    ~WriteLease() { connection_.reset_statements(); }
+    WriteLease(const WriteLease&) = delete;
+    WriteLease& operator=(const WriteLease&) = delete;
     Connection& operator*() const { return connection_; }
     Connection* operator->() const { return &connection_; }
 
@@ -66,6 +87,9 @@ class ConnectionPool {
   };
 
   // Exclusive use of one reader until the lease ends; waits when all max_readers are lent out.
+  // When it ends, the reader's statements are reset and it goes back to the pool only if it is
+  // idle (it is closed otherwise), so that no idle reader keeps an old snapshot, which would stop
+  // checkpoints from copying the log past it.
   class ReadLease {
    public:
     explicit ReadLease(ConnectionPool& pool);

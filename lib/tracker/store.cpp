@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <system_error>
+
 #include "tracker/records.hpp"
 #include "tracker/schema.hpp"
 #include "tracker/store_impl.hpp"
@@ -187,11 +190,14 @@ ApiKeyRecord get_api_key(Connection& connection, Id id) {
 
 ConnectionSettings read_settings(Connection& connection) {
   auto& db = connection.db();
-  return ConnectionSettings{.journal_mode = db.execAndGet("PRAGMA journal_mode").getString(),
-                            .synchronous = db.execAndGet("PRAGMA synchronous").getInt(),
-                            .foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() == 1,
-                            .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt(),
-                            .temp_store = db.execAndGet("PRAGMA temp_store").getInt()};
+  return ConnectionSettings{
+      .journal_mode = db.execAndGet("PRAGMA journal_mode").getString(),
+      .synchronous = db.execAndGet("PRAGMA synchronous").getInt(),
+      .foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() == 1,
+      .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt(),
+      .temp_store = db.execAndGet("PRAGMA temp_store").getInt(),
+      .wal_autocheckpoint = db.execAndGet("PRAGMA wal_autocheckpoint").getInt(),
+      .journal_size_limit = db.execAndGet("PRAGMA journal_size_limit").getInt64()};
 }
 
 }  // namespace
@@ -237,14 +243,20 @@ std::string_view to_string(ApiKeyRole role) {
 Store::Impl::Impl(const std::filesystem::path& file, StoreOptions store_options)
     : path(file),
       options(std::move(store_options)),
-      pool(file, options.busy_timeout_ms, options.max_readers) {
+      pool(file, options.busy_timeout_ms, options.max_readers, options.create) {
   prepare_file(*pool.write());
 }
 
 Store::Store(const std::filesystem::path& path, StoreOptions options) {
+  const bool create = options.create;
   try {
     impl_ = std::make_unique<Impl>(path, std::move(options));
   } catch (const SQLite::Exception& error) {
+    std::error_code ignored;
+    if (!create && error.getErrorCode() == SQLITE_CANTOPEN &&
+        !std::filesystem::exists(path, ignored)) {
+      throw Error(ErrorCode::kNotFound, "the file does not exist");
+    }
     if (error.getErrorCode() != SQLITE_NOTADB) throw;
     throw Error(ErrorCode::kConflict,
                 "this file is not a SQLite database, so not a caretoolkit one; it was left "
@@ -256,6 +268,12 @@ Store::~Store() = default;
 
 const std::filesystem::path& Store::path() const {
   return impl_->path;
+}
+
+std::uint64_t Store::wal_bytes() const {
+  std::error_code missing;
+  const auto bytes = std::filesystem::file_size(impl_->path.string() + "-wal", missing);
+  return missing ? 0 : bytes;
 }
 
 StoreSettings Store::settings() const {

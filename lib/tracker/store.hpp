@@ -22,6 +22,7 @@
 // std::exception and leaves the stored data as it was: every write is one transaction.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -47,6 +48,8 @@ struct StoreOptions {
   std::function<Date()> today = [] { return Date::today(); };
   // load_team_data() reads the applicants in two parts on two threads from this many on.
   std::size_t parallel_team_rows = 50'000;
+  // Whether a file that does not exist is created; when false it is refused (Error kNotFound).
+  bool create = true;
 };
 
 // Keyset pagination: items in ascending id order, `limit` at a time (1..kMaxPageSize). Pass the
@@ -135,7 +138,9 @@ struct ConnectionSettings {
   int synchronous = 0;       // 2 = FULL
   bool foreign_keys = false;
   int busy_timeout_ms = 0;
-  int temp_store = 0;  // 2 = MEMORY: the writer's statement journals stay in memory
+  int temp_store = 0;          // 2 = MEMORY: the writer's statement journals stay in memory
+  int wal_autocheckpoint = 0;  // pages in the log that start a checkpoint (0: never)
+  std::int64_t journal_size_limit = 0;  // bytes the log is cut back to when it restarts (-1: none)
 };
 struct StoreSettings {
   ConnectionSettings writer;
@@ -144,15 +149,20 @@ struct StoreSettings {
 
 class Store {
  public:
-  // Opens (creating if needed) the database at `path` and brings its schema up to date. A file
-  // from a newer caretoolkit or another program is refused with Error(kConflict) and left
-  // untouched. The folder must exist. Not for ":memory:" (readers need the file).
+  // Opens (creating if needed, unless options.create is false) the database at `path` and brings
+  // its schema up to date. A file from a newer caretoolkit or another program is refused with
+  // Error(kConflict) and left untouched. The folder must exist. Not for ":memory:" (readers need
+  // the file).
   explicit Store(const std::filesystem::path& path, StoreOptions options = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   const std::filesystem::path& path() const;
+  // The size in bytes of the write-ahead log beside the file (its path with "-wal") now; 0 when
+  // there is none. The writer checkpoints it, so it stays near 4 MiB however many writes are made;
+  // one large import swells it, and the next write after it cuts it back to 8 MiB.
+  std::uint64_t wal_bytes() const;
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
 

@@ -225,8 +225,6 @@ TrackerData Store::load_team_data(std::optional<Date> up_to, std::optional<Date>
                                   const TeamApplicantVisitor& visit) const {
   auto lease = impl_->pool.read();
   ConnectionPool::ReadLease helper(impl_->pool, std::try_to_lock);  // none free: one thread
-  const StatementReset reset{*lease};
-  std::optional<StatementReset> helper_reset;
   SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::DEFERRED);
   std::optional<SQLite::Transaction> helper_transaction;
   {
@@ -235,7 +233,6 @@ TrackerData Store::load_team_data(std::optional<Date> up_to, std::optional<Date>
     auto writer = impl_->pool.write();
     lease->db().execAndGet("SELECT count(*) FROM providers");
     if (helper) {
-      helper_reset.emplace(StatementReset{*helper});
       helper_transaction.emplace(helper->db(), SQLite::TransactionBehavior::DEFERRED);
       helper->db().execAndGet("SELECT count(*) FROM providers");
     }

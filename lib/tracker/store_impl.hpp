@@ -19,12 +19,6 @@ namespace caretoolkit::tracker {
 // anything else unchanged. The checks normally run first; this is the second line of defence.
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error);
 
-// Resets a connection's statements when a unit of work ends, however it ends.
-struct StatementReset {
-  Connection& connection;
-  ~StatementReset() { connection.reset_statements(); }
-};
-
 struct Store::Impl {
   Impl(const std::filesystem::path& file, StoreOptions store_options);
 
@@ -39,15 +33,14 @@ struct Store::Impl {
   template <class Work>
   auto write(Work&& work) {
     auto lease = pool.write();
-    const StatementReset reset{*lease};
     try {
       SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::IMMEDIATE);
       if constexpr (std::is_void_v<decltype(work(*lease))>) {
         work(*lease);
-        transaction.commit();
+        commit(*lease, transaction);
       } else {
         auto result = work(*lease);
-        transaction.commit();
+        commit(*lease, transaction);
         return result;
       }
     } catch (const SQLite::Exception& error) {
@@ -60,11 +53,19 @@ struct Store::Impl {
   template <class Work>
   auto read(Work&& work) {
     auto lease = pool.read();
-    const StatementReset reset{*lease};
     SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::DEFERRED);
     auto result = work(*lease);
     transaction.commit();
     return result;
+  }
+
+ private:
+  // COMMIT is where SQLite checkpoints the log once it is long enough, and it refuses to while the
+  // writer is still in a read transaction, which any statement not yet reset keeps it in (one that
+  // stopped at its first row, say): so the statements are reset first.
+  static void commit(Connection& writer, SQLite::Transaction& transaction) {
+    writer.reset_statements();
+    transaction.commit();
   }
 };
 

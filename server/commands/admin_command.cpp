@@ -30,7 +30,7 @@ void add_admin_command(CLI::App& app) {
       ->capture_default_str();
   create->add_option("--label", options->label, "A note to tell keys apart")->capture_default_str();
   create->callback([options] {
-    const auto store = server::open_database(options->database);
+    const auto store = server::open_database(options->database, server::OpenMode::kCreate);
     const auto issued =
         tracker::issue_api_key(*store, tracker::ApiKeyRole::kTeam, std::nullopt, options->label);
     std::cout << issued.token << "\n";

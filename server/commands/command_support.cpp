@@ -6,8 +6,11 @@
 
 namespace caretoolkit::commands {
 
-void add_db_option(CLI::App* command, std::string& database) {
-  command->add_option("--db", database, "SQLite database file (created if missing)")
+void add_db_option(CLI::App* command, std::string& database, server::OpenMode mode) {
+  command
+      ->add_option("--db", database,
+                   mode == server::OpenMode::kCreate ? "SQLite database file (created if missing)"
+                                                     : "SQLite database file (must exist)")
       ->capture_default_str();
 }
 

@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "core/money.hpp"
+#include "database.hpp"
 
 namespace caretoolkit::commands {
 
-// Adds --db PATH to `command`, bound to `database` (which holds the default).
-void add_db_option(CLI::App* command, std::string& database);
+// Adds --db PATH to `command`, bound to `database` (which holds the default); its help says how
+// `mode`, the mode the command opens the file with, treats a missing file.
+void add_db_option(CLI::App* command, std::string& database,
+                   server::OpenMode mode = server::OpenMode::kMustExist);
 
 // "£12,097.50": pounds with thousands separators.
 std::string pounds(Pence amount);

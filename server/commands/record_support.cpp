@@ -19,7 +19,7 @@ void add_target_options(CLI::App* command, Target& target) {
 }
 
 std::unique_ptr<tracker::Store> open_for(const Target& target) {
-  auto store = server::open_database(target.database);
+  auto store = server::open_database(target.database, server::OpenMode::kMustExist);
   store->get_provider(target.provider);
   return store;
 }

@@ -65,9 +65,9 @@ void add_provider_commands(CLI::App& app) {
 
   CLI::App* add = provider->add_subcommand("add", "Add a provider and print its id");
   add->add_option("NAME", *name, "The provider's name")->required();
-  add_db_option(add, *database);
+  add_db_option(add, *database, server::OpenMode::kCreate);
   add->callback([database, name] {
-    const auto store = server::open_database(*database);
+    const auto store = server::open_database(*database, server::OpenMode::kCreate);
     const tracker::Provider created = store->create_provider(*name);
     std::cout << "Provider " << created.id << " added: " << created.name << "\n";
   });
@@ -75,7 +75,7 @@ void add_provider_commands(CLI::App& app) {
   CLI::App* list = provider->add_subcommand("list", "List the providers with their ids");
   add_db_option(list, *database);
   list->callback([database] {
-    const auto store = server::open_database(*database);
+    const auto store = server::open_database(*database, server::OpenMode::kMustExist);
     tracker::PageRequest page{.limit = tracker::kMaxPageSize, .cursor = {}};
     do {
       const auto result = store->list_providers(page);
@@ -109,7 +109,7 @@ void add_import_command(CLI::App& app) {
         ->check(CLI::ExistingFile);
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      const auto store = server::open_database(options->database);
+      const auto store = server::open_database(options->database, server::OpenMode::kMustExist);
       const std::string text = read_file(options->file);
       const tracker::ImportSummary summary =
           form == "applicants" ? store->import_applicants_csv(options->provider, text)
@@ -143,7 +143,7 @@ void add_export_command(CLI::App& app) {
     command->add_option("-o,--output", options->output, "Write to this file instead of stdout");
     add_db_option(command, options->database);
     command->callback([options, form = std::string(form)] {
-      const auto store = server::open_database(options->database);
+      const auto store = server::open_database(options->database, server::OpenMode::kMustExist);
       const std::string csv = form == "applicants" ? store->export_applicants_csv(options->provider)
                               : form == "spend"    ? store->export_spend_csv(options->provider)
                                                    : store->export_headcount_csv(options->provider);
@@ -347,7 +347,7 @@ void add_report_command(CLI::App& app) {
     command->callback([o, name] {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
       const metrics::ReportOptions options = report_options(*o, grouped);
-      const auto store = server::open_database(o->database);
+      const auto store = server::open_database(o->database, server::OpenMode::kMustExist);
       if (name == "team") {
         print_report(server::team_kpis_from_store(*store, options), *o, "Team KPIs");
         return;
@@ -389,7 +389,7 @@ void add_purge_command(CLI::App& app) {
   purge->add_option("--provider", o->provider, "Only this provider (default: all)");
   add_db_option(purge, o->database);
   purge->callback([o] {
-    const auto store = server::open_database(o->database);
+    const auto store = server::open_database(o->database, server::OpenMode::kMustExist);
     const auto summary = store->purge(o->older_than_days, o->provider);
     std::cout << "Removed the references of " << summary.applicants << " applicants.\n";
   });

@@ -273,3 +273,43 @@ TEST_CASE("every command that opens --db names the file when it cannot, and chan
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
                       std::filesystem::directory_iterator()) == 1);
 }
+
+TEST_CASE("a bare file name for --db makes the database in the working folder") {
+  TempDir dir;
+  const auto added =
+      run_caretoolkit({"provider", "add", "Brookfield", "--db", "new.db"}, dir.path());
+  INFO(added.second);
+  CHECK(added.first == 0);
+  CHECK(added.second.find("Provider 1 added: Brookfield") != std::string::npos);
+  CHECK(std::filesystem::is_regular_file(dir.path() / "new.db"));
+  const auto listed = run_caretoolkit({"provider", "list", "--db", "new.db"}, dir.path());
+  CHECK(listed.first == 0);
+  CHECK(listed.second.find("1\tBrookfield\t") != std::string::npos);
+}
+
+TEST_CASE(
+    "a command that needs stored records says a missing --db file does not exist and makes "
+    "nothing") {
+  TempDir dir;
+  const std::string csv = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/applicants.csv";
+  const std::vector<std::vector<std::string>> commands = {
+      {"report", "funnel", "--provider", "1"},          {"report", "team"},
+      {"export", "applicants", "--provider", "1"},      {"provider", "list"},
+      {"import", "applicants", "--provider", "1", csv}, {"purge"},
+  };
+  // A bare name, a mistyped folder and a whole path, as an operator might mistype each.
+  const std::vector<std::string> missing = {"trakcer.db", "dta/caretoolkit.db",
+                                            (dir.path() / "gone" / "caretoolkit.db").string()};
+  for (const auto& command : commands) {
+    for (const std::string& database : missing) {
+      auto arguments = command;
+      arguments.insert(arguments.end(), {"--db", database});
+      const auto run = run_caretoolkit(arguments, dir.path());
+      INFO(command[0], " ", command[1], " --db ", database, ": ", run.second);
+      CHECK(run.first == 2);
+      CHECK(run.second.find("cannot open the database '" + database +
+                            "': the file does not exist") != std::string::npos);
+    }
+  }
+  CHECK(std::filesystem::is_empty(dir.path()));  // no file, no folder
+}

@@ -1,5 +1,6 @@
 // The team's side and the operational routes: providers, key rotation and revocation, CSV round
 // trips, the rate limit on the public checker, /metrics, and the OpenAPI document's completeness.
+#include <filesystem>
 #include <set>
 
 #include "api_fixture.hpp"
@@ -98,6 +99,29 @@ TEST_CASE("GET /metrics reports requests connections and adverts checked") {
   CHECK(text.find(
             R"(caretoolkit_http_request_duration_seconds_bucket{route="/healthz",le="+Inf"} 1)") !=
         std::string::npos);
+}
+
+TEST_CASE("GET /metrics reports the size of the write-ahead log as the file has it") {
+  ApiFixture api;
+  const ProviderAccount provider = api.create_provider("Willow Home Care");
+  for (const char* source : {"Indeed", "Staff referrals", "Jobcentre"}) {
+    api.post("/api/v1/sources", provider.key,
+             boost::json::serialize(boost::json::object{{"channel", "other"}, {"name", source}}));
+  }
+  const auto metrics = api.call("GET", "/metrics", "");
+  REQUIRE(metrics.status == 200);
+  const std::string& text = metrics.body;
+  CHECK(text.find("# TYPE caretoolkit_database_wal_bytes gauge\n") != std::string::npos);
+  const std::string gauge = "\ncaretoolkit_database_wal_bytes ";
+  const std::size_t at = text.find(gauge);
+  REQUIRE(at != std::string::npos);
+  const double reported = std::stod(text.substr(at + gauge.size()));
+  // Nothing was written since: the gauge is the file's size, which holds the schema, the key, the
+  // provider and the three sources (a few 4 KiB pages each), far short of a checkpoint's 4 MiB.
+  const auto wal = api.server.database_path().string() + "-wal";
+  CHECK(reported == static_cast<double>(std::filesystem::file_size(wal)));
+  CHECK(reported > 4096);
+  CHECK(reported < 4 << 20);
 }
 
 TEST_CASE("the OpenAPI document lists exactly the routes the server has") {

@@ -13,7 +13,9 @@ namespace caretoolkit::testing {
 
 using Clock = std::chrono::steady_clock;
 
-ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& arguments) {
+ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& arguments,
+                           const std::filesystem::path& working_directory) {
+  const std::string directory = working_directory.string();  // before fork: no allocation after
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   std::vector<char*> argv;
@@ -27,6 +29,7 @@ ChildProcess::ChildProcess(const std::string& program, const std::vector<std::st
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
+    if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(127);
     execv(program.c_str(), argv.data());
     _exit(127);
   }
@@ -107,8 +110,9 @@ std::vector<std::string> serve_arguments(const std::filesystem::path& database) 
           "--quiet"};
 }
 
-std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments) {
-  ChildProcess child(caretoolkit_binary(), arguments);
+std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments,
+                                            const std::filesystem::path& working_directory) {
+  ChildProcess child(caretoolkit_binary(), arguments, working_directory);
   const int status = child.wait(std::chrono::seconds(60));
   return {status, child.output()};
 }

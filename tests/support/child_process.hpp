@@ -14,8 +14,10 @@ namespace caretoolkit::testing {
 
 class ChildProcess {
  public:
-  // Starts `program` with `arguments`; stdout and stderr go to one pipe.
-  ChildProcess(const std::string& program, const std::vector<std::string>& arguments);
+  // Starts `program` with `arguments` in `working_directory` (empty: this process's own); stdout
+  // and stderr go to one pipe.
+  ChildProcess(const std::string& program, const std::vector<std::string>& arguments,
+               const std::filesystem::path& working_directory = {});
   ~ChildProcess();  // kills the child if it is still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -48,7 +50,9 @@ std::string caretoolkit_binary();
 // repository's pages and rules, the access log off, and a database at `database`.
 std::vector<std::string> serve_arguments(const std::filesystem::path& database);
 
-// Runs the binary to completion (at most 60 s) and returns {exit status, output}.
-std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments);
+// Runs the binary to completion (at most 60 s), in `working_directory` when one is given, and
+// returns {exit status, output}.
+std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments,
+                                            const std::filesystem::path& working_directory = {});
 
 }  // namespace caretoolkit::testing

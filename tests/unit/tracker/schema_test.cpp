@@ -152,4 +152,20 @@ TEST_CASE("a store runs in WAL mode with durable commits and foreign keys on") {
     CHECK(connection.busy_timeout_ms == 2500);
   }
   CHECK(settings.writer.temp_store == 2);  // MEMORY: statement journals never touch /var/tmp
+  CHECK(settings.writer.wal_autocheckpoint == 1000);             // pages: about 4 MiB
+  CHECK(settings.writer.journal_size_limit == 8 * 1024 * 1024);  // bytes
+}
+
+TEST_CASE("a store told not to create its file refuses a missing one and makes nothing") {
+  ScratchDir dir;
+  StoreOptions options = fixed_today();
+  options.create = false;
+  const Error error = error_from([&] { Store store(dir.file("missing.db"), options); });
+  CHECK(error.code() == ErrorCode::kNotFound);
+  CHECK(std::string(error.what()) == "the file does not exist");
+  CHECK(std::filesystem::is_empty(dir.file("")));
+
+  { Store created(dir.file("there.db"), fixed_today()); }
+  Store reopened(dir.file("there.db"), options);  // an existing file opens as before
+  CHECK(reopened.list_providers().items.empty());
 }
