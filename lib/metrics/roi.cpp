@@ -63,10 +63,15 @@ void judge_return(SourceReturn& source, const SurvivalCurve& curve, Pence replac
   const double benefit = stayers * static_cast<double>(replacement_cost.value);
   // llround rounds halves away from zero, which for a benefit (never negative) is half up.
   source.benefit = Money::of(Pence{std::llround(benefit)});
-  source.roi = source.spend.value == 0
-                   ? Rate::none(Reason::kNoSpend)
-                   : Rate::of((benefit - static_cast<double>(source.spend.value)) /
-                              static_cast<double>(source.spend.value));
+  // Spend with nobody hired is no return to judge: it would read as -100 %, however early it is.
+  if (source.spend.value == 0) {
+    source.roi = Rate::none(Reason::kNoSpend);
+  } else if (source.starters == 0) {
+    source.roi = Rate::none(Reason::kNoStarters);
+  } else {
+    source.roi = Rate::of((benefit - static_cast<double>(source.spend.value)) /
+                          static_cast<double>(source.spend.value));
+  }
   source.cost_per_expected_stayer = per_unit(source.spend, stayers, Reason::kNoExpectedStayers);
 }
 

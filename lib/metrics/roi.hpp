@@ -43,9 +43,9 @@ struct SourceReturn {
   // S(365) of the source's own Kaplan-Meier curve over all its starters, so that the estimate does
   // not swing with one period's few hires.
   Rate survival_365;
-  Amount expected_stayers;         // starters x S(365): exactly 0 with no starters
-  Money benefit;                   // expected stayers x replacement cost
-  Rate roi;                        // (benefit - spend) / spend
+  Amount expected_stayers;  // starters x S(365): exactly 0 with no starters
+  Money benefit;            // expected stayers x replacement cost
+  Rate roi;  // (benefit - spend) / spend; kNoSpend without spend, kNoStarters without starters
   Money cost_per_expected_stayer;  // spend / expected stayers: the ranking's key
   bool too_few_hires = false;      // starters < kMinHiresToJudge
 };

@@ -247,6 +247,10 @@ const std::filesystem::path& Store::path() const {
   return impl_->path;
 }
 
+Date Store::today() const {
+  return impl_->today();
+}
+
 StoreSettings Store::settings() const {
   StoreSettings settings;
   settings.writer = read_settings(*impl_->pool.write());

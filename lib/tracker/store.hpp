@@ -151,6 +151,8 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   const std::filesystem::path& path() const;
+  // Today as StoreOptions::today gives it: the one clock that records and reports are held to.
+  Date today() const;
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
 
