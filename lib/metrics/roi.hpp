@@ -30,8 +30,8 @@ struct CostRow {
   std::array<RetentionAt, 3> retention{};  // the eligible and retained counts behind the costs
   Money cost_per_applicant;                // spend / applicants
   Money cost_per_hire;                     // spend / starters (ANSI/SHRM: costs / hires)
-  // spend / retained at 91, 182, 365 days; kTooEarly when nobody is eligible yet, and
-  // kNoRetainedHires when those judged all left.
+  // spend / retained at 91, 182, 365 days; kNoHires with no starters, kTooEarly when nobody is
+  // eligible yet, and kNoRetainedHires when those judged all left.
   std::array<Money, 3> cost_per_retained_hire{};
 };
 

@@ -216,4 +216,11 @@ TEST_CASE("a source with spend and no starters has no return and says it had no 
   CHECK_FALSE(radio.roi.has_value());
   CHECK(radio.roi.reason == Reason::kNoStarters);
   CHECK(to_string(radio.roi.reason) == "no_starters");
+  // Its other figures wait on no mark either: it has no starters.
+  CHECK(radio.survival_365.reason == Reason::kNoHires);
+  const CostRow& costs = report.groups[1];
+  CHECK(costs.spend.value == Pence{40'000});
+  CHECK(costs.cost_per_hire.reason == Reason::kNoHires);
+  CHECK(costs.cost_per_retained_hire[0].reason == Reason::kNoHires);
+  CHECK(costs.cost_per_retained_hire[2].reason == Reason::kNoHires);
 }
