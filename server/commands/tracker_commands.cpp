@@ -4,10 +4,13 @@
 //   caretoolkit provider add NAME | provider list
 //   caretoolkit import applicants|spend|headcount --provider ID FILE
 //   caretoolkit export applicants|spend|headcount --provider ID [--output FILE]
-//   caretoolkit report funnel|roi|retention|workforce --provider ID
-//                      [--from D --to D --as-of D --by source|channel|service|vacancy|month]
+//   caretoolkit report funnel|retention --provider ID [--from D --to D --as-of D]
+//                      [--by source|channel|service|vacancy|month|none] [--json|--csv]
+//   caretoolkit report roi --provider ID [period and --by as above] [--replacement-cost POUNDS]
+//                      [--json|--csv]
+//   caretoolkit report workforce --provider ID [--from D --to D --as-of D]
 //                      [--replacement-cost POUNDS] [--json|--csv]
-//   caretoolkit report team [same period options] [--json|--csv]
+//   caretoolkit report team [--from D --to D --as-of D] [--json|--csv]
 //   caretoolkit purge [--older-than-days N] [--provider ID]
 //
 // Reports print as the metrics module's readable form by default (metrics/report_text.hpp); --json
@@ -242,8 +245,9 @@ void add_report_command(CLI::App& app) {
     if (name != "team") command->add_option("--provider", o->provider, "Provider id")->required();
     command->add_option("--from", o->from, "First day of the period (default: a year before --to)");
     command->add_option("--to", o->to, "Last day of the period (default: today)");
-    command->add_option("--as-of", o->as_of,
-                        "See the data as it stood on this day (default: --to)");
+    command->add_option(
+        "--as-of", o->as_of,
+        "See the data as it stood on this day, never after today (default: --to, or today)");
     if (name == "funnel" || name == "roi" || name == "retention") {
       command
           ->add_option("--by", o->by, "Group by source, channel, service, vacancy, month or none")
