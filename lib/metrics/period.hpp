@@ -43,7 +43,7 @@ struct ReportOptions {
   // The day the report is run on, from the caller's one clock (the store's StoreOptions::today,
   // which tests fix). When set, as_of may not be after it, since nobody can be counted as staying
   // for time that has not passed. Empty for reports over fixed data, whose as_of is not bounded.
-  std::optional<Date> today;
+  std::optional<Date> today = std::nullopt;
 
   Date effective_as_of() const {
     if (as_of) return *as_of;

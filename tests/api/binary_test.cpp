@@ -242,7 +242,7 @@ TEST_CASE("readable reports say in words why each figure is missing and show no 
   INFO(roi);
   CHECK(contains(roi, "\nWhere a figure is missing:\n(a) no starters\n"));
   CHECK(contains(roi, ") too few hires to judge: fewer than 5 starters in the period\n"));
-  CHECK(contains(roi, ") not known yet: nobody has been in post 91 days\n"));
+  CHECK(contains(roi, ") none of the starters old enough to judge stayed 182 days\n"));
   CHECK(contains(roi, ") no spend recorded\n"));
   CHECK(contains(roi, "replacement cost of £3,600.00 (the default: Skills for Care's"));
   CHECK(contains(roi, "hires expected to stay a year"));
@@ -268,6 +268,7 @@ TEST_CASE("readable reports say in words why each figure is missing and show no 
   const auto [status, early] = tracker.run(
       {"report", "roi", "--provider", "1", "--from", "2025-01-01", "--to", "2025-12-31"});
   CHECK(status == 0);
+  CHECK(contains(early, ") not known yet: nobody has been in post 365 days\n"));
   CHECK(
       early.ends_with("\nWhere the next pound goes is not known yet: no source with at least 5 "
                       "starters has a hire expected to stay a year.\n"));
