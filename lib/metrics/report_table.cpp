@@ -119,6 +119,22 @@ void add_benchmark_cells(Row& row, const std::vector<Comparison>& comparisons) {
   row.push_back(Cell::rate(Rate::of(benchmark.value)));
 }
 
+// A source's return, its rank and its flag. The readable form holds back the return of a source
+// with too few hires to judge; an unranked source is one of those.
+void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
+  const SourceReturn& source = report.sources[s];
+  const Reason held_back = source.too_few_hires ? Reason::kTooFewHires : Reason::kNone;
+  for (Cell cell : {Cell::number(source.expected_stayers), Cell::rate(source.roi),
+                    Cell::of(source.cost_per_expected_stayer)}) {
+    if (cell.kind != CellKind::kMissing) cell.held_back = held_back;
+    row.push_back(std::move(cell));
+  }
+  const auto rank = std::find(report.ranked.begin(), report.ranked.end(), s);
+  row.push_back(rank == report.ranked.end() ? Cell::missing(Reason::kTooFewHires)
+                                            : Cell::count(rank - report.ranked.begin() + 1));
+  row.push_back(Cell::text(source.too_few_hires ? "true" : "false", ""));
+}
+
 }  // namespace
 
 ReportTable table_of(const FunnelReport& report) {
@@ -232,19 +248,7 @@ ReportTable table_of(const RoiReport& report) {
   };
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
     Row row = cost_cells(report.groups[g]);
-    if (by_source) {
-      const SourceReturn& source = report.sources[g];  // the same source, see RoiReport
-      const Reason held_back = source.too_few_hires ? Reason::kTooFewHires : Reason::kNone;
-      for (Cell cell : {Cell::number(source.expected_stayers), Cell::rate(source.roi),
-                        Cell::of(source.cost_per_expected_stayer)}) {
-        if (cell.kind != CellKind::kMissing) cell.held_back = held_back;
-        row.push_back(std::move(cell));
-      }
-      const auto rank = std::find(report.ranked.begin(), report.ranked.end(), g);
-      row.push_back(rank == report.ranked.end() ? Cell::missing(Reason::kTooFewHires)
-                                                : Cell::count(rank - report.ranked.begin() + 1));
-      row.push_back(Cell::text(source.too_few_hires ? "true" : "false", ""));
-    }
+    if (by_source) add_return_cells(row, report, g);  // sources[g] is the source of groups[g]
     table.rows.push_back(std::move(row));
   }
   Row total = cost_cells(report.total);
