@@ -37,6 +37,10 @@ std::string_view to_string(Reason reason) {
       return "withheld";
     case Reason::kNoPay:
       return "no_first_year_pay";
+    case Reason::kNoStarters:
+      return "no_starters";
+    case Reason::kTooFewHires:
+      return "too_few_hires";
   }
   return "";
 }

@@ -31,6 +31,9 @@ enum class Reason : std::uint8_t {
   kImplausible,           // "implausible": a turnover above 9.95 (995 %) means the data is wrong
   kWithheld,              // "withheld": fewer than 3 providers stand behind the figure
   kNoPay,                 // "no_first_year_pay": the hire-cost ratio needs the hires' pay
+  kNoStarters,   // "no_starters": a source's return needs starters to set its spend against
+  kTooFewHires,  // "too_few_hires": fewer than kMinHiresToJudge starters; the readable report
+                 // holds such a source's return back (the JSON and CSV give it with a flag)
 };
 
 std::string_view to_string(Reason reason);

@@ -1,6 +1,7 @@
 // Report options and their validation; see period.hpp.
 #include "metrics/period.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <string>
@@ -40,11 +41,21 @@ void validate(const ReportOptions& options) {
                     options.from.to_string() + ").",
                 "to");
   }
-  if (options.as_of && *options.as_of < options.to) {
+  if (options.as_of && options.today && *options.today < *options.as_of) {
+    throw Error(ErrorCode::kInvalid,
+                "The as-of date (" + options.as_of->to_string() + ") cannot be after today (" +
+                    options.today->to_string() +
+                    "): nobody can be counted as staying for time that has not passed.",
+                "as_of");
+  }
+  // A period that ends after today can only be seen as it stands today.
+  const Date earliest_as_of = std::min(options.to, options.today.value_or(options.to));
+  if (options.as_of && *options.as_of < earliest_as_of) {
     throw Error(ErrorCode::kInvalid,
                 "The as-of date (" + options.as_of->to_string() +
                     ") must be on or after the end of the period (" + options.to.to_string() +
-                    "): applicants are judged once the period is over.",
+                    "), or today when the period ends later: applicants are judged once the "
+                    "period is over.",
                 "as_of");
   }
   if (options.replacement_cost.value <= 0) {

@@ -34,14 +34,21 @@ inline constexpr int kMaxMonthGroups = 120;
 struct ReportOptions {
   Date from;  // first day of the period, inclusive
   Date to;    // last day of the period, inclusive
-  // The day the data is seen as it stood at the end of; `to` when empty. Stage dates after it are
-  // treated as not yet reached, so a report with a given as-of date never changes as later events
-  // are recorded.
+  // The day the data is seen as it stood at the end of; when empty, `to`, or `today` if that is
+  // earlier. Stage dates after it are treated as not yet reached, so a report with a given as-of
+  // date never changes as later events are recorded.
   std::optional<Date> as_of;
   Grouping by = Grouping::kNone;
   Pence replacement_cost = kDefaultReplacementCost;  // the benefit of one 12-month stayer
+  // The day the report is run on, from the caller's one clock (the store's StoreOptions::today,
+  // which tests fix). When set, as_of may not be after it, since nobody can be counted as staying
+  // for time that has not passed. Empty for reports over fixed data, whose as_of is not bounded.
+  std::optional<Date> today = std::nullopt;
 
-  Date effective_as_of() const { return as_of.value_or(to); }
+  Date effective_as_of() const {
+    if (as_of) return *as_of;
+    return today && *today < to ? *today : to;
+  }
   bool in_period(Date day) const { return from <= day && day <= to; }
 };
 
@@ -50,8 +57,9 @@ struct ReportOptions {
 int month_index(Date day);
 
 // Throws Error(kInvalid) naming the field ("from", "to", "as_of", "by", "replacement_cost") when
-// to is before from, as_of is before to (a cohort is judged only once its period is over), the
-// replacement cost is not positive, or a month grouping spans more than kMaxMonthGroups months.
+// to is before from, as_of is after today, as_of is before to (a cohort is judged only once its
+// period is over; a period that ends after today is judged as it stands today), the replacement
+// cost is not positive, or a month grouping spans more than kMaxMonthGroups months.
 void validate(const ReportOptions& options);
 // validate(), then the options with as_of filled in: what every report starts from and echoes.
 ReportOptions resolve(const ReportOptions& options);

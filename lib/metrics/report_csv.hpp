@@ -2,18 +2,17 @@
 // group, then the total (for team KPIs: the total, each channel, each service type). RFC 4180:
 // CRLF line ends, a field with a comma, quote or line break is quoted, quotes doubled.
 //
-// Columns use the JSON field names (report_json.hpp): money in whole pence ("_pence"), rates as
-// fractions. A figure without a value is an empty cell, except a withheld team figure, which
-// reads "withheld"; the JSON form says why a figure is empty.
+// The columns are those of report_table.hpp, named as the JSON fields are (report_json.hpp),
+// except that money is in pounds with two decimals, in columns ending "_pounds" ("1234.50").
+// Rates are fractions and other numbers decimals, each with at most four decimals ("0.3571",
+// "0.5", "12"). Codes stand for names (service types, benchmarks, "true" and "false"). A figure
+// without a value is an empty cell, except a withheld team figure, which reads "withheld"; the
+// JSON form says why a figure is empty.
 #pragma once
 
 #include <string>
 
-#include "metrics/funnel.hpp"
-#include "metrics/retention.hpp"
-#include "metrics/roi.hpp"
-#include "metrics/team.hpp"
-#include "metrics/workforce.hpp"
+#include "metrics/report_table.hpp"
 
 namespace caretoolkit::metrics {
 
@@ -23,17 +22,21 @@ std::string to_csv(const FunnelReport& report);
 // eligible_N, retained_N, too_recent_N, retention_N; then survival_91, survival_182,
 // survival_365.
 std::string to_csv(const RetentionReport& report);
-// group_key, group_label, spend_pence, applicants, starters, cost_per_applicant_pence,
-// cost_per_hire_pence, cost_per_retained_hire_N_pence; grouped by source, also
-// expected_stayers_12, roi, cost_per_expected_stayer_pence, rank (1 = where the next pound goes
+// group_key, group_label, spend_pounds, applicants, starters, cost_per_applicant_pounds,
+// cost_per_hire_pounds, cost_per_retained_hire_N_pounds; grouped by source, also
+// expected_stayers_12, roi, cost_per_expected_stayer_pounds, rank (1 = where the next pound goes
 // first; empty when too few hires to judge) and too_few_hires.
 std::string to_csv(const RoiReport& report);
 // group_key, group_label, service_type, snapshot_date, staff, vacancies, leavers, leavers_from,
-// turnover, vacancy_rate, turnover_cost_pence, and the first benchmark of each: turnover_benchmark,
-// turnover_benchmark_value, vacancy_benchmark, vacancy_benchmark_value.
+// turnover, vacancy_rate, turnover_cost_pounds, and the first benchmark of each:
+// turnover_benchmark, turnover_benchmark_value, vacancy_benchmark, vacancy_benchmark_value.
 std::string to_csv(const WorkforceReport& report);
-// group ("total", "channel:<name>", "service_type:<name>"), applicants, starters, spend_pence,
-// cost_per_hire_pence, retention_91, retention_182, retention_365, turnover, vacancy_rate.
+// group ("total", "channel:<name>", "service_type:<name>"), applicants, starters, spend_pounds,
+// cost_per_hire_pounds, retention_91, retention_182, retention_365, turnover, vacancy_rate.
 std::string to_csv(const TeamKpis& kpis);
+
+// A rate or other decimal as the CSV writes it: at most four decimals, no trailing zeros
+// (0.357142857 -> "0.3571", 0.5 -> "0.5", 12.0 -> "12", -1 -> "-1").
+std::string csv_decimal(double value);
 
 }  // namespace caretoolkit::metrics

@@ -8,8 +8,8 @@
 //     ("no_applicants", "no_interviews", "no_offers", "no_hires", "no_retained_hires",
 //     "too_early_to_judge", "spend_not_attributable", "no_spend", "no_expected_stayers",
 //     "no_snapshot", "no_staff", "leavers_unknown", "implausible", "withheld",
-//     "no_first_year_pay"); the reason field
-//     is absent when the figure has a value;
+//     "no_first_year_pay", "no_starters"); the reason field is absent when the figure has a
+//     value;
 //   - dates are ISO 8601 days ("2025-03-31").
 //
 // Shared parts:
@@ -41,7 +41,8 @@
 //   cost row: {"group", "spend_pence", "applicants", "starters", "cost_per_applicant_pence",
 //             "cost_per_hire_pence", "retention": [mark + "cost_per_retained_hire_pence"]}
 //   source:  {"group", "spend_pence", "starters", "starters_observed", "survival_365",
-//             "expected_stayers_12", "benefit_pence", "roi", "cost_per_expected_stayer_pence",
+//             "expected_stayers_12", "benefit_pence", "roi" (null with "no_spend" without spend,
+//             "no_starters" with spend and no starters), "cost_per_expected_stayer_pence",
 //             "too_few_hires"}
 // workforce: {"report": "workforce", "as_of", "replacement_cost_pence", "services": [row], "total":
 // row,

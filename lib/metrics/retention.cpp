@@ -12,7 +12,8 @@ std::array<RetentionAt, 3> retention_at(const CohortCounts& counts) {
     marks[i].eligible = counts.eligible[i];
     marks[i].retained = counts.retained[i];
     marks[i].too_recent = counts.started - counts.eligible[i];
-    marks[i].rate = ratio(counts.retained[i], counts.eligible[i], Reason::kTooEarly);
+    marks[i].rate = ratio(counts.retained[i], counts.eligible[i],
+                          counts.started == 0 ? Reason::kNoHires : Reason::kTooEarly);
   }
   return marks;
 }
@@ -21,7 +22,8 @@ std::array<Rate, 3> survival_at_marks(const SurvivalCurve& curve) {
   std::array<Rate, 3> marks{};
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const auto value = curve.at(kRetentionDays[i]);
-    marks[i] = value ? Rate::of(*value) : Rate::none(Reason::kTooEarly);
+    marks[i] = value ? Rate::of(*value)
+                     : Rate::none(curve.starters == 0 ? Reason::kNoHires : Reason::kTooEarly);
   }
   return marks;
 }

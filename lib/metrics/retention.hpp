@@ -21,7 +21,7 @@ struct RetentionAt {
   std::int64_t eligible = 0;    // started at least `days` before the as-of date
   std::int64_t retained = 0;    // eligible and still in post `days` after starting
   std::int64_t too_recent = 0;  // started less than `days` before the as-of date: not judged
-  Rate rate;                    // retained / eligible; kTooEarly when nobody is eligible
+  Rate rate;  // retained / eligible; kNoHires with no starters, else kTooEarly if none is eligible
 };
 
 // The three marks of kRetentionDays from a group's counts.
@@ -34,8 +34,8 @@ struct RetentionRow {
   std::int64_t early_leavers = 0;  // left within 90 days of starting
   std::array<RetentionAt, 3> retention{};
   SurvivalCurve curve;  // over the group's starters
-  std::array<Rate, 3>
-      survival{};  // S(91), S(182), S(365); kTooEarly beyond the longest observation
+  // S(91), S(182), S(365); kNoHires with no starters, kTooEarly beyond the longest observation.
+  std::array<Rate, 3> survival{};
 };
 
 struct RetentionReport {
@@ -47,7 +47,8 @@ struct RetentionReport {
 // Throws Error(kInvalid) for invalid options or data (see validate() and TrackerData).
 RetentionReport retention_report(const TrackerData& data, const ReportOptions& options);
 
-// S(91), S(182), S(365) of a curve, kTooEarly where nobody has been observed that long.
+// S(91), S(182), S(365) of a curve, kTooEarly where nobody has been observed that long (kNoHires
+// for a curve without starters).
 std::array<Rate, 3> survival_at_marks(const SurvivalCurve& curve);
 
 }  // namespace caretoolkit::metrics

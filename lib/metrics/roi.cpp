@@ -31,9 +31,10 @@ CostRow make_cost_row(GroupKey group, const CohortCounts& counts, std::optional<
       per_unit(*spend, static_cast<double>(counts.applicants), Reason::kNoApplicants);
   row.cost_per_hire = per_unit(*spend, static_cast<double>(counts.started), Reason::kNoHires);
   for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
-    row.cost_per_retained_hire[i] =
-        per_unit(*spend, static_cast<double>(counts.retained[i]),
-                 counts.eligible[i] == 0 ? Reason::kTooEarly : Reason::kNoRetainedHires);
+    row.cost_per_retained_hire[i] = per_unit(*spend, static_cast<double>(counts.retained[i]),
+                                             counts.started == 0       ? Reason::kNoHires
+                                             : counts.eligible[i] == 0 ? Reason::kTooEarly
+                                                                       : Reason::kNoRetainedHires);
   }
   return row;
 }
@@ -42,7 +43,9 @@ CostRow make_cost_row(GroupKey group, const CohortCounts& counts, std::optional<
 void judge_return(SourceReturn& source, const SurvivalCurve& curve, Pence replacement_cost) {
   source.starters_observed = curve.starters;
   const auto s365 = curve.at(kRetentionDays.back());
-  source.survival_365 = s365 ? Rate::of(*s365) : Rate::none(Reason::kTooEarly);
+  source.survival_365 =
+      s365 ? Rate::of(*s365)
+           : Rate::none(curve.starters == 0 ? Reason::kNoHires : Reason::kTooEarly);
   source.too_few_hires = source.starters < kMinHiresToJudge;
 
   // With no starters nothing is expected to stay, whatever the curve says.
@@ -63,10 +66,15 @@ void judge_return(SourceReturn& source, const SurvivalCurve& curve, Pence replac
   const double benefit = stayers * static_cast<double>(replacement_cost.value);
   // llround rounds halves away from zero, which for a benefit (never negative) is half up.
   source.benefit = Money::of(Pence{std::llround(benefit)});
-  source.roi = source.spend.value == 0
-                   ? Rate::none(Reason::kNoSpend)
-                   : Rate::of((benefit - static_cast<double>(source.spend.value)) /
-                              static_cast<double>(source.spend.value));
+  // Spend with nobody hired is no return to judge: it would read as -100 %, however early it is.
+  if (source.spend.value == 0) {
+    source.roi = Rate::none(Reason::kNoSpend);
+  } else if (source.starters == 0) {
+    source.roi = Rate::none(Reason::kNoStarters);
+  } else {
+    source.roi = Rate::of((benefit - static_cast<double>(source.spend.value)) /
+                          static_cast<double>(source.spend.value));
+  }
   source.cost_per_expected_stayer = per_unit(source.spend, stayers, Reason::kNoExpectedStayers);
 }
 

@@ -30,8 +30,8 @@ struct CostRow {
   std::array<RetentionAt, 3> retention{};  // the eligible and retained counts behind the costs
   Money cost_per_applicant;                // spend / applicants
   Money cost_per_hire;                     // spend / starters (ANSI/SHRM: costs / hires)
-  // spend / retained at 91, 182, 365 days; kTooEarly when nobody is eligible yet, and
-  // kNoRetainedHires when those judged all left.
+  // spend / retained at 91, 182, 365 days; kNoHires with no starters, kTooEarly when nobody is
+  // eligible yet, and kNoRetainedHires when those judged all left.
   std::array<Money, 3> cost_per_retained_hire{};
 };
 
@@ -43,9 +43,9 @@ struct SourceReturn {
   // S(365) of the source's own Kaplan-Meier curve over all its starters, so that the estimate does
   // not swing with one period's few hires.
   Rate survival_365;
-  Amount expected_stayers;         // starters x S(365): exactly 0 with no starters
-  Money benefit;                   // expected stayers x replacement cost
-  Rate roi;                        // (benefit - spend) / spend
+  Amount expected_stayers;  // starters x S(365): exactly 0 with no starters
+  Money benefit;            // expected stayers x replacement cost
+  Rate roi;  // (benefit - spend) / spend; kNoSpend without spend, kNoStarters without starters
   Money cost_per_expected_stayer;  // spend / expected stayers: the ranking's key
   bool too_few_hires = false;      // starters < kMinHiresToJudge
 };

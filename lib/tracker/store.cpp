@@ -276,6 +276,10 @@ std::uint64_t Store::wal_bytes() const {
   return missing ? 0 : bytes;
 }
 
+Date Store::today() const {
+  return impl_->today();
+}
+
 StoreSettings Store::settings() const {
   StoreSettings settings;
   settings.writer = read_settings(*impl_->pool.write());

@@ -163,6 +163,8 @@ class Store {
   // there is none. The writer checkpoints it, so it stays near 4 MiB however many writes are made;
   // one large import swells it, and the next write after it cuts it back to 8 MiB.
   std::uint64_t wal_bytes() const;
+  // Today as StoreOptions::today gives it: the one clock that records and reports are held to.
+  Date today() const;
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
 

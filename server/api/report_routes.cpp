@@ -17,8 +17,10 @@ namespace caretoolkit::server::api {
 
 namespace {
 
-metrics::ReportOptions report_options(const Request& request) {
+// The options of the query, held to the store's today (see metrics::ReportOptions::today).
+metrics::ReportOptions report_options(const Request& request, const tracker::Store& store) {
   metrics::ReportOptions options;
+  options.today = store.today();
   const auto from = query_date(request, "from");
   const auto to = query_date(request, "to");
   if (!from)
@@ -54,7 +56,7 @@ void add_report(Router& router, tracker::Store& store, std::string_view name,
   router.add("GET", std::string(kApiPrefix) + "/reports/" + std::string(name),
              [&store, compute](Request& request) {
                const tracker::Id provider = require_provider(request, store);
-               const auto options = report_options(request);
+               const auto options = report_options(request, store);
                // Rows dated after as_of cannot count, so they are not even read.
                const auto rows = store.load_tracker_data(provider, options.effective_as_of());
                return json_response(200,
@@ -73,7 +75,7 @@ void add_report_routes(Router& router, ApiContext& context) {
 
   router.add("GET", std::string(kApiPrefix) + "/kpis", [&store](Request& request) {
     require_team(request, store);
-    const auto options = report_options(request);
+    const auto options = report_options(request, store);
     return json_response(200, metrics::to_json(team_kpis_from_store(store, options)));
   });
 }

@@ -4,14 +4,17 @@
 //   caretoolkit provider add NAME | provider list
 //   caretoolkit import applicants|spend|headcount --provider ID FILE
 //   caretoolkit export applicants|spend|headcount --provider ID [--output FILE]
-//   caretoolkit report funnel|roi|retention|workforce --provider ID
-//                      [--from D --to D --as-of D --by source|channel|service|vacancy|month]
+//   caretoolkit report funnel|retention --provider ID [--from D --to D --as-of D]
+//                      [--by source|channel|service|vacancy|month|none] [--json|--csv]
+//   caretoolkit report roi --provider ID [period and --by as above] [--replacement-cost POUNDS]
+//                      [--json|--csv]
+//   caretoolkit report workforce --provider ID [--from D --to D --as-of D]
 //                      [--replacement-cost POUNDS] [--json|--csv]
-//   caretoolkit report team [same period options] [--json|--csv]
+//   caretoolkit report team [--from D --to D --as-of D] [--json|--csv]
 //   caretoolkit purge [--older-than-days N] [--provider ID]
 //
-// Reports print as a readable table by default: one column per group, one line per figure,
-// money in pounds and rates as percentages; --json and --csv print the metrics module's forms.
+// Reports print as the metrics module's readable form by default (metrics/report_text.hpp); --json
+// and --csv print its other forms.
 #include <CLI/CLI.hpp>
 
 #include <boost/json/serialize.hpp>
@@ -32,13 +35,13 @@
 #include "metrics/funnel.hpp"
 #include "metrics/report_csv.hpp"
 #include "metrics/report_json.hpp"
+#include "metrics/report_text.hpp"
 #include "metrics/retention.hpp"
 #include "metrics/roi.hpp"
 #include "metrics/store_view.hpp"
 #include "metrics/team.hpp"
 #include "metrics/workforce.hpp"
 #include "team_kpis.hpp"
-#include "tracker/csv.hpp"
 #include "tracker/store.hpp"
 
 namespace caretoolkit::commands {
@@ -170,10 +173,11 @@ struct ReportCommandOptions {
   bool csv = false;
 };
 
-// The period asked for; by default the twelve months ending today.
-metrics::ReportOptions report_options(const ReportCommandOptions& o, bool grouped) {
+// The period asked for, held to `today`; by default the twelve months ending today.
+metrics::ReportOptions report_options(const ReportCommandOptions& o, bool grouped, Date today) {
   metrics::ReportOptions options;
-  options.to = o.to.empty() ? Date::today() : Date::parse_or_throw(o.to, "--to");
+  options.today = today;
+  options.to = o.to.empty() ? today : Date::parse_or_throw(o.to, "--to");
   options.from =
       o.from.empty() ? options.to.plus_days(-364) : Date::parse_or_throw(o.from, "--from");
   if (!o.as_of.empty()) options.as_of = Date::parse_or_throw(o.as_of, "--as-of");
@@ -200,100 +204,6 @@ metrics::ReportOptions report_options(const ReportCommandOptions& o, bool groupe
   return options;
 }
 
-bool is_rate(std::string_view column) {
-  for (std::string_view prefix : {"applied_to_", "interviewed_to_", "offered_to_", "retention_",
-                                  "survival_", "roi", "turnover", "vacancy_rate"}) {
-    if (column.starts_with(prefix) && !column.ends_with("_cost_pence") &&
-        column != "turnover_benchmark" && !column.ends_with("_benchmark")) {
-      return true;
-    }
-  }
-  return column.ends_with("_benchmark_value");
-}
-
-// A figure as a person reads it: pounds for pence, percentages for rates, one decimal for other
-// fractional numbers, "-" for none; words (labels, dates, "withheld") as they are.
-std::string readable(std::string_view column, std::string_view value) {
-  if (value.empty()) return "-";
-  char* end = nullptr;
-  std::string text(value);
-  const double number = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return text;
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(1);
-  if (column.ends_with("_pence")) return pounds(Pence{static_cast<std::int64_t>(number)});
-  if (is_rate(column)) {
-    out << number * 100 << "%";
-  } else if (text.find_first_of(".eE") != std::string::npos) {
-    out << number;
-  } else {
-    return text;
-  }
-  return out.str();
-}
-
-// "cost_per_retained_hire_365_pence" -> "cost per retained hire at 365 days".
-std::string heading(std::string_view column) {
-  std::string out(column.ends_with("_pence") ? column.substr(0, column.size() - 6) : column);
-  for (const std::string_view mark : {"_91", "_182", "_365"}) {
-    if (out.ends_with(mark) && !out.starts_with("expected_stayers")) {
-      out.replace(out.size() - mark.size(), mark.size(),
-                  " at " + std::string(mark.substr(1)) + " days");
-    }
-  }
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
-}
-
-// Turns a report's CSV (one line per group) into a table with one column per group and one line
-// per figure, which stays readable however many figures a report has.
-std::string readable_table(const std::string& csv) {
-  tracker::CsvReader reader(csv);
-  tracker::CsvRow row;
-  std::vector<std::vector<std::string>> rows;
-  while (reader.next(row)) rows.emplace_back(row.cells.begin(), row.cells.begin() + row.size);
-  if (rows.empty()) return {};
-  const std::vector<std::string>& columns = rows.front();
-  const auto label_column =
-      std::find(columns.begin(), columns.end(), "group_label") != columns.end()
-          ? std::find(columns.begin(), columns.end(), "group_label")
-          : std::find(columns.begin(), columns.end(), "group");
-  const std::size_t label = static_cast<std::size_t>(label_column - columns.begin());
-
-  std::vector<std::vector<std::string>> table;  // [line][column of the table]
-  std::vector<std::string> header{""};
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    header.push_back(label < rows[r].size() ? rows[r][label] : "");
-  }
-  table.push_back(header);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (c == label || columns[c] == "group_key") continue;
-    std::vector<std::string> line{heading(columns[c])};
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      line.push_back(c < rows[r].size() ? readable(columns[c], rows[r][c]) : "");
-    }
-    table.push_back(std::move(line));
-  }
-  std::vector<std::size_t> widths(header.size(), 0);
-  for (const auto& line : table) {
-    for (std::size_t c = 0; c < line.size(); ++c) {
-      widths[c] = std::max(widths[c], line[c].size() - (line[c].starts_with("£") ? 1 : 0));
-    }
-  }
-  std::string out;
-  for (const auto& line : table) {
-    for (std::size_t c = 0; c < line.size(); ++c) {
-      const std::size_t shown = line[c].size() - (line[c].starts_with("£") ? 1 : 0);
-      const std::string pad(widths[c] - shown, ' ');
-      out += c == 0 ? line[c] + pad : "  " + pad + line[c];
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out += "\n";
-  }
-  return out;
-}
-
 template <class Report>
 void print_report(const Report& report, const ReportCommandOptions& o, std::string_view title) {
   if (o.json) {
@@ -301,12 +211,7 @@ void print_report(const Report& report, const ReportCommandOptions& o, std::stri
   } else if (o.csv) {
     std::cout << metrics::to_csv(report);
   } else {
-    const auto& options = report.options;
-    std::cout << title << ", " << options.from.to_string() << " to " << options.to.to_string()
-              << " (as of " << options.effective_as_of().to_string() << ")";
-    if (options.by != metrics::Grouping::kNone)
-      std::cout << ", by " << metrics::to_string(options.by);
-    std::cout << "\n\n" << readable_table(metrics::to_csv(report));
+    std::cout << metrics::to_text(report, title);
   }
 }
 
@@ -330,8 +235,9 @@ void add_report_command(CLI::App& app) {
     if (name != "team") command->add_option("--provider", o->provider, "Provider id")->required();
     command->add_option("--from", o->from, "First day of the period (default: a year before --to)");
     command->add_option("--to", o->to, "Last day of the period (default: today)");
-    command->add_option("--as-of", o->as_of,
-                        "See the data as it stood on this day (default: --to)");
+    command->add_option(
+        "--as-of", o->as_of,
+        "See the data as it stood on this day, never after today (default: --to, or today)");
     if (name == "funnel" || name == "roi" || name == "retention") {
       command
           ->add_option("--by", o->by, "Group by source, channel, service, vacancy, month or none")
@@ -346,8 +252,9 @@ void add_report_command(CLI::App& app) {
     add_db_option(command, o->database);
     command->callback([o, name] {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
-      const metrics::ReportOptions options = report_options(*o, grouped);
       const auto store = server::open_database(o->database, server::OpenMode::kMustExist);
+      const metrics::ReportOptions options = report_options(*o, grouped, store->today());
+      metrics::validate(options);
       if (name == "team") {
         print_report(server::team_kpis_from_store(*store, options), *o, "Team KPIs");
         return;

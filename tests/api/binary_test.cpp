@@ -3,9 +3,11 @@
 // from files; the tracker's commands load, report and export.
 #include <doctest/doctest.h>
 #include <csignal>
+#include <cstdio>
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "core/date.hpp"
 #include "http_client.hpp"
 #include "test_server.hpp"
 
@@ -167,6 +170,157 @@ TEST_CASE("the tracker's commands load the example provider, report on it and ex
   CHECK(team.at("spend_pence").at("value") == 3 * 1'209'700);
   const auto retention_91 = team.at("retention").at(0).at("rate").at("value").as_double();
   CHECK(retention_91 == doctest::Approx(27.0 / 33.0));
+}
+
+namespace {
+
+// A database holding the example provider (examples/tracker), made with the binary itself.
+class ExampleTracker {
+ public:
+  ExampleTracker() {
+    const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
+    REQUIRE(run({"provider", "add", "Brookfield Home Care"}).first == 0);
+    for (const char* form : {"applicants", "spend", "headcount"}) {
+      REQUIRE(run({"import", form, "--provider", "1", examples + form + ".csv"}).first == 0);
+    }
+  }
+
+  // Runs the binary on this database: {exit status, output}.
+  std::pair<int, std::string> run(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.end(), {"--db", database_});
+    return run_caretoolkit(arguments);
+  }
+
+  // A report of provider 1 for 2025 as of 2026-10-31, which must succeed: its output.
+  std::string report(const std::string& name, std::vector<std::string> options = {}) const {
+    std::vector<std::string> arguments = {"report", name,         "--from",  "2025-01-01",
+                                          "--to",   "2025-12-31", "--as-of", "2026-10-31"};
+    if (name != "team") arguments.insert(arguments.end(), {"--provider", "1"});
+    arguments.insert(arguments.end(), options.begin(), options.end());
+    auto result = run(arguments);
+    INFO(result.second);
+    REQUIRE(result.first == 0);
+    return std::move(result.second);
+  }
+
+ private:
+  TempDir dir_;
+  std::string database_ = (dir_.path() / "tracker.db").string();
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// "1900.0%": a fraction as the readable reports print it.
+std::string percent(double fraction) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", fraction * 100.0);
+  return buffer;
+}
+
+}  // namespace
+
+TEST_CASE("readable reports say in words why each figure is missing and show no codes") {
+  const ExampleTracker tracker;
+  for (const char* name : {"funnel", "roi", "retention", "workforce", "team"}) {
+    CAPTURE(name);
+    const std::string text = tracker.report(name);
+    INFO(text);
+    CHECK(text.find('_') == std::string::npos);  // no snake_case codes or benchmark ids
+    CHECK_FALSE(contains(text, "true"));
+    CHECK_FALSE(contains(text, "false"));
+    CHECK_FALSE(contains(text, "  -\n"));  // no bare dash for a missing figure
+    CHECK_FALSE(contains(text, "  -  "));
+  }
+  const std::string workforce = tracker.report("workforce");
+  INFO(workforce);
+  CHECK(contains(workforce, "Home care, Leicestershire"));
+  CHECK(contains(workforce, "service type                                 Home care"));
+
+  const std::string roi = tracker.report("roi");
+  INFO(roi);
+  CHECK(contains(roi, "\nWhere a figure is missing:\n(a) no starters\n"));
+  CHECK(contains(roi, ") too few hires to judge: fewer than 5 starters in the period\n"));
+  CHECK(contains(roi, ") none of the starters old enough to judge stayed 182 days\n"));
+  CHECK(contains(roi, ") no spend recorded\n"));
+  CHECK(contains(roi, "replacement cost of £3,600.00 (the default: Skills for Care's"));
+  CHECK(contains(roi, "hires expected to stay a year"));
+  // Own website: 5 starters, 3 expected to stay a year, £540 spent: £180 each; 3 x £3,600 =
+  // £10,800 against £540 is a return of 19 (1900 %).
+  CHECK(
+      roi.ends_with("\nThe next pound goes furthest on Own website: £180.00 per hire expected "
+                    "to stay a year, a return on spend of 1900.0%.\n"));
+
+  // No return is printed for a source with too few hires, though the JSON carries one.
+  const auto json = boost::json::parse(tracker.report("roi", {"--json"}));
+  int held_back = 0;
+  for (const auto& source : json.at("sources").as_array()) {
+    if (!source.at("too_few_hires").as_bool() || source.at("roi").is_null()) continue;
+    const std::string shown = percent(source.at("roi").to_number<double>());
+    CAPTURE(shown);
+    CHECK_FALSE(contains(roi, " " + shown));
+    ++held_back;
+  }
+  CHECK(held_back >= 2);  // Careers fair and Facebook, at least
+
+  // With 2025 as of its own end, no source with enough hires has been judged at a year.
+  const auto [status, early] = tracker.run(
+      {"report", "roi", "--provider", "1", "--from", "2025-01-01", "--to", "2025-12-31"});
+  CHECK(status == 0);
+  CHECK(contains(early, ") not known yet: nobody has been in post 365 days\n"));
+  CHECK(
+      early.ends_with("\nWhere the next pound goes is not known yet: no source with at least 5 "
+                      "starters has a hire expected to stay a year.\n"));
+}
+
+TEST_CASE("report --csv writes money in pounds and rates with at most four decimals") {
+  const ExampleTracker tracker;
+  const std::string roi = tracker.report("roi", {"--csv"});
+  INFO(roi);
+  CHECK(roi.starts_with("group_key,group_label,spend_pounds,applicants,starters,"));
+  // Indeed: £4,889 over 116 applicants and 11 starters.
+  CHECK(contains(roi, ",Indeed,4889.00,116,11,42.15,444.45,"));
+  for (const char* name : {"funnel", "roi", "retention", "workforce", "team"}) {
+    CAPTURE(name);
+    const std::string csv = tracker.report(name, {"--csv"});
+    INFO(csv);
+    CHECK_FALSE(contains(csv, "_pence"));
+    // The most digits after a decimal point anywhere in the file.
+    std::size_t decimals = 0;
+    std::size_t longest = 0;
+    bool after_point = false;
+    for (const char c : csv) {
+      const bool digit = c >= '0' && c <= '9';
+      decimals = after_point && digit ? decimals + 1 : 0;
+      after_point = c == '.' || (after_point && digit);
+      longest = std::max(longest, decimals);
+    }
+    CHECK(longest <= 4);
+  }
+}
+
+TEST_CASE("report refuses an as-of date after today with exit 2 and says why") {
+  const ExampleTracker tracker;
+  const std::string tomorrow = caretoolkit::Date::today().plus_days(1).to_string();
+  for (const char* name : {"roi", "retention", "team"}) {
+    CAPTURE(name);
+    std::vector<std::string> arguments = {"report", name,         "--from",  "2025-01-01",
+                                          "--to",   "2025-12-31", "--as-of", tomorrow};
+    if (std::string(name) != "team") arguments.insert(arguments.end(), {"--provider", "1"});
+    const auto [status, output] = tracker.run(arguments);
+    INFO(output);
+    CHECK(status == 2);
+    CHECK(contains(output, "The as-of date (" + tomorrow + ") cannot be after today ("));
+    CHECK(contains(output, "nobody can be counted as staying for time that has not passed"));
+  }
+  // A period that runs past today is seen as it stands today.
+  const caretoolkit::Date today = caretoolkit::Date::today();
+  const auto [status, output] = tracker.run({"report", "funnel", "--provider", "1", "--from",
+                                             today.plus_days(-30).to_string(), "--to",
+                                             today.plus_days(30).to_string(), "--json"});
+  REQUIRE(status == 0);
+  CHECK(boost::json::parse(output).at("period").at("as_of").as_string() == today.to_string());
 }
 
 TEST_CASE(

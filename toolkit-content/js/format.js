@@ -68,6 +68,7 @@ const REASONS = {
   no_interviews: "nobody interviewed yet",
   no_offers: "no offers yet",
   no_hires: "no starters yet",
+  no_starters: "no starters yet",
   no_retained_hires: "none of the starters judged so far stayed",
   too_early_to_judge: "too early to judge",
   spend_not_attributable: "spend belongs to sources, not to this grouping",

@@ -82,3 +82,51 @@ TEST_CASE("month_index counts months across years") {
   CHECK(month_index(day("2025-01-31")) - month_index(day("2024-12-01")) == 1);
   CHECK(month_index(day("2025-03-01")) - month_index(day("2025-01-31")) == 2);
 }
+
+namespace {
+
+// The message of the Error that `options` raises, or "" when valid.
+std::string refusal(const ReportOptions& options) {
+  try {
+    validate(options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("as_of after today is refused because time that has not passed cannot count") {
+  ReportOptions options = worked_options();  // 2025-01-01 to 2025-03-31, as of 2026-03-31
+  options.today = day("2026-03-30");
+  CHECK(refused_field(options) == "as_of");
+  CHECK(refusal(options) ==
+        "The as-of date (2026-03-31) cannot be after today (2026-03-30): nobody can be counted as "
+        "staying for time that has not passed.");
+  options.today = day("2026-03-31");
+  CHECK(refused_field(options) == "");
+}
+
+TEST_CASE("as_of defaults to the earlier of the period's end and today") {
+  ReportOptions options;
+  options.from = day("2026-01-01");
+  options.to = day("2026-12-31");
+  options.today = day("2026-12-06");
+  CHECK(resolve(options).as_of == day("2026-12-06"));
+  options.today = day("2027-02-01");
+  CHECK(resolve(options).as_of == day("2026-12-31"));
+}
+
+TEST_CASE("a period that ends after today is seen as it stands today and no earlier") {
+  ReportOptions options;
+  options.from = day("2026-01-01");
+  options.to = day("2026-12-31");
+  options.today = day("2026-12-06");
+  options.as_of = day("2026-12-06");
+  CHECK(refused_field(options) == "");
+  options.as_of = day("2026-12-05");
+  CHECK(refused_field(options) == "as_of");
+  options.as_of = day("2026-12-07");
+  CHECK(refused_field(options) == "as_of");
+}

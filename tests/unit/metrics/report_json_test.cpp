@@ -198,20 +198,27 @@ TEST_CASE("CSV of the funnel by channel, exactly") {
       "median_days_to_start\r\n"
       "job_board,Job board,10,4,2,2,1,0.4,0.5,1,0.2,1,4,1,1,0,0,28.5,54\r\n"
       "staff_referral,Staff referral,4,3,3,3,0,0.75,1,1,0.75,1,0,0,0,0,0,10,27\r\n"
-      "total,Total,14,7,5,5,1,0.5,0.7142857142857143,1,0.35714285714285715,2,4,1,1,0,0,12,"
-      "28\r\n";
+      "total,Total,14,7,5,5,1,0.5,0.7143,1,0.3571,2,4,1,1,0,0,12,28\r\n";
   CHECK(csv == expected);
 }
 
-TEST_CASE("CSV quotes names with commas and quotes and leaves missing figures empty") {
+TEST_CASE("CSV quotes names with commas and quotes and writes money in pounds") {
   Dataset data = worked_example();
   data.sources[0].name = "Referral, \"Bring a friend\"";
   const std::string csv = to_csv(roi_report(data.view(), worked_options()));
-  CHECK(csv.find("1,\"Referral, \"\"Bring a friend\"\"\",50000,4,3,12500,16667,25000,25000,"
-                 "25000,2,13.4,25000,,true\r\n") != std::string::npos);
+  CHECK(
+      csv.starts_with("group_key,group_label,spend_pounds,applicants,starters,"
+                      "cost_per_applicant_pounds,cost_per_hire_pounds,"
+                      "cost_per_retained_hire_91_pounds,cost_per_retained_hire_182_pounds,"
+                      "cost_per_retained_hire_365_pounds,expected_stayers_12,roi,"
+                      "cost_per_expected_stayer_pounds,rank,too_few_hires\r\n"));
+  // Referral: £500 over 4 applicants, 3 starters (£166.666... rounded to pence), 2 stayers.
+  CHECK(csv.find("1,\"Referral, \"\"Bring a friend\"\"\",500.00,4,3,125.00,166.67,250.00,"
+                 "250.00,250.00,2,13.4,250.00,,true\r\n") != std::string::npos);
   // Job board: no cost per retained hire at 12 months, no cost per expected stayer, no rank.
-  CHECK(csv.find("2,Job board,150000,10,2,15000,75000,150000,150000,,0,-1,,,true\r\n") !=
+  CHECK(csv.find("2,Job board,1500.00,10,2,150.00,750.00,1500.00,1500.00,,0,-1,,,true\r\n") !=
         std::string::npos);
+  CHECK(csv.find("total,Total,2000.00,14,5,142.86,400.00,") != std::string::npos);
 }
 
 TEST_CASE("CSV of team KPIs writes withheld where a figure is withheld") {
@@ -222,4 +229,30 @@ TEST_CASE("CSV of team KPIs writes withheld where a figure is withheld") {
                  "withheld\r\n") != std::string::npos);
   CHECK(csv.find("channel:agency,withheld,withheld,withheld,withheld,,,,,\r\n") !=
         std::string::npos);
+}
+
+TEST_CASE("CSV decimals have at most four places and no trailing zeros") {
+  CHECK(csv_decimal(0.35714285714285715) == "0.3571");
+  CHECK(csv_decimal(0.71428571428571430) == "0.7143");
+  CHECK(csv_decimal(0.5) == "0.5");
+  CHECK(csv_decimal(1.0) == "1");
+  CHECK(csv_decimal(-1.0) == "-1");
+  CHECK(csv_decimal(17.0) == "17");
+  CHECK(csv_decimal(5.2363636363636363) == "5.2364");
+  CHECK(csv_decimal(0.00004) == "0");
+  CHECK(csv_decimal(-0.00004) == "0");
+  CHECK(csv_decimal(0.00005) == "0.0001");
+}
+
+TEST_CASE("CSV of the retention report writes fractions with at most four decimals") {
+  const Dataset data = worked_example();
+  const std::string csv = to_csv(retention_report(data.view(), worked_options()));
+  INFO(csv);
+  // Referral: 3 starters, one left after 45 days, so 2 of 3 (0.6667) stayed at every mark.
+  CHECK(csv.find("1,Referral,3,1,1,3,2,0,0.6667,3,2,0,0.6667,3,2,0,0.6667,0.6667,0.6667,0.6667"
+                 "\r\n") != std::string::npos);
+  // The total: 5 starters, 3 left; 3 of 5 stayed at 91 and 182 days, 2 of 5 at 365.
+  CHECK(csv.find("total,Total,5,3,2,5,3,0,0.6,5,3,0,0.6,5,2,0,0.4,0.6,0.6,0.4\r\n") !=
+        std::string::npos);
+  CHECK(csv.find("0.66666") == std::string::npos);
 }

@@ -90,7 +90,7 @@ TEST_CASE("a leaving date after the as-of date counts as still in post") {
   CHECK(referral.curve.longest_observed == 68);  // 2025-02-01 to 2025-04-10
 }
 
-TEST_CASE("a group with no starters has no retention figures") {
+TEST_CASE("a group with no starters has no retention figures because it has no starters") {
   Dataset data = worked_example();
   data.sources.push_back(source(3, "Careers fair", Channel::kCareersEvent));
   const RetentionReport report = retention_report(data.view(), worked_options());
@@ -98,8 +98,9 @@ TEST_CASE("a group with no starters has no retention figures") {
   const RetentionRow& fair = report.groups[0];  // "Careers fair" sorts first
   CHECK(fair.group.name == "Careers fair");
   CHECK(fair.starters == 0);
-  CHECK(fair.retention[2].rate.reason == Reason::kTooEarly);
-  CHECK(fair.survival[0].reason == Reason::kTooEarly);
+  // Not "too early": no wait would give this group a figure.
+  CHECK(fair.retention[2].rate.reason == Reason::kNoHires);
+  CHECK(fair.survival[0].reason == Reason::kNoHires);
   CHECK(fair.curve.steps.empty());
 }
 

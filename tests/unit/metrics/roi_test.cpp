@@ -200,3 +200,27 @@ TEST_CASE("a source judged too early has no return and is ranked after those wit
   CHECK(report.sources[0].benefit.reason == Reason::kTooEarly);
   CHECK(report.ranked == std::vector<std::size_t>{0, 1});  // no values: the sources' own order
 }
+
+TEST_CASE("a source with spend and no starters has no return and says it had no starters") {
+  Dataset data = worked_example();
+  data.sources.push_back(source(3, "Radio", Channel::kOther));
+  data.spend.push_back(spend(3, "2025-02-01", 40'000));
+  data.applicants.push_back(person(3, "2025-02-02", "", "", "", "", Outcome::kRejected));
+  const RoiReport report = roi_report(data.view(), worked_options());
+  REQUIRE(report.sources.size() == 3);
+  const SourceReturn& radio = report.sources[1];  // Job board, Radio, Referral
+  CHECK(radio.source.name == "Radio");
+  CHECK(radio.starters == 0);
+  CHECK(radio.expected_stayers.value == 0.0);
+  // Not (0 - 40,000) / 40,000 = -100 %: nobody was hired to judge a return on.
+  CHECK_FALSE(radio.roi.has_value());
+  CHECK(radio.roi.reason == Reason::kNoStarters);
+  CHECK(to_string(radio.roi.reason) == "no_starters");
+  // Its other figures wait on no mark either: it has no starters.
+  CHECK(radio.survival_365.reason == Reason::kNoHires);
+  const CostRow& costs = report.groups[1];
+  CHECK(costs.spend.value == Pence{40'000});
+  CHECK(costs.cost_per_hire.reason == Reason::kNoHires);
+  CHECK(costs.cost_per_retained_hire[0].reason == Reason::kNoHires);
+  CHECK(costs.cost_per_retained_hire[2].reason == Reason::kNoHires);
+}
