@@ -61,8 +61,7 @@ void judge_return(SourceReturn& source, const SurvivalCurve& curve, Pence replac
   }
   const double stayers = *source.expected_stayers.value;
   const double benefit = stayers * static_cast<double>(replacement_cost.value);
-  // llround rounds halves away from zero, which for a benefit (never negative) is half up.
-  source.benefit = Money::of(Pence{std::llround(benefit)});
+  source.benefit = money_of(benefit);
   source.roi = source.spend.value == 0
                    ? Rate::none(Reason::kNoSpend)
                    : Rate::of((benefit - static_cast<double>(source.spend.value)) /
