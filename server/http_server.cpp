@@ -244,7 +244,9 @@ class Session : public std::enable_shared_from_this<Session> {
   // Answers a request that is not handled, then closes the connection: its body is not read, so
   // nothing after its head can be trusted to start another request.
   void refuse(Response response, std::string_view route) {
-    request_.path = request_.target.substr(0, 200);
+    // For the log: the target as sent, without its query (whose values may be personal).
+    request_.path =
+        request_.target.substr(0, std::min<std::size_t>(request_.target.find('?'), 200));
     route_ = route;
     log_detail_.clear();
     response.close_connection = true;
