@@ -13,6 +13,8 @@ namespace caretoolkit::server {
 
 namespace {
 
+constexpr std::size_t kMaxLoggedMethod = 20;
+
 std::shared_ptr<spdlog::logger> logger() {
   // stdout_sink_mt writes each line with one call under a mutex, so lines never interleave.
   static const auto instance = [] {
@@ -48,7 +50,8 @@ void AccessLog::write(const Exchange& exchange) {
   if (!enabled_ && exchange.log_detail.empty()) return;
   boost::json::object line;
   line["time"] = utc_timestamp();
-  line["method"] = exchange.request.method;
+  // A method outside kMethods is cut short: the request line is the client's to make long.
+  line["method"] = exchange.request.method.substr(0, kMaxLoggedMethod);
   line["path"] = exchange.request.path;
   line["route"] = exchange.route;
   line["status"] = exchange.response.status;
@@ -56,6 +59,7 @@ void AccessLog::write(const Exchange& exchange) {
   line["duration_ms"] = static_cast<double>(exchange.duration.count()) / 1000.0;
   line["request_id"] = exchange.request.request_id;
   line["client"] = exchange.request.client_address;
+  if (!exchange.request.key_id.empty()) line["key"] = exchange.request.key_id;
   if (!exchange.log_detail.empty()) line["error"] = exchange.log_detail;
   // Internal errors are always logged, even when the access log is off.
   logger()->info(boost::json::serialize(line));

@@ -1,6 +1,6 @@
 // One JSON line per request on standard output: time, method, path (without the query, whose
-// values may be personal), status, body bytes, duration and request id. Never the Authorization
-// header or a body.
+// values may be personal), status, body bytes, duration, request id, and the public id of the API
+// key that was accepted ("key"). Never the Authorization header, a key's secret or a body.
 #pragma once
 
 #include <string>

@@ -70,6 +70,12 @@ void App::add_routes() {
 
 Response App::handle(Request& request, std::string& route, std::string& log_detail) {
   Response response = router_.dispatch(request, route, log_detail);
+  if (request.key_checked) {
+    // The answer depends on the key: no shared or private cache may keep it or serve it to
+    // another caller.
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Vary", "Authorization");
+  }
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("Referrer-Policy", "no-referrer");
   if (response.content_type.starts_with("text/html")) {

@@ -17,6 +17,7 @@
 
 #include "core/error.hpp"
 #include "problem.hpp"
+#include "request_checks.hpp"
 
 namespace caretoolkit::server {
 
@@ -191,6 +192,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(beast::error_code ec, std::size_t) {
     if (ec) return on_read_error(ec);
     auto& message = parser_->get();
+    take_head();
+    if (auto refused = refuse_head(request_, message.version())) {
+      return refuse(std::move(*refused), "refused");
+    }
     if (parser_->is_done()) return handle();
     if (beast::iequals(message[http::field::expect], "100-continue")) {
       continue_ = {http::status::continue_, message.version()};
@@ -218,16 +223,41 @@ class Session : public std::enable_shared_from_this<Session> {
     handle();
   }
 
+  // The request as far as it has been read: its method, target and header fields once the header
+  // is complete; the body, path and query are taken when it is handled.
+  void take_head() {
+    request_ = Request{};
+    request_.client_address = client_address_;
+    if (!parser_ || !parser_->is_header_done()) {
+      request_.request_id = make_request_id(std::nullopt);
+      return;
+    }
+    const auto& message = parser_->get();
+    request_.method = std::string(message.method_string());
+    request_.target = std::string(message.target());
+    for (const auto& field : message) {
+      request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    request_.request_id = make_request_id(request_.header("X-Request-Id"));
+  }
+
+  // Answers a request that is not handled, then closes the connection: its body is not read, so
+  // nothing after its head can be trusted to start another request.
+  void refuse(Response response, std::string_view route) {
+    // For the log: the target as sent, without its query (whose values may be personal).
+    request_.path =
+        request_.target.substr(0, std::min<std::size_t>(request_.target.find('?'), 200));
+    route_ = route;
+    log_detail_.clear();
+    response.close_connection = true;
+    linger_ = true;  // the client may still be sending the rest of the request
+    send(std::move(response), false);
+  }
+
   void on_read_error(const beast::error_code& ec) {
     if (is_quiet_close(ec) || phase_ == Phase::kClosed) return close();
     // The request could not be read: answer once and close, because the stream position is lost.
-    request_ = Request{};
-    request_.client_address = client_address_;
-    request_.request_id = make_request_id(std::nullopt);
-    if (parser_ && parser_->is_header_done()) {
-      request_.method = std::string(parser_->get().method_string());
-      request_.path = std::string(parser_->get().target().substr(0, 200));
-    }
+    take_head();
     Response response;
     if (ec == http::error::header_limit) {
       response = problem(431, "header-too-large",
@@ -240,23 +270,12 @@ class Session : public std::enable_shared_from_this<Session> {
     } else {
       response = problem(400, "malformed", "The HTTP request could not be parsed: " + ec.message());
     }
-    route_ = "unreadable";
-    response.close_connection = true;
-    linger_ = true;  // the client may still be sending the rest of the request
-    send(std::move(response), false);
+    refuse(std::move(response), "unreadable");
   }
 
   void handle() {
     phase_ = Phase::kHandling;
     auto& message = parser_->get();
-    request_ = Request{};
-    request_.method = std::string(message.method_string());
-    request_.target = std::string(message.target());
-    request_.client_address = client_address_;
-    for (const auto& field : message) {
-      request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-    }
-    request_.request_id = make_request_id(request_.header("X-Request-Id"));
     request_.body = std::move(message.body());
     const bool keep_alive = message.keep_alive();
 

@@ -44,7 +44,9 @@ struct ServerConfig {
 struct Exchange {
   const Request& request;
   const Response& response;
-  std::string_view route;      // the matched route pattern, "static" or "unmatched"
+  // The matched route pattern, "static" or "unmatched"; "refused" for a head refused before
+  // handling (request_checks.hpp) and "unreadable" for a request that could not be parsed.
+  std::string_view route;
   std::size_t bytes_sent = 0;  // body bytes
   std::chrono::microseconds duration{0};
   std::string_view log_detail;  // an internal error's message, never sent to the client

@@ -6,14 +6,14 @@
 
 namespace caretoolkit::server {
 
-namespace {
-
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
 }
+
+namespace {
 
 std::optional<std::string_view> find_value(
     const std::vector<std::pair<std::string, std::string>>& pairs, std::string_view name,
@@ -25,6 +25,13 @@ std::optional<std::string_view> find_value(
 }
 
 }  // namespace
+
+std::string_view method_label(std::string_view method) {
+  for (const std::string_view known : kMethods) {
+    if (method == known) return known;
+  }
+  return "other";
+}
 
 std::optional<std::string_view> Request::header(std::string_view name) const {
   return find_value(headers, name, true);
@@ -94,6 +101,8 @@ std::string_view reason_phrase(unsigned status) {
       return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
     case 503:
       return "Service Unavailable";
     default:

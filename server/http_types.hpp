@@ -2,6 +2,7 @@
 // never see Beast types, so they compile quickly and can be tested without a socket.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -14,6 +15,16 @@ namespace caretoolkit::server {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
+// The methods the server implements; any other is answered 501 before it reaches a handler.
+inline constexpr std::array<std::string_view, 7> kMethods = {"GET",   "HEAD",   "POST",   "PUT",
+                                                             "PATCH", "DELETE", "OPTIONS"};
+// ASCII case-insensitive equality, for header names and tokens.
+bool iequals(std::string_view a, std::string_view b);
+
+// `method` when it is one of kMethods (case-sensitive, as methods are), else "other": what
+// metrics label a request by, so that no client can add a series.
+std::string_view method_label(std::string_view method);
+
 struct Request {
   std::string method;  // "GET", "POST", ...
   std::string target;  // as sent: path and query
@@ -25,6 +36,11 @@ struct Request {
   std::string request_id;
   // Filled by the router from a route pattern such as /api/v1/sources/{id}.
   std::vector<std::pair<std::string, std::string>> path_params;
+  // Set by the API key check: the answer depends on the Authorization header (so no cache may
+  // keep it), and the public id of the key that was accepted (for the access log; never the
+  // secret). key_id stays empty when the key was missing or refused.
+  bool key_checked = false;
+  std::string key_id;
 
   // Case-insensitive header lookup; nullopt when absent.
   std::optional<std::string_view> header(std::string_view name) const;

@@ -4,6 +4,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "http_types.hpp"
+
 namespace caretoolkit::server {
 
 namespace {
@@ -36,7 +38,7 @@ void MetricsRegistry::observe_request(std::string_view route, std::string_view m
                                       unsigned status, std::chrono::microseconds duration) {
   const double seconds = static_cast<double>(duration.count()) / 1e6;
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(route), std::string(method), status}];
+  ++requests_[{std::string(route), std::string(method_label(method)), status}];
   Latency& latency = latency_[std::string(route)];
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) {

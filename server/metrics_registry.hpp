@@ -1,8 +1,8 @@
 // The server's own counters, published at GET /metrics in the Prometheus text format (0.0.4):
 // requests by route, method and status, a latency histogram by route, open connections, adverts
 // checked, and the size of the database's write-ahead log. Route labels are patterns
-// ("/api/v1/sources/{id}"), never raw paths, so the number of series stays bounded whatever clients
-// send.
+// ("/api/v1/sources/{id}"), never raw paths, and method labels are one of kMethods or "other"
+// (method_label), so the number of series stays bounded whatever clients send.
 #pragma once
 
 #include <array>

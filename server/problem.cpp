@@ -26,6 +26,7 @@ constexpr ProblemType kTypes[] = {
     {"unavailable", "Service unavailable"},
     {"method-not-allowed", "Method not allowed"},
     {"header-too-large", "Request header too large"},
+    {"not-implemented", "Not implemented"},
     {"internal", "Internal error"},
 };
 

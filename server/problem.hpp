@@ -2,7 +2,7 @@
 //
 // Every error response of the server is built here, from a caretoolkit::Error (its code decides the
 // status and the problem type), from a status the HTTP layer decides itself (404 unknown route,
-// 405, 413, 431, 503), or from an unexpected exception (500, with an opaque detail: the real
+// 405, 413, 431, 501, 503), or from an unexpected exception (500, with an opaque detail: the real
 // message goes to the log, never to the client).
 #pragma once
 

@@ -4,11 +4,17 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/error.hpp"
+
 namespace caretoolkit {
 
-namespace {
-constexpr std::int64_t kMaxPence = 1'000'000'000'000;  // £10 billion
+namespace detail {
+void throw_money_overflow() {
+  throw Error(ErrorCode::kInvalid,
+              "The amounts of money add up to more than the toolkit can hold (about £92,000 "
+              "trillion); check the amounts entered.");
 }
+}  // namespace detail
 
 std::optional<Pence> parse_pounds(std::string_view text) {
   if (text.starts_with("\xC2\xA3")) text.remove_prefix(2);  // "£"
@@ -31,7 +37,7 @@ std::optional<Pence> parse_pounds(std::string_view text) {
     pounds = pounds * 10 + (c - '0');
     ++digits;
     ++digits_since_comma;
-    if (pounds * 100 > kMaxPence) return std::nullopt;
+    if (pounds * 100 > kMaxAmount.value) return std::nullopt;
   }
   if (digits == 0 || (saw_comma && digits_since_comma != 3)) return std::nullopt;
   std::int64_t pence = 0;
@@ -43,23 +49,34 @@ std::optional<Pence> parse_pounds(std::string_view text) {
     }
     pence = (decimals[0] - '0') * 10 + (decimals.size() == 2 ? decimals[1] - '0' : 0);
   }
+  if (pounds * 100 + pence > kMaxAmount.value) return std::nullopt;
   return Pence{pounds * 100 + pence};
 }
 
 std::string format_pounds(Pence amount) {
   const bool negative = amount.value < 0;
-  const std::int64_t magnitude = negative ? -amount.value : amount.value;
+  // Unsigned, so that the most negative amount has a magnitude too.
+  const auto value = static_cast<std::uint64_t>(amount.value);
+  const std::uint64_t magnitude = negative ? 0 - value : value;
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", negative ? "-" : "",
-                static_cast<long long>(magnitude / 100), static_cast<long long>(magnitude % 100));
+  std::snprintf(buffer, sizeof buffer, "%s%llu.%02llu", negative ? "-" : "",
+                static_cast<unsigned long long>(magnitude / 100),
+                static_cast<unsigned long long>(magnitude % 100));
   return buffer;
 }
 
 std::optional<Pence> divide_rounded(Pence numerator, double denominator) {
   if (denominator == 0.0) return std::nullopt;
-  const double exact = static_cast<double>(numerator.value) / denominator;
+  return round_pence(static_cast<double>(numerator.value) / denominator);
+}
+
+std::optional<Pence> round_pence(double exact) {
+  // 2^63, exactly representable: every double below it in magnitude converts without overflow.
+  constexpr double kLimit = 9'223'372'036'854'775'808.0;
+  if (!std::isfinite(exact)) return std::nullopt;
   // Half up, away from zero for the negative case, so -0.5 -> -1 as 0.5 -> 1.
   const double rounded = exact >= 0 ? std::floor(exact + 0.5) : -std::floor(-exact + 0.5);
+  if (rounded >= kLimit || rounded < -kLimit) return std::nullopt;
   return Pence{static_cast<std::int64_t>(rounded)};
 }
 

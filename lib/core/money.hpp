@@ -1,5 +1,8 @@
 // Money as a whole number of pence. Amounts are never floating point: spend is summed and divided
 // exactly, and rounding to whole pence happens once, at the end, half up.
+//
+// Every amount a person enters is at most kMaxAmount, so sums of millions of entries still fit;
+// arithmetic past what Pence holds throws caretoolkit::Error (kInvalid) instead of wrapping.
 #pragma once
 
 #include <compare>
@@ -10,29 +13,47 @@
 
 namespace caretoolkit {
 
+namespace detail {
+// Throws Error(kInvalid): amounts add up to more than Pence can hold.
+[[noreturn]] void throw_money_overflow();
+}  // namespace detail
+
 struct Pence {
   std::int64_t value = 0;
 
   friend constexpr auto operator<=>(Pence, Pence) = default;
   friend constexpr bool operator==(Pence, Pence) = default;
-  friend constexpr Pence operator+(Pence a, Pence b) { return Pence{a.value + b.value}; }
-  friend constexpr Pence operator-(Pence a, Pence b) { return Pence{a.value - b.value}; }
-  constexpr Pence& operator+=(Pence other) {
-    value += other.value;
-    return *this;
+  friend constexpr Pence operator+(Pence a, Pence b) {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(a.value, b.value, &sum)) detail::throw_money_overflow();
+    return Pence{sum};
   }
+  friend constexpr Pence operator-(Pence a, Pence b) {
+    std::int64_t difference = 0;
+    if (__builtin_sub_overflow(a.value, b.value, &difference)) detail::throw_money_overflow();
+    return Pence{difference};
+  }
+  constexpr Pence& operator+=(Pence other) { return *this = *this + other; }
 };
+
+// The largest amount of money any input may hold: £10 billion. Spend entries, replacement costs,
+// and pounds or pence read from the API, CSV files and the command line are all bounded by it.
+inline constexpr Pence kMaxAmount{1'000'000'000'000};
 
 // Parses pounds as a spreadsheet writes them: "1200", "1200.5", "1,200.50", "£1,200.50".
 // At most two decimals; no sign, no exponent. Returns nullopt for anything else, including
-// negative amounts ("-5") and amounts over £10 billion.
+// negative amounts ("-5") and amounts over kMaxAmount.
 std::optional<Pence> parse_pounds(std::string_view text);
 
 // "1200.50": pounds with exactly two decimals and no thousands separator (what CSV export writes).
 std::string format_pounds(Pence amount);
 
-// numerator / denominator rounded half up to whole pence; nullopt when the denominator is 0.
-// (50000 / 3 -> 16667.)
+// numerator / denominator rounded half up to whole pence; nullopt when the denominator is 0 or the
+// quotient is more than Pence holds. (50000 / 3 -> 16667.)
 std::optional<Pence> divide_rounded(Pence numerator, double denominator);
+
+// `exact` pence rounded to whole pence, halves away from zero (half up for a positive amount);
+// nullopt when it is not finite or is more than Pence holds (about £92 quadrillion).
+std::optional<Pence> round_pence(double exact);
 
 }  // namespace caretoolkit

@@ -1,8 +1,6 @@
 // Recruiting cost formulas; see costs.hpp.
 #include "metrics/costs.hpp"
 
-#include <cmath>
-
 namespace caretoolkit::metrics {
 
 Money cost_per_hire(Pence external, Pence internal, std::int64_t hires) {
@@ -17,8 +15,7 @@ Money turnover_cost(std::int64_t staff, const Rate& turnover, Pence replacement_
   if (!turnover.value) return Money::none(turnover.reason);
   const double exact =
       static_cast<double>(staff) * *turnover.value * static_cast<double>(replacement_cost.value);
-  // llround takes halves away from zero: half up for an amount that is never negative.
-  return Money::of(Pence{std::llround(exact)});
+  return money_of(exact);
 }
 
 }  // namespace caretoolkit::metrics

@@ -18,7 +18,8 @@ Money cost_per_hire(Pence external, Pence internal, std::int64_t hires);
 Rate hire_cost_ratio(Pence recruiting_costs, Pence first_year_pay);
 
 // What replacing a year's leavers costs: staff x turnover x replacement cost. Expected leavers
-// are not rounded to whole people (10 staff x 29 % x £6,000 = £17,400, not 3 x £6,000).
+// are not rounded to whole people (10 staff x 29 % x £6,000 = £17,400, not 3 x £6,000). No value
+// (kImplausible) when the product is past what pence can hold.
 Money turnover_cost(std::int64_t staff, const Rate& turnover, Pence replacement_cost);
 
 }  // namespace caretoolkit::metrics

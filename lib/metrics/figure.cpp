@@ -51,8 +51,13 @@ Rate ratio(std::int64_t numerator, std::int64_t denominator, Reason if_zero) {
 }
 
 Money per_unit(Pence amount, double count, Reason if_zero) {
-  if (const auto rounded = divide_rounded(amount, count)) return Money::of(*rounded);
-  return Money::none(if_zero);
+  if (count == 0.0) return Money::none(if_zero);
+  return money_of(static_cast<double>(amount.value) / count);
+}
+
+Money money_of(double exact) {
+  if (const auto rounded = round_pence(exact)) return Money::of(*rounded);
+  return Money::none(Reason::kImplausible);
 }
 
 }  // namespace caretoolkit::metrics

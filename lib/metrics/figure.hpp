@@ -28,7 +28,9 @@ enum class Reason : std::uint8_t {
   kNoSnapshot,            // "no_snapshot": no headcount on or before the as-of date
   kNoStaff,               // "no_staff": no permanent or temporary staff to divide by
   kLeaversUnknown,        // "leavers_unknown"
-  kImplausible,           // "implausible": a turnover above 9.95 (995 %) means the data is wrong
+  kImplausible,           // "implausible": a turnover above 9.95 (995 %), or an amount of money
+                          // past what pence can hold (about £92 quadrillion), means the data is
+                          // wrong
   kWithheld,              // "withheld": fewer than 3 providers stand behind the figure
   kNoPay,                 // "no_first_year_pay": the hire-cost ratio needs the hires' pay
   kNoStarters,   // "no_starters": a source's return needs starters to set its spend against
@@ -55,7 +57,11 @@ using Amount = Figure<double>;  // days, expected stayers: not rounded
 
 // numerator / denominator as a fraction; no value (`if_zero`) when the denominator is 0.
 Rate ratio(std::int64_t numerator, std::int64_t denominator, Reason if_zero);
-// amount / count in whole pence, rounded half up; no value (`if_zero`) when count is 0.
+// amount / count in whole pence, rounded half up; no value (`if_zero`) when count is 0, and
+// kImplausible when the quotient is past what pence can hold.
 Money per_unit(Pence amount, double count, Reason if_zero);
+// `exact` pence rounded half up to whole pence; kImplausible when it is past what pence can hold
+// (a product of amounts and counts entered at their bounds).
+Money money_of(double exact);
 
 }  // namespace caretoolkit::metrics

@@ -62,6 +62,11 @@ void validate(const ReportOptions& options) {
     throw Error(ErrorCode::kInvalid, "The replacement cost must be more than £0.",
                 "replacement_cost");
   }
+  if (options.replacement_cost > kMaxAmount) {
+    throw Error(ErrorCode::kInvalid,
+                "The replacement cost must be at most £" + format_pounds(kMaxAmount) + ".",
+                "replacement_cost");
+  }
   if (options.by == Grouping::kMonth &&
       month_index(options.to) - month_index(options.from) + 1 > kMaxMonthGroups) {
     throw Error(ErrorCode::kInvalid,

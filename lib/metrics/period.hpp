@@ -59,7 +59,8 @@ int month_index(Date day);
 // Throws Error(kInvalid) naming the field ("from", "to", "as_of", "by", "replacement_cost") when
 // to is before from, as_of is after today, as_of is before to (a cohort is judged only once its
 // period is over; a period that ends after today is judged as it stands today), the replacement
-// cost is not positive, or a month grouping spans more than kMaxMonthGroups months.
+// cost is not positive or is over kMaxAmount, or a month grouping spans more than kMaxMonthGroups
+// months.
 void validate(const ReportOptions& options);
 // validate(), then the options with as_of filled in: what every report starts from and echoes.
 ReportOptions resolve(const ReportOptions& options);

@@ -64,8 +64,7 @@ void judge_return(SourceReturn& source, const SurvivalCurve& curve, Pence replac
   }
   const double stayers = *source.expected_stayers.value;
   const double benefit = stayers * static_cast<double>(replacement_cost.value);
-  // llround rounds halves away from zero, which for a benefit (never negative) is half up.
-  source.benefit = Money::of(Pence{std::llround(benefit)});
+  source.benefit = money_of(benefit);
   // Spend with nobody hired is no return to judge: it would read as -100 %, however early it is.
   if (source.spend.value == 0) {
     source.roi = Rate::none(Reason::kNoSpend);

@@ -31,19 +31,17 @@ struct CohortPool {
   std::int64_t providers = 0;
   std::int64_t applicants = 0;
   std::int64_t starters = 0;
-  std::int64_t spend = 0;
+  Pence spend;
 
-  void add(std::int64_t provider_applicants, std::int64_t provider_starters,
-           std::int64_t provider_spend) {
-    if (provider_applicants == 0 && provider_spend == 0) return;
+  void add(std::int64_t provider_applicants, std::int64_t provider_starters, Pence provider_spend) {
+    if (provider_applicants == 0 && provider_spend == Pence{}) return;
     ++providers;
     applicants += provider_applicants;
     starters += provider_starters;
     spend += provider_spend;
   }
   TeamFigure<Pence> cost_per_hire() const {
-    return withheld_or(per_unit(Pence{spend}, static_cast<double>(starters), Reason::kNoHires),
-                       providers);
+    return withheld_or(per_unit(spend, static_cast<double>(starters), Reason::kNoHires), providers);
   }
 };
 
@@ -150,15 +148,15 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
     const ProviderCohort provider =
         cohort_of(data, std::as_const(per_source), sources, std::as_const(channel_of_group));
     const CohortCounts& counts = provider.counts;
-    std::array<std::int64_t, kChannels> channel_spend{};
-    std::int64_t provider_spend = 0;
+    std::array<Pence, kChannels> channel_spend{};
+    Pence provider_spend;
     for (const tracker::SpendEntry& entry : data.spend) {
       if (!per_source.in_period(entry.date)) continue;
-      provider_spend += entry.amount.value;
-      channel_spend[channel_of_group[sources.group_of(entry)]] += entry.amount.value;
+      provider_spend += entry.amount;
+      channel_spend[channel_of_group[sources.group_of(entry)]] += entry.amount;
     }
 
-    if (counts.applicants > 0 || provider_spend > 0) pooled += counts;
+    if (counts.applicants > 0 || provider_spend > Pence{}) pooled += counts;
     cohort.add(counts.applicants, counts.started, provider_spend);
     for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
       retention[i].add(counts.retained[i], counts.eligible[i]);
@@ -186,7 +184,7 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
   for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
     kpis.retention[i] = retention[i].figure(Reason::kTooEarly);
   }
-  kpis.spend = withheld_or(Money::of(Pence{cohort.spend}), cohort.providers);
+  kpis.spend = withheld_or(Money::of(cohort.spend), cohort.providers);
   kpis.cost_per_hire = cohort.cost_per_hire();
   for (std::size_t c = 0; c < kChannels; ++c) {
     const CohortPool& pool = channels[c];
@@ -194,7 +192,7 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
     row.channel = static_cast<tracker::Channel>(c);
     row.applicants = count_figure(pool.applicants, pool.providers);
     row.starters = count_figure(pool.starters, pool.providers);
-    row.spend = withheld_or(Money::of(Pence{pool.spend}), pool.providers);
+    row.spend = withheld_or(Money::of(pool.spend), pool.providers);
     row.cost_per_hire = pool.cost_per_hire();
   }
   kpis.workforce = workforce.figures(std::nullopt);

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/money.hpp"
+
 namespace caretoolkit::tracker {
 
 namespace {
@@ -324,6 +326,9 @@ void check_applicant(const Applicant& a, Date today, Problems& problems) {
 
 void check_spend(const SpendEntry& entry, Problems& problems) {
   if (entry.amount.value < 0) add(problems, "amount", "amount must not be negative");
+  if (entry.amount > kMaxAmount) {
+    add(problems, "amount", "amount must be at most £" + format_pounds(kMaxAmount));
+  }
   check_length(entry.note, kMaxNoteLength, "note", problems);
   check_text(entry.note, TextKind::kNote, "note", "note", problems);
 }

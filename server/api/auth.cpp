@@ -14,7 +14,8 @@ namespace {
 
 }  // namespace
 
-Principal authenticate(const Request& request, const tracker::Store& store) {
+Principal authenticate(Request& request, const tracker::Store& store) {
+  request.key_checked = true;
   const auto header = request.header("Authorization");
   if (!header || header->empty()) {
     unauthorized("this needs an API key: send 'Authorization: Bearer <key>'");
@@ -32,10 +33,11 @@ Principal authenticate(const Request& request, const tracker::Store& store) {
   while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
   const auto record = tracker::authenticate(store, value);
   if (!record) unauthorized("the API key is not valid: it is unknown, revoked or mistyped");
+  request.key_id = record->public_id;
   return Principal{record->role, record->provider_id, record->id};
 }
 
-tracker::Id require_provider(const Request& request, const tracker::Store& store) {
+tracker::Id require_provider(Request& request, const tracker::Store& store) {
   const Principal principal = authenticate(request, store);
   if (principal.role != tracker::ApiKeyRole::kProvider || !principal.provider_id) {
     throw Error(ErrorCode::kForbidden,
@@ -44,7 +46,7 @@ tracker::Id require_provider(const Request& request, const tracker::Store& store
   return *principal.provider_id;
 }
 
-Principal require_team(const Request& request, const tracker::Store& store) {
+Principal require_team(Request& request, const tracker::Store& store) {
   const Principal principal = authenticate(request, store);
   if (principal.role != tracker::ApiKeyRole::kTeam) {
     throw Error(ErrorCode::kForbidden, "only the toolkit team's key may do this");

@@ -18,11 +18,12 @@ struct Principal {
   tracker::Id key_id = 0;
 };
 
-// The caller, or Error(kUnauthorized).
-Principal authenticate(const Request& request, const tracker::Store& store);
+// The caller, or Error(kUnauthorized). Marks the request as depending on its key
+// (Request::key_checked) and, once the key is accepted, records its public id (Request::key_id).
+Principal authenticate(Request& request, const tracker::Store& store);
 // The provider a provider key acts for; Error(kForbidden) for a team key.
-tracker::Id require_provider(const Request& request, const tracker::Store& store);
+tracker::Id require_provider(Request& request, const tracker::Store& store);
 // A team key's principal; Error(kForbidden) for a provider key.
-Principal require_team(const Request& request, const tracker::Store& store);
+Principal require_team(Request& request, const tracker::Store& store);
 
 }  // namespace caretoolkit::server::api

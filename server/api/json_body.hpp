@@ -179,7 +179,7 @@ Field<T> pence_field(std::string_view name, Pence T::*member, bool required) {
   return {name, required,
           [name, member](const T& r, boost::json::object& o) { o[name] = (r.*member).value; },
           [name, member](T& r, const boost::json::value& v) {
-            (r.*member).value = read_integer(v, name, 0, 1'000'000'000'000);
+            (r.*member).value = read_integer(v, name, 0, kMaxAmount.value);
           }};
 }
 

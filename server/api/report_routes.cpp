@@ -40,8 +40,11 @@ metrics::ReportOptions report_options(const Request& request, const tracker::Sto
   if (const auto cost = request.query_param("replacement_cost_pence")) {
     std::int64_t pence = 0;
     const auto [end, ec] = std::from_chars(cost->data(), cost->data() + cost->size(), pence);
-    if (ec != std::errc() || end != cost->data() + cost->size() || pence <= 0) {
-      throw Error(ErrorCode::kInvalid, "replacement_cost_pence must be a positive whole number",
+    if (ec != std::errc() || end != cost->data() + cost->size() || pence <= 0 ||
+        Pence{pence} > kMaxAmount) {
+      throw Error(ErrorCode::kInvalid,
+                  "replacement_cost_pence must be a whole number of pence from 1 to " +
+                      std::to_string(kMaxAmount.value) + " (£" + format_pounds(kMaxAmount) + ")",
                   "replacement_cost_pence");
     }
     options.replacement_cost = Pence{pence};

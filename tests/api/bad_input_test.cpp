@@ -124,6 +124,20 @@ TEST_CASE("bad requests get the right problem and change nothing") {
       {"absolute path", "GET", "//etc/passwd", "", "", Key::kNone, 404, "not-found"},
       {"bad limit", "GET", "/api/v1/applicants?limit=0", "", "", Key::kProvider, 422, "invalid",
        "limit"},
+      {"replacement cost far over £10 billion", "GET",
+       "/api/v1/reports/roi?from=2025-01-01&to=2025-03-31&"
+       "replacement_cost_pence=4000000000000000000",
+       "", "", Key::kProvider, 422, "invalid", "replacement_cost_pence"},
+      {"replacement cost a penny over £10 billion", "GET",
+       "/api/v1/reports/roi?from=2025-01-01&to=2025-03-31&replacement_cost_pence=1000000000001", "",
+       "", Key::kProvider, 422, "invalid", "replacement_cost_pence"},
+      {"replacement cost past what a number holds", "GET",
+       "/api/v1/reports/roi?from=2025-01-01&to=2025-03-31&"
+       "replacement_cost_pence=99999999999999999999",
+       "", "", Key::kProvider, 422, "invalid", "replacement_cost_pence"},
+      {"spend a penny over £10 billion", "POST", "/api/v1/spend",
+       R"({"source_id":)" + sid + R"(,"date":"2025-02-01","amount_pence":1000000000001})", json,
+       Key::kProvider, 422, "invalid", "/amount_pence"},
       {"CSV with a bad row", "POST", "/api/v1/import/spend",
        "source,date,amount,note\nFacebook,2025-02-01,-3,\n", "text/csv", Key::kProvider, 422,
        "invalid"},
@@ -189,4 +203,34 @@ TEST_CASE("a CSV import names every bad row by line and stores nothing") {
   CHECK(std::find(lines.begin(), lines.end(), 2) == lines.end());
   CHECK(api.get("/api/v1/applicants", provider.key).at("items").as_array().empty());
   CHECK(api.get("/api/v1/sources", provider.key).at("items").as_array().empty());
+}
+
+TEST_CASE("money at the 10 billion pound bound is stored and reported to the penny") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Bound Care");
+  const auto source =
+      api.post("/api/v1/sources", provider.key, R"({"name":"Agency","channel":"agency"})");
+  const std::string sid = std::to_string(source.at("id").as_int64());
+  for (int i = 1; i <= 5; ++i) {
+    api.post("/api/v1/applicants", provider.key,
+             R"({"reference":"M-)" + std::to_string(i) + R"(","source_id":)" + sid +
+                 R"(,"applied_on":"2024-01-02","offered_on":"2024-01-05",)"
+                 R"("started_on":"2024-01-10"})");
+    api.post("/api/v1/spend", provider.key,
+             R"({"source_id":)" + sid + R"(,"date":"2024-01-05","amount_pence":1000000000000})");
+  }
+  const auto report = api.get(
+      "/api/v1/reports/roi?from=2024-01-01&to=2024-01-31&as_of=2025-06-30&"
+      "replacement_cost_pence=1000000000000",
+      provider.key);
+  CHECK(report.at("replacement_cost_pence").as_int64() == 1'000'000'000'000);
+  CHECK(report.at("total").at("spend_pence").as_int64() == 5'000'000'000'000);
+  CHECK(report.at("total").at("cost_per_hire_pence").as_int64() == 1'000'000'000'000);
+  const auto& agency = report.at("sources").as_array().at(0).as_object();
+  // 5 starters all still in post after a year, at £10 billion each: £50 billion of benefit
+  // against £50 billion of spend.
+  CHECK(agency.at("spend_pence").as_int64() == 5'000'000'000'000);
+  CHECK(agency.at("benefit_pence").as_int64() == 5'000'000'000'000);
+  CHECK(agency.at("roi").as_double() == 0.0);
+  CHECK(agency.at("cost_per_expected_stayer_pence").as_int64() == 1'000'000'000'000);
 }

@@ -99,6 +99,37 @@ TEST_CASE("admin create-team-key prints a key that the server accepts") {
   CHECK(child.wait(20s) == 0);
 }
 
+TEST_CASE("the access log names the public id of the key behind a request and never its secret") {
+  TempDir dir;
+  const auto database = (dir.path() / "log.db").string();
+  auto [status, output] = run_caretoolkit({"admin", "create-team-key", "--db", database});
+  REQUIRE(status == 0);
+  const std::string key = output.substr(0, output.find('\n'));
+  REQUIRE(key.size() > 21);
+  const std::string public_id = key.substr(4, 16);  // "ctk_<16 hex digits>_<secret>"
+  const std::string secret = key.substr(21);
+  auto arguments = serve_arguments(database);
+  std::erase(arguments, std::string("--quiet"));
+  ChildProcess child(caretoolkit_binary(), arguments);
+  const auto banner = child.wait_for_line("serving on http://", 20s);
+  REQUIRE(banner.has_value());
+  HttpClient client("127.0.0.1", port_from_banner(*banner));
+  CHECK(client.get("/api/v1/providers", {{"Authorization", "Bearer " + key}}).status == 200);
+  const auto line = child.wait_for_line("\"path\":\"/api/v1/providers\"", 10s);
+  REQUIRE(line.has_value());
+  const auto entry = boost::json::parse(*line).as_object();
+  CHECK(entry.at("key").as_string() == public_id);
+  CHECK(entry.at("status").as_int64() == 200);
+
+  CHECK(client.get("/healthz").status == 200);
+  const auto anonymous = child.wait_for_line("\"path\":\"/healthz\"", 10s);
+  REQUIRE(anonymous.has_value());
+  CHECK_FALSE(boost::json::parse(*anonymous).as_object().contains("key"));
+  child.send_signal(SIGTERM);
+  CHECK(child.wait(20s) == 0);
+  CHECK(child.output().find(secret) == std::string::npos);
+}
+
 TEST_CASE("examples/api.sh walks through the API against a real server without an error") {
   TempDir dir;
   const auto database = dir.path() / "caretoolkit.db";

@@ -1,6 +1,10 @@
 // Money parsing and rounding: the forms a spreadsheet writes, and half-up rounding at the end.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+
+#include "core/error.hpp"
 #include "core/money.hpp"
 
 using caretoolkit::parse_pounds;
@@ -23,6 +27,36 @@ TEST_CASE("parse_pounds refuses what is not an amount") {
     CAPTURE(bad);
     CHECK_FALSE(parse_pounds(bad).has_value());
   }
+}
+
+TEST_CASE("parse_pounds takes amounts up to 10 billion pounds and no more") {
+  CHECK(parse_pounds("10,000,000,000") == caretoolkit::kMaxAmount);
+  CHECK(parse_pounds("10000000000.00") == caretoolkit::kMaxAmount);
+  CHECK(parse_pounds("9999999999.99")->value == 999'999'999'999);
+  CHECK_FALSE(parse_pounds("10000000000.01").has_value());
+  CHECK_FALSE(parse_pounds("10000000001").has_value());
+}
+
+TEST_CASE("Pence sums past what pence can hold throw instead of wrapping") {
+  const Pence most{INT64_MAX};
+  CHECK_THROWS_AS(most + Pence{1}, caretoolkit::Error);
+  CHECK_THROWS_AS(Pence{INT64_MIN} - Pence{1}, caretoolkit::Error);
+  Pence total{INT64_MAX - 1};
+  CHECK_THROWS_AS(total += Pence{2}, caretoolkit::Error);
+  CHECK(total.value == INT64_MAX - 1);  // left as it was
+  CHECK((caretoolkit::kMaxAmount + caretoolkit::kMaxAmount).value == 2'000'000'000'000);
+}
+
+TEST_CASE("round_pence rounds half up and refuses what pence cannot hold") {
+  CHECK(caretoolkit::round_pence(2.5)->value == 3);
+  CHECK(caretoolkit::round_pence(-2.5)->value == -3);
+  CHECK(caretoolkit::round_pence(5e12)->value == 5'000'000'000'000);
+  CHECK(caretoolkit::round_pence(9e18)->value == 9'000'000'000'000'000'000);
+  CHECK_FALSE(caretoolkit::round_pence(9.95e18).has_value());
+  CHECK_FALSE(caretoolkit::round_pence(-9.95e18).has_value());
+  CHECK_FALSE(caretoolkit::round_pence(std::numeric_limits<double>::infinity()).has_value());
+  CHECK_FALSE(caretoolkit::round_pence(std::numeric_limits<double>::quiet_NaN()).has_value());
+  CHECK(caretoolkit::format_pounds(Pence{INT64_MIN}) == "-92233720368547758.08");
 }
 
 TEST_CASE("format_pounds and divide_rounded") {

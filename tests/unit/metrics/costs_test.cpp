@@ -19,6 +19,18 @@ TEST_CASE("cost formulas with nothing to divide by have no value") {
   CHECK(to_string(Reason::kNoPay) == "no_first_year_pay");
 }
 
+TEST_CASE("turnover cost at the bounds is exact or has no value and never wraps") {
+  // 1,000,000 staff x 900 % x £10 billion = 9,000,000,000,000,000,000 pence, just inside what
+  // pence can hold; at 995 %, the most a turnover may be, it would be 9.95e18, past it.
+  CHECK(turnover_cost(1'000'000, Rate::of(9.0), caretoolkit::kMaxAmount).value ==
+        Pence{9'000'000'000'000'000'000});
+  const Money past = turnover_cost(1'000'000, Rate::of(9.95), caretoolkit::kMaxAmount);
+  CHECK_FALSE(past.has_value());
+  CHECK(past.reason == Reason::kImplausible);
+  CHECK(cost_per_hire(caretoolkit::kMaxAmount, caretoolkit::kMaxAmount, 1).value ==
+        Pence{2'000'000'000'000});
+}
+
 TEST_CASE("turnover cost does not round expected leavers to whole people") {
   // 10 staff x 29 % x £6,000 = £17,400 (Care England rounds to 3 leavers and £18,000).
   CHECK(turnover_cost(10, Rate::of(0.29), Pence{600'000}).value == Pence{1'740'000});

@@ -60,6 +60,12 @@ TEST_CASE("validation names the field at fault") {
   free.replacement_cost = caretoolkit::Pence{0};
   CHECK(refused_field(free) == "replacement_cost");
 
+  ReportOptions dearest = options;
+  dearest.replacement_cost = caretoolkit::kMaxAmount;
+  CHECK(refused_field(dearest) == "");
+  dearest.replacement_cost = caretoolkit::Pence{caretoolkit::kMaxAmount.value + 1};
+  CHECK(refused_field(dearest) == "replacement_cost");
+
   ReportOptions one_day = options;
   one_day.to = one_day.from;
   one_day.as_of.reset();

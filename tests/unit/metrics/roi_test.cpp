@@ -2,6 +2,9 @@
 // constructed set of sources with enough hires to rank.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
+#include "core/error.hpp"
 #include "fixtures.hpp"
 #include "metrics/roi.hpp"
 
@@ -223,4 +226,36 @@ TEST_CASE("a source with spend and no starters has no return and says it had no 
   CHECK(costs.cost_per_hire.reason == Reason::kNoHires);
   CHECK(costs.cost_per_retained_hire[0].reason == Reason::kNoHires);
   CHECK(costs.cost_per_retained_hire[2].reason == Reason::kNoHires);
+}
+
+TEST_CASE("return on investment at the money bounds is exact") {
+  // Five starters on 2025-01-10, all in post a year later, £10 billion of spend each and a
+  // £10 billion replacement cost: benefit 5 x 1,000,000,000,000 = 5,000,000,000,000 pence, equal
+  // to the spend, so the ROI is 0 and each expected stayer costs 1,000,000,000,000.
+  Dataset data;
+  data.sources = {source(kReferral, "Agency", Channel::kAgency)};
+  for (int i = 0; i < 5; ++i) {
+    data.applicants.push_back(
+        person(kReferral, "2025-01-02", "2025-01-03", "2025-01-05", "2025-01-10"));
+    data.spend.push_back(spend(kReferral, "2025-01-05", caretoolkit::kMaxAmount.value));
+  }
+  ReportOptions options = worked_options();
+  options.replacement_cost = caretoolkit::kMaxAmount;
+  const RoiReport report = roi_report(data.view(), options);
+  REQUIRE(report.sources.size() == 1);
+  const SourceReturn& agency = report.sources[0];
+  CHECK(agency.spend == Pence{5'000'000'000'000});
+  CHECK(*agency.expected_stayers.value == 5.0);
+  CHECK(agency.benefit.value == Pence{5'000'000'000'000});
+  CHECK(*agency.roi.value == 0.0);
+  CHECK(agency.cost_per_expected_stayer.value == Pence{1'000'000'000'000});
+  CHECK(report.total.cost_per_hire.value == Pence{1'000'000'000'000});
+}
+
+TEST_CASE("spend that adds up past what pence can hold is refused rather than wrapped") {
+  Dataset data;
+  data.sources = {source(kReferral, "Agency", Channel::kAgency)};
+  data.spend = {spend(kReferral, "2025-01-05", INT64_MAX - 1),
+                spend(kReferral, "2025-01-06", caretoolkit::kMaxAmount.value)};
+  CHECK_THROWS_AS(roi_report(data.view(), worked_options()), caretoolkit::Error);
 }

@@ -1,0 +1,217 @@
+// Requests a hostile client frames to be read two ways, on raw sockets: each is answered once and
+// the connection closed, so a request hidden after it is never served. Also ambiguous headers,
+// encoded slashes, method names that must not become metrics series, and the caching headers of
+// answers that depend on a key.
+#include <boost/json.hpp>
+#include <chrono>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "api_fixture.hpp"
+
+using namespace caretoolkit::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A server that closes idle keep-alive connections soon, so that a raw exchange the server keeps
+// open ends in a second rather than at the client's timeout.
+TestServerOptions quick_idle() {
+  TestServerOptions options;
+  options.config.idle_timeout = 1s;
+  return options;
+}
+
+// A provider with one source, and a request for its sources that a client hides behind another.
+struct Hidden {
+  explicit Hidden(ApiFixture& api) : provider(api.create_provider("Framing Care")) {
+    api.post("/api/v1/sources", provider.key, R"({"name":"Hidden Source","channel":"other"})");
+    request = "GET /api/v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + provider.key +
+              "\r\n\r\n";
+  }
+  ProviderAccount provider;
+  std::string request;
+};
+
+// How many responses a raw answer holds: status lines at the start or straight after a body.
+std::size_t response_count(const std::string& answer) {
+  std::size_t count = 0;
+  for (std::size_t at = answer.find("HTTP/1.1 "); at != std::string::npos;
+       at = answer.find("HTTP/1.1 ", at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+// The answer to `head` followed by the hidden request on the same connection must be one
+// response with `status` that closes the connection, and must not hold the provider's data.
+void check_refused_alone(ApiFixture& api, const Hidden& hidden, const std::string& head,
+                         const std::string& status) {
+  CAPTURE(head);
+  const std::string answer = raw_exchange(api.server.port(), head + hidden.request);
+  CHECK(answer.starts_with("HTTP/1.1 " + status + " "));
+  CHECK(response_count(answer) == 1);
+  CHECK(answer.find("Connection: close") != std::string::npos);
+  CHECK(answer.find("Hidden Source") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a transfer coding that does not end in chunked is refused and the request after it is "
+    "never served") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  for (const char* coding : {"gzip", "identity", "xchunked", "chunked, identity"}) {
+    check_refused_alone(api, hidden,
+                        std::string("POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\n"
+                                    "Transfer-Encoding: ") +
+                            coding + "\r\n\r\n",
+                        "400");
+  }
+}
+
+TEST_CASE("a coding applied before chunked is answered 501 and the connection closed") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string head =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n";
+  check_refused_alone(api, hidden, head, "501");
+  const std::string answer = raw_exchange(api.server.port(), head);
+  CHECK(answer.find("/problems/not-implemented") != std::string::npos);
+  CHECK(answer.find("not 'gzip'") != std::string::npos);
+}
+
+TEST_CASE("Transfer-Encoding on HTTP/1.0 is refused and the connection closed") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  check_refused_alone(api, hidden,
+                      "POST /api/v1/adverts/check HTTP/1.0\r\nHost: x\r\n"
+                      "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "2\r\n{}\r\n0\r\n\r\n",
+                      "400");
+}
+
+TEST_CASE("Content-Length beside Transfer-Encoding is refused in either order") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string start =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  check_refused_alone(api, hidden, start + "Transfer-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}",
+                      "400");
+  check_refused_alone(api, hidden,
+                      start + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}", "400");
+  check_refused_alone(api, hidden,
+                      start + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
+                      "400");
+}
+
+TEST_CASE("two Content-Length values are refused and the connection closed") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string start =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  check_refused_alone(api, hidden, start + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}x",
+                      "400");
+  check_refused_alone(api, hidden, start + "Content-Length: 2, 2\r\n\r\n{}", "400");
+}
+
+TEST_CASE("a chunked body on HTTP/1.1 is still read and the connection kept") {
+  ApiFixture api(quick_idle());
+  const std::string body = R"({"text":"Join our team as a carer."})";
+  std::ostringstream size;
+  size << std::hex << body.size();
+  const std::string answer = raw_exchange(
+      api.server.port(),
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" +
+          size.str() + "\r\n" + body + "\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 200 "));
+  CHECK(response_count(answer) == 2);
+  CHECK(answer.find("\"status\":\"ok\"") != std::string::npos);
+}
+
+TEST_CASE("two Authorization headers are refused") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string answer =
+      raw_exchange(api.server.port(),
+                   "GET /api/v1/sources HTTP/1.1\r\nHost: x\r\n"
+                   "Authorization: Bearer " +
+                       hidden.provider.key + "\r\nAuthorization: Bearer ctk_other\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("2 Authorization headers") != std::string::npos);
+  CHECK(answer.find("Hidden Source") == std::string::npos);
+}
+
+TEST_CASE("an HTTP/1.1 request without Host is refused and an HTTP/1.0 one is served") {
+  TestServer server(quick_idle());
+  const std::string refused = raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\n\r\n");
+  CHECK(refused.starts_with("HTTP/1.1 400 "));
+  CHECK(refused.find("must have a Host header") != std::string::npos);
+  const std::string served = raw_exchange(server.port(), "GET /healthz HTTP/1.0\r\n\r\n");
+  CHECK(served.starts_with("HTTP/1.1 200 "));
+  CHECK(served.find("\"status\":\"ok\"") != std::string::npos);
+}
+
+TEST_CASE("an encoded slash in an API path does not reach the API") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  for (const char* target : {"/api%2fv1%2fsources", "/api%2Fv1/sources", "/api/v1%2fsources"}) {
+    CAPTURE(target);
+    const auto response = api.call("GET", target, hidden.provider.key);
+    CHECK(response.status == 400);
+    CHECK(response.body.find("encoded slash") != std::string::npos);
+    CHECK(response.body.find("Hidden Source") == std::string::npos);
+  }
+  CHECK(api.call("GET", "/api/v1/sources", hidden.provider.key).body.find("Hidden Source") !=
+        std::string::npos);
+}
+
+TEST_CASE("random method names get 501 and add no metrics series") {
+  TestServer server(quick_idle());
+  std::mt19937 random(20250301);
+  std::uniform_int_distribution<int> letter('A', 'Z');
+  constexpr int kMethods = 2000;
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  int sent = 0;
+  std::string first_answer;
+  for (; sent < kMethods && std::chrono::steady_clock::now() < deadline; ++sent) {
+    std::string method(7000, 'A');
+    for (char& c : method) c = static_cast<char>(letter(random));
+    const std::string answer =
+        raw_exchange(server.port(), method + " /x HTTP/1.1\r\nHost: x\r\n\r\n");
+    if (sent == 0) first_answer = answer;
+  }
+  REQUIRE(sent == kMethods);
+  CHECK(first_answer.starts_with("HTTP/1.1 501 "));
+  CHECK(first_answer.find("Connection: close") != std::string::npos);
+  CHECK(first_answer.size() < 1000);  // the method is not echoed in full
+
+  HttpClient client("127.0.0.1", server.port());
+  const auto metrics = client.get("/metrics");
+  REQUIRE(metrics.status == 200);
+  CHECK(metrics.body.size() < 16 * 1024);
+  CHECK(metrics.body.find(R"(caretoolkit_http_requests_total{route="refused",method="other",)"
+                          R"(status="501"} 2000)") != std::string::npos);
+}
+
+TEST_CASE("answers that need a key are not cached and static pages keep their caching headers") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Cache Care");
+  for (const std::string& key : {provider.key, std::string("ctk_wrong"), std::string()}) {
+    CAPTURE(key);
+    const auto response = api.call("GET", "/api/v1/sources", key);
+    CHECK(response.header("Cache-Control") == "no-store");
+    CHECK(response.header("Vary") == "Authorization");
+  }
+  const auto page = api.call("GET", "/", "");
+  REQUIRE(page.status == 200);
+  CHECK(page.header("Cache-Control") == "no-cache");
+  CHECK(page.header("Vary").empty());
+  const auto rules = api.call("GET", "/api/v1/rules", "");
+  CHECK(rules.header("Cache-Control") == "no-cache");
+  CHECK(rules.header("Vary").empty());
+}
