@@ -292,6 +292,7 @@ std::optional<Pence> parse_sheet_amount(std::string_view text) {
   if (text.starts_with(kPound)) text = trim_blank(text.substr(kPound.size()));
   if (!minus()) return std::nullopt;
   if (text.empty()) return dash ? std::optional<Pence>(Pence{0}) : std::nullopt;
+  if (text.starts_with(kPound)) return std::nullopt;  // parse_pounds would take a second one
   const auto pence = parse_pounds(text);
   if (!pence) return std::nullopt;
   return negative ? Pence{-pence->value} : *pence;
