@@ -35,7 +35,7 @@ class Date {
   static int days_in_month(int year, int month);
   // "January" .. "December" for 1 .. 12.
   static std::string_view month_name(int month);
-  int year() const;
+  int year() const;  // the calendar year of this day
 
   std::string to_string() const;  // "YYYY-MM-DD"
   constexpr std::chrono::sys_days sys_days() const { return days_; }
