@@ -179,8 +179,7 @@ class DateScanner {
   bool name_separator() {
     if (consume('-') || consume('/')) return true;
     if (!consume(' ')) return false;
-    while (consume(' ')) {
-    }
+    while (!at_end() && text_[pos_] == ' ') ++pos_;
     return true;
   }
 
