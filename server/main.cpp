@@ -1,12 +1,46 @@
 // Entry point of the caretoolkit binary: the HTTP server and the command-line tools in one.
 // Exit status: 0 on success, 1 on an internal failure, 2 on bad arguments or unusable input.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 #include "commands/commands.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+
+namespace {
+
+// An error with many items (a CSV import naming every bad row) prints its first few items and
+// then its summary, one line per field and kind of problem, rather than hundreds of lines.
+constexpr std::size_t kItemsBeforeSummary = 5;
+constexpr std::size_t kSummaryLines = 10;
+
+void print_error(std::ostream& out, const caretoolkit::Error& error) {
+  out << "caretoolkit: " << error.what() << "\n";
+  const auto& items = error.items();
+  const auto& groups = error.groups();
+  const bool summed_up = !groups.empty() && items.size() > kItemsBeforeSummary;
+  const std::size_t shown = summed_up ? kItemsBeforeSummary : items.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& item = items[i];
+    out << "  ";
+    if (item.line) out << "line " << *item.line << ": ";
+    if (!item.field.empty()) out << item.field << ": ";
+    out << item.detail << "\n";
+  }
+  if (!summed_up) return;
+  out << "  and the rest; in all:\n";
+  for (std::size_t i = 0; i < std::min(groups.size(), kSummaryLines); ++i) {
+    out << "  " << (groups[i].field.empty() ? "" : groups[i].field + ": ") << groups[i].detail
+        << "\n";
+  }
+  if (groups.size() > kSummaryLines) {
+    out << "  and " << groups.size() - kSummaryLines << " more kinds of problem\n";
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -35,13 +69,7 @@ int main(int argc, char** argv) {
     std::cerr << "caretoolkit: " << e.what() << "\nRun 'caretoolkit --help' for usage.\n";
     return 2;
   } catch (const caretoolkit::Error& e) {
-    std::cerr << "caretoolkit: " << e.what() << "\n";
-    for (const auto& item : e.items()) {
-      std::cerr << "  ";
-      if (item.line) std::cerr << "line " << *item.line << ": ";
-      if (!item.field.empty()) std::cerr << item.field << ": ";
-      std::cerr << item.detail << "\n";
-    }
+    print_error(std::cerr, e);
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "caretoolkit: internal error: " << e.what() << "\n";

@@ -38,7 +38,8 @@ std::string_view title_for(std::string_view slug) {
 }
 
 Response build(unsigned status, std::string_view slug, std::string_view detail,
-               std::string_view field, const std::vector<ErrorItem>* items) {
+               std::string_view field, const std::vector<ErrorItem>* items,
+               const std::vector<ErrorGroup>* groups = nullptr) {
   boost::json::object body;
   body["type"] = std::string("/problems/") + std::string(slug);
   body["title"] = title_for(slug);
@@ -55,6 +56,17 @@ Response build(unsigned status, std::string_view slug, std::string_view detail,
       errors.push_back(std::move(entry));
     }
     body["errors"] = std::move(errors);
+  }
+  if (groups != nullptr && !groups->empty()) {
+    boost::json::array summary;
+    for (const auto& group : *groups) {
+      boost::json::object entry;
+      if (!group.field.empty()) entry["field"] = group.field;
+      entry["count"] = group.count;
+      entry["detail"] = group.detail;
+      summary.push_back(std::move(entry));
+    }
+    body["groups"] = std::move(summary);
   }
   Response response{status, "application/problem+json", boost::json::serialize(body), {}, false};
   return response;
@@ -98,7 +110,7 @@ Response problem_from_current_exception(std::string& log_detail) {
     throw;
   } catch (const Error& error) {
     Response response = build(status_for(error.code()), to_string(error.code()), error.what(),
-                              error.field(), &error.items());
+                              error.field(), &error.items(), &error.groups());
     if (error.code() == ErrorCode::kUnauthorized) {
       response.set_header("WWW-Authenticate", "Bearer");
     }

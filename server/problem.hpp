@@ -24,8 +24,9 @@ Response problem(unsigned status, std::string_view slug, std::string_view detail
                  std::string_view field = {});
 
 // Maps the exception currently being handled (call from a catch block) to a problem response.
-// Engine errors keep their message and field; anything else becomes an opaque 500 whose message is
-// returned in `log_detail` for the access log.
+// Engine errors keep their message and field, their items as "errors" and their summary as
+// "groups" (one entry per field and kind of problem, with its count); anything else becomes an
+// opaque 500 whose message is returned in `log_detail` for the access log.
 Response problem_from_current_exception(std::string& log_detail);
 
 }  // namespace caretoolkit::server

@@ -29,12 +29,35 @@ bool read_fields(std::string_view text, int& year, int& month, int& day) {
 
 std::optional<Date> Date::parse(std::string_view text) {
   int year = 0, month = 0, day = 0;
-  if (!read_fields(text, year, month, day) || year < 1900) return std::nullopt;
+  if (!read_fields(text, year, month, day)) return std::nullopt;
+  return from_fields(year, month, day);
+}
+
+std::optional<Date> Date::from_fields(int year, int month, int day) {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{year},
                                         std::chrono::month{static_cast<unsigned>(month)},
                                         std::chrono::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return std::nullopt;
   return Date(std::chrono::sys_days{ymd});
+}
+
+int Date::days_in_month(int year, int month) {
+  const std::chrono::year_month_day_last last{
+      std::chrono::year{year},
+      std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(month)}}};
+  return static_cast<int>(static_cast<unsigned>(last.day()));
+}
+
+std::string_view Date::month_name(int month) {
+  static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+  return kMonths[month - 1];
+}
+
+int Date::year() const {
+  return static_cast<int>(std::chrono::year_month_day{days_}.year());
 }
 
 Date Date::parse_or_throw(std::string_view text, std::string_view field) {
@@ -54,15 +77,9 @@ std::string Date::problem(std::string_view text, std::string_view field) {
     return std::string(field) + " must be a real date, not " + quoted +
            " (months go from 01 to 12)";
   }
-  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-  const std::chrono::year_month_day_last last{
-      std::chrono::year{year},
-      std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(month)}}};
-  return std::string(field) + " must be a real date, not " + quoted + " (" + kMonths[month - 1] +
-         " " + std::to_string(year) + " has " + std::to_string(static_cast<unsigned>(last.day())) +
-         " days)";
+  return std::string(field) + " must be a real date, not " + quoted + " (" +
+         std::string(month_name(month)) + " " + std::to_string(year) + " has " +
+         std::to_string(days_in_month(year, month)) + " days)";
 }
 
 Date Date::today() {

@@ -27,6 +27,16 @@ class Date {
   // Today in UTC.
   static Date today();
 
+  // The calendar day with these numbers, or nullopt when there is none (a 13th month, 30
+  // February) or its year is outside 1900 to 9999: what parse() accepts, for readers of other
+  // written forms.
+  static std::optional<Date> from_fields(int year, int month, int day);
+  // The days of a month (1 to 12) in a year: 28 to 31.
+  static int days_in_month(int year, int month);
+  // "January" .. "December" for 1 .. 12.
+  static std::string_view month_name(int month);
+  int year() const;  // the calendar year of this day
+
   std::string to_string() const;  // "YYYY-MM-DD"
   constexpr std::chrono::sys_days sys_days() const { return days_; }
   constexpr std::int64_t days_since_epoch() const { return days_.time_since_epoch().count(); }

@@ -37,4 +37,11 @@ Error::Error(ErrorCode code, const std::string& detail, std::string field)
 Error::Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items)
     : std::runtime_error(detail), code_(code), items_(std::move(items)) {}
 
+Error::Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items,
+             std::vector<ErrorGroup> groups)
+    : std::runtime_error(detail),
+      code_(code),
+      items_(std::move(items)),
+      groups_(std::move(groups)) {}
+
 }  // namespace caretoolkit

@@ -39,20 +39,35 @@ struct ErrorItem {
   std::optional<std::size_t> line;  // 1-based line of a CSV file, when the input has lines
 };
 
+// The items of one kind in one field counted together, so that an input with hundreds of
+// problems (a spreadsheet whose every date is in a form the tracker does not read) can be
+// summed up in a few lines: field "applied_on", count 285, detail "285 rows are not dates (lines
+// 2, 3, 4 and 282 more); write dates as 2025-02-03 or 03/02/2025".
+struct ErrorGroup {
+  std::string field;      // as in ErrorItem; empty for problems with whole rows
+  std::size_t count = 0;  // the rows (or items) in the group
+  std::string detail;     // the count, where they are and what to change, in one sentence
+};
+
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& detail, std::string field = {});
   Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items);
+  Error(ErrorCode code, const std::string& detail, std::vector<ErrorItem> items,
+        std::vector<ErrorGroup> groups);
 
   ErrorCode code() const noexcept { return code_; }
   // The field the error concerns ("/started_on"), empty when it concerns the whole input.
   const std::string& field() const noexcept { return field_; }
   const std::vector<ErrorItem>& items() const noexcept { return items_; }
+  // The items summed up by field and kind; empty unless the thrower grouped them.
+  const std::vector<ErrorGroup>& groups() const noexcept { return groups_; }
 
  private:
   ErrorCode code_;
   std::string field_;
   std::vector<ErrorItem> items_;
+  std::vector<ErrorGroup> groups_;
 };
 
 }  // namespace caretoolkit

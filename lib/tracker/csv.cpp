@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/error.hpp"
+#include "tracker/cells.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -16,6 +17,15 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // libcsv's parser state before the first byte of a record (ROW_NOT_BEGUN in libcsv.c).
 constexpr int kRowNotBegun = 0;
+// The first characters that make a spreadsheet read a cell as a formula.
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
+// True for text that is apostrophes (`apostrophes` or more) followed by a formula start.
+bool formula_like(std::string_view text, std::size_t apostrophes) {
+  const auto first = text.find_first_not_of('\'');
+  return first != std::string_view::npos && first >= apostrophes &&
+         kFormulaStarts.find(text[first]) != std::string_view::npos;
+}
 
 [[noreturn]] void malformed(std::size_t line, std::string detail) {
   std::string message = "line " + std::to_string(line) + ": " + detail;
@@ -49,11 +59,7 @@ void check_utf8(std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
-  constexpr std::string_view kBlank = " \t";
-  const auto first = text.find_first_not_of(kBlank);
-  if (first == std::string_view::npos) return {};
-  text = text.substr(first, text.find_last_not_of(kBlank) - first + 1);
-  std::string out(text);
+  std::string out(trim_blank(text));
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
@@ -64,7 +70,7 @@ std::string fold(std::string_view text) {
 
 bool CsvRow::blank() const {
   return std::all_of(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(size),
-                     [](const std::string& cell) { return cell.empty(); });
+                     [](const std::string& cell) { return is_blank(cell); });
 }
 
 struct CsvReader::Impl {
@@ -84,7 +90,9 @@ struct CsvReader::Impl {
   static void on_cell(void* data, std::size_t size, void* self) {
     auto& row = static_cast<Impl*>(self)->building;
     if (row.size == row.cells.size()) row.cells.emplace_back();
-    row.cells[row.size++].assign(static_cast<const char*>(data), size);
+    std::string_view text(static_cast<const char*>(data), size);
+    if (text.starts_with('\'') && formula_like(text, 1)) text.remove_prefix(1);
+    row.cells[row.size++].assign(text);
   }
 
   static void on_row_end(int, void* self) {
@@ -142,18 +150,19 @@ bool CsvReader::next(CsvRow& row) {
 }
 
 CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
-    : positions_(columns.size()), width_(header.size) {
+    : positions_(columns.size()) {
   std::vector<ErrorItem> problems;
   for (std::size_t i = 0; i < header.size; ++i) {
     const std::string name = fold(header[i]);
+    if (name.empty()) {
+      unnamed_.push_back(i);
+      continue;
+    }
+    width_ = i + 1;
     const auto match = std::find_if(columns.begin(), columns.end(),
                                     [&](const CsvColumn& column) { return column.name == name; });
     if (match == columns.end()) {
-      problems.push_back({std::string(header[i]),
-                          "unknown column '" + std::string(header[i]) +
-                              "'; the columns are those of the export (the tracker keeps no "
-                              "names or contact details)",
-                          header.line});
+      problems.push_back({std::string(header[i]), unknown_column(header[i], columns), header.line});
       continue;
     }
     auto& position = positions_[static_cast<std::size_t>(match - columns.begin())];
@@ -163,6 +172,7 @@ CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
     }
     position = i;
   }
+  std::erase_if(unnamed_, [&](std::size_t i) { return i >= width_; });
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].required && !positions_[i]) {
       problems.push_back({std::string(columns[i].name),
@@ -176,9 +186,41 @@ CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
   }
 }
 
+std::string CsvHeader::unknown_column(std::string_view name, std::span<const CsvColumn> columns) {
+  std::string detail = "unknown column " + quote_cell(name) + "; rename it to one of ";
+  for (const CsvColumn& column : columns) {
+    detail += column.name;
+    detail += ", ";
+  }
+  return detail + "or delete the column (the tracker keeps no names or contact details)";
+}
+
 std::string_view CsvHeader::cell(const CsvRow& row, std::size_t column) const {
   const auto& position = positions_[column];
   return position ? row[*position] : std::string_view();
+}
+
+std::optional<ErrorItem> CsvHeader::misfit(const CsvRow& row) const {
+  if (row.size < width_) {
+    return ErrorItem{{},
+                     "the row has " + std::to_string(row.size) + " cells but the header names " +
+                         std::to_string(width_) + " columns",
+                     row.line};
+  }
+  const auto unnamed_value = [&](std::size_t i) -> std::optional<ErrorItem> {
+    if (is_blank(row[i])) return std::nullopt;
+    return ErrorItem{{},
+                     "column " + column_letter(i) + " has no name in the header but this row has " +
+                         quote_cell(row[i]) + " in it; name the column or delete it",
+                     row.line};
+  };
+  for (const std::size_t i : unnamed_) {
+    if (auto problem = unnamed_value(i)) return problem;
+  }
+  for (std::size_t i = width_; i < row.size; ++i) {
+    if (auto problem = unnamed_value(i)) return problem;
+  }
+  return std::nullopt;
 }
 
 void CsvWriter::cell(std::string_view text) {
@@ -187,11 +229,14 @@ void CsvWriter::cell(std::string_view text) {
   const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
                                         text.back() == ' ' || text.back() == '\t'));
+  const bool apostrophe = formula_like(text, 0);
   if (!quote) {
+    if (apostrophe) out_ += '\'';
     out_ += text;
     return;
   }
   out_ += '"';
+  if (apostrophe) out_ += '\'';
   for (const char c : text) {
     if (c == '"') out_ += '"';
     out_ += c;

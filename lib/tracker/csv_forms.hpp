@@ -1,8 +1,21 @@
 // The three CSV forms the tracker imports and exports: the columns of the spreadsheet tracker
 // providers keep today. Files are RFC 4180 CSV in UTF-8 (a byte order mark is accepted), with a
-// header row naming the columns in any order and any case, dates as YYYY-MM-DD and money as pounds
-// with up to two decimals ("1200", "1,200.50", "£1,200.50"). Export writes the columns in the order
-// below, amounts as "1200.50", channels and outcomes by their canonical names.
+// header row naming the columns in any order and any case; empty header cells (Excel's ",,," after
+// the last column) name no column and the cells under them must be empty. Cells are read as a UK
+// spreadsheet writes them (cells.hpp has the details):
+//   dates  YYYY-MM-DD, or day first: DD/MM/YYYY, D/M/YYYY, DD/MM/YY, D Mon YYYY, DD-Mon-YY,
+//          D Month YYYY (English names, any case, "Sept" too). Month first is never guessed:
+//          02/13/2025 is refused as having no month 13. A two-digit year is the year ending in
+//          those digits from 90 years before today's year to 9 years after it (in 2026, 00..35
+//          are 2000..2035 and 36..99 are 1936..1999).
+//   money  pounds with up to two decimals, with or without "£" and thousands separators, in
+//          Excel's accounting format too (" £1,200.00 "; "(£12.00)" and "-£12.00" are negative
+//          and refused; "£ -" is zero).
+//   counts whole numbers ("42", "1,200", "42.00").
+// Spaces around a cell, non-breaking ones (U+00A0, U+202F) included, are dropped. Export writes
+// the columns in the order below, dates as YYYY-MM-DD, amounts as "1200.50", channels and outcomes
+// by their canonical names, and puts an apostrophe before a cell that a spreadsheet would run as
+// a formula (csv.hpp), which import takes off.
 //
 // applicants  reference, source, channel, vacancy, service, applied_on, interviewed_on,
 //             offered_on, started_on, left_on, left_reason, outcome[, prior_sector]

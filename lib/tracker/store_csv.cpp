@@ -11,14 +11,15 @@
 // and vacancies get their ids when they are met, before their insert has run: the import is the
 // only writer inside its transaction, and each id is checked when the insert runs.
 #include <algorithm>
-#include <charconv>
 #include <unordered_map>
 #include <utility>
 
 #include <absl/container/flat_hash_map.h>
 
+#include "tracker/cells.hpp"
 #include "tracker/csv.hpp"
 #include "tracker/csv_forms.hpp"
+#include "tracker/import_problems.hpp"
 #include "tracker/records.hpp"
 #include "tracker/store.hpp"
 #include "tracker/store_impl.hpp"
@@ -30,53 +31,6 @@ namespace caretoolkit::tracker {
 namespace {
 
 namespace forms = csv_forms;
-
-// The problems found in a file, each with its line and column.
-class ImportProblems {
- public:
-  explicit ImportProblems(std::string_view form) : form_(form) {}
-
-  void add(std::size_t line, std::string_view column, std::string detail) {
-    ++count_;
-    if (items_.size() < kMaxImportProblems) {
-      items_.push_back(ErrorItem{std::string(column), std::move(detail), line});
-    }
-  }
-  // Adds the record-level problems found by validation.hpp's checks, on `line`.
-  void add_all(std::size_t line, Problems& found) {
-    for (ErrorItem& item : found) add(line, item.field, std::move(item.detail));
-    found.clear();
-  }
-  bool any() const { return count_ > 0; }
-
-  void throw_if_any() {
-    if (count_ == 0) return;
-    std::vector<std::size_t> lines;
-    for (const auto& item : items_) lines.push_back(item.line.value_or(0));
-    std::sort(lines.begin(), lines.end());
-    const auto rows = std::unique(lines.begin(), lines.end()) - lines.begin();
-    if (count_ > items_.size()) {
-      items_.push_back(
-          ErrorItem{{},
-                    "and " + std::to_string(count_ - items_.size()) + " more problems not listed",
-                    std::nullopt});
-    }
-    const ErrorItem& first = items_.front();
-    std::string message = "nothing was imported: the " + std::string(form_) + " file has " +
-                          std::to_string(count_) + (count_ == 1 ? " problem" : " problems");
-    if (count_ <= items_.size()) {
-      message += " in " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
-    }
-    message += " (first: line " + std::to_string(first.line.value_or(0)) + ", " + first.field +
-               ": " + first.detail + ")";
-    throw Error(ErrorCode::kInvalid, message, std::move(items_));
-  }
-
- private:
-  std::string_view form_;
-  std::vector<ErrorItem> items_;
-  std::size_t count_ = 0;
-};
 
 // The key a name is matched by (see name_key()): names match whatever their case and spacing.
 void fold_into(std::string_view text, std::string& out) {
@@ -113,52 +67,20 @@ CsvHeader read_header(CsvReader& reader, CsvRow& row, std::span<const CsvColumn>
   return {row, columns};
 }
 
-// The next record that is not blank; false at the end. Records with the wrong number of cells
-// are reported and skipped.
+// The next record that is not blank; false at the end. Records that do not fit the header (too
+// few cells, or a value under no column) are reported and skipped.
 bool next_record(CsvReader& reader, CsvRow& row, const CsvHeader& header, ImportProblems& problems,
                  std::size_t& rows) {
   while (reader.next(row)) {
     if (row.blank()) continue;
     ++rows;
-    if (row.size != header.width()) {
-      problems.add(row.line, {},
-                   "the row has " + std::to_string(row.size) + " cells but the header has " +
-                       std::to_string(header.width()));
+    if (auto misfit = header.misfit(row)) {
+      problems.add(row.line, misfit->field, std::move(misfit->detail));
       continue;
     }
     return true;
   }
   return false;
-}
-
-std::optional<Date> read_date(std::string_view cell, std::string_view column, bool required,
-                              std::size_t line, ImportProblems& problems) {
-  if (cell.empty()) {
-    if (required) problems.add(line, column, std::string(column) + " is required");
-    return std::nullopt;
-  }
-  auto date = Date::parse(cell);
-  if (!date) {
-    problems.add(line, column, Date::problem(cell, column));
-  }
-  return date;
-}
-
-std::optional<int> read_count(std::string_view cell, std::string_view column, bool required,
-                              std::size_t line, ImportProblems& problems) {
-  if (cell.empty()) {
-    if (required) problems.add(line, column, std::string(column) + " is required");
-    return std::nullopt;
-  }
-  int value = 0;
-  const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-  if (error != std::errc() || end != cell.data() + cell.size()) {
-    problems.add(line, column,
-                 std::string(column) + " must be a whole number, not '" +
-                     std::string(cell.substr(0, 40)) + "'");
-    return std::nullopt;
-  }
-  return value;
 }
 
 // The provider's sources, services and vacancies by name, created as an import first meets them.
@@ -324,8 +246,8 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
     channel = parse_channel(channel_cell);
     if (!channel) {
       problems.add(line, "channel",
-                   "channel '" + std::string(channel_cell.substr(0, 40)) +
-                       "' is not one of job board, social media, staff referral, Jobcentre Plus, "
+                   "channel " + quote_cell(channel_cell) +
+                       " is not one of job board, social media, staff referral, Jobcentre Plus, "
                        "careers event, own website, agency or other");
       return std::nullopt;
     }
@@ -333,7 +255,7 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
   if (const auto* source = directory.find_source(name)) {
     if (channel && *channel != source->channel) {
       problems.add(line, "channel",
-                   "source '" + std::string(name) + "' is recorded as " +
+                   "source " + quote_cell(name) + " is recorded as " +
                        std::string(to_string(source->channel)) + ", not " +
                        std::string(to_string(*channel)));
       return std::nullopt;
@@ -431,9 +353,9 @@ class ApplicantImport {
     a.prior_sector = normalise_text(cell(col::kPriorSector));
     const auto outcome = parse_outcome(cell(col::kOutcome));
     if (!outcome) {
-      problems.add(line, "outcome",
-                   "outcome must be empty, withdrawn or rejected, not '" +
-                       std::string(cell(col::kOutcome).substr(0, 40)) + "'");
+      problems.add(
+          line, "outcome",
+          "outcome must be empty, withdrawn or rejected, not " + quote_cell(cell(col::kOutcome)));
     }
     a.outcome = outcome.value_or(Outcome::kNone);
     const bool anonymous = a.reference.empty();
@@ -695,17 +617,7 @@ class SpendImport {
     const auto source =
         resolve_source(directory_, header.cell(row, col::kSource), {}, line, problems);
     const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
-    const std::string_view amount_cell = header.cell(row, col::kAmount);
-    const auto amount = parse_pounds(amount_cell);
-    if (amount_cell.empty()) {
-      problems.add(line, "amount", "amount is required");
-    } else if (amount_cell.starts_with('-')) {
-      problems.add(line, "amount", "amount must not be negative");
-    } else if (!amount) {
-      problems.add(line, "amount",
-                   "amount must be pounds with up to two decimals, such as 1200.50, not '" +
-                       std::string(amount_cell.substr(0, 40)) + "'");
-    }
+    const auto amount = read_amount(header.cell(row, col::kAmount), "amount", line, problems);
     if (!source || !date || !amount) return;
     entry.source_id = *source;
     entry.date = *date;

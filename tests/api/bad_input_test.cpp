@@ -233,4 +233,25 @@ TEST_CASE("money at the 10 billion pound bound is stored and reported to the pen
   CHECK(agency.at("benefit_pence").as_int64() == 5'000'000'000'000);
   CHECK(agency.at("roi").as_double() == 0.0);
   CHECK(agency.at("cost_per_expected_stayer_pence").as_int64() == 1'000'000'000'000);
+TEST_CASE("a refused CSV import lists every bad row and sums them up by column and kind") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Import Care");
+  std::string csv = "source,date,amount,note\n";
+  for (int row = 0; row < 285; ++row) csv += "Indeed,Feb 3rd 2025,\"(£12.00)\",\n";
+  const auto response =
+      api.client.request("POST", "/api/v1/import/spend", csv, "text/csv", api.auth(provider.key));
+  CHECK(response.status == 422);
+  const auto problem = parse_json(response.body).as_object();
+  CHECK(problem.at("errors").as_array().size() == 570);
+  const auto& groups = problem.at("groups").as_array();
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].at("field").as_string() == "date");
+  CHECK(groups[0].at("count").as_int64() == 285);
+  CHECK(groups[0].at("detail").as_string() ==
+        "285 rows are not dates (lines 2, 3, 4 and 282 more); write dates as 2025-02-03 or "
+        "03/02/2025");
+  CHECK(groups[1].at("field").as_string() == "amount");
+  CHECK(groups[1].at("detail").as_string() ==
+        "285 rows are negative (lines 2, 3, 4 and 282 more); spend must not be negative");
+  CHECK(api.get("/api/v1/spend", provider.key).at("items").as_array().empty());
 }

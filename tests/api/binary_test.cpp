@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -497,4 +499,59 @@ TEST_CASE(
     }
   }
   CHECK(std::filesystem::is_empty(dir.path()));  // no file, no folder
+TEST_CASE("a refused import prints its first rows and then one line per column and kind of fault") {
+  // The example applicants with every date written month first as a US spreadsheet shows them
+  // ("Jan 6, 2025"): 285 rows and over 400 bad dates, which printed one line each.
+  TempDir dir;
+  const std::string database = (dir.path() / "tracker.db").string();
+  std::ifstream examples(std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/applicants.csv",
+                         std::ios::binary);
+  const std::string iso((std::istreambuf_iterator<char>(examples)), {});
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::regex date(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::string us;
+  std::size_t copied = 0;
+  for (auto match = std::sregex_iterator(iso.begin(), iso.end(), date);
+       match != std::sregex_iterator(); ++match) {
+    us.append(iso, copied, static_cast<std::size_t>(match->position()) - copied);
+    // (Appended piece by piece, not with operator+, which trips GCC 12's -Wrestrict.)
+    us += '"';
+    us += kMonths[std::stoi((*match)[2]) - 1];
+    us += ' ';
+    us += std::to_string(std::stoi((*match)[3]));
+    us += ", ";
+    us += (*match)[1].str();
+    us += '"';
+    copied = static_cast<std::size_t>(match->position() + match->length());
+  }
+  us.append(iso, copied);
+  const std::string file = (dir.path() / "applicants-us.csv").string();
+  std::ofstream(file, std::ios::binary) << us;
+
+  REQUIRE(run_caretoolkit({"provider", "add", "Brookfield", "--db", database}).first == 0);
+  const auto result =
+      run_caretoolkit({"import", "applicants", "--provider", "1", file, "--db", database});
+  const std::string& output = result.second;
+  INFO(output);
+  CHECK(result.first == 2);
+  std::vector<std::string> lines;
+  std::istringstream stream(output);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  // The message, five rows, a line to say the rest follow summed up, one line per date column.
+  REQUIRE(lines.size() == 12);
+  CHECK(lines[0].starts_with(
+      "caretoolkit: nothing was imported: the applicants file has 444 problems in 285 rows "
+      "(first: line 2, applied_on: applied_on 'Jan 1, 2025' is not a date; write it as "
+      "2025-02-03 or 03/02/2025)"));
+  CHECK(lines[1] ==
+        "  line 2: applied_on: applied_on 'Jan 1, 2025' is not a date; write it as 2025-02-03 or "
+        "03/02/2025");
+  CHECK(lines[5].starts_with("  line "));
+  CHECK(lines[6] == "  and the rest; in all:");
+  CHECK(lines[7] ==
+        "  applied_on: 285 rows are not dates (lines 2, 3, 4 and 282 more); write dates as "
+        "2025-02-03 or 03/02/2025");
+  CHECK(lines[8].starts_with("  interviewed_on: 70 rows are not dates (lines "));
+  CHECK(lines[11].starts_with("  left_on: 17 rows are not dates (lines "));
 }

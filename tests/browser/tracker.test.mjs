@@ -173,6 +173,21 @@ test("the API's refusals are shown beside the field they concern", async () => {
   });
   await page.locator("#import-spend-form").getByRole("button", { name: "Import" }).click();
   await page.locator("#import-spend-form .field-error").waitFor();
+
+  // A sheet with hundreds of bad rows lists the first five and sums up the rest by column.
+  await page.locator("#import-spend").setInputFiles({
+    name: "spend.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("source,date,amount,note\n" + "Indeed,Feb 3rd 2025,10,\n".repeat(285)),
+  });
+  await page.locator("#import-spend-form").getByRole("button", { name: "Import" }).click();
+  const summary = page.locator("#import-spend-form .row-error-groups");
+  await summary.waitFor();
+  assert.equal(await page.locator("#import-spend-form .row-errors > li").count(), 6);
+  assert.equal(
+    await summary.textContent(),
+    "Column date: 285 rows are not dates (lines 2, 3, 4 and 282 more); write dates as 2025-02-03 or 03/02/2025",
+  );
   await screenshot(page, "tracker-errors");
   await page.context().close();
 });

@@ -15,7 +15,7 @@ const ROLE_ITEM = "caretoolkit.role";
 
 // A failure to show a person: `title` says what happened, `detail` what to do or what was wrong.
 export class ApiError extends Error {
-  constructor({ status = 0, title, detail = "", field = "", errors = [], type = "" }) {
+  constructor({ status = 0, title, detail = "", field = "", errors = [], groups = [], type = "" }) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
     this.status = status; // 0 when the server could not be reached
@@ -23,6 +23,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.field = field;
     this.errors = errors;
+    this.groups = groups; // a CSV import's errors summed up by column and kind
     this.type = type;
   }
 }
@@ -99,6 +100,7 @@ async function problemFrom(response) {
     detail,
     field: typeof body.field === "string" ? body.field : "",
     errors: Array.isArray(body.errors) ? body.errors : [],
+    groups: Array.isArray(body.groups) ? body.groups : [],
     type: typeof body.type === "string" ? body.type : "",
   });
 }
@@ -233,17 +235,36 @@ function markInvalid(control, content) {
   control.setAttribute("aria-describedby", described ? `${described} ${message.id}` : message.id);
 }
 
-// A list of a CSV import's bad rows: "Line 3, column started_on: ...".
-function rowErrorList(errors) {
+// The rows of a CSV import listed one by one before the rest are only summed up.
+const ROWS_LISTED = 5;
+
+// A list of a CSV import's bad rows: "Line 3, column started_on: ...". When there are more than a
+// few and the server summed them up, the first few and then one entry per column and kind of
+// fault: "Column applied_on: 285 rows are not dates (lines 2, 3, 4 and 282 more); write ...".
+function rowErrorList(errors, groups = []) {
+  const summed = groups.length > 0 && errors.length > ROWS_LISTED;
   const list = document.createElement("ul");
   list.className = "row-errors";
-  for (const item of errors) {
+  for (const item of summed ? errors.slice(0, ROWS_LISTED) : errors) {
     const entry = document.createElement("li");
     const where = [];
     if (item.line !== undefined) where.push(`Line ${item.line}`);
     if (item.field) where.push(`column ${item.field}`);
     entry.textContent = where.length ? `${where.join(", ")}: ${item.detail}` : item.detail;
     list.append(entry);
+  }
+  if (summed) {
+    const rest = document.createElement("li");
+    rest.textContent = "And the rest; in all:";
+    const summary = document.createElement("ul");
+    summary.className = "row-error-groups";
+    for (const group of groups) {
+      const entry = document.createElement("li");
+      entry.textContent = group.field ? `Column ${group.field}: ${group.detail}` : group.detail;
+      summary.append(entry);
+    }
+    rest.append(summary);
+    list.append(rest);
   }
   return list;
 }
@@ -284,7 +305,7 @@ export function showProblem(form, error, { rowsControl } = {}) {
   clearErrors(form);
   if (rowsControl && error.errors.length) {
     const content = document.createElement("span");
-    content.append(error.detail || error.title, rowErrorList(error.errors));
+    content.append(error.detail || error.title, rowErrorList(error.errors, error.groups));
     markInvalid(rowsControl, content);
     rowsControl.focus();
     return;

@@ -85,7 +85,7 @@ TEST_CASE_FIXTURE(
   const std::string csv =
       std::string(kHeader) +
       "A-001,Indeed,job_board,,,2025-01-06,,,,,,,\n"                      // line 2: fine
-      "A-002,Indeed,job_board,,,06/01/2025,,,,,,,\n"                      // line 3: not ISO
+      "A-002,Indeed,job_board,,,01/13/2025,,,,,,,\n"                      // line 3: month first
       "A-003,Indeed,job_board,,,2025-01-06,,2025-01-12,2025-01-10,,,,\n"  // line 4: start before
                                                                           // offer
       "A-004,Indeed,social_media,,,2025-01-06,,,,,,,\n"                   // line 5: channel differs
@@ -98,7 +98,9 @@ TEST_CASE_FIXTURE(
   REQUIRE(items.size() == 6);
   CHECK(items[0].line == 3);
   CHECK(items[0].field == "applied_on");
-  CHECK(items[0].detail == "applied_on must be a date written YYYY-MM-DD, not '06/01/2025'");
+  CHECK(items[0].detail ==
+        "applied_on '01/13/2025' is not a date: there is no month 13 (dates are read day first, "
+        "so 03/02/2025 is 3 February 2025)");
   CHECK(items[1].line == 4);
   CHECK(items[1].field == "started_on");
   CHECK(items[1].detail == "started_on (2025-01-10) is before offered_on (2025-01-12)");
@@ -108,13 +110,14 @@ TEST_CASE_FIXTURE(
   CHECK(items[3].line == 6);
   CHECK(items[3].field == "outcome");
   CHECK(items[4].line == 7);
-  CHECK(items[4].detail == "the row has 6 cells but the header has 13");
+  CHECK(items[4].detail == "the row has 6 cells but the header names 13 columns");
   CHECK(items[5].line == 8);
   CHECK(items[5].field == "reference");
   CHECK(items[5].detail == "this reference is already on line 2");
   CHECK(std::string(error.what()) ==
         "nothing was imported: the applicants file has 6 problems in 6 rows (first: line 3, "
-        "applied_on: applied_on must be a date written YYYY-MM-DD, not '06/01/2025')");
+        "applied_on: applied_on '01/13/2025' is not a date: there is no month 13 (dates are read "
+        "day first, so 03/02/2025 is 3 February 2025))");
   // Nothing was stored: not the good row, not the new source.
   const auto all = applicants();
   REQUIRE(all.size() == 1);
@@ -243,12 +246,13 @@ TEST_CASE_FIXTURE(ImportFixture, "bad spend rows are named") {
   });
   const auto& items = error.items();
   REQUIRE(items.size() == 6);
-  CHECK(items[0].detail == "amount must not be negative");
+  CHECK(items[0].detail == "amount '-5' is negative; spend must not be negative");
   CHECK(items[1].detail ==
-        "amount must be pounds with up to two decimals, such as 1200.50, not 'twelve'");
+        "amount 'twelve' is not an amount; write pounds with up to two decimals, such as 1200.50 "
+        "or £1,200.50");
   CHECK(items[2].line == 4);
   CHECK(items[3].detail == "source is required");
-  CHECK(items[4].detail == "date must be a real date, not '2025-13-01' (months go from 01 to 12)");
+  CHECK(items[4].detail == "date '2025-13-01' is not a date: there is no month 13");
   CHECK(items[5].detail == "amount is required");
   CHECK(store.list_spend(provider).items.empty());
 }
@@ -287,7 +291,7 @@ TEST_CASE_FIXTURE(ImportFixture,
   });
   const auto& items = error.items();
   REQUIRE(items.size() == 3);
-  CHECK(items[0].detail == "staff must be a whole number, not 'forty'");
+  CHECK(items[0].detail == "staff 'forty' is not a whole number; write it as a number such as 42");
   CHECK(items[1].line == 4);
   CHECK(items[1].detail == "the headcount for this date and service is already on line 3");
   CHECK(items[2].detail == "date (2027-01-31) is in the future; today is 2026-06-30");
