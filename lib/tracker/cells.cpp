@@ -15,30 +15,12 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
-constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
-constexpr std::string_view kPound = "\xC2\xA3";                   // £
+constexpr std::string_view kPound = "\xC2\xA3";  // £
 constexpr std::string_view kWriteDateAs = "write it as 2025-02-03 or 03/02/2025";
 constexpr std::string_view kDayFirst = "dates are read day first, so 03/02/2025 is 3 February 2025";
 constexpr std::size_t kQuotedLength = 40;  // characters of a value shown in a message
 
 // The bytes of the blank character `text` starts (or, for suffix, ends) with; 0 for none.
-std::size_t blank_prefix(std::string_view text) {
-  if (text.empty()) return 0;
-  if (text.front() == ' ' || text.front() == '\t') return 1;
-  if (text.starts_with(kNoBreakSpace)) return kNoBreakSpace.size();
-  if (text.starts_with(kNarrowNoBreakSpace)) return kNarrowNoBreakSpace.size();
-  return 0;
-}
-
-std::size_t blank_suffix(std::string_view text) {
-  if (text.empty()) return 0;
-  if (text.back() == ' ' || text.back() == '\t') return 1;
-  if (text.ends_with(kNoBreakSpace)) return kNoBreakSpace.size();
-  if (text.ends_with(kNarrowNoBreakSpace)) return kNarrowNoBreakSpace.size();
-  return 0;
-}
-
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -225,16 +207,6 @@ void append_shown(std::string& out, UChar32 c, std::string_view bytes) {
 
 }  // namespace
 
-std::string_view trim_blank(std::string_view text) {
-  while (const std::size_t n = blank_prefix(text)) text.remove_prefix(n);
-  while (const std::size_t n = blank_suffix(text)) text.remove_suffix(n);
-  return text;
-}
-
-bool is_blank(std::string_view text) {
-  return text.empty() || trim_blank(text).empty();
-}
-
 std::string quote_cell(std::string_view text) {
   std::string out = "'";
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -267,28 +239,28 @@ std::string column_letter(std::size_t index) {
 
 std::optional<Date> parse_sheet_date(std::string_view text, std::optional<Date> today) {
   if (iso_shaped(text)) return Date::parse(text);  // what exports write: checked first
-  const DateText date = DateScanner(trim_blank(text), today).scan();
+  const DateText date = DateScanner(trim_white_space(text), today).scan();
   if (date.shape != DateText::Shape::kFields) return std::nullopt;
   return Date::from_fields(date.year, date.month, date.day);
 }
 
 std::optional<Pence> parse_sheet_amount(std::string_view text) {
-  text = trim_blank(text);
+  text = trim_white_space(text);
   bool negative = false;
   bool dash = false;  // a minus sign that stands alone in the accounting format's zero, "£ -"
   if (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
     negative = true;
-    text = trim_blank(text.substr(1, text.size() - 2));
+    text = trim_white_space(text.substr(1, text.size() - 2));
   }
   const auto minus = [&] {
     if (!text.starts_with('-')) return true;
     if (negative) return false;  // a sign twice over
     negative = dash = true;
-    text = trim_blank(text.substr(1));
+    text = trim_white_space(text.substr(1));
     return true;
   };
   if (!minus()) return std::nullopt;
-  if (text.starts_with(kPound)) text = trim_blank(text.substr(kPound.size()));
+  if (text.starts_with(kPound)) text = trim_white_space(text.substr(kPound.size()));
   if (!minus()) return std::nullopt;
   if (text.empty()) return dash ? std::optional<Pence>(Pence{0}) : std::nullopt;
   if (text.starts_with(kPound)) return std::nullopt;  // parse_pounds would take a second one
@@ -302,7 +274,7 @@ std::optional<int> parse_sheet_count(std::string_view text) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc() && end == text.data() + text.size()) return value;
   // Spreadsheet forms: spaces around, thousands separators, or decimals that are all zero.
-  text = trim_blank(text);
+  text = trim_white_space(text);
   const bool negative = text.starts_with('-');
   if (negative) text.remove_prefix(1);
   if (text.empty() || !is_digit(text.front())) return std::nullopt;
@@ -316,7 +288,7 @@ std::optional<int> parse_sheet_count(std::string_view text) {
 CellProblem date_problem(std::string_view cell, std::string_view column,
                          std::optional<Date> today) {
   const std::string not_a_date = std::string(column) + " " + quote_cell(cell) + " is not a date";
-  const DateText date = DateScanner(trim_blank(cell), today).scan();
+  const DateText date = DateScanner(trim_white_space(cell), today).scan();
   switch (date.shape) {
     case DateText::Shape::kNone:
       return {not_a_date + "; " + std::string(kWriteDateAs), &kNotADate};

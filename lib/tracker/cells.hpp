@@ -26,6 +26,7 @@
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "tracker/import_problems.hpp"
+#include "tracker/validation.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -44,11 +45,6 @@ inline constexpr ProblemKind kNegativeAmount{"is negative", "are negative",
 inline constexpr ProblemKind kNotACount{"is not a whole number", "are not whole numbers",
                                         "write whole numbers, such as 42"};
 
-// `text` without spaces, tabs, U+00A0 (no-break space) and U+202F (narrow no-break space) at
-// either end.
-std::string_view trim_blank(std::string_view text);
-// True for an empty cell or one of those spaces only.
-bool is_blank(std::string_view text);
 // 'text' for a message, as described above.
 std::string quote_cell(std::string_view text);
 // A spreadsheet's name for the 0-based column `index`: "A", "Z", "AA".

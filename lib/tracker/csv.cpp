@@ -59,7 +59,7 @@ void check_utf8(std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
-  std::string out(trim_blank(text));
+  std::string out(trim_white_space(text));
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }

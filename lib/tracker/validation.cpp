@@ -223,6 +223,18 @@ std::string normalise_text(std::string_view text, TextKind kind) {
   return out;
 }
 
+std::string_view trim_white_space(std::string_view text) {
+  if (is_ascii(text) || !is_valid_utf8(text)) {
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    while (begin < end && is_ascii_white_space(text[begin])) ++begin;
+    while (end > begin && is_ascii_white_space(text[end - 1])) --end;
+    return text.substr(begin, end - begin);
+  }
+  const auto [begin, end] = trimmed(text);
+  return text.substr(begin, end - begin);
+}
+
 bool is_blank(std::string_view text) {
   if (is_ascii(text)) {
     return std::all_of(text.begin(), text.end(), is_ascii_white_space);

@@ -48,6 +48,9 @@ enum class TextKind : std::uint8_t {
 std::string normalise_text(std::string_view text, TextKind kind = TextKind::kName);
 void normalise_text(std::string_view text, TextKind kind, std::string& out);
 
+// `text` without the white space (as normalise_text() counts it) at either end; text that is not
+// valid UTF-8 loses only its ASCII white space.
+std::string_view trim_white_space(std::string_view text);
 // True when `text` is nothing but white space, so that normalise_text() leaves nothing of it.
 bool is_blank(std::string_view text);
 

@@ -233,6 +233,8 @@ TEST_CASE("money at the 10 billion pound bound is stored and reported to the pen
   CHECK(agency.at("benefit_pence").as_int64() == 5'000'000'000'000);
   CHECK(agency.at("roi").as_double() == 0.0);
   CHECK(agency.at("cost_per_expected_stayer_pence").as_int64() == 1'000'000'000'000);
+}
+
 TEST_CASE("a refused CSV import lists every bad row and sums them up by column and kind") {
   ApiFixture api;
   const auto provider = api.create_provider("Import Care");

@@ -499,6 +499,8 @@ TEST_CASE(
     }
   }
   CHECK(std::filesystem::is_empty(dir.path()));  // no file, no folder
+}
+
 TEST_CASE("a refused import prints its first rows and then one line per column and kind of fault") {
   // The example applicants with every date written month first as a US spreadsheet shows them
   // ("Jan 6, 2025"): 285 rows and over 400 bad dates, which printed one line each.

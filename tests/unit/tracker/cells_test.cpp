@@ -184,8 +184,8 @@ TEST_CASE("columns are named by their spreadsheet letters") {
 }
 
 TEST_CASE("blanks are spaces tabs and no-break spaces at either end") {
-  CHECK(trim_blank(" \t\xC2\xA0"
-                   "x y\xE2\x80\xAF ") == "x y");
+  CHECK(trim_white_space(" \t\xC2\xA0"
+                         "x y\xE2\x80\xAF ") == "x y");
   CHECK(is_blank(""));
   CHECK(is_blank(" \xC2\xA0\t"));
   CHECK_FALSE(is_blank("\xE2\x80\x8B"));  // a zero-width space is not a space
