@@ -46,8 +46,12 @@ std::vector<std::string> summary_notes(const ImportSummary& summary) {
                     (summary.history_changed == 1 ? " applicant's" : " applicants'") +
                     " recorded history changed, as accepted");
   }
-  for (const std::string& source : summary.channels_learnt) {
-    notes.push_back("channel recorded for " + source);
+  if (!summary.channels_learnt.empty()) {
+    std::string note = "channels recorded for sources that had none yet: ";
+    for (std::size_t i = 0; i < summary.channels_learnt.size(); ++i) {
+      note += (i == 0 ? "" : ", ") + summary.channels_learnt[i];
+    }
+    notes.push_back(std::move(note));
   }
   for (const SpendReplacement& replacement : summary.replaced) {
     notes.push_back(describe(replacement));

@@ -17,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -160,7 +161,9 @@ void add_import_command(CLI::App& app) {
       std::cout << "Imported " << options->file << " (" << form << ") for provider "
                 << options->provider << ": " << summary.rows << " rows, " << summary.created
                 << " added, " << summary.updated << " updated, " << summary.unchanged
-                << " already stored.\n";
+                << " already stored" << (summary.removed > 0 ? ", " : "")
+                << (summary.removed > 0 ? std::to_string(summary.removed) + " removed" : "")
+                << ".\n";
       if (!summary.new_sources.empty()) {
         std::cout << "New sources: " << join(summary.new_sources) << "\n";
       }
@@ -169,7 +172,8 @@ void add_import_command(CLI::App& app) {
       }
       if (summary.new_vacancies > 0)
         std::cout << "New vacancies: " << summary.new_vacancies << "\n";
-      for (const std::string& note : tracker::summary_notes(summary)) {
+      for (std::string note : tracker::summary_notes(summary)) {
+        note.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(note.front())));
         std::cout << note << ".\n";
       }
     });
