@@ -147,6 +147,7 @@ class Directory {
     std::string name;  // as stored
     Channel channel;
     bool channel_known;
+    std::size_t channel_line = 0;  // the line of this file that named the channel; 0 if stored
   };
 
   // Reads the provider's names on `connection`; the inserts and updates it makes later go to
@@ -198,8 +199,9 @@ class Directory {
     return {};
   }
 
-  // Creates a source; without a channel, its channel is not known yet.
-  const SourceEntry& add_source(std::string_view name, std::optional<Channel> channel) {
+  // Creates a source, named on `line`; without a channel, its channel is not known yet.
+  const SourceEntry& add_source(std::string_view name, std::optional<Channel> channel,
+                                std::size_t line) {
     Source source{.id = next_source_++,
                   .provider_id = provider_,
                   .name = normalise_text(name),
@@ -209,14 +211,16 @@ class Directory {
     summary_.new_sources.push_back(source.name);
     fold_into(name, key_);
     return sources_
-        .emplace(key_, SourceEntry{source.id, source.name, source.channel, source.channel_known})
+        .emplace(key_, SourceEntry{source.id, source.name, source.channel, source.channel_known,
+                                   channel ? line : 0})
         .first->second;
   }
 
-  // Gives a source whose channel was not known the channel a row names.
-  void learn_channel(SourceEntry& source, Channel channel) {
+  // Gives a source whose channel was not known the channel the row on `line` names.
+  void learn_channel(SourceEntry& source, Channel channel, std::size_t line) {
     source.channel = channel;
     source.channel_known = true;
+    source.channel_line = line;
     summary_.channels_learnt.push_back(source.name + " (" + std::string(to_string(channel)) + ")");
     writes_.submit([id = source.id, channel](Connection& connection) {
       auto& statement =
@@ -317,9 +321,15 @@ class Directory {
   std::unordered_map<std::string, VacancyEntry> vacancies_;
 };
 
-// "source 'Facebook' is recorded as job_board, not social_media: if social_media is right, ..."
+// "source 'Facebook' is recorded as job_board, not social_media: if social_media is right, ...",
+// or, when an earlier row of the file gave the channel, which row.
 std::string channel_conflict(Id provider, const Directory::SourceEntry& source, Channel named,
                              const ImportRemedies& remedies) {
+  if (source.channel_line != 0) {
+    return "source '" + source.name + "' is " + std::string(to_string(source.channel)) +
+           " on line " + std::to_string(source.channel_line) + ", not " +
+           std::string(to_string(named)) + ": a source has one channel";
+  }
   std::string message = "source '" + source.name + "' is recorded as " +
                         std::string(to_string(source.channel)) + ", not " +
                         std::string(to_string(named)) + ": if " + std::string(to_string(named)) +
@@ -366,7 +376,7 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
   }
   if (auto* source = directory.find_source(name)) {
     if (channel && !source->channel_known) {
-      directory.learn_channel(*source, *channel);
+      directory.learn_channel(*source, *channel, line);
     } else if (channel && *channel != source->channel) {
       problems.add(line, "channel", channel_conflict(provider, *source, *channel, remedies));
       return std::nullopt;
@@ -374,7 +384,7 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
     return source->id;
   }
   if (problems.any()) return 0;  // nothing will be stored; don't create what would be rolled back
-  return directory.add_source(name, channel).id;
+  return directory.add_source(name, channel, line).id;
 }
 
 // A key for rows that have no key of their own: their whole content.
@@ -770,10 +780,11 @@ ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
 class SpendImport {
  public:
   SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary, WriteQueue& writes,
-              const ImportOptions&)
+              const ImportOptions& options)
       : writes_(writes),
         provider_(provider),
         summary_(summary),
+        options_(options),
         directory_(connection, provider, summary, writes) {
     auto& statement =
         connection.statement(records::select_sql<SpendEntry>() + " WHERE provider_id = ?");
@@ -795,7 +806,7 @@ class SpendImport {
                      .amount = {},
                      .note = normalise_text(header.cell(row, col::kNote))};
     const auto source = resolve_source(directory_, header.cell(row, col::kSource), {}, line,
-                                       problems, provider_, ImportRemedies{});
+                                       problems, provider_, options_.remedies);
     const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
     const std::string_view amount_cell = header.cell(row, col::kAmount);
     const auto amount = parse_pounds(amount_cell);
@@ -895,6 +906,7 @@ class SpendImport {
   WriteQueue& writes_;
   Id provider_;
   ImportSummary& summary_;
+  const ImportOptions& options_;
   Directory directory_;
   Problems found_;
   std::map<MonthKey, Month> months_;   // the stored rows and the sheet's, by source and month
@@ -1022,7 +1034,8 @@ std::string Store::export_applicants_csv(Id provider) const {
     for (const auto& column : forms::applicants::kColumns) csv.cell(column.name);
     csv.end_row();
     auto& statement = connection.statement(
-        "SELECT a.reference, s.name, iif(s.channel_known, s.channel, NULL), v.role, sv.name, a.applied_on, a.interviewed_on, "
+        "SELECT a.reference, s.name, iif(s.channel_known, s.channel, NULL), v.role, sv.name, "
+        "a.applied_on, a.interviewed_on, "
         "a.offered_on, a.started_on, a.left_on, a.left_reason, a.outcome, a.prior_sector "
         "FROM applicants a JOIN sources s ON s.id = a.source_id "
         "LEFT JOIN vacancies v ON v.id = a.vacancy_id "

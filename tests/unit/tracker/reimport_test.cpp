@@ -299,3 +299,17 @@ TEST_CASE_FIXTURE(ReimportFixture,
                 provider, std::string(kHeader) + "A-7,facebook,Job board,,,2025-02-01,,,,,,\n")
             .created == 1);
 }
+
+TEST_CASE_FIXTURE(ReimportFixture,
+                  "two rows of one file naming two channels for a new source are refused") {
+  const Error error = error_from([&] {
+    store.import_applicants_csv(provider, std::string(kHeader) +
+                                              "A-1,Facebook,social media,,,2025-02-01,,,,,,\n"
+                                              "A-2,Facebook,job board,,,2025-02-02,,,,,,\n");
+  });
+  REQUIRE(error.items().size() == 1);
+  CHECK(error.items()[0].line == 3);
+  CHECK(error.items()[0].detail ==
+        "source 'Facebook' is social_media on line 2, not job_board: a source has one channel");
+  CHECK(store.list_sources(provider).items.empty());
+}
