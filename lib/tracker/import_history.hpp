@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "tracker/store.hpp"
 #include "tracker/types.hpp"
 
 namespace caretoolkit::tracker {
@@ -41,6 +42,8 @@ class HistoryChanges {
  public:
   void add(std::size_t line, std::string_view reference, std::string changes);
   bool any() const { return count_ > 0; }
+  // Whether the next row is still listed (the others are only counted), so worth describing.
+  bool listing() const { return items_.size() < kMaxImportProblems; }
   // Throws Error(kConflict) listing the rows, its message ending with `accept_changes`, the
   // caller's words for how to apply them anyway.
   void throw_if_any(std::string_view form, std::string_view accept_changes);

@@ -587,10 +587,11 @@ class ApplicantImport {
     const RecordedHistory& before = recorded_[known.recorded];
     if (rewrites_history(before, applicant_)) {
       if (!options_.accept_changes) {
+        const auto source_name = [this](Id id) { return directory_.source_name(id); };
         history_changes_.add(line, applicant_.reference,
-                             describe_history_changes(before, applicant_, [this](Id id) {
-                               return directory_.source_name(id);
-                             }));
+                             history_changes_.listing()
+                                 ? describe_history_changes(before, applicant_, source_name)
+                                 : std::string());
         return;
       }
       ++summary_.history_changed;
