@@ -17,14 +17,6 @@ namespace {
 constexpr std::size_t kPublicIdBytes = 8;  // 16 hex digits
 constexpr std::size_t kSecretBytes = 32;   // 256 bits
 
-std::string random_bytes(std::size_t count) {
-  std::string bytes(count, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
-    throw std::runtime_error("the system's random number generator failed");
-  }
-  return bytes;
-}
-
 std::string hex(std::string_view bytes) {
   constexpr std::string_view kDigits = "0123456789abcdef";
   std::string out;
@@ -41,6 +33,14 @@ bool is_hex(std::string_view text) {
 }
 
 }  // namespace
+
+std::string random_bytes(std::size_t count) {
+  std::string bytes(count, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
+    throw std::runtime_error("the system's random number generator failed");
+  }
+  return bytes;
+}
 
 std::string sha256(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

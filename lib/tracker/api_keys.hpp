@@ -37,6 +37,9 @@ struct ApiKeyParts {
 };
 std::optional<ApiKeyParts> parse_api_key(std::string_view token);
 
+// `count` bytes from OpenSSL's RAND_bytes; std::runtime_error if it fails.
+std::string random_bytes(std::size_t count);
+
 // SHA-256 of `data`, 32 raw bytes.
 std::string sha256(std::string_view data);
 

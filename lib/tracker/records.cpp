@@ -28,13 +28,15 @@ Source Table<Source>::read(SQLite::Statement& row) {
   return Source{.id = row.getColumn(0).getInt64(),
                 .provider_id = row.getColumn(1).getInt64(),
                 .name = std::string(read_text(row.getColumn(2))),
-                .channel = sql::read_channel(row.getColumn(3))};
+                .channel = sql::read_channel(row.getColumn(3)),
+                .channel_known = row.getColumn(4).getInt() != 0};
 }
 
 void Table<Source>::bind(SQLite::Statement& statement, const Source& source) {
   statement.bind(1, static_cast<std::int64_t>(source.provider_id));
   statement.bind(2, source.name);
   sql::bind_text(statement, 3, to_string(source.channel));
+  statement.bind(4, source.channel_known ? 1 : 0);
 }
 
 SpendEntry Table<SpendEntry>::read(SQLite::Statement& row) {

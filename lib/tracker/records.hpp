@@ -51,7 +51,8 @@ template <>
 struct Table<Source> {
   static constexpr std::string_view kTable = "sources";
   static constexpr std::string_view kNoun = "source";
-  static constexpr std::array<std::string_view, 3> kColumns{"provider_id", "name", "channel"};
+  static constexpr std::array<std::string_view, 4> kColumns{"provider_id", "name", "channel",
+                                                            "channel_known"};
   static constexpr std::array<Dependent, 2> kDependents{{
       {"applicants", "source_id", "applicant", "applicants"},
       {"spend", "source_id", "spend entry", "spend entries"},

@@ -142,9 +142,39 @@ CREATE TABLE api_keys (
 CREATE INDEX api_keys_by_provider ON api_keys (provider_id);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+constexpr std::string_view kReimport = R"sql(
+-- A source first met without a channel (in a spend sheet, or an applicant row with none) has
+-- channel_known = 0, its channel reading 'other', until an applicant row, the API or the command
+-- line names one. Before this step such sources were stored as 'other': those that no applicant
+-- uses yet are taken to be such, so that an applicants sheet imported after a spend sheet can
+-- still give them their channel.
+ALTER TABLE sources ADD COLUMN channel_known INTEGER NOT NULL DEFAULT 1
+  CHECK (channel_known IN (0, 1) AND (channel_known = 1 OR channel = 'other'));
+UPDATE sources SET channel_known = 0
+  WHERE channel = 'other'
+    AND NOT EXISTS (SELECT 1 FROM applicants a WHERE a.source_id = sources.id);
+
+-- Values the database keeps for itself: 'reference_key' is the random HMAC-SHA256 key the
+-- purged references are hashed with, made on the first purge that needs it.
+CREATE TABLE secrets (
+  name TEXT PRIMARY KEY,
+  value BLOB NOT NULL CHECK (length(value) >= 32)
+) STRICT, WITHOUT ROWID;
+
+-- The references a purge removed, kept only as HMAC-SHA256 of the provider and the case-folded
+-- reference (see purged_references.hpp), so that a sheet imported again does not add the purged
+-- applicants back. Nothing links a hash to its applicant.
+CREATE TABLE purged_references (
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  reference_hmac BLOB NOT NULL CHECK (length(reference_hmac) = 32),
+  PRIMARY KEY (provider_id, reference_hmac)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
+    {3, "sources whose channel is not known yet, purged references", kReimport},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

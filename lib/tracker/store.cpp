@@ -61,6 +61,8 @@ void prepare(Connection& connection, Date, Service& service) {
 
 void prepare(Connection& connection, Date, Source& source) {
   source.name = normalise_text(source.name);
+  // A channel other than "other" is a channel someone named.
+  if (source.channel != Channel::kOther) source.channel_known = true;
   Problems problems;
   check_name(source.name, "name", "source name", problems);
   throw_if_invalid(std::move(problems));

@@ -98,6 +98,14 @@ struct HeadcountFilter {
 template <class T>
 using Edit = std::function<void(T&)>;
 
+// The stored spend of one source in one calendar month, as a spend sheet replaced it.
+struct SpendReplacement {
+  std::string source;  // the source's name
+  Date month;          // the first day of the month
+  std::size_t rows_before = 0, rows_after = 0;
+  Pence before, after;  // the month's total spend on the source
+};
+
 // What an import did.
 struct ImportSummary {
   std::size_t rows = 0;                   // data rows read (the header and blank rows not counted)
@@ -107,6 +115,41 @@ struct ImportSummary {
   std::vector<std::string> new_sources;   // names of the sources the import created
   std::vector<std::string> new_services;  // names of the services the import created
   std::size_t new_vacancies = 0;
+  // Applicants: rows not imported because a purge removed their reference.
+  std::size_t skipped_purged = 0;
+  // Applicants: stored applicants whose source, applied date, stage dates or outcome a row
+  // changed (only with ImportOptions::accept_changes; counted in `updated` too).
+  std::size_t history_changed = 0;
+  // Sources whose channel was not known until a row of this import named it: "Facebook
+  // (social_media)".
+  std::vector<std::string> channels_learnt;
+  // Spend: stored rows of the sheet's source-months that the sheet no longer holds, removed.
+  std::size_t removed = 0;
+  // Spend: each source-month whose stored rows the sheet changed, in the sheet's order.
+  std::vector<SpendReplacement> replaced;
+};
+
+// "replaced 3 rows for Indeed in March 2025: £487.00 → £587.00" (and "with 4" when the number
+// of rows changed).
+std::string describe(const SpendReplacement& replacement);
+// What a summary says beyond its counts, a sentence each, for the command line and the API: the
+// rows skipped and why, the channels learnt, the history changed, the spend replaced.
+std::vector<std::string> summary_notes(const ImportSummary& summary);
+
+// How a front end words, in its own terms, the fix an import's refusal suggests.
+struct ImportRemedies {
+  // How to apply rows that change recorded history, completing "to apply them, ...".
+  std::string accept_changes = "import the file again accepting the changes";
+  // How to give a source another channel, completing "if CHANNEL is right, ...": given the
+  // provider, the source (as stored) and the channel the row names. Empty: a generic wording.
+  std::function<std::string(Id provider, const Source& source, Channel channel)> set_channel;
+};
+
+struct ImportOptions {
+  // Apply applicant rows that change what is already recorded (see import_applicants_csv);
+  // without it, a file holding any is refused whole and they are listed.
+  bool accept_changes = false;
+  ImportRemedies remedies;
 };
 
 // An import lists at most this many problems (with a last item counting the rest): a file with
@@ -232,12 +275,21 @@ class Store {
 
   // CSV import, all or nothing: every row is checked, and if any is wrong nothing is stored and
   // Error(kInvalid) lists every bad row by line and column (kMalformed when the file cannot be
-  // read at all). The forms are documented in csv_forms.hpp. Importing a file again changes
-  // nothing: applicants are matched by reference, headcounts by day and service, and spend rows
-  // (which have no key) by their whole content.
-  ImportSummary import_applicants_csv(Id provider, std::string_view text);
-  ImportSummary import_spend_csv(Id provider, std::string_view text);
-  ImportSummary import_headcount_csv(Id provider, std::string_view text);
+  // read at all). The forms, and what importing one again does, are documented in csv_forms.hpp:
+  // a file imported twice changes nothing, applicants by their reference (rows whose reference a
+  // purge removed are skipped), spend by source and month (the sheet replaces the stored rows of
+  // each source-month it covers), headcounts by day and service.
+  // An applicant row that would change a stored applicant's source or applied_on, or change or
+  // remove a stage date or outcome already recorded, refuses the whole file with
+  // Error(kConflict) listing each such row, unless options.accept_changes; recording a later
+  // stage is progress, not a change. A row naming a channel for a source whose channel is not
+  // known yet gives it that channel; one naming another channel than a known one is refused.
+  ImportSummary import_applicants_csv(Id provider, std::string_view text,
+                                      const ImportOptions& options = {});
+  ImportSummary import_spend_csv(Id provider, std::string_view text,
+                                 const ImportOptions& options = {});
+  ImportSummary import_headcount_csv(Id provider, std::string_view text,
+                                     const ImportOptions& options = {});
 
   // The same forms, in id order; importing an export into an empty provider and exporting again
   // gives the same bytes.
@@ -262,9 +314,12 @@ class Store {
   TrackerData load_team_data(std::optional<Date> up_to, std::optional<Date> applied_from,
                              const TeamApplicantVisitor& visit) const;
 
-  // Data minimisation: removes the reference and the free-text reason of every applicant who never
-  // started and whose last recorded date is more than `older_than_days` before today, for one
-  // provider or (empty) all. Counts, dates, sources and outcomes stay, so no metric changes.
+  // Data minimisation: removes the reference and the free-text reason of every finished
+  // unsuccessful applicant (withdrawn or rejected) whose outcome is dated more than
+  // `older_than_days` before today, for one provider or (empty) all. Applicants without an
+  // outcome are left alone, whatever their age: they may still be offered a job or start. Counts,
+  // dates, sources and outcomes stay, so no metric changes. Each removed reference is remembered
+  // as a keyed hash only (purged_references.hpp), so that a sheet imported again skips its row.
   PurgeSummary purge(int older_than_days = kDefaultPurgeDays,
                      std::optional<Id> provider = std::nullopt);
   static constexpr int kDefaultPurgeDays = 182;  // six months

@@ -11,6 +11,7 @@
 // and vacancies get their ids when they are met, before their insert has run: the import is the
 // only writer inside its transaction, and each id is checked when the insert runs.
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <utility>
 
@@ -19,7 +20,9 @@
 #include "tracker/cells.hpp"
 #include "tracker/csv.hpp"
 #include "tracker/csv_forms.hpp"
+#include "tracker/import_history.hpp"
 #include "tracker/import_problems.hpp"
+#include "tracker/purged_references.hpp"
 #include "tracker/records.hpp"
 #include "tracker/store.hpp"
 #include "tracker/store_impl.hpp"
@@ -31,11 +34,6 @@ namespace caretoolkit::tracker {
 namespace {
 
 namespace forms = csv_forms;
-
-// The key a name is matched by (see name_key()): names match whatever their case and spacing.
-void fold_into(std::string_view text, std::string& out) {
-  name_key(text, out);
-}
 
 // Adds a problem unless the name `cell` could be stored: too long, or holding a control
 // character. True when it could.
@@ -88,7 +86,10 @@ class Directory {
  public:
   struct SourceEntry {
     Id id;
+    std::string name;  // as stored
     Channel channel;
+    bool channel_known;
+    std::size_t channel_line = 0;  // the line of this file that named the channel; 0 if stored
   };
 
   // Reads the provider's names on `connection`; the inserts and updates it makes later go to
@@ -100,18 +101,20 @@ class Directory {
         next_source_(next_id(connection, "sources")),
         next_service_(next_id(connection, "services")),
         next_vacancy_(next_id(connection, "vacancies")) {
-    auto& sources =
-        connection.statement("SELECT id, name, channel FROM sources WHERE provider_id = ?");
+    auto& sources = connection.statement(
+        "SELECT id, name, channel, channel_known FROM sources WHERE provider_id = ?");
     sources.bind(1, static_cast<std::int64_t>(provider));
     while (sources.executeStep()) {
-      fold_into(sql::read_text(sources.getColumn(1)), key_);
-      sources_.emplace(key_, SourceEntry{sources.getColumn(0).getInt64(),
-                                         sql::read_channel(sources.getColumn(2))});
+      const std::string_view name = sql::read_text(sources.getColumn(1));
+      name_key(name, key_);
+      sources_.emplace(key_, SourceEntry{sources.getColumn(0).getInt64(), std::string(name),
+                                         sql::read_channel(sources.getColumn(2)),
+                                         sources.getColumn(3).getInt() != 0});
     }
     auto& services = connection.statement("SELECT id, name FROM services WHERE provider_id = ?");
     services.bind(1, static_cast<std::int64_t>(provider));
     while (services.executeStep()) {
-      fold_into(sql::read_text(services.getColumn(1)), key_);
+      name_key(sql::read_text(services.getColumn(1)), key_);
       services_.emplace(key_, services.getColumn(0).getInt64());
     }
     auto& vacancies = connection.statement(
@@ -124,25 +127,54 @@ class Directory {
   }
 
   // The source with this name, or nullptr.
-  const SourceEntry* find_source(std::string_view name) {
-    fold_into(name, key_);
+  SourceEntry* find_source(std::string_view name) {
+    name_key(name, key_);
     const auto found = sources_.find(key_);
     return found == sources_.end() ? nullptr : &found->second;
   }
 
-  const SourceEntry& add_source(std::string_view name, Channel channel) {
+  // A source's name by id, for messages; empty for none.
+  std::string_view source_name(Id id) const {
+    for (const auto& [key, entry] : sources_) {
+      if (entry.id == id) return entry.name;
+    }
+    return {};
+  }
+
+  // Creates a source, named on `line`; without a channel, its channel is not known yet.
+  const SourceEntry& add_source(std::string_view name, std::optional<Channel> channel,
+                                std::size_t line) {
     Source source{.id = next_source_++,
                   .provider_id = provider_,
                   .name = normalise_text(name),
-                  .channel = channel};
+                  .channel = channel.value_or(Channel::kOther),
+                  .channel_known = channel.has_value()};
     insert_later(source);
     summary_.new_sources.push_back(source.name);
-    fold_into(name, key_);
-    return sources_.emplace(key_, SourceEntry{source.id, channel}).first->second;
+    name_key(name, key_);
+    return sources_
+        .emplace(key_, SourceEntry{source.id, source.name, source.channel, source.channel_known,
+                                   channel ? line : 0})
+        .first->second;
+  }
+
+  // Gives a source whose channel was not known the channel the row on `line` names.
+  void learn_channel(SourceEntry& source, Channel channel, std::size_t line) {
+    source.channel = channel;
+    source.channel_known = true;
+    source.channel_line = line;
+    summary_.channels_learnt.push_back(source.name + " (" + std::string(to_string(channel)) + ")");
+    writes_.submit([id = source.id, channel](Connection& connection) {
+      auto& statement =
+          connection.statement("UPDATE sources SET channel = ?, channel_known = 1 WHERE id = ?");
+      sql::bind_text(statement, 1, to_string(channel));
+      statement.bind(2, static_cast<std::int64_t>(id));
+      statement.exec();
+    });
   }
 
   Id service(std::string_view name) {
-    fold_into(name, key_);
+    name_key(name, key_);
     if (const auto found = services_.find(key_); found != services_.end()) return found->second;
     Service service{.id = next_service_++,
                     .provider_id = provider_,
@@ -216,7 +248,7 @@ class Directory {
   }
 
   void vacancy_key(std::string_view role, Id service) {
-    fold_into(role, key_);
+    name_key(role, key_);
     key_ += '\x1f';
     key_ += std::to_string(service);
   }
@@ -231,11 +263,40 @@ class Directory {
   std::unordered_map<std::string, VacancyEntry> vacancies_;
 };
 
-// Finds the row's source, creating it with the row's channel when new; nullopt after reporting a
-// problem.
+// "source 'Facebook' is recorded as job_board, not social_media: if social_media is right, ...",
+// or, when an earlier row of the file gave the channel, which row.
+std::string channel_conflict(Id provider, const Directory::SourceEntry& source, Channel named,
+                             const ImportRemedies& remedies) {
+  if (source.channel_line != 0) {
+    return "source '" + source.name + "' is " + std::string(to_string(source.channel)) +
+           " on line " + std::to_string(source.channel_line) + ", not " +
+           std::string(to_string(named)) + ": a source has one channel";
+  }
+  std::string message = "source '" + source.name + "' is recorded as " +
+                        std::string(to_string(source.channel)) + ", not " +
+                        std::string(to_string(named)) + ": if " + std::string(to_string(named)) +
+                        " is right, ";
+  if (remedies.set_channel) {
+    message += remedies.set_channel(provider,
+                                    Source{.id = source.id,
+                                           .provider_id = provider,
+                                           .name = source.name,
+                                           .channel = source.channel,
+                                           .channel_known = true},
+                                    named);
+  } else {
+    message += "correct the source's channel first";
+  }
+  return message;
+}
+
+// Finds the row's source, creating it with the row's channel when new (its channel not known
+// yet when the row names none), and giving a source whose channel is not known the row's;
+// nullopt after reporting a problem.
 std::optional<Id> resolve_source(Directory& directory, std::string_view name,
                                  std::string_view channel_cell, std::size_t line,
-                                 ImportProblems& problems) {
+                                 ImportProblems& problems, Id provider,
+                                 const ImportRemedies& remedies) {
   if (is_blank(name)) {
     problems.add(line, "source", "source is required");
     return std::nullopt;
@@ -252,18 +313,17 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
       return std::nullopt;
     }
   }
-  if (const auto* source = directory.find_source(name)) {
-    if (channel && *channel != source->channel) {
-      problems.add(line, "channel",
-                   "source " + quote_cell(name) + " is recorded as " +
-                       std::string(to_string(source->channel)) + ", not " +
-                       std::string(to_string(*channel)));
+  if (auto* source = directory.find_source(name)) {
+    if (channel && !source->channel_known) {
+      directory.learn_channel(*source, *channel, line);
+    } else if (channel && *channel != source->channel) {
+      problems.add(line, "channel", channel_conflict(provider, *source, *channel, remedies));
       return std::nullopt;
     }
     return source->id;
   }
   if (problems.any()) return 0;  // nothing will be stored; don't create what would be rolled back
-  return directory.add_source(name, channel.value_or(Channel::kOther)).id;
+  return directory.add_source(name, channel, line).id;
 }
 
 // A key for rows that have no key of their own: their whole content.
@@ -295,25 +355,24 @@ std::string applicant_key(const Applicant& a) {
                      std::string(to_string(a.outcome)), a.prior_sector);
 }
 
-// Imports applicant rows: a row whose reference the provider already has updates that applicant,
-// any other is inserted; rows without a reference (purged applicants) are matched by content.
+// Imports applicant rows: a row whose reference the provider already has updates that applicant
+// (refused, unless accepted, when it would change the applicant's history), a row whose reference
+// a purge removed is skipped, any other is inserted; rows without a reference (purged applicants
+// exported) are matched by content.
 class ApplicantImport {
  public:
   ApplicantImport(Connection& connection, Id provider, Date today, ImportSummary& summary,
-                  WriteQueue& writes)
+                  WriteQueue& writes, const ImportOptions& options)
       : writes_(writes),
         provider_(provider),
         today_(today),
         summary_(summary),
+        options_(options),
         directory_(connection, provider, summary, writes),
+        purged_(connection, provider),
         insert_(connection.statement(insert_sql(kBatchRows))),
         update_(connection.statement(update_sql())) {
-    auto& known = connection.statement(
-        "SELECT reference, id FROM applicants WHERE provider_id = ? AND reference IS NOT NULL");
-    known.bind(1, static_cast<std::int64_t>(provider));
-    while (known.executeStep()) {
-      known_.emplace(sql::read_text(known.getColumn(0)), Known{known.getColumn(1).getInt64(), 0});
-    }
+    read_known(connection);
     auto& anonymous = connection.statement(records::select_sql<Applicant>() +
                                            " WHERE provider_id = ? AND reference IS NULL");
     anonymous.bind(1, static_cast<std::int64_t>(provider));
@@ -341,8 +400,8 @@ class ApplicantImport {
     a.reference = normalise_text(cell(col::kReference));
 
     const bool clean_before = !problems.any();
-    const auto source =
-        resolve_source(directory_, cell(col::kSource), cell(col::kChannel), line, problems);
+    const auto source = resolve_source(directory_, cell(col::kSource), cell(col::kChannel), line,
+                                       problems, provider_, options_.remedies);
     const auto applied = read_date(cell(col::kAppliedOn), "applied_on", true, line, problems);
     a.interviewed_on =
         read_date(cell(col::kInterviewedOn), "interviewed_on", false, line, problems);
@@ -388,6 +447,11 @@ class ApplicantImport {
     check_name_cell(service, "service", "service name", line, problems);
     check_name_cell(vacancy, "vacancy", "vacancy role", line, problems);
     if (!clean_before || problems.any()) return;  // check the rest, store nothing
+    // Only a reference the store does not hold can be a purged one.
+    if (!anonymous && known->id == 0 && !purged_.empty() && purged_.contains(a.reference)) {
+      ++summary_.skipped_purged;
+      return;
+    }
 
     a.service_id = service.empty() ? std::nullopt : std::optional<Id>(directory_.service(service));
     a.vacancy_id = vacancy.empty()
@@ -396,8 +460,7 @@ class ApplicantImport {
     if (anonymous) {
       add_anonymous();
     } else if (known->id != 0) {
-      updates_.push_back(Pending{applicant_, {}, known->id});
-      if (updates_.size() == kBatchRows) flush_updates();
+      update(*known, line);
     } else {
       insert();
       known->id = kInserted;
@@ -417,11 +480,60 @@ class ApplicantImport {
     summary_.unchanged += written_.unchanged;
   }
 
+  // Refuses the import when rows would change recorded history and the caller did not accept it.
+  void refuse_history_changes() {
+    history_changes_.throw_if_any("applicants", options_.remedies.accept_changes);
+  }
+
  private:
   struct Known {
-    Id id;             // 0 until stored; kInserted once this import has inserted it
-    std::size_t line;  // the line of this file that named it; 0 for none yet
+    Id id;                     // 0 until stored; kInserted once this import has inserted it
+    std::size_t line;          // the line of this file that named it; 0 for none yet
+    std::size_t recorded = 0;  // a stored applicant's history in recorded_
   };
+
+  // The provider's stored references, with what each applicant's history holds.
+  void read_known(Connection& connection) {
+    auto& known = connection.statement(
+        "SELECT reference, id, source_id, applied_on, interviewed_on, offered_on, started_on, "
+        "left_on, outcome FROM applicants WHERE provider_id = ? AND reference IS NOT NULL");
+    known.bind(1, static_cast<std::int64_t>(provider_));
+    if (!known.executeStep()) return;
+    // Columns made once and read row after row: each getColumn() copies a shared pointer.
+    const SQLite::Column reference = known.getColumn(0), id = known.getColumn(1),
+                         source = known.getColumn(2), applied = known.getColumn(3),
+                         interviewed = known.getColumn(4), offered = known.getColumn(5),
+                         started = known.getColumn(6), left = known.getColumn(7),
+                         outcome = known.getColumn(8);
+    do {
+      known_.emplace(sql::read_text(reference), Known{id.getInt64(), 0, recorded_.size()});
+      recorded_.push_back(RecordedHistory{.source_id = source.getInt64(),
+                                          .applied_on = sql::read_date(applied),
+                                          .interviewed_on = sql::read_optional_date(interviewed),
+                                          .offered_on = sql::read_optional_date(offered),
+                                          .started_on = sql::read_optional_date(started),
+                                          .left_on = sql::read_optional_date(left),
+                                          .outcome = sql::read_outcome(outcome)});
+    } while (known.executeStep());
+  }
+
+  // Updates a stored applicant from the row, unless that would change its history unaccepted.
+  void update(const Known& known, std::size_t line) {
+    const RecordedHistory& before = recorded_[known.recorded];
+    if (rewrites_history(before, applicant_)) {
+      if (!options_.accept_changes) {
+        const auto source_name = [this](Id id) { return directory_.source_name(id); };
+        history_changes_.add(line, applicant_.reference,
+                             history_changes_.listing()
+                                 ? describe_history_changes(before, applicant_, source_name)
+                                 : std::string());
+        return;
+      }
+      ++summary_.history_changed;
+    }
+    updates_.push_back(Pending{applicant_, {}, known.id});
+    if (updates_.size() == kBatchRows) flush_updates();
+  }
   // A row this import inserts has no id that anything needs: a repeat of its reference later in
   // the file is refused, so it is never updated by the same import.
   static constexpr Id kInserted = -1;
@@ -543,7 +655,9 @@ class ApplicantImport {
   Id provider_;
   Date today_;
   ImportSummary& summary_;
+  const ImportOptions& options_;
   Directory directory_;
+  PurgedReferences purged_;
   // Prepared once, and used only by the writes: the hot path does not look statements up.
   SQLite::Statement& insert_;
   SQLite::Statement& update_;
@@ -560,7 +674,9 @@ class ApplicantImport {
   // once; an open-addressing table costs one cache miss for that where a node-based map costs
   // three or four, and it was most of the reading thread's time.
   absl::flat_hash_map<std::string, Known> known_;
+  std::vector<RecordedHistory> recorded_;  // the stored applicants' histories, as known_ points
   std::unordered_map<std::string, std::size_t> anonymous_;  // content key -> stored rows
+  HistoryChanges history_changes_;
 };
 
 // Runs one import: header, rows, then the all-or-nothing check.
@@ -568,13 +684,14 @@ class ApplicantImport {
 // checked on another while this one writes.
 template <class Import>
 ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
-                         std::span<const CsvColumn> columns, std::string_view form) {
+                         std::span<const CsvColumn> columns, std::string_view form,
+                         const ImportOptions& options) {
   return impl.write([&](Connection& connection) {
     require_provider(connection, provider);
     ImportSummary summary;
     ImportProblems problems(form);
     WriteQueue writes(connection);
-    Import import(connection, provider, impl.today(), summary, writes);
+    Import import(connection, provider, impl.today(), summary, writes, options);
     writes.run([&] {
       if constexpr (requires { import.expect_rows(text); }) import.expect_rows(text);
       CsvReader reader(text);
@@ -587,21 +704,31 @@ ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
     });
     if constexpr (requires { import.after_writes(); }) import.after_writes();
     problems.throw_if_any();
+    if constexpr (requires { import.refuse_history_changes(); }) import.refuse_history_changes();
     return summary;
   });
 }
 
+// Imports spend rows. A spend sheet is the truth for each source and calendar month it holds
+// rows for: those source-months' stored rows become the sheet's (the rows stored already are kept,
+// the others removed, the new ones added), and the rows of other source-months are left alone.
+// So a sheet imported twice changes nothing, and a corrected sheet replaces what it corrects.
 class SpendImport {
  public:
-  SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary, WriteQueue& writes)
+  SpendImport(Connection& connection, Id provider, Date, ImportSummary& summary, WriteQueue& writes,
+              const ImportOptions& options)
       : writes_(writes),
         provider_(provider),
         summary_(summary),
+        options_(options),
         directory_(connection, provider, summary, writes) {
     auto& statement =
         connection.statement(records::select_sql<SpendEntry>() + " WHERE provider_id = ?");
     statement.bind(1, static_cast<std::int64_t>(provider));
-    while (statement.executeStep()) ++stored_[key(records::Table<SpendEntry>::read(statement))];
+    while (statement.executeStep()) {
+      SpendEntry entry = records::Table<SpendEntry>::read(statement);
+      months_[month_of(entry)].stored.push_back(std::move(entry));
+    }
   }
 
   void add(const CsvRow& row, const CsvHeader& header, ImportProblems& problems) {
@@ -614,8 +741,8 @@ class SpendImport {
                      .date = {},
                      .amount = {},
                      .note = normalise_text(header.cell(row, col::kNote), TextKind::kNote)};
-    const auto source =
-        resolve_source(directory_, header.cell(row, col::kSource), {}, line, problems);
+    const auto source = resolve_source(directory_, header.cell(row, col::kSource), {}, line,
+                                       problems, provider_, options_.remedies);
     const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
     const auto amount = read_amount(header.cell(row, col::kAmount), "amount", line, problems);
     if (!source || !date || !amount) return;
@@ -625,35 +752,98 @@ class SpendImport {
     check_spend(entry, found_);
     problems.add_all(line, found_);
     if (!clean_before || problems.any()) return;
-    const auto stored = stored_.find(key(entry));
-    if (stored != stored_.end() && stored->second > 0) {
-      --stored->second;
+    const MonthKey key = month_of(entry);
+    Month& month = months_[key];
+    if (month.sheet_rows++ == 0) sheet_order_.push_back(key);
+    month.sheet_total += entry.amount;
+    sheet_.push_back(std::move(entry));
+  }
+
+  // Makes each source-month the sheet holds what the sheet says, once every row is known good:
+  // new rows are added in the sheet's order, then the stored rows it no longer holds removed.
+  void finish(ImportProblems& problems) {
+    if (problems.any()) return;
+    for (const MonthKey& key : sheet_order_) {
+      Month& month = months_[key];
+      for (const SpendEntry& entry : month.stored)
+        month.unmatched[key_of(entry)].push_back(entry.id);
+    }
+    for (const SpendEntry& entry : sheet_) add_or_keep(entry, months_[month_of(entry)]);
+    for (const MonthKey& key : sheet_order_) remove_unmatched(key, months_[key]);
+  }
+
+ private:
+  using MonthKey = std::pair<Id, Date>;  // a source and the first day of a month
+  struct Month {
+    std::vector<SpendEntry> stored;
+    std::size_t sheet_rows = 0;
+    Pence sheet_total;
+    std::size_t added = 0;
+    std::unordered_map<std::string, std::vector<Id>> unmatched;  // content key -> stored ids
+  };
+
+  static MonthKey month_of(const SpendEntry& e) { return {e.source_id, e.date.first_of_month()}; }
+
+  static std::string key_of(const SpendEntry& e) {
+    return content_key(e.date, e.amount.value, e.note);
+  }
+
+  // Keeps a stored row the sheet repeats (each stored row stands for one sheet row), or adds it.
+  void add_or_keep(const SpendEntry& entry, Month& month) {
+    const auto found = month.unmatched.find(key_of(entry));
+    if (found != month.unmatched.end() && !found->second.empty()) {
+      found->second.pop_back();
       ++summary_.unchanged;
       return;
     }
     writes_.submit([entry](Connection& connection) { records::insert(connection, entry); });
+    ++month.added;
     ++summary_.created;
   }
 
-  void finish(ImportProblems&) {}
-
- private:
-  static std::string key(const SpendEntry& e) {
-    return content_key(e.source_id, e.date, e.amount.value, e.note);
+  // Removes the month's stored rows the sheet does not repeat, and tells of any change.
+  void remove_unmatched(const MonthKey& key, const Month& month) {
+    std::size_t removed = 0;
+    for (const auto& [content, ids] : month.unmatched) {
+      for (const Id id : ids) {
+        writes_.submit([id, provider = provider_](Connection& connection) {
+          auto& statement =
+              connection.statement("DELETE FROM spend WHERE id = ? AND provider_id = ?");
+          statement.bind(1, static_cast<std::int64_t>(id));
+          statement.bind(2, static_cast<std::int64_t>(provider));
+          statement.exec();
+        });
+        ++removed;
+      }
+    }
+    summary_.removed += removed;
+    if (month.stored.empty() || (month.added == 0 && removed == 0)) return;
+    Pence before;
+    for (const SpendEntry& entry : month.stored) before += entry.amount;
+    summary_.replaced.push_back(
+        SpendReplacement{.source = std::string(directory_.source_name(key.first)),
+                         .month = key.second,
+                         .rows_before = month.stored.size(),
+                         .rows_after = month.sheet_rows,
+                         .before = before,
+                         .after = month.sheet_total});
   }
 
   WriteQueue& writes_;
   Id provider_;
   ImportSummary& summary_;
+  const ImportOptions& options_;
   Directory directory_;
   Problems found_;
-  std::unordered_map<std::string, std::size_t> stored_;  // content key -> stored entries
+  std::map<MonthKey, Month> months_;   // the stored rows and the sheet's, by source and month
+  std::vector<MonthKey> sheet_order_;  // the source-months the sheet holds, as it first names them
+  std::vector<SpendEntry> sheet_;      // the sheet's rows, in its order
 };
 
 class HeadcountImport {
  public:
   HeadcountImport(Connection& connection, Id provider, Date today, ImportSummary& summary,
-                  WriteQueue& writes)
+                  WriteQueue& writes, const ImportOptions&)
       : writes_(writes),
         provider_(provider),
         today_(today),
@@ -693,7 +883,7 @@ class HeadcountImport {
     // Repeats within the file are found by name, so that they are reported even once nothing is
     // being stored any more.
     std::string repeat_key;
-    fold_into(service, repeat_key);
+    name_key(service, repeat_key);
     repeat_key = date->to_string() + '\x1f' + repeat_key;
     if (const auto [seen, added] = lines_.emplace(repeat_key, line); !added) {
       problems.add(line, "date",
@@ -744,18 +934,21 @@ std::string text_or_empty(const SQLite::Column& column) {
 
 }  // namespace
 
-ImportSummary Store::import_applicants_csv(Id provider, std::string_view text) {
+ImportSummary Store::import_applicants_csv(Id provider, std::string_view text,
+                                           const ImportOptions& options) {
   return run_import<ApplicantImport>(*impl_, provider, text, forms::applicants::kColumns,
-                                     "applicants");
+                                     "applicants", options);
 }
 
-ImportSummary Store::import_spend_csv(Id provider, std::string_view text) {
-  return run_import<SpendImport>(*impl_, provider, text, forms::spend::kColumns, "spend");
+ImportSummary Store::import_spend_csv(Id provider, std::string_view text,
+                                      const ImportOptions& options) {
+  return run_import<SpendImport>(*impl_, provider, text, forms::spend::kColumns, "spend", options);
 }
 
-ImportSummary Store::import_headcount_csv(Id provider, std::string_view text) {
+ImportSummary Store::import_headcount_csv(Id provider, std::string_view text,
+                                          const ImportOptions& options) {
   return run_import<HeadcountImport>(*impl_, provider, text, forms::headcount::kColumns,
-                                     "headcount");
+                                     "headcount", options);
 }
 
 std::string Store::export_applicants_csv(Id provider) const {
@@ -766,7 +959,8 @@ std::string Store::export_applicants_csv(Id provider) const {
     for (const auto& column : forms::applicants::kColumns) csv.cell(column.name);
     csv.end_row();
     auto& statement = connection.statement(
-        "SELECT a.reference, s.name, s.channel, v.role, sv.name, a.applied_on, a.interviewed_on, "
+        "SELECT a.reference, s.name, iif(s.channel_known, s.channel, NULL), v.role, sv.name, "
+        "a.applied_on, a.interviewed_on, "
         "a.offered_on, a.started_on, a.left_on, a.left_reason, a.outcome, a.prior_sector "
         "FROM applicants a JOIN sources s ON s.id = a.source_id "
         "LEFT JOIN vacancies v ON v.id = a.vacancy_id "

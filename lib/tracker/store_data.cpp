@@ -1,5 +1,5 @@
 // The Store's reads for the metrics (one provider, or every provider for the team) and the purge
-// of unsuccessful applicants' references.
+// of finished unsuccessful applicants' references.
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "tracker/purged_references.hpp"
 #include "tracker/records.hpp"
 #include "tracker/store.hpp"
 #include "tracker/store_impl.hpp"
@@ -254,17 +255,28 @@ PurgeSummary Store::purge(int older_than_days, std::optional<Id> provider) {
   const Date cutoff = impl_->today().plus_days(-older_than_days);
   return impl_->write([&](Connection& connection) {
     if (provider) require_provider(connection, *provider);
-    // Someone who never started, last heard of before the cutoff: their last recorded date is the
-    // latest of the stage dates and the outcome date (max() of text dates; '' for a missing one).
-    auto& statement = connection.statement(
-        "UPDATE applicants SET reference = NULL, outcome_reason = '' "
-        "WHERE reference IS NOT NULL AND started_on IS NULL "
-        "AND max(applied_on, ifnull(interviewed_on, ''), ifnull(offered_on, ''), "
-        "ifnull(outcome_on, '')) < ?1 "
-        "AND (?2 IS NULL OR provider_id = ?2)");
-    sql::bind(statement, 1, cutoff);
-    sql::bind(statement, 2, provider);
-    return PurgeSummary{.applicants = static_cast<std::size_t>(statement.exec())};
+    // Finished unsuccessful applicants: withdrawn or rejected, which no later row can move on,
+    // and whose outcome (their last recorded date) is before the cutoff.
+    const std::string purgeable =
+        " WHERE reference IS NOT NULL AND outcome IS NOT NULL AND outcome_on < ?1 "
+        "AND (?2 IS NULL OR provider_id = ?2)";
+    auto& select =
+        connection.statement("SELECT provider_id, reference FROM applicants" + purgeable);
+    sql::bind(select, 1, cutoff);
+    sql::bind(select, 2, provider);
+    std::vector<std::pair<Id, std::string>> references;
+    while (select.executeStep()) {
+      references.emplace_back(select.getColumn(0).getInt64(),
+                              std::string(sql::read_text(select.getColumn(1))));
+    }
+    select.reset();
+    PurgedReferenceWriter remembered(connection);
+    for (const auto& [owner, reference] : references) remembered.remember(owner, reference);
+    auto& update = connection.statement(
+        "UPDATE applicants SET reference = NULL, outcome_reason = ''" + purgeable);
+    sql::bind(update, 1, cutoff);
+    sql::bind(update, 2, provider);
+    return PurgeSummary{.applicants = static_cast<std::size_t>(update.exec())};
   });
 }
 

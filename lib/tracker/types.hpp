@@ -89,6 +89,10 @@ struct Source {
   Id provider_id = 0;
   std::string name;
   Channel channel = Channel::kOther;
+  // False for a source first met without a channel (in a spend sheet): its channel reads kOther
+  // until an applicant row, the API or the command line names one. Storing any other channel
+  // makes it known; to confirm "other", set this too.
+  bool channel_known = true;
 };
 
 struct SpendEntry {

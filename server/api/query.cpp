@@ -54,4 +54,14 @@ std::optional<Date> query_date(const Request& request, std::string_view name) {
   return Date::parse_or_throw(*text, name);
 }
 
+std::optional<bool> query_bool(const Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  if (!text) return std::nullopt;
+  if (*text != "true" && *text != "false") {
+    throw Error(ErrorCode::kInvalid, std::string(name) + " must be true or false",
+                std::string(name));
+  }
+  return *text == "true";
+}
+
 }  // namespace caretoolkit::server::api

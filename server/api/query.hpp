@@ -17,5 +17,7 @@ tracker::Id path_id(const Request& request, std::string_view name = "id");
 tracker::PageRequest page_request(const Request& request);
 std::optional<tracker::Id> query_id(const Request& request, std::string_view name);
 std::optional<Date> query_date(const Request& request, std::string_view name);
+// ?name=true or ?name=false; Error(kInvalid) for anything else.
+std::optional<bool> query_bool(const Request& request, std::string_view name);
 
 }  // namespace caretoolkit::server::api

@@ -14,6 +14,17 @@ std::optional<tr::Outcome> parse_outcome_value(std::string_view text) {
   return tr::parse_outcome(text);
 }
 
+// A source's channel; naming one, even "other", makes it known (see tracker::Source).
+Field<tr::Source> source_channel_field() {
+  Field<tr::Source> field = enum_field("channel", &tr::Source::channel, true, tr::parse_channel,
+                                       tr::to_string, kChannels);
+  field.read = [read = std::move(field.read)](tr::Source& source, const boost::json::value& v) {
+    read(source, v);
+    source.channel_known = true;
+  };
+  return field;
+}
+
 }  // namespace
 
 const Fields<tr::Service>& service_fields() {
@@ -30,8 +41,8 @@ const Fields<tr::Source>& source_fields() {
   static const Fields<tr::Source> fields = {
       read_only_field("id", &tr::Source::id),
       text_field("name", &tr::Source::name, true),
-      enum_field("channel", &tr::Source::channel, true, tr::parse_channel, tr::to_string,
-                 kChannels),
+      source_channel_field(),
+      read_only_field("channel_known", &tr::Source::channel_known),
   };
   return fields;
 }

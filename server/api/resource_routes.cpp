@@ -146,12 +146,7 @@ void add_resource_routes(Router& router, ApiContext& context) {
        [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
          tracker::VacancyFilter filter;
          filter.service_id = query_id(request, "service_id");
-         if (auto open = request.query_param("open")) {
-           if (*open != "true" && *open != "false") {
-             throw Error(ErrorCode::kInvalid, "open must be true or false", "open");
-           }
-           filter.open = *open == "true";
-         }
+         filter.open = query_bool(request, "open");
          return store.list_vacancies(provider, filter, page);
        },
        [&store](Id provider, Id id) { return store.get_vacancy(provider, id); },

@@ -2,7 +2,7 @@
 // SQLite file (--db, default ./data/caretoolkit.db; its folder is created when missing).
 //
 //   caretoolkit provider add NAME | provider list
-//   caretoolkit import applicants|spend|headcount --provider ID FILE
+//   caretoolkit import applicants|spend|headcount --provider ID [--accept-changes] FILE
 //   caretoolkit export applicants|spend|headcount --provider ID [--output FILE]
 //   caretoolkit report funnel|retention --provider ID [--from D --to D --as-of D]
 //                      [--by source|channel|service|vacancy|month|none] [--json|--csv]
@@ -20,6 +20,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -97,7 +98,31 @@ struct TransferOptions {
   Id provider = 0;
   std::string file;
   std::string output;
+  bool accept_changes = false;
 };
+
+// A word for a shell command line: double-quoted, with the characters the shell would read
+// inside double quotes escaped.
+std::string shell_word(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+// How an import's refusals tell the operator to fix things, in this command line's terms.
+tracker::ImportRemedies import_remedies(const std::string& database) {
+  const std::string db = database == kDefaultDatabase ? "" : " --db " + shell_word(database);
+  return {
+      .accept_changes = "run the import again with --accept-changes",
+      .set_channel = [db](Id provider, const tracker::Source& source, tracker::Channel channel) {
+        return "correct the source first: caretoolkit source set-channel --provider " +
+               std::to_string(provider) + " " + shell_word(source.name) + " " +
+               std::string(tracker::to_string(channel)) + db;
+      }};
+}
 
 void add_import_command(CLI::App& app) {
   auto options = std::make_shared<TransferOptions>();
@@ -107,6 +132,11 @@ void add_import_command(CLI::App& app) {
   for (const char* form : {"applicants", "spend", "headcount"}) {
     CLI::App* command = import->add_subcommand(form, std::string("Import the ") + form + " form");
     command->add_option("--provider", options->provider, "Provider id")->required();
+    command->add_flag(
+        "--accept-changes", options->accept_changes,
+        "Apply rows that change a stored applicant's source, applied date, or a stage "
+        "date or outcome already recorded (without it such a file is refused, "
+        "listing them)");
     command->add_option("FILE", options->file, "The CSV file (UTF-8)")
         ->required()
         ->check(CLI::ExistingFile);
@@ -114,14 +144,19 @@ void add_import_command(CLI::App& app) {
     command->callback([options, form = std::string(form)] {
       const auto store = server::open_database(options->database, server::OpenMode::kMustExist);
       const std::string text = read_file(options->file);
+      const tracker::ImportOptions import_options{.accept_changes = options->accept_changes,
+                                                  .remedies = import_remedies(options->database)};
       const tracker::ImportSummary summary =
-          form == "applicants" ? store->import_applicants_csv(options->provider, text)
-          : form == "spend"    ? store->import_spend_csv(options->provider, text)
-                               : store->import_headcount_csv(options->provider, text);
+          form == "applicants"
+              ? store->import_applicants_csv(options->provider, text, import_options)
+          : form == "spend" ? store->import_spend_csv(options->provider, text, import_options)
+                            : store->import_headcount_csv(options->provider, text, import_options);
       std::cout << "Imported " << options->file << " (" << form << ") for provider "
                 << options->provider << ": " << summary.rows << " rows, " << summary.created
                 << " added, " << summary.updated << " updated, " << summary.unchanged
-                << " already stored.\n";
+                << " already stored" << (summary.removed > 0 ? ", " : "")
+                << (summary.removed > 0 ? std::to_string(summary.removed) + " removed" : "")
+                << ".\n";
       if (!summary.new_sources.empty()) {
         std::cout << "New sources: " << join(summary.new_sources) << "\n";
       }
@@ -130,6 +165,10 @@ void add_import_command(CLI::App& app) {
       }
       if (summary.new_vacancies > 0)
         std::cout << "New vacancies: " << summary.new_vacancies << "\n";
+      for (std::string note : tracker::summary_notes(summary)) {
+        note.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(note.front())));
+        std::cout << note << ".\n";
+      }
     });
   }
 }
@@ -289,8 +328,8 @@ void add_purge_command(CLI::App& app) {
   auto o = std::make_shared<PurgeOptions>();
   CLI::App* purge = app.add_subcommand(
       "purge",
-      "Remove the references of applicants who never started and were last heard of more than "
-      "N days ago (no figure changes)");
+      "Remove the references of applicants who withdrew or were rejected more than N days ago "
+      "(no figure changes; applicants without an outcome are kept)");
   purge->add_option("--older-than-days", o->older_than_days, "Age in days (default: six months)")
       ->capture_default_str();
   purge->add_option("--provider", o->provider, "Only this provider (default: all)");

@@ -356,6 +356,76 @@ TEST_CASE("report refuses an as-of date after today with exit 2 and says why") {
   CHECK(boost::json::parse(output).at("period").at("as_of").as_string() == today.to_string());
 }
 
+TEST_CASE("importing again tells the operator what was skipped refused and replaced") {
+  TempDir dir;
+  const std::string database = (dir.path() / "tracker.db").string();
+  const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
+  const auto run = [&](std::vector<std::string> arguments, int expected = 0) {
+    arguments.insert(arguments.end(), {"--db", database});
+    auto result = run_caretoolkit(arguments);
+    INFO(result.second);
+    REQUIRE(result.first == expected);
+    return std::move(result.second);
+  };
+  const auto contains = [](const std::string& text, const std::string& part) {
+    INFO(text);
+    CHECK(text.find(part) != std::string::npos);
+  };
+  const auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir.path() / name, std::ios::binary) << content;
+    return (dir.path() / name).string();
+  };
+  run({"provider", "add", "Brookfield"});
+  // Spend first: its sources wait for the applicants sheet to give them their channel.
+  contains(run({"import", "spend", "--provider", "1", examples + "spend.csv"}), "57 added");
+  const std::string applicants =
+      run({"import", "applicants", "--provider", "1", examples + "applicants.csv"});
+  contains(applicants, "285 rows, 285 added");
+  contains(applicants,
+           "Channels recorded for sources that had none yet: Facebook (social_media), Own website "
+           "(own_website), Indeed (job_board),");
+
+  // Every applicant who did not start withdrew or was rejected long before the machine's today.
+  contains(run({"purge", "--provider", "1"}), "Removed the references of 252 applicants.");
+  const std::string again =
+      run({"import", "applicants", "--provider", "1", examples + "applicants.csv"});
+  contains(again, "285 rows, 0 added, 0 updated, 33 already stored.");
+  contains(again, "252 rows skipped: their applicants' references were removed by a purge.");
+
+  const std::string header =
+      "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
+      "left_on,left_reason,outcome\n";
+  // BHC-0042 started on 2025-03-29; a later sheet reuses the reference for a new applicant.
+  const std::string reused = write("reused.csv", header + "BHC-0042,Indeed,,,,2026-01-10,,,,,,\n");
+  const std::string refused = run({"import", "applicants", "--provider", "1", reused}, 2);
+  contains(refused,
+           "line 2: reference: BHC-0042: source Own website → Indeed; applied_on "
+           "2025-02-28 → 2026-01-10;");
+  contains(refused, "started_on 2025-03-29 would be removed");
+  contains(refused, "if the file is right, run the import again with --accept-changes");
+  contains(run({"import", "applicants", "--provider", "1", "--accept-changes", reused}),
+           "1 applicant's recorded history changed, as accepted.");
+
+  const std::string conflict =
+      write("conflict.csv", header + "BHC-9999,Facebook,job_board,,,2026-01-10,,,,,,\n");
+  contains(run({"import", "applicants", "--provider", "1", conflict}, 2),
+           "source 'Facebook' is recorded as social_media, not job_board: if job_board is right, "
+           "correct the source first: caretoolkit source set-channel --provider 1 \"Facebook\" "
+           "job_board --db \"" +
+               database + "\"");
+
+  // The January Indeed payment corrected from £387.00 to £487.00.
+  std::ifstream file(examples + "spend.csv", std::ios::binary);
+  std::string spend((std::istreambuf_iterator<char>(file)), {});
+  const std::string original = "Indeed,2025-01-01,387.00,";
+  REQUIRE(spend.find(original) != std::string::npos);
+  spend.replace(spend.find(original), original.size(), "Indeed,2025-01-01,487.00,");
+  const std::string corrected =
+      run({"import", "spend", "--provider", "1", write("spend.csv", spend)});
+  contains(corrected, "57 rows, 1 added, 0 updated, 56 already stored, 1 removed.");
+  contains(corrected, "Replaced 1 row for Indeed in January 2025: £387.00 → £487.00.");
+}
+
 TEST_CASE(
     "check prints a report per file, or a JSON line each, and exits 2 naming each bad input") {
   const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/adverts/";

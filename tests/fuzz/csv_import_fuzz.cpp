@@ -21,7 +21,7 @@ namespace {
 
 struct Form {
   const char* name;
-  tracker::ImportSummary (Store::*import)(Id, std::string_view);
+  tracker::ImportSummary (Store::*import)(Id, std::string_view, const tracker::ImportOptions&);
   std::string (Store::*export_csv)(Id) const;
 };
 
@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Id first = store.create_provider("first").id;
   const std::string empty = (store.*form.export_csv)(first);
   try {
-    (store.*form.import)(first, file);
+    (store.*form.import)(first, file, {});
   } catch (const Error& error) {
     fuzz::fuzz_require((store.*form.export_csv)(first) == empty,
                        "a refused import left rows behind", error.what());
@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const Id second = store.create_provider("second").id;
   try {
-    (store.*form.import)(second, exported);
+    (store.*form.import)(second, exported, {});
   } catch (const Error& error) {
     fuzz::fuzz_require(false, "an export does not import",
                        std::string(form.name) + ": " + error.what() + "\n" + exported);
@@ -84,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::fuzz_require((store.*form.export_csv)(second) == exported,
                      "an export imported into an empty provider exports differently", exported);
 
-  const auto again = (store.*form.import)(first, file);
+  const auto again = (store.*form.import)(first, file, {});
   fuzz::fuzz_require(again.created == 0 && (store.*form.export_csv)(first) == exported,
                      "importing the same file twice changed the data", form.name);
   return 0;

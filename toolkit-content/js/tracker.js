@@ -357,7 +357,8 @@ function bindForms() {
 }
 
 // "Imported 3 rows: 1 new, 2 updated, 0 unchanged; new sources: Indeed." The import names the
-// sources and services it had to create, so that a typo in the file is easy to spot.
+// sources and services it had to create, so that a typo in the file is easy to spot, and what it
+// skipped or replaced.
 function summaryText(summary) {
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const parts = [`${summary.created} new`, `${summary.updated} updated`, `${summary.unchanged} unchanged`];
@@ -365,6 +366,8 @@ function summaryText(summary) {
   if (summary.new_sources?.length) extra.push(`new sources: ${summary.new_sources.join(", ")}`);
   if (summary.new_services?.length) extra.push(`new services: ${summary.new_services.join(", ")}`);
   if (summary.new_vacancies) extra.push(plural(summary.new_vacancies, "new vacancy", "new vacancies"));
+  // What was skipped, learnt or replaced, in the server's words.
+  extra.push(...(summary.notes ?? []));
   return `Imported ${plural(summary.rows, "row", "rows")}: ${parts.join(", ")}${extra.length ? `; ${extra.join("; ")}` : ""}.`;
 }
 

@@ -106,7 +106,9 @@ TEST_CASE_FIXTURE(
   CHECK(items[1].detail == "started_on (2025-01-10) is before offered_on (2025-01-12)");
   CHECK(items[2].line == 5);
   CHECK(items[2].field == "channel");
-  CHECK(items[2].detail == "source 'Indeed' is recorded as job_board, not social_media");
+  CHECK(items[2].detail ==
+        "source 'Indeed' is recorded as job_board, not social_media: if social_media is right, "
+        "correct the source's channel first");
   CHECK(items[3].line == 6);
   CHECK(items[3].field == "outcome");
   CHECK(items[4].line == 7);

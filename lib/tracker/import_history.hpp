@@ -1,0 +1,56 @@
+// What an applicants import may not change silently: the recorded history of an applicant the
+// store already has. Internal to lib/tracker (store_csv.cpp).
+//
+// A row matched to a stored applicant by its reference may record later stages (interviewed,
+// offered, started, left, or an outcome): that is progress. It may not, unless the caller accepts
+// the changes, give the applicant another source or applied date, nor change or remove a stage
+// date or an outcome already recorded: a reference reused for someone else, or an older copy of
+// the sheet, would otherwise rewrite what happened without anyone noticing.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "tracker/store.hpp"
+#include "tracker/types.hpp"
+
+namespace caretoolkit::tracker {
+
+// The part of a stored applicant that makes its history.
+struct RecordedHistory {
+  Id source_id = 0;
+  Date applied_on;
+  std::optional<Date> interviewed_on, offered_on, started_on, left_on;
+  Outcome outcome = Outcome::kNone;
+};
+
+// Whether `after` would change `before`'s history (cheap: no text is made).
+bool rewrites_history(const RecordedHistory& before, const Applicant& after);
+
+// What would change, a phrase each joined by "; ": "source Indeed → Facebook", "applied_on
+// 2025-01-06 → 2025-01-08", "started_on 2025-03-01 would be removed", "outcome withdrawn →
+// rejected". `source_name` names a source by id.
+std::string describe_history_changes(const RecordedHistory& before, const Applicant& after,
+                                     const std::function<std::string_view(Id)>& source_name);
+
+// The rows of one file that would change recorded history.
+class HistoryChanges {
+ public:
+  void add(std::size_t line, std::string_view reference, std::string changes);
+  bool any() const { return count_ > 0; }
+  // Whether the next row is still listed (the others are only counted), so worth describing.
+  bool listing() const { return items_.size() < kMaxImportProblems; }
+  // Throws Error(kConflict) listing the rows, its message ending with `accept_changes`, the
+  // caller's words for how to apply them anyway.
+  void throw_if_any(std::string_view form, std::string_view accept_changes);
+
+ private:
+  std::vector<ErrorItem> items_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace caretoolkit::tracker
