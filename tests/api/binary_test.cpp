@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -167,21 +166,21 @@ TEST_CASE("the tracker's commands load the example provider, report on it and ex
     REQUIRE(result.first == 0);
     return std::move(result.second);
   };
-  const auto contains = [](const std::string& text, const std::string& part) {
+  const auto check_shows = [](const std::string& text, const std::string& part) {
     INFO(text);
     CHECK(text.find(part) != std::string::npos);
   };
   // Three copies of Brookfield Home Care, so that the team's figures stand on enough providers.
   for (const std::string id : {"1", "2", "3"}) {
-    contains(run({"provider", "add", "Brookfield " + id}), "Provider " + id + " added");
-    contains(run({"import", "applicants", "--provider", id, examples + "applicants.csv"}),
-             "285 rows, 285 added, 0 updated");
-    contains(run({"import", "spend", "--provider", id, examples + "spend.csv"}), "57 added");
-    contains(run({"import", "headcount", "--provider", id, examples + "headcount.csv"}),
-             "12 added");
+    check_shows(run({"provider", "add", "Brookfield " + id}), "Provider " + id + " added");
+    check_shows(run({"import", "applicants", "--provider", id, examples + "applicants.csv"}),
+                "285 rows, 285 added, 0 updated");
+    check_shows(run({"import", "spend", "--provider", id, examples + "spend.csv"}), "57 added");
+    check_shows(run({"import", "headcount", "--provider", id, examples + "headcount.csv"}),
+                "12 added");
   }
-  contains(run({"import", "applicants", "--provider", "1", examples + "applicants.csv"}),
-           "285 rows, 0 added, 0 updated, 285 already stored");
+  check_shows(run({"import", "applicants", "--provider", "1", examples + "applicants.csv"}),
+              "285 rows, 0 added, 0 updated, 285 already stored");
   std::ifstream file(examples + "applicants.csv", std::ios::binary);
   const std::string original((std::istreambuf_iterator<char>(file)), {});
   CHECK(run({"export", "applicants", "--provider", "2"}) == original);
@@ -240,10 +239,6 @@ class ExampleTracker {
   TempDir dir_;
   std::string database_ = (dir_.path() / "tracker.db").string();
 };
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // "1900.0%": a fraction as the readable reports print it.
 std::string percent(double fraction) {
@@ -581,23 +576,26 @@ TEST_CASE("a refused import prints its first rows and then one line per column a
   const std::string iso((std::istreambuf_iterator<char>(examples)), {});
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::regex date(R"((\d{4})-(\d{2})-(\d{2}))");
   std::string us;
-  std::size_t copied = 0;
-  for (auto match = std::sregex_iterator(iso.begin(), iso.end(), date);
-       match != std::sregex_iterator(); ++match) {
-    us.append(iso, copied, static_cast<std::size_t>(match->position()) - copied);
+  for (std::size_t i = 0; i < iso.size();) {
+    const auto day = i + 10 <= iso.size() && (i == 0 || iso[i - 1] == ',')
+                         ? caretoolkit::Date::parse(std::string_view(iso).substr(i, 10))
+                         : std::nullopt;
+    if (!day) {
+      us += iso[i++];
+      continue;
+    }
+    const std::string text = day->to_string();
     // (Appended piece by piece, not with operator+, which trips GCC 12's -Wrestrict.)
     us += '"';
-    us += kMonths[std::stoi((*match)[2]) - 1];
+    us += kMonths[std::stoi(text.substr(5, 2)) - 1];
     us += ' ';
-    us += std::to_string(std::stoi((*match)[3]));
+    us += std::to_string(std::stoi(text.substr(8, 2)));
     us += ", ";
-    us += (*match)[1].str();
+    us += text.substr(0, 4);
     us += '"';
-    copied = static_cast<std::size_t>(match->position() + match->length());
+    i += 10;
   }
-  us.append(iso, copied);
   const std::string file = (dir.path() / "applicants-us.csv").string();
   std::ofstream(file, std::ios::binary) << us;
 

@@ -27,10 +27,6 @@ std::string read_example(const std::string& name) {
   return {std::istreambuf_iterator<char>(file), {}};
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 std::size_t count_lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caretoolkit::testing {
@@ -54,5 +55,10 @@ std::vector<std::string> serve_arguments(const std::filesystem::path& database);
 // returns {exit status, output}.
 std::pair<int, std::string> run_caretoolkit(const std::vector<std::string>& arguments,
                                             const std::filesystem::path& working_directory = {});
+
+// True when a program's output holds `part`.
+inline bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
 
 }  // namespace caretoolkit::testing

@@ -84,6 +84,15 @@ struct Dataset {
   }
 };
 
+// `starters` starters from `source` who applied on 2025-01-10 and started on 2025-02-01, of whom
+// the first `leavers` left on 2025-03-01 (28 days later).
+inline void add_starters(Dataset& data, Id source, int starters, int leavers) {
+  for (int i = 0; i < starters; ++i) {
+    data.applicants.push_back(person(source, "2025-01-10", "2025-01-12", "2025-01-15", "2025-02-01",
+                                     i < leavers ? "2025-03-01" : ""));
+  }
+}
+
 inline constexpr Id kReferral = 1;
 inline constexpr Id kJobBoard = 2;
 

@@ -26,15 +26,6 @@ bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// Starters from `source` who applied on 2025-01-10 and started on 2025-02-01; the first
-// `leavers` of them left on 2025-03-01.
-void add_starters(Dataset& data, Id source, int starters, int leavers) {
-  for (int i = 0; i < starters; ++i) {
-    data.applicants.push_back(person(source, "2025-01-10", "2025-01-12", "2025-01-15", "2025-02-01",
-                                     i < leavers ? "2025-03-01" : ""));
-  }
-}
-
 }  // namespace
 
 TEST_CASE("every reason a figure can be missing reads as plain words") {

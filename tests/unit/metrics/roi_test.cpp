@@ -140,19 +140,6 @@ TEST_CASE("the source's curve uses every starter up to as_of, not only the perio
   CHECK(referral.cost_per_expected_stayer.value == Pence{33'333});  // 50,000 / 1.5
 }
 
-namespace {
-
-// `starters` starters from `source` who applied on 2025-01-10 and started on 2025-02-01, of whom
-// the first `leavers` left on 2025-03-01 (28 days). Observed to 2026-03-31: 423 days.
-void add_starters(Dataset& data, Id source, int starters, int leavers) {
-  for (int i = 0; i < starters; ++i) {
-    data.applicants.push_back(person(source, "2025-01-10", "2025-01-12", "2025-01-15", "2025-02-01",
-                                     i < leavers ? "2025-03-01" : ""));
-  }
-}
-
-}  // namespace
-
 TEST_CASE("where the next pound goes ranks by cost per expected stayer") {
   Dataset data;
   data.sources = {

@@ -10,14 +10,14 @@ using namespace caretoolkit::tracker::testing;
 
 namespace {
 
-constexpr std::string_view kHeader =
+constexpr std::string_view kApplicantsHeader =
     "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
     "left_on,left_reason,outcome\n";
 
 // Today is 2026-06-30, so a purge with the default age removes outcomes dated before 2025-12-30.
 // A-1 started; A-2 was rejected and A-3 withdrew long ago; A-4 was offered a job and has neither
 // started nor turned it down; A-5 applied and was never heard of again.
-const std::string kSheet = std::string(kHeader) +
+const std::string kSheet = std::string(kApplicantsHeader) +
                            "A-1,Indeed,job_board,,,2025-01-06,2025-01-10,2025-01-20,2025-03-01,,,\n"
                            "A-2,Indeed,job_board,,,2025-01-07,2025-01-12,,,,,rejected\n"
                            "A-3,Facebook,social_media,,,2025-01-08,,,,,,withdrawn\n"
@@ -84,8 +84,8 @@ TEST_CASE_FIXTURE(ReimportFixture,
   // The references stay gone, and the rows are known whatever their case and spacing.
   CHECK_FALSE(find("A-2").has_value());
   const ImportSummary recased = store.import_applicants_csv(
-      provider,
-      std::string(kHeader) + " a-2 ,Indeed,job_board,,,2025-01-07,2025-01-12,,,,,rejected\n");
+      provider, std::string(kApplicantsHeader) +
+                    " a-2 ,Indeed,job_board,,,2025-01-07,2025-01-12,,,,,rejected\n");
   CHECK(recased.skipped_purged == 1);
   CHECK(recased.created == 0);
   // Another provider's sheet with the same reference is its own applicant.
@@ -103,7 +103,7 @@ TEST_CASE_FIXTURE(
   REQUIRE(find("A-5").has_value());  // never heard of again, but no outcome either
 
   const ImportSummary later = store.import_applicants_csv(
-      provider, std::string(kHeader) +
+      provider, std::string(kApplicantsHeader) +
                     "A-4,Facebook,social_media,,,2025-01-09,2025-01-15,2025-01-20,2025-02-03,,,\n");
   CHECK(later.created == 0);
   CHECK(later.updated == 1);
@@ -120,7 +120,7 @@ TEST_CASE_FIXTURE(ReimportFixture,
   // A-1's reference reused for someone else: another source, another day, no start. A-4 only
   // moves on, and A-9 is new; neither may be stored while A-1 is refused.
   const std::string later =
-      std::string(kHeader) +
+      std::string(kApplicantsHeader) +
       "A-4,Facebook,social_media,,,2025-01-09,2025-01-15,2025-01-20,2025-02-03,,,\n"
       "A-1,Facebook,social_media,,,2025-04-02,,,,,,\n"
       "A-9,Indeed,job_board,,,2025-04-03,,,,,,\n"
@@ -159,7 +159,7 @@ TEST_CASE_FIXTURE(ReimportFixture, "a changed stage date is a change of history"
   store.import_applicants_csv(provider, kSheet);
   const Error error = error_from([&] {
     store.import_applicants_csv(
-        provider, std::string(kHeader) +
+        provider, std::string(kApplicantsHeader) +
                       "A-1,Indeed,job_board,,,2025-01-06,2025-01-10,2025-01-20,2025-03-05,,,\n");
   });
   REQUIRE(error.items().size() == 1);
@@ -281,7 +281,8 @@ TEST_CASE_FIXTURE(ReimportFixture,
   };
   const Error error = error_from([&] {
     store.import_applicants_csv(
-        provider, std::string(kHeader) + "A-7,facebook,Job board,,,2025-02-01,,,,,,\n", options);
+        provider, std::string(kApplicantsHeader) + "A-7,facebook,Job board,,,2025-02-01,,,,,,\n",
+        options);
   });
   CHECK(error.code() == ErrorCode::kInvalid);
   REQUIRE(error.items().size() == 1);
@@ -295,15 +296,15 @@ TEST_CASE_FIXTURE(ReimportFixture,
   store.update_source(provider, source("Facebook").id,
                       [](Source& s) { s.channel = Channel::kJobBoard; });
   CHECK(store
-            .import_applicants_csv(
-                provider, std::string(kHeader) + "A-7,facebook,Job board,,,2025-02-01,,,,,,\n")
+            .import_applicants_csv(provider, std::string(kApplicantsHeader) +
+                                                 "A-7,facebook,Job board,,,2025-02-01,,,,,,\n")
             .created == 1);
 }
 
 TEST_CASE_FIXTURE(ReimportFixture,
                   "two rows of one file naming two channels for a new source are refused") {
   const Error error = error_from([&] {
-    store.import_applicants_csv(provider, std::string(kHeader) +
+    store.import_applicants_csv(provider, std::string(kApplicantsHeader) +
                                               "A-1,Facebook,social media,,,2025-02-01,,,,,,\n"
                                               "A-2,Facebook,job board,,,2025-02-02,,,,,,\n");
   });
