@@ -48,6 +48,21 @@ enum class TextKind : std::uint8_t {
 std::string normalise_text(std::string_view text, TextKind kind = TextKind::kName);
 void normalise_text(std::string_view text, TextKind kind, std::string& out);
 
+// Text stored by an earlier version made storable, for the schema migration that brings it to
+// its stored form: each control character `kind` does not allow becomes a space when it is white
+// space (a tab or line break in a name; vertical tab, form feed, U+0085) and U+FFFD REPLACEMENT
+// CHARACTER otherwise, as does each sequence that is not UTF-8, and the result is then
+// normalise_text()'d; the result passes check_text(). One character replaces one, so the text
+// does not grow; only Unicode NFC can lengthen text (a few characters it never composes
+// decompose), and when the stored form would be longer than `max_length` characters the text is
+// kept in its own composition instead, trimmed and, for kName, its runs of white space made one
+// space.
+std::string repair_text(std::string_view text, TextKind kind, std::size_t max_length);
+
+// The number of characters (Unicode code points) in `text`, the unit of every length limit;
+// each sequence that is not valid UTF-8 counts as one.
+std::size_t count_characters(std::string_view text);
+
 // `text` without the white space (as normalise_text() counts it) at either end; text that is not
 // valid UTF-8 loses only its ASCII white space.
 std::string_view trim_white_space(std::string_view text);
