@@ -26,14 +26,6 @@ std::string dated(std::string_view field, Date date) {
   return std::string(field) + " (" + date.to_string() + ")";
 }
 
-void check_length(std::string_view text, std::size_t max, std::string_view field,
-                  Problems& problems) {
-  if (text.size() > max) {
-    add(problems, field,
-        std::string(field) + " is longer than " + std::to_string(max) + " characters");
-  }
-}
-
 void check_not_future(std::optional<Date> date, std::string_view field, Date today,
                       Problems& problems) {
   if (date && *date > today) {
@@ -323,6 +315,14 @@ void check_text(std::string_view text, TextKind kind, std::string_view field,
               " at character " + std::to_string(characters) + ")");
       return;
     }
+  }
+}
+
+void check_length(std::string_view text, std::size_t max, std::string_view field,
+                  Problems& problems) {
+  if (text.size() > max && count_characters(text) > max) {
+    add(problems, field,
+        std::string(field) + " is longer than " + std::to_string(max) + " characters");
   }
 }
 

@@ -19,7 +19,8 @@
 
 namespace caretoolkit::tracker {
 
-inline constexpr std::size_t kMaxNameLength = 200;       // provider, service, source, role
+// Longest text fields, in characters (Unicode code points, as count_characters() counts them).
+inline constexpr std::size_t kMaxNameLength = 200;  // provider, service, source, role, key label
 inline constexpr std::size_t kMaxReferenceLength = 100;  // an applicant's reference
 inline constexpr std::size_t kMaxNoteLength = 1000;      // spend notes and reasons
 inline constexpr std::size_t kMaxPriorSectorLength = 100;
@@ -86,6 +87,12 @@ void name_key(std::string_view text, std::string& out);
 // and stored text get the same verdict. `words` names the field as the person typing it knows it.
 void check_text(std::string_view text, TextKind kind, std::string_view field,
                 std::string_view words, Problems& problems);
+
+// Adds a problem for `field` when `text` has more than `max` characters, counted as
+// count_characters() counts them (200 "é" are 200 characters, 400 bytes): "note is longer than
+// 1000 characters".
+void check_length(std::string_view text, std::size_t max, std::string_view field,
+                  Problems& problems);
 
 // A required name: present, not too long, and passing check_text() as a kName.
 void check_name(std::string_view name, std::string_view field, std::string_view words,
