@@ -26,6 +26,17 @@ std::string dated(std::string_view field, Date date) {
   return std::string(field) + " (" + date.to_string() + ")";
 }
 
+// A headcount's figure: from 0 to kMaxHeadcount.
+void check_count(int count, std::string_view field, Problems& problems) {
+  if (count < 0) {
+    add(problems, field, std::string(field) + " must not be negative");
+  } else if (count > kMaxHeadcount) {
+    add(problems, field,
+        std::string(field) + " must be at most " + std::to_string(kMaxHeadcount) + ", not " +
+            std::to_string(count));
+  }
+}
+
 void check_not_future(std::optional<Date> date, std::string_view field, Date today,
                       Problems& problems) {
   if (date && *date > today) {
@@ -405,9 +416,9 @@ void check_vacancy(const Vacancy& v, Problems& problems) {
 
 void check_headcount(const HeadcountSnapshot& s, Date today, Problems& problems) {
   check_not_future(s.date, "date", today, problems);
-  if (s.staff < 0) add(problems, "staff", "staff must not be negative");
-  if (s.vacancies < 0) add(problems, "vacancies", "vacancies must not be negative");
-  if (s.leavers && *s.leavers < 0) add(problems, "leavers", "leavers must not be negative");
+  check_count(s.staff, "staff", problems);
+  check_count(s.vacancies, "vacancies", problems);
+  if (s.leavers) check_count(*s.leavers, "leavers", problems);
 }
 
 void throw_if_invalid(Problems problems) {

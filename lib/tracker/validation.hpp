@@ -25,6 +25,9 @@ inline constexpr std::size_t kMaxReferenceLength = 100;  // an applicant's refer
 inline constexpr std::size_t kMaxNoteLength = 1000;      // spend notes and reasons
 inline constexpr std::size_t kMaxPriorSectorLength = 100;
 inline constexpr std::size_t kMaxAdvertLength = 100000;
+// The most staff, vacancies or leavers one headcount may give, through every way in: far above
+// any provider's, and small enough that a team's sums over every provider stay exact.
+inline constexpr int kMaxHeadcount = 1'000'000;
 
 using Problems = std::vector<ErrorItem>;
 

@@ -8,7 +8,6 @@ namespace tr = caretoolkit::tracker;
 namespace {
 
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t kMaxCount = 1'000'000;
 
 std::optional<tr::Outcome> parse_outcome_value(std::string_view text) {
   return tr::parse_outcome(text);
@@ -98,9 +97,9 @@ const Fields<tr::HeadcountSnapshot>& headcount_fields() {
       read_only_field("id", &tr::HeadcountSnapshot::id),
       date_field("date", &tr::HeadcountSnapshot::date, true),
       optional_integer_field("service_id", &tr::HeadcountSnapshot::service_id, 1, kMaxId),
-      integer_field("staff", &tr::HeadcountSnapshot::staff, true, 0, kMaxCount),
-      integer_field("vacancies", &tr::HeadcountSnapshot::vacancies, true, 0, kMaxCount),
-      optional_integer_field("leavers", &tr::HeadcountSnapshot::leavers, 0, kMaxCount),
+      integer_field("staff", &tr::HeadcountSnapshot::staff, true, 0, tr::kMaxHeadcount),
+      integer_field("vacancies", &tr::HeadcountSnapshot::vacancies, true, 0, tr::kMaxHeadcount),
+      optional_integer_field("leavers", &tr::HeadcountSnapshot::leavers, 0, tr::kMaxHeadcount),
   };
   return fields;
 }

@@ -208,4 +208,9 @@ TEST_CASE("the OpenAPI document states the tracker's text limits") {
                            .at("requestBody")
                            .at_pointer("/content/application~1json/schema/properties/reason");
   CHECK(events.as_object().at("maxLength").to_number<std::size_t>() == tr::kMaxNoteLength);
+  const auto& headcount = schemas.at("HeadcountSnapshot").as_object().at("properties").as_object();
+  for (const char* figure : {"staff", "vacancies", "leavers"}) {
+    CAPTURE(figure);
+    CHECK(headcount.at(figure).as_object().at("maximum").to_number<int>() == tr::kMaxHeadcount);
+  }
 }
