@@ -50,19 +50,24 @@ struct NamedTable {
   std::array<std::string_view, 3> users;
 };
 
-constexpr NamedTable kSources{"sources", "channel",   "channel_known",
-                              "",        "source_id", {"applicants", "spend", ""}};
-constexpr NamedTable kServices{
-    "services",
-    "type",
-    "",
-    "SELECT 1 FROM headcounts a JOIN headcounts b USING (provider_id, taken_on) "
-    "WHERE a.service_id = ?1 AND b.service_id = ?2",
-    "service_id",
-    {"vacancies", "applicants", "headcounts"}};
+constexpr NamedTable kSources{.table = "sources",
+                              .detail = "channel",
+                              .known = "channel_known",
+                              .clash = "",
+                              .user_column = "source_id",
+                              .users = {"applicants", "spend", ""}};
+constexpr NamedTable kServices{.table = "services",
+                               .detail = "type",
+                               .known = "",
+                               .clash =
+                                   "SELECT 1 FROM headcounts a JOIN headcounts b "
+                                   "USING (provider_id, taken_on) "
+                                   "WHERE a.service_id = ?1 AND b.service_id = ?2",
+                               .user_column = "service_id",
+                               .users = {"vacancies", "applicants", "headcounts"}};
 
-// Prefixes the names a step of renaming holds for a moment: two control characters, which no
-// stored text holds once this migration has run and no person typed before it.
+// Prefixes the name a row holds for a moment while names are swapped: two control characters,
+// which no name anyone typed holds, followed by the row's id, which no other row has.
 constexpr std::string_view kPassing = "\x01\x7f";
 
 std::string stored_form(std::string_view text, TextKind kind, std::size_t max_length,
