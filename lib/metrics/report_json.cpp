@@ -7,15 +7,19 @@
 
 #include <boost/json.hpp>
 
+#include "metrics/report_text.hpp"
+
 namespace caretoolkit::metrics {
 
 namespace json = boost::json;
 
 namespace {
 
-// Writes `name`: value, or null plus "<name>_reason" when the figure has no value.
+// Writes `name`: value, or null plus "<name>_reason" and "<name>_reason_text" when the figure
+// has no value. `days` is the retention mark the figure is about, 0 for none (see reason_words).
 template <class T, class Convert>
-void put(json::object& out, std::string_view name, const Figure<T>& figure, Convert convert) {
+void put(json::object& out, std::string_view name, const Figure<T>& figure, Convert convert,
+         std::int64_t days) {
   if (figure.value) {
     out[name] = convert(*figure.value);
     return;
@@ -24,15 +28,19 @@ void put(json::object& out, std::string_view name, const Figure<T>& figure, Conv
   std::string reason_field(name);
   reason_field += "_reason";
   out[reason_field] = to_string(figure.reason);
+  reason_field += "_text";
+  out[reason_field] = reason_words(figure.reason, days);
 }
 
-void put(json::object& out, std::string_view name, const Rate& rate) {
-  put(out, name, rate, [](double v) { return json::value(v); });
+void put(json::object& out, std::string_view name, const Rate& rate, std::int64_t days = 0) {
+  put(
+      out, name, rate, [](double v) { return json::value(v); }, days);
 }
 
 // `name` must end in "_pence".
-void put(json::object& out, std::string_view name, const Money& money) {
-  put(out, name, money, [](Pence p) { return json::value(p.value); });
+void put(json::object& out, std::string_view name, const Money& money, std::int64_t days = 0) {
+  put(
+      out, name, money, [](Pence p) { return json::value(p.value); }, days);
 }
 
 json::value optional_date(const std::optional<Date>& date) {
@@ -88,7 +96,7 @@ json::object retention_mark(const RetentionAt& mark) {
                    {"eligible", mark.eligible},
                    {"retained", mark.retained},
                    {"too_recent", mark.too_recent}};
-  put(out, "rate", mark.rate);
+  put(out, "rate", mark.rate, mark.days);
   return out;
 }
 
@@ -127,7 +135,9 @@ json::object retention_row(const RetentionRow& row) {
                    {"early_leavers", row.early_leavers},
                    {"retention", rows(row.retention, retention_mark)}};
   constexpr std::string_view kSurvival[] = {"survival_91", "survival_182", "survival_365"};
-  for (std::size_t i = 0; i < row.survival.size(); ++i) put(out, kSurvival[i], row.survival[i]);
+  for (std::size_t i = 0; i < row.survival.size(); ++i) {
+    put(out, kSurvival[i], row.survival[i], kRetentionDays[i]);
+  }
   out["longest_observed_days"] =
       row.curve.starters > 0 ? json::value(row.curve.longest_observed) : json::value(nullptr);
   out["curve"] = rows(row.curve.steps, [](const SurvivalStep& step) {
@@ -149,7 +159,7 @@ json::object cost_row(const CostRow& row) {
   json::array marks;
   for (std::size_t i = 0; i < row.retention.size(); ++i) {
     json::object mark = retention_mark(row.retention[i]);
-    put(mark, "cost_per_retained_hire_pence", row.cost_per_retained_hire[i]);
+    put(mark, "cost_per_retained_hire_pence", row.cost_per_retained_hire[i], row.retention[i].days);
     marks.push_back(std::move(mark));
   }
   out["retention"] = std::move(marks);
@@ -161,11 +171,13 @@ json::object source_return(const SourceReturn& source) {
                    {"spend_pence", source.spend.value},
                    {"starters", source.starters},
                    {"starters_observed", source.starters_observed}};
-  put(out, "survival_365", source.survival_365);
-  put(out, "expected_stayers_12", source.expected_stayers);
-  put(out, "benefit_pence", source.benefit);
-  put(out, "roi", source.roi);
-  put(out, "cost_per_expected_stayer_pence", source.cost_per_expected_stayer);
+  // Each of these rests on who stays a year.
+  const std::int64_t year = kRetentionDays.back();
+  put(out, "survival_365", source.survival_365, year);
+  put(out, "expected_stayers_12", source.expected_stayers, year);
+  put(out, "benefit_pence", source.benefit, year);
+  put(out, "roi", source.roi, year);
+  put(out, "cost_per_expected_stayer_pence", source.cost_per_expected_stayer, year);
   out["too_few_hires"] = source.too_few_hires;
   return out;
 }
@@ -223,7 +235,10 @@ json::object team_figure(const TeamFigure<T>& figure, Convert convert) {
   json::object out;
   out["value"] = figure.figure.value ? convert(*figure.figure.value) : json::value(nullptr);
   out["providers"] = figure.providers;
-  if (!figure.figure.value) out["reason"] = to_string(figure.figure.reason);
+  if (!figure.figure.value) {
+    out["reason"] = to_string(figure.figure.reason);
+    out["reason_text"] = reason_words(figure.figure.reason);
+  }
   return out;
 }
 
@@ -274,7 +289,8 @@ json::value to_json(const RoiReport& report) {
     json::object pick{{"source_id", *source.source.id},
                       {"label", source.source.name},
                       {"starters", source.starters}};
-    put(pick, "cost_per_expected_stayer_pence", source.cost_per_expected_stayer);
+    put(pick, "cost_per_expected_stayer_pence", source.cost_per_expected_stayer,
+        kRetentionDays.back());
     return pick;
   };
   json::array ranked;

@@ -8,8 +8,10 @@
 //     ("no_applicants", "no_interviews", "no_offers", "no_hires", "no_retained_hires",
 //     "too_early_to_judge", "spend_not_attributable", "no_spend", "no_expected_stayers",
 //     "no_snapshot", "no_staff", "leavers_unknown", "implausible", "withheld",
-//     "no_first_year_pay", "no_starters"); the reason field is absent when the figure has a
-//     value;
+//     "no_first_year_pay", "no_starters"), and "<field>_reason_text" saying it in words for
+//     people, the words the readable reports use (reason_words() in report_text.hpp: "no
+//     starters", "not known yet: nobody has been in post 365 days"); both are absent when the
+//     figure has a value;
 //   - dates are ISO 8601 days ("2025-03-31").
 //
 // Shared parts:
@@ -63,7 +65,8 @@
 //                           "cost_per_hire_pence"}],
 //             "workforce": team workforce row, "workforce_by_service_type": [team workforce row],
 //             "benchmarks": [benchmark]}
-//   each figure: {"value": <number or null>, "providers": <count>, "reason" (absent with a value)}
+//   each figure: {"value": <number or null>, "providers": <count>, "reason" and "reason_text"
+//             (absent with a value)}
 //   team workforce row: {"service_type" (null for all), "turnover", "vacancy_rate",
 //             "turnover_benchmarks", "vacancy_rate_benchmarks"}
 //   No field names a provider, a source or an applicant.

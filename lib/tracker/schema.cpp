@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "tracker/text_migration.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -171,10 +172,12 @@ CREATE TABLE purged_references (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
+    // Text written before every way in stored one form: see text_migration.hpp.
+    {4, "every text field in its stored form", "", rewrite_stored_text},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 
@@ -223,7 +226,8 @@ void migrate(SQLite::Database& db, int target) {
     // Another process may have run this step while we waited for the write lock.
     check_compatible(db);
     if (schema_version(db) >= step.version) continue;
-    db.exec(std::string(step.sql));
+    if (!step.sql.empty()) db.exec(std::string(step.sql));
+    if (step.rewrite != nullptr) step.rewrite(db);
     // Pragmas take no bound parameters; the values are our own integers.
     db.exec("PRAGMA user_version = " + std::to_string(step.version));
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));

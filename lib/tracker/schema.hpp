@@ -24,12 +24,14 @@ inline constexpr std::int32_t kApplicationId = 0x43544B31;
 struct Migration {
   int version;               // the user_version the file has once this step has run
   std::string_view summary;  // what the step adds, for logs and the schema test
-  std::string_view sql;      // one or more statements, run in one transaction
+  std::string_view sql;      // zero or more statements, run in one transaction
+  // Run after `sql` in the same transaction, for what SQL cannot do alone; or null.
+  void (*rewrite)(SQLite::Database&) = nullptr;
 };
 
 // Every migration, in order; append only. The last one's version is kSchemaVersion.
 std::span<const Migration> migrations();
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The file's schema version; 0 for a new, empty file.
 int schema_version(SQLite::Database& db);

@@ -467,9 +467,7 @@ ApiKeyRecord Store::create_api_key(const ApiKeyRecord& key) {
     problems.push_back({"secret_sha256", "secret_sha256 must be 32 bytes", std::nullopt});
   }
   const std::string label = normalise_text(key.label);
-  if (label.size() > kMaxNameLength) {
-    problems.push_back({"label", "label is longer than 200 characters", std::nullopt});
-  }
+  check_length(label, kMaxNameLength, "label", problems);
   check_text(label, TextKind::kName, "label", "API key label", problems);
   throw_if_invalid(std::move(problems));
   return impl_->write([&](Connection& connection) {

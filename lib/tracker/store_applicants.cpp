@@ -200,9 +200,7 @@ void Store::delete_applicant(Id provider, Id id) {
 Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::string_view reason) {
   const std::string why = normalise_text(reason, TextKind::kNote);
   Problems refused;
-  if (why.size() > kMaxNoteLength) {
-    refused.push_back({"reason", "reason is longer than 1000 characters", std::nullopt});
-  }
+  check_length(why, kMaxNoteLength, "reason", refused);
   check_text(why, TextKind::kNote, "reason", "reason", refused);
   throw_if_invalid(std::move(refused));
   return impl_->write([&](Connection& connection) {

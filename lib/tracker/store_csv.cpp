@@ -39,11 +39,12 @@ namespace forms = csv_forms;
 // character. True when it could.
 bool check_name_cell(std::string_view cell, std::string_view column, std::string_view words,
                      std::size_t line, ImportProblems& problems) {
-  if (cell.size() > kMaxNameLength) {
-    problems.add(line, column, std::string(column) + " is longer than 200 characters");
+  Problems found;
+  check_length(trim_white_space(cell), kMaxNameLength, column, found);
+  if (!found.empty()) {
+    problems.add_all(line, found);
     return false;
   }
-  Problems found;
   check_text(cell, TextKind::kName, column, words, found);
   const bool storable = found.empty();
   problems.add_all(line, found);

@@ -26,11 +26,14 @@ std::string dated(std::string_view field, Date date) {
   return std::string(field) + " (" + date.to_string() + ")";
 }
 
-void check_length(std::string_view text, std::size_t max, std::string_view field,
-                  Problems& problems) {
-  if (text.size() > max) {
+// A headcount's figure: from 0 to kMaxHeadcount.
+void check_count(int count, std::string_view field, Problems& problems) {
+  if (count < 0) {
+    add(problems, field, std::string(field) + " must not be negative");
+  } else if (count > kMaxHeadcount) {
     add(problems, field,
-        std::string(field) + " is longer than " + std::to_string(max) + " characters");
+        std::string(field) + " must be at most " + std::to_string(kMaxHeadcount) + ", not " +
+            std::to_string(count));
   }
 }
 
@@ -223,6 +226,51 @@ std::string normalise_text(std::string_view text, TextKind kind) {
   return out;
 }
 
+namespace {
+
+// What repair_text() puts in place of a character a field may not hold.
+void append_replacement(UChar32 c, std::string& out) {
+  if (c >= 0 && is_white_space(c)) {
+    out += ' ';
+  } else {
+    out += "\uFFFD";
+  }
+}
+
+// `text` with each control character `kind` does not allow, and each sequence that is not UTF-8,
+// replaced by append_replacement(): valid UTF-8 that check_text() accepts, before normalisation.
+std::string replace_refused(std::string_view text, TextKind kind) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const UChar32 c = next(text, i);
+    if (c < 0 || (is_control(c) && !allowed_inside(c, kind))) {
+      append_replacement(c, out);
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string repair_text(std::string_view text, TextKind kind, std::size_t max_length) {
+  if (is_plain(text)) return normalise_text(text, kind);
+  const std::string replaced = replace_refused(text, kind);
+  std::string out = normalise_text(replaced, kind);
+  if (count_characters(out) > max_length) arrange(replaced, kind, out);
+  return out;
+}
+
+std::size_t count_characters(std::string_view text) {
+  if (is_ascii(text)) return text.size();
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++characters) next(text, i);
+  return characters;
+}
+
 std::string_view trim_white_space(std::string_view text) {
   if (is_ascii(text) || !is_valid_utf8(text)) {
     std::size_t begin = 0;
@@ -278,6 +326,14 @@ void check_text(std::string_view text, TextKind kind, std::string_view field,
               " at character " + std::to_string(characters) + ")");
       return;
     }
+  }
+}
+
+void check_length(std::string_view text, std::size_t max, std::string_view field,
+                  Problems& problems) {
+  if (text.size() > max && count_characters(text) > max) {
+    add(problems, field,
+        std::string(field) + " is longer than " + std::to_string(max) + " characters");
   }
 }
 
@@ -360,9 +416,9 @@ void check_vacancy(const Vacancy& v, Problems& problems) {
 
 void check_headcount(const HeadcountSnapshot& s, Date today, Problems& problems) {
   check_not_future(s.date, "date", today, problems);
-  if (s.staff < 0) add(problems, "staff", "staff must not be negative");
-  if (s.vacancies < 0) add(problems, "vacancies", "vacancies must not be negative");
-  if (s.leavers && *s.leavers < 0) add(problems, "leavers", "leavers must not be negative");
+  check_count(s.staff, "staff", problems);
+  check_count(s.vacancies, "vacancies", problems);
+  if (s.leavers) check_count(*s.leavers, "leavers", problems);
 }
 
 void throw_if_invalid(Problems problems) {

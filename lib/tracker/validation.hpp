@@ -19,11 +19,15 @@
 
 namespace caretoolkit::tracker {
 
-inline constexpr std::size_t kMaxNameLength = 200;       // provider, service, source, role
+// Longest text fields, in characters (Unicode code points, as count_characters() counts them).
+inline constexpr std::size_t kMaxNameLength = 200;  // provider, service, source, role, key label
 inline constexpr std::size_t kMaxReferenceLength = 100;  // an applicant's reference
 inline constexpr std::size_t kMaxNoteLength = 1000;      // spend notes and reasons
 inline constexpr std::size_t kMaxPriorSectorLength = 100;
 inline constexpr std::size_t kMaxAdvertLength = 100000;
+// The most staff, vacancies or leavers one headcount may give, through every way in: far above
+// any provider's, and small enough that a team's sums over every provider stay exact.
+inline constexpr int kMaxHeadcount = 1'000'000;
 
 using Problems = std::vector<ErrorItem>;
 
@@ -48,6 +52,21 @@ enum class TextKind : std::uint8_t {
 std::string normalise_text(std::string_view text, TextKind kind = TextKind::kName);
 void normalise_text(std::string_view text, TextKind kind, std::string& out);
 
+// Text stored by an earlier version made storable, for the schema migration that brings it to
+// its stored form: each control character `kind` does not allow becomes a space when it is white
+// space (a tab or line break in a name; vertical tab, form feed, U+0085) and U+FFFD REPLACEMENT
+// CHARACTER otherwise, as does each sequence that is not UTF-8, and the result is then
+// normalise_text()'d; the result passes check_text(). One character replaces one, so the text
+// does not grow; only Unicode NFC can lengthen text (a few characters it never composes
+// decompose), and when the stored form would be longer than `max_length` characters the text is
+// kept in its own composition instead, trimmed and, for kName, its runs of white space made one
+// space.
+std::string repair_text(std::string_view text, TextKind kind, std::size_t max_length);
+
+// The number of characters (Unicode code points) in `text`, the unit of every length limit;
+// each sequence that is not valid UTF-8 counts as one.
+std::size_t count_characters(std::string_view text);
+
 // `text` without the white space (as normalise_text() counts it) at either end; text that is not
 // valid UTF-8 loses only its ASCII white space.
 std::string_view trim_white_space(std::string_view text);
@@ -71,6 +90,12 @@ void name_key(std::string_view text, std::string& out);
 // and stored text get the same verdict. `words` names the field as the person typing it knows it.
 void check_text(std::string_view text, TextKind kind, std::string_view field,
                 std::string_view words, Problems& problems);
+
+// Adds a problem for `field` when `text` has more than `max` characters, counted as
+// count_characters() counts them (200 "é" are 200 characters, 400 bytes): "note is longer than
+// 1000 characters".
+void check_length(std::string_view text, std::size_t max, std::string_view field,
+                  Problems& problems);
 
 // A required name: present, not too long, and passing check_text() as a kName.
 void check_name(std::string_view name, std::string_view field, std::string_view words,

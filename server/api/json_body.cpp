@@ -122,9 +122,9 @@ std::string read_string(const boost::json::value& value, std::string_view name,
     throw Error(ErrorCode::kInvalid,
                 std::string(name) + " must be a string, not " + type_name(value), pointer(name));
   }
-  if (text->size() > max_length) {
+  if (text->size() > max_length && tracker::count_characters(*text) > max_length) {
     throw Error(ErrorCode::kInvalid,
-                std::string(name) + " is longer than " + std::to_string(max_length) + " bytes",
+                std::string(name) + " is longer than " + std::to_string(max_length) + " characters",
                 pointer(name));
   }
   return std::string(*text);

@@ -62,7 +62,9 @@ boost::json::object to_json(const T& record, const Fields<T>& fields) {
 template <class T>
 void from_json(const boost::json::object& body, const Fields<T>& fields, T& record, bool creating);
 
-// Value readers used by the field factories; each throws Error(kInvalid) naming `name`.
+// Value readers used by the field factories; each throws Error(kInvalid) naming `name`. Lengths
+// are counted in characters (Unicode code points), as the tracker's limits and JSON Schema's
+// maxLength count them.
 std::string read_string(const boost::json::value& value, std::string_view name,
                         std::size_t max_length);
 // A string stored as a tracker text field of `kind`: also refused when tracker::check_text() would
@@ -93,7 +95,7 @@ Field<T> string_field(std::string_view name, std::string T::*member, bool requir
 // says free text.
 template <class T>
 Field<T> text_field(std::string_view name, std::string T::*member, bool required,
-                    std::size_t max_length = 200,
+                    std::size_t max_length = tracker::kMaxNameLength,
                     tracker::TextKind kind = tracker::TextKind::kName) {
   return {name, required,
           [name, member](const T& r, boost::json::object& o) { o[name] = r.*member; },

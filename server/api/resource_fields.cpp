@@ -8,7 +8,6 @@ namespace tr = caretoolkit::tracker;
 namespace {
 
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t kMaxCount = 1'000'000;
 
 std::optional<tr::Outcome> parse_outcome_value(std::string_view text) {
   return tr::parse_outcome(text);
@@ -53,7 +52,7 @@ const Fields<tr::SpendEntry>& spend_fields() {
       integer_field("source_id", &tr::SpendEntry::source_id, true, 1, kMaxId),
       date_field("date", &tr::SpendEntry::date, true),
       pence_field("amount_pence", &tr::SpendEntry::amount, true),
-      text_field("note", &tr::SpendEntry::note, false, 500, tr::TextKind::kNote),
+      text_field("note", &tr::SpendEntry::note, false, tr::kMaxNoteLength, tr::TextKind::kNote),
   };
   return fields;
 }
@@ -65,7 +64,8 @@ const Fields<tr::Vacancy>& vacancy_fields() {
       optional_integer_field("service_id", &tr::Vacancy::service_id, 1, kMaxId),
       date_field("opened_on", &tr::Vacancy::opened_on, true),
       optional_date_field("closed_on", &tr::Vacancy::closed_on),
-      optional_text_field("advert_text", &tr::Vacancy::advert_text, 100'000, tr::TextKind::kNote),
+      optional_text_field("advert_text", &tr::Vacancy::advert_text, tr::kMaxAdvertLength,
+                          tr::TextKind::kNote),
       optional_integer_field("advert_score", &tr::Vacancy::advert_score, 0, 100),
   };
   return fields;
@@ -74,7 +74,7 @@ const Fields<tr::Vacancy>& vacancy_fields() {
 const Fields<tr::Applicant>& applicant_fields() {
   static const Fields<tr::Applicant> fields = {
       read_only_field("id", &tr::Applicant::id),
-      text_field("reference", &tr::Applicant::reference, true, 100),
+      text_field("reference", &tr::Applicant::reference, true, tr::kMaxReferenceLength),
       integer_field("source_id", &tr::Applicant::source_id, true, 1, kMaxId),
       optional_integer_field("vacancy_id", &tr::Applicant::vacancy_id, 1, kMaxId),
       optional_integer_field("service_id", &tr::Applicant::service_id, 1, kMaxId),
@@ -83,10 +83,11 @@ const Fields<tr::Applicant>& applicant_fields() {
       optional_date_field("offered_on", &tr::Applicant::offered_on),
       optional_date_field("started_on", &tr::Applicant::started_on),
       optional_date_field("left_on", &tr::Applicant::left_on),
-      text_field("left_reason", &tr::Applicant::left_reason, false, 500, tr::TextKind::kNote),
+      text_field("left_reason", &tr::Applicant::left_reason, false, tr::kMaxNoteLength,
+                 tr::TextKind::kNote),
       enum_field("outcome", &tr::Applicant::outcome, false, parse_outcome_value, tr::to_string,
                  kOutcomes),
-      text_field("prior_sector", &tr::Applicant::prior_sector, false, 100),
+      text_field("prior_sector", &tr::Applicant::prior_sector, false, tr::kMaxPriorSectorLength),
   };
   return fields;
 }
@@ -96,9 +97,9 @@ const Fields<tr::HeadcountSnapshot>& headcount_fields() {
       read_only_field("id", &tr::HeadcountSnapshot::id),
       date_field("date", &tr::HeadcountSnapshot::date, true),
       optional_integer_field("service_id", &tr::HeadcountSnapshot::service_id, 1, kMaxId),
-      integer_field("staff", &tr::HeadcountSnapshot::staff, true, 0, kMaxCount),
-      integer_field("vacancies", &tr::HeadcountSnapshot::vacancies, true, 0, kMaxCount),
-      optional_integer_field("leavers", &tr::HeadcountSnapshot::leavers, 0, kMaxCount),
+      integer_field("staff", &tr::HeadcountSnapshot::staff, true, 0, tr::kMaxHeadcount),
+      integer_field("vacancies", &tr::HeadcountSnapshot::vacancies, true, 0, tr::kMaxHeadcount),
+      optional_integer_field("leavers", &tr::HeadcountSnapshot::leavers, 0, tr::kMaxHeadcount),
   };
   return fields;
 }
@@ -122,7 +123,8 @@ const Fields<StageEventInput>& stage_event_fields() {
   static const Fields<StageEventInput> fields = {
       enum_field("stage", &StageEventInput::stage, true, tr::parse_stage, tr::to_string, kStages),
       date_field("on", &StageEventInput::on, true),
-      text_field("reason", &StageEventInput::reason, false, 500, tr::TextKind::kNote),
+      text_field("reason", &StageEventInput::reason, false, tr::kMaxNoteLength,
+                 tr::TextKind::kNote),
   };
   return fields;
 }

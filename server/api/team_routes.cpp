@@ -39,7 +39,8 @@ std::string label_from(const Request& request) {
   struct Input {
     std::string label;
   } input;
-  static const Fields<Input> fields = {text_field("label", &Input::label, false, 100)};
+  static const Fields<Input> fields = {
+      text_field("label", &Input::label, false, tracker::kMaxNameLength)};
   from_json(body, fields, input, false);
   return input.label;
 }

@@ -2,6 +2,7 @@
 // field's JSON pointer and stores nothing; a name that differs only in white space or case is
 // the same source; and what the API accepted exports and imports again.
 #include "api_fixture.hpp"
+#include "tracker/validation.hpp"
 
 using namespace caretoolkit::testing;
 
@@ -125,4 +126,91 @@ TEST_CASE("text the API accepted exports and imports again into another provider
         200);
   CHECK(api.call("GET", "/api/v1/export/applicants.csv", copy.key).body == applicants.body);
   CHECK(api.call("GET", "/api/v1/export/spend.csv", copy.key).body == spend.body);
+}
+
+TEST_CASE("the API takes its text limits from the tracker and counts characters") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Limits Care");
+  const auto source =
+      api.post("/api/v1/sources", provider.key, R"({"name":"Indeed","channel":"job_board"})");
+  const std::string sid = std::to_string(source.at("id").as_int64());
+  std::string thousand;  // 1,000 characters, 2,000 bytes: the note and reason limit
+  for (int i = 0; i < 1000; ++i) thousand += "\u00E9";
+
+  const auto spend =
+      api.post("/api/v1/spend", provider.key,
+               R"({"source_id":)" + sid + R"(,"date":"2025-01-01","amount_pence":100,"note":")" +
+                   thousand + R"("})");
+  CHECK(spend.at("note").as_string() == thousand);
+  CHECK(refused(api, "/api/v1/spend", provider.key,
+                R"({"source_id":)" + sid + R"(,"date":"2025-01-01","amount_pence":100,"note":"x)" +
+                    thousand + R"("})",
+                "/note")
+            .at("detail")
+            .as_string() == "note is longer than 1000 characters");
+
+  const std::string started = R"({"reference":"L-1","source_id":)" + sid +
+                              R"(,"applied_on":"2025-01-06","offered_on":"2025-01-08",)"
+                              R"("started_on":"2025-01-20","left_on":"2025-03-01","left_reason":")";
+  const auto applicant = api.post("/api/v1/applicants", provider.key, started + thousand + "\"}");
+  CHECK(applicant.at("left_reason").as_string() == thousand);
+  refused(api, "/api/v1/applicants", provider.key, started + "x" + thousand + "\"}",
+          "/left_reason");
+
+  const auto withdrawn =
+      api.post("/api/v1/applicants", provider.key,
+               R"({"reference":"L-2","source_id":)" + sid + R"(,"applied_on":"2025-01-06"})");
+  const std::string events =
+      "/api/v1/applicants/" + std::to_string(withdrawn.at("id").as_int64()) + "/events";
+  refused(api, events, provider.key,
+          R"({"stage":"withdrawn","on":"2025-01-07","reason":"x)" + thousand + R"("})", "/reason");
+  const auto recorded =
+      api.call("POST", events, provider.key,
+               R"({"stage":"withdrawn","on":"2025-01-07","reason":")" + thousand + R"("})");
+  CHECK(recorded.status == 201);
+}
+
+TEST_CASE("the OpenAPI document states the tracker's text limits") {
+  ApiFixture api;
+  const auto served = api.call("GET", "/api/v1/openapi.json", "");
+  REQUIRE(served.status == 200);
+  const auto document = parse_json(served.body).as_object();
+  const auto& schemas = document.at("components").as_object().at("schemas").as_object();
+  const auto limit = [&](const char* schema, const char* property) {
+    CAPTURE(schema);
+    CAPTURE(property);
+    return schemas.at(schema)
+        .as_object()
+        .at("properties")
+        .as_object()
+        .at(property)
+        .as_object()
+        .at("maxLength")
+        .to_number<std::size_t>();
+  };
+  namespace tr = caretoolkit::tracker;
+  CHECK(limit("Provider", "name") == tr::kMaxNameLength);
+  CHECK(limit("Service", "name") == tr::kMaxNameLength);
+  CHECK(limit("Source", "name") == tr::kMaxNameLength);
+  CHECK(limit("Vacancy", "role") == tr::kMaxNameLength);
+  CHECK(limit("ApiKey", "label") == tr::kMaxNameLength);
+  CHECK(limit("SpendEntry", "note") == tr::kMaxNoteLength);
+  CHECK(limit("Applicant", "left_reason") == tr::kMaxNoteLength);
+  CHECK(limit("Applicant", "reference") == tr::kMaxReferenceLength);
+  CHECK(limit("Applicant", "prior_sector") == tr::kMaxPriorSectorLength);
+  CHECK(limit("Vacancy", "advert_text") == tr::kMaxAdvertLength);
+  const auto& events = document.at("paths")
+                           .as_object()
+                           .at("/api/v1/applicants/{id}/events")
+                           .as_object()
+                           .at("post")
+                           .as_object()
+                           .at("requestBody")
+                           .at_pointer("/content/application~1json/schema/properties/reason");
+  CHECK(events.as_object().at("maxLength").to_number<std::size_t>() == tr::kMaxNoteLength);
+  const auto& headcount = schemas.at("HeadcountSnapshot").as_object().at("properties").as_object();
+  for (const char* figure : {"staff", "vacancies", "leavers"}) {
+    CAPTURE(figure);
+    CHECK(headcount.at(figure).as_object().at("maximum").to_number<int>() == tr::kMaxHeadcount);
+  }
 }

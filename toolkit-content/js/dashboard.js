@@ -16,7 +16,7 @@ const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
 function figureCell(row, name, format) {
   const value = row[name];
   if (value === null || value === undefined) {
-    return { text: el("span", { className: "withheld" }, `– ${reasonText(row[`${name}_reason`])}`), number: true };
+    return { text: el("span", { className: "withheld" }, `– ${reasonText(row[`${name}_reason_text`])}`), number: true };
   }
   return { text: format(value), number: true };
 }
@@ -169,7 +169,7 @@ function retentionSection(report) {
   const markCell = (mark) => {
     if (!mark) return { text: "", number: true };
     if (mark.rate === null || mark.rate === undefined) {
-      return { text: el("span", { className: "withheld" }, `– ${reasonText(mark.rate_reason || "too_early_to_judge")}`), number: true };
+      return { text: el("span", { className: "withheld" }, `– ${reasonText(mark.rate_reason_text)}`), number: true };
     }
     return { text: `${formatRate(mark.rate)} (${mark.retained} of ${mark.eligible})`, number: true };
   };
@@ -285,7 +285,7 @@ function nextPoundSection(report) {
             {},
             el("strong", {}, pick.label),
             cost === null || cost === undefined
-              ? `: ${reasonText(pick.cost_per_expected_stayer_pence_reason)}`
+              ? `: ${reasonText(pick.cost_per_expected_stayer_pence_reason_text)}`
               : `: ${formatPence(cost)} for each starter expected to stay a year${roiText}.`,
           );
         }),

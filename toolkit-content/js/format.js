@@ -62,26 +62,8 @@ export function parsePounds(text) {
   return Number.isSafeInteger(pence) ? pence : null;
 }
 
-// Why a figure has no value, in plain words (the metrics' reason codes).
-const REASONS = {
-  no_applicants: "no applicants in this period",
-  no_interviews: "nobody interviewed yet",
-  no_offers: "no offers yet",
-  no_hires: "no starters yet",
-  no_starters: "no starters yet",
-  no_retained_hires: "none of the starters judged so far stayed",
-  too_early_to_judge: "too early to judge",
-  spend_not_attributable: "spend belongs to sources, not to this grouping",
-  no_spend: "no spend recorded",
-  no_expected_stayers: "no one expected to stay a year yet",
-  no_snapshot: "no headcount recorded on or before this date",
-  no_staff: "no permanent or temporary staff recorded",
-  leavers_unknown: "leavers not known",
-  implausible: "the figures look wrong: check the headcount",
-  withheld: "withheld: fewer than 3 providers behind it",
-};
-
-export function reasonText(reason) {
-  if (!reason) return "not available";
-  return REASONS[reason] || String(reason).replace(/_/g, " ");
+// Why a figure has no value: the words the report gives beside its reason code
+// ("<field>_reason_text", or "reason_text" in a team figure), the same the readable reports print.
+export function reasonText(text) {
+  return text || "not available";
 }

@@ -12,7 +12,7 @@ import { requireKey } from "./layout.js";
 // A team figure ({value, providers, reason}) as a table cell.
 function teamCell(figure, format) {
   if (!figure || figure.value === null || figure.value === undefined) {
-    return { text: el("span", { className: "withheld" }, `– ${reasonText(figure?.reason)}`), number: true };
+    return { text: el("span", { className: "withheld" }, `– ${reasonText(figure?.reason_text)}`), number: true };
   }
   return { text: format(figure.value), number: true };
 }

@@ -127,6 +127,32 @@ TEST_CASE("retention JSON has the curve and survival with reasons") {
   CHECK(at(mark, "rate_reason") == "too_early_to_judge");
 }
 
+TEST_CASE("each missing figure carries its reason in the words of the readable reports") {
+  Dataset data = worked_example();
+  data.sources.push_back(source(3, "Careers fair", Channel::kCareersEvent));
+  json::value doc = round_trip(to_json(funnel_report(data.view(), worked_options())));
+  const json::value& fair = at(doc, "groups").as_array()[0];
+  CHECK(at(fair, "applied_to_interviewed_reason_text") == "no applicants in the period");
+  CHECK(at(fair, "median_days_to_start_reason_text") == "no starters");
+  CHECK_FALSE(
+      at(doc, "groups").as_array()[1].as_object().contains("applied_to_interviewed_reason_text"));
+
+  // A retention mark's words name its days.
+  ReportOptions options = worked_options();
+  options.as_of = day("2025-06-30");
+  doc = round_trip(to_json(retention_report(data.view(), options)));
+  const json::value& referral = at(doc, "groups").as_array()[1];
+  CHECK(at(referral, "survival_182_reason_text") ==
+        "not known yet: nobody has been in post 182 days");
+  CHECK(at(at(referral, "retention").as_array()[1], "rate_reason_text") ==
+        "not known yet: nobody has been in post 182 days");
+
+  const std::vector<TrackerData> three = {data.view(), data.view(), data.view()};
+  doc = round_trip(to_json(team_kpis(three, worked_options())));
+  CHECK(at(at(at(doc, "channels").as_array()[6], "applicants"), "reason_text") ==
+        "withheld: fewer than 3 providers stand behind it");
+}
+
 TEST_CASE("workforce JSON sets each rate beside benchmarks with their sources") {
   Dataset data;
   data.sources = {source(1, "Referral", Channel::kStaffReferral)};

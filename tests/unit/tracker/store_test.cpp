@@ -283,3 +283,33 @@ TEST_CASE("another provider's rows behave exactly as rows that do not exist") {
   CHECK(f.store.get_applicant(a, applicant.id).reference == "A1");
   CHECK(f.store.list_spend(a).items.size() == 1);
 }
+
+TEST_CASE("a headcount above a million is refused through the store and a sheet") {
+  StoreFixture f;
+  const Id p = f.store.create_provider("Old Oak Care").id;
+  CHECK(f.store
+            .create_headcount(p, {.date = day("2025-01-31"),
+                                  .staff = 1'000'000,
+                                  .vacancies = 1'000'000,
+                                  .leavers = 1'000'000})
+            .staff == 1'000'000);
+  const Error bad = error_from([&] {
+    f.store.create_headcount(
+        p, {.date = day("2025-02-28"), .staff = 1'000'001, .vacancies = 4, .leavers = 2'000'000});
+  });
+  REQUIRE(bad.items().size() == 2);
+  CHECK(bad.items()[0].field == "staff");
+  CHECK(bad.items()[0].detail == "staff must be at most 1000000, not 1000001");
+  CHECK(bad.items()[1].detail == "leavers must be at most 1000000, not 2000000");
+
+  const Error sheet = error_from([&] {
+    f.store.import_headcount_csv(p,
+                                 "date,service,staff,vacancies,leavers\n"
+                                 "2025-03-31,,40,4,1\n"
+                                 "2025-04-30,,40,\"1,000,001\",1\n");
+  });
+  REQUIRE(sheet.items().size() == 1);
+  CHECK(sheet.items()[0].line == 3);
+  CHECK(sheet.items()[0].detail == "vacancies must be at most 1000000, not 1000001");
+  CHECK(f.store.list_headcounts(p).items.size() == 1);
+}

@@ -425,3 +425,53 @@ TEST_CASE_FIXTURE(TextFixture, "an export of everything the store accepted impor
   CHECK(store.export_applicants_csv(copy) == applicants);
   CHECK(store.export_spend_csv(copy) == spend);
 }
+
+TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
+  std::string name;
+  for (int i = 0; i < 200; ++i) name += "\u00E9";  // two bytes each
+  Problems problems;
+  check_name(name, "name", "source name", problems);
+  CHECK(problems.empty());
+  check_name(name + "\u00E9", "name", "source name", problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].detail == "name is longer than 200 characters");
+
+  // Through the store: 200 accented letters make a source, 201 do not.
+  CHECK(store.create_source(provider, {.name = name}).name == name);
+  CHECK(refused([&] { store.create_source(provider, {.name = "x" + name}); }).detail ==
+        "name is longer than 200 characters");
+
+  // A reference of 100 three-byte characters, a note of 1,000 and a label of 200.
+  std::string reference;
+  for (int i = 0; i < 100; ++i) reference += "\u4E00";
+  const Applicant applicant = store.create_applicant(
+      provider, {.reference = reference, .source_id = indeed, .applied_on = day("2025-01-06")});
+  CHECK(applicant.reference == reference);
+  CHECK(refused([&] {
+          store.create_applicant(provider, {.reference = reference + "\u4E00",
+                                            .source_id = indeed,
+                                            .applied_on = day("2025-01-06")});
+        }).detail == "reference is longer than 100 characters");
+  std::string note;
+  for (int i = 0; i < 1000; ++i) note += "\u00A3";
+  CHECK(store.create_spend(provider, {.source_id = indeed, .date = day("2025-01-01"), .note = note})
+            .note == note);
+  CHECK(refused([&] {
+          store.record_event(provider, applicant.id, Stage::kWithdrawn, day("2025-01-07"),
+                             note + "\u00A3");
+        }).detail == "reason is longer than 1000 characters");
+  CHECK(issue_api_key(store, ApiKeyRole::kProvider, provider, name).record.label == name);
+
+  // And a spreadsheet cell: "Caf" and 197 accented letters name a source, one more does not.
+  const std::string cafe = "Caf" + name.substr(6);
+  const auto row = [&](std::string_view reference, std::string_view source) {
+    return std::string(kApplicantHeader) + std::string(reference) + "," + std::string(source) +
+           ",job_board,,,2025-01-06,,,,,,,\n";
+  };
+  CHECK(store.import_applicants_csv(provider, row("A-1", cafe)).new_sources ==
+        std::vector<std::string>{cafe});
+  const Error error =
+      error_from([&] { store.import_applicants_csv(provider, row("A-2", cafe + "\u00E9")); });
+  CHECK(std::string(error.what()).find("source is longer than 200 characters") !=
+        std::string::npos);
+}
