@@ -464,8 +464,8 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
 
   // And a spreadsheet cell: "Caf" and 197 accented letters name a source, one more does not.
   const std::string cafe = "Caf" + name.substr(6);
-  const auto row = [&](std::string_view reference, std::string_view source) {
-    return std::string(kApplicantHeader) + std::string(reference) + "," + std::string(source) +
+  const auto row = [&](std::string_view ref, std::string_view source) {
+    return std::string(kApplicantHeader) + std::string(ref) + "," + std::string(source) +
            ",job_board,,,2025-01-06,,,,,,,\n";
   };
   CHECK(store.import_applicants_csv(provider, row("A-1", cafe)).new_sources ==
