@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "tracker/cells.hpp"
+#include "tracker/types.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -56,14 +57,6 @@ void check_utf8(std::string_view text) {
     if (c == 0)
       malformed(line_of(text, static_cast<std::size_t>(start)), "the text holds a NUL byte");
   }
-}
-
-std::string fold(std::string_view text) {
-  std::string out(trim_white_space(text));
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -153,7 +146,7 @@ CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
     : positions_(columns.size()) {
   std::vector<ErrorItem> problems;
   for (std::size_t i = 0; i < header.size; ++i) {
-    const std::string name = fold(header[i]);
+    const std::string name = fold_spelling(trim_white_space(header[i]));
     if (name.empty()) {
       unnamed_.push_back(i);
       continue;
