@@ -103,7 +103,31 @@ std::optional<Enum> parse(const std::array<Naming<Enum>, N>& table, std::string_
   return std::nullopt;
 }
 
+// The names or labels of every row, joined by ", ".
+template <class Enum, std::size_t N>
+std::string joined(const std::array<Naming<Enum>, N>& table, std::string_view Naming<Enum>::*part) {
+  std::string out;
+  for (const auto& row : table) {
+    if (!out.empty()) out += ", ";
+    out += row.*part;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string_view channel_names() {
+  static const std::string names = joined(kChannels, &Naming<Channel>::name);
+  return names;
+}
+std::string_view service_type_names() {
+  static const std::string names = joined(kServiceTypes, &Naming<ServiceType>::name);
+  return names;
+}
+std::string_view channel_labels() {
+  static const std::string labels = joined(kChannels, &Naming<Channel>::label);
+  return labels;
+}
 
 std::string_view to_string(ServiceType type) {
   return find(kServiceTypes, type).name;
