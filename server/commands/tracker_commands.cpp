@@ -166,9 +166,10 @@ void add_import_command(CLI::App& app) {
           : form == "spend" ? store->import_spend_csv(options->provider, text, import_options)
                             : store->import_headcount_csv(options->provider, text, import_options);
       std::cout << "Imported " << options->file << " (" << form << ") for provider "
-                << options->provider << ": " << summary.rows << " rows, " << summary.created
-                << " added, " << summary.updated << " updated, " << summary.unchanged
-                << " already stored" << (summary.removed > 0 ? ", " : "")
+                << options->provider << ": " << summary.rows
+                << (summary.rows == 1 ? " row, " : " rows, ") << summary.created << " added, "
+                << summary.updated << " updated, " << summary.unchanged << " already stored"
+                << (summary.removed > 0 ? ", " : "")
                 << (summary.removed > 0 ? std::to_string(summary.removed) + " removed" : "")
                 << ".\n";
       if (!summary.new_sources.empty()) {

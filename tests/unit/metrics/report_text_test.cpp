@@ -73,12 +73,6 @@ TEST_CASE("every reason a figure can be missing reads as plain words") {
         "turnover above 995%, so the headcount must be wrong");
 }
 
-TEST_CASE("pounds read with a pound sign and thousands separators") {
-  CHECK(readable_pounds(Pence{1'209'750}) == "£12,097.50");
-  CHECK(readable_pounds(Pence{0}) == "£0.00");
-  CHECK(readable_pounds(Pence{-123'456'789}) == "-£1,234,567.89");
-}
-
 TEST_CASE("each kind of missing figure has its own mark and a note in words") {
   const Dataset data = worked_example();
   ReportOptions options = worked_options();
