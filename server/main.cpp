@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "commands/commands.hpp"
 #include "core/error.hpp"
@@ -12,7 +13,8 @@
 namespace {
 
 // An error with many items (a CSV import naming every bad row) prints its first few items and
-// then its summary, one line per field and kind of problem, rather than hundreds of lines.
+// then its summary, one line per field and kind of problem, rather than hundreds of lines. A lone
+// item that the message already ends with is not printed again.
 constexpr std::size_t kItemsBeforeSummary = 5;
 constexpr std::size_t kSummaryLines = 10;
 
@@ -21,7 +23,8 @@ void print_error(std::ostream& out, const caretoolkit::Error& error) {
   const auto& items = error.items();
   const auto& groups = error.groups();
   const bool summed_up = !groups.empty() && items.size() > kItemsBeforeSummary;
-  const std::size_t shown = summed_up ? kItemsBeforeSummary : items.size();
+  const bool said = items.size() == 1 && std::string_view(error.what()).ends_with(items[0].detail);
+  const std::size_t shown = summed_up ? kItemsBeforeSummary : said ? 0 : items.size();
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& item = items[i];
     out << "  ";

@@ -65,6 +65,19 @@ std::string format_pounds(Pence amount) {
   return buffer;
 }
 
+std::string readable_pounds(Pence amount) {
+  const std::string plain = format_pounds(amount);  // "-12097.50"
+  const bool negative = plain.starts_with('-');
+  const std::size_t point = plain.find('.');
+  const std::string digits = plain.substr(negative ? 1 : 0, point - (negative ? 1 : 0));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return (negative ? "-£" : "£") + grouped + plain.substr(point);
+}
+
 std::optional<Pence> divide_rounded(Pence numerator, double denominator) {
   if (denominator == 0.0) return std::nullopt;
   return round_pence(static_cast<double>(numerator.value) / denominator);

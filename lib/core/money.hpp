@@ -48,6 +48,10 @@ std::optional<Pence> parse_pounds(std::string_view text);
 // "1200.50": pounds with exactly two decimals and no thousands separator (what CSV export writes).
 std::string format_pounds(Pence amount);
 
+// "£12,097.50", "-£1,234,567.89": pounds as people read them, with the pound sign and thousands
+// separators (readable reports, the command line's lines and tables, import summaries).
+std::string readable_pounds(Pence amount);
+
 // numerator / denominator rounded half up to whole pence; nullopt when the denominator is 0 or the
 // quotient is more than Pence holds. (50000 / 3 -> 16667.)
 std::optional<Pence> divide_rounded(Pence numerator, double denominator);

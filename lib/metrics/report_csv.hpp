@@ -25,7 +25,8 @@ std::string to_csv(const RetentionReport& report);
 // group_key, group_label, spend_pounds, applicants, starters, cost_per_applicant_pounds,
 // cost_per_hire_pounds, cost_per_retained_hire_N_pounds; grouped by source, also
 // expected_stayers_12, roi, cost_per_expected_stayer_pounds, rank (1 = where the next pound goes
-// first; empty when too few hires to judge) and too_few_hires.
+// first; empty when too few hires to judge or the cost per expected stayer is not known) and
+// too_few_hires.
 std::string to_csv(const RoiReport& report);
 // group_key, group_label, service_type, snapshot_date, staff, vacancies, leavers, leavers_from,
 // turnover, vacancy_rate, turnover_cost_pounds, and the first benchmark of each:

@@ -119,8 +119,20 @@ void add_benchmark_cells(Row& row, const std::vector<Comparison>& comparisons) {
   row.push_back(Cell::rate(Rate::of(benchmark.value)));
 }
 
+// A source's place in the ranking: a position only where its cost per expected stayer, the
+// ranking's key, is known; otherwise why not (too few hires, or why the cost is missing).
+Cell rank_cell(const RoiReport& report, std::size_t s) {
+  const SourceReturn& source = report.sources[s];
+  if (source.too_few_hires) return Cell::missing(Reason::kTooFewHires);
+  if (!source.cost_per_expected_stayer.value) {
+    return Cell::missing(source.cost_per_expected_stayer.reason);
+  }
+  const auto rank = std::find(report.ranked.begin(), report.ranked.end(), s);
+  return Cell::count(rank - report.ranked.begin() + 1);
+}
+
 // A source's return, its rank and its flag. The readable form holds back the return of a source
-// with too few hires to judge; an unranked source is one of those.
+// with too few hires to judge.
 void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
   const SourceReturn& source = report.sources[s];
   const Reason held_back = source.too_few_hires ? Reason::kTooFewHires : Reason::kNone;
@@ -129,9 +141,7 @@ void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
     if (cell.kind != CellKind::kMissing) cell.held_back = held_back;
     row.push_back(std::move(cell));
   }
-  const auto rank = std::find(report.ranked.begin(), report.ranked.end(), s);
-  row.push_back(rank == report.ranked.end() ? Cell::missing(Reason::kTooFewHires)
-                                            : Cell::count(rank - report.ranked.begin() + 1));
+  row.push_back(rank_cell(report, s));
   row.push_back(Cell::text(source.too_few_hires ? "true" : "false", ""));
 }
 
@@ -232,7 +242,7 @@ ReportTable table_of(const RoiReport& report) {
         {{"expected_stayers_12", "hires expected to stay a year", year},
          {"roi", "return on spend (ROI)", year},
          {"cost_per_expected_stayer_pounds", "cost per hire expected to stay a year", year},
-         {"rank", "where the next pound goes (1 = first)"},
+         {"rank", "where the next pound goes (1 = first)", year},
          {"too_few_hires", ""}});
   }
   const auto cost_cells = [](const CostRow& r) {

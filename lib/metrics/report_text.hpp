@@ -31,7 +31,4 @@ std::string to_text(const TeamKpis& kpis, std::string_view title);
 // The table alone, with its notes: what the functions above print under the title.
 std::string readable_table(const ReportTable& table);
 
-// "£12,097.50": pounds with thousands separators.
-std::string readable_pounds(Pence amount);
-
 }  // namespace caretoolkit::metrics

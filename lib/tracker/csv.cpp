@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "tracker/cells.hpp"
+#include "tracker/types.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -58,12 +59,22 @@ void check_utf8(std::string_view text) {
   }
 }
 
-std::string fold(std::string_view text) {
-  std::string out(trim_white_space(text));
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// Refuses a header row that is one cell of names joined by semicolons or tabs: a file saved with
+// another separator, whose amounts may use the decimal comma too, so that it is not read at all.
+void check_separator(const CsvRow& header) {
+  if (header.size == 0 ||
+      std::any_of(header.cells.begin() + 1,
+                  header.cells.begin() + static_cast<std::ptrdiff_t>(header.size),
+                  [](const std::string& cell) { return !is_blank(cell); })) {
+    return;
   }
-  return out;
+  const std::string_view names = header[0];
+  const char* separator = names.find(';') != std::string_view::npos    ? "semicolons"
+                          : names.find('\t') != std::string_view::npos ? "tabs"
+                                                                       : nullptr;
+  if (separator == nullptr) return;
+  malformed(header.line, std::string("the columns are separated by ") + separator +
+                             ", not commas; save the file as \"CSV UTF-8 (Comma delimited)\"");
 }
 
 }  // namespace
@@ -151,9 +162,10 @@ bool CsvReader::next(CsvRow& row) {
 
 CsvHeader::CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns)
     : positions_(columns.size()) {
+  check_separator(header);
   std::vector<ErrorItem> problems;
   for (std::size_t i = 0; i < header.size; ++i) {
-    const std::string name = fold(header[i]);
+    const std::string name = fold_spelling(trim_white_space(header[i]));
     if (name.empty()) {
       unnamed_.push_back(i);
       continue;

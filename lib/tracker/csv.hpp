@@ -62,9 +62,11 @@ struct CsvColumn {
 class CsvHeader {
  public:
   // Matches the header row against the form's columns, in any order and any case, with spaces
-  // around the names ignored. Header cells left empty (as Excel leaves them after the last
+  // around the names ignored and spaces or hyphens inside read as underscores ("Applied On" is
+  // applied_on; see fold_spelling). Header cells left empty (as Excel leaves them after the last
   // column, ",,,") name no column: the cells below them must be empty too. Throws
-  // Error(kMalformed) listing each missing required column, unknown column and repeated column.
+  // Error(kMalformed) listing each missing required column, unknown column and repeated column,
+  // or saying that the names are separated by semicolons or tabs instead of commas.
   CsvHeader(const CsvRow& header, std::span<const CsvColumn> columns);
 
   // The cell of the form's column `column` (an index into the columns given) in `row`; empty

@@ -1,8 +1,9 @@
 // The three CSV forms the tracker imports and exports: the columns of the spreadsheet tracker
 // providers keep today. Files are RFC 4180 CSV in UTF-8 (a byte order mark is accepted), with a
-// header row naming the columns in any order and any case; empty header cells (Excel's ",,," after
-// the last column) name no column and the cells under them must be empty. Cells are read as a UK
-// spreadsheet writes them (cells.hpp has the details):
+// header row naming the columns in any order and any case, with spaces or hyphens for the
+// underscores ("Applied On"); empty header cells (Excel's ",,," after the last column) name no
+// column and the cells under them must be empty. Cells are read as a UK spreadsheet writes them
+// (cells.hpp has the details):
 //   dates  YYYY-MM-DD, or day first: DD/MM/YYYY, D/M/YYYY, DD/MM/YY, D Mon YYYY, DD-Mon-YY,
 //          D Month YYYY (English names, any case, "Sept" too). Month first is never guessed:
 //          02/13/2025 is refused as having no month 13. A two-digit year is the year ending in

@@ -61,8 +61,8 @@ void ImportProblems::throw_if_any() {
   std::string message = "nothing was imported: the " + std::string(form_) + " file has " +
                         plural(count_, "problem", "problems") + " in " +
                         plural(rows_, "row", "rows") + " (first: line " +
-                        std::to_string(first.line.value_or(0)) + ", " + first.field + ": " +
-                        first.detail + ")";
+                        std::to_string(first.line.value_or(0)) + ", " +
+                        (first.field.empty() ? "" : first.field + ": ") + first.detail + ")";
   if (count_ > items_.size()) {
     items_.push_back(ErrorItem{
         {}, "and " + std::to_string(count_ - items_.size()) + " more problems not listed", {}});

@@ -31,8 +31,8 @@ std::string describe(const SpendReplacement& replacement) {
   if (replacement.rows_after != replacement.rows_before) {
     text += " with " + std::to_string(replacement.rows_after);
   }
-  return text + ": £" + format_pounds(replacement.before) + " → £" +
-         format_pounds(replacement.after);
+  return text + ": " + readable_pounds(replacement.before) + " → " +
+         readable_pounds(replacement.after);
 }
 
 std::vector<std::string> summary_notes(const ImportSummary& summary) {

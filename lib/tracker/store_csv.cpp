@@ -308,9 +308,8 @@ std::optional<Id> resolve_source(Directory& directory, std::string_view name,
     channel = parse_channel(channel_cell);
     if (!channel) {
       problems.add(line, "channel",
-                   "channel " + quote_cell(channel_cell) +
-                       " is not one of job board, social media, staff referral, Jobcentre Plus, "
-                       "careers event, own website, agency or other");
+                   "channel " + quote_cell(channel_cell) + " is not one of " +
+                       std::string(channel_labels()));
       return std::nullopt;
     }
   }

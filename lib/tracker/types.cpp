@@ -60,28 +60,35 @@ const Naming<Enum>& find(const std::array<Naming<Enum>, N>& table, Enum value) {
   return table.back();  // unreachable for a valid enumerator
 }
 
-// Folds what a person types onto the canonical spelling: surrounding blanks dropped, ASCII
-// letters lowered, and each run of spaces, hyphens or underscores made one underscore.
-// "  Job-board " -> "job_board". Returns false when the text is too long to be a name.
-bool fold_name(std::string_view text, std::array<char, 32>& out, std::size_t& size) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  size = 0;
+// Folds what a person types onto the canonical spelling (see fold_spelling), one character at a
+// time through `put`, which returns false to stop; false when `put` stopped.
+template <class Put>
+bool fold_into(std::string_view text, Put put) {
+  const auto separator = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t'; };
   bool pending_separator = false;
+  bool any = false;
   for (const char c : text) {
-    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
-      pending_separator = size > 0;
+    if (separator(c)) {
+      pending_separator = any;
       continue;
     }
-    if (pending_separator) {
-      if (size == out.size()) return false;
-      out[size++] = '_';
-      pending_separator = false;
-    }
-    if (size == out.size()) return false;
-    out[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (pending_separator && !put('_')) return false;
+    pending_separator = false;
+    any = true;
+    if (!put((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c)) return false;
   }
   return true;
+}
+
+// fold_into a fixed buffer, so that parsing allocates nothing; false when the text is too long to
+// be a name.
+bool fold_name(std::string_view text, std::array<char, 32>& out, std::size_t& size) {
+  size = 0;
+  return fold_into(text, [&](char c) {
+    if (size == out.size()) return false;
+    out[size++] = c;
+    return true;
+  });
 }
 
 template <class Enum, std::size_t N>
@@ -96,7 +103,31 @@ std::optional<Enum> parse(const std::array<Naming<Enum>, N>& table, std::string_
   return std::nullopt;
 }
 
+// The names or labels of every row, joined by ", ".
+template <class Enum, std::size_t N>
+std::string joined(const std::array<Naming<Enum>, N>& table, std::string_view Naming<Enum>::*part) {
+  std::string out;
+  for (const auto& row : table) {
+    if (!out.empty()) out += ", ";
+    out += row.*part;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string_view channel_names() {
+  static const std::string names = joined(kChannels, &Naming<Channel>::name);
+  return names;
+}
+std::string_view service_type_names() {
+  static const std::string names = joined(kServiceTypes, &Naming<ServiceType>::name);
+  return names;
+}
+std::string_view channel_labels() {
+  static const std::string labels = joined(kChannels, &Naming<Channel>::label);
+  return labels;
+}
 
 std::string_view to_string(ServiceType type) {
   return find(kServiceTypes, type).name;
@@ -122,6 +153,15 @@ std::optional<Outcome> parse_outcome(std::string_view text) {
 }
 std::optional<Stage> parse_stage(std::string_view text) {
   return parse(kStages, text);
+}
+
+std::string fold_spelling(std::string_view text) {
+  std::string out;
+  fold_into(text, [&](char c) {
+    out += c;
+    return true;
+  });
+  return out;
 }
 
 std::string_view label(ServiceType type) {

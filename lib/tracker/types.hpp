@@ -67,6 +67,19 @@ std::optional<Channel> parse_channel(std::string_view text);
 std::optional<Outcome> parse_outcome(std::string_view text);  // "" -> kNone
 std::optional<Stage> parse_stage(std::string_view text);
 
+// Every canonical name in order, for messages and help that list the choices:
+// "job_board, social_media, ..., agency, other" and "home_care, residential, ..., other".
+std::string_view channel_names();
+std::string_view service_type_names();
+// Every channel's label in order: "Job board, Social media, ..., Agency, Other".
+std::string_view channel_labels();
+
+// What a person types folded onto the canonical spelling that the parsers above and the CSV
+// header compare: ASCII letters lowered, and each run of spaces, tabs, hyphens or underscores
+// made one underscore, those at either end dropped. "  Job-board " -> "job_board", "Applied On"
+// -> "applied_on".
+std::string fold_spelling(std::string_view text);
+
 // Human labels for pages and readable reports: "Home care", "Staff referral".
 std::string_view label(ServiceType type);
 std::string_view label(Channel channel);

@@ -16,7 +16,7 @@ std::optional<tr::Outcome> parse_outcome_value(std::string_view text) {
 // A source's channel; naming one, even "other", makes it known (see tracker::Source).
 Field<tr::Source> source_channel_field() {
   Field<tr::Source> field = enum_field("channel", &tr::Source::channel, true, tr::parse_channel,
-                                       tr::to_string, kChannels);
+                                       tr::to_string, tracker::channel_names());
   field.read = [read = std::move(field.read)](tr::Source& source, const boost::json::value& v) {
     read(source, v);
     source.channel_known = true;
@@ -31,7 +31,7 @@ const Fields<tr::Service>& service_fields() {
       read_only_field("id", &tr::Service::id),
       text_field("name", &tr::Service::name, true),
       enum_field("type", &tr::Service::type, true, tr::parse_service_type, tr::to_string,
-                 kServiceTypes),
+                 tracker::service_type_names()),
   };
   return fields;
 }

@@ -9,11 +9,6 @@
 
 namespace caretoolkit::server::api {
 
-inline constexpr std::string_view kChannels =
-    "job_board, social_media, staff_referral, jobcentre_plus, careers_event, own_website, agency, "
-    "other";
-inline constexpr std::string_view kServiceTypes =
-    "home_care, residential, nursing, supported_living, day_services, other";
 inline constexpr std::string_view kOutcomes = "withdrawn, rejected (or empty)";
 inline constexpr std::string_view kStages =
     "interviewed, offered, started, left, withdrawn, rejected";

@@ -87,8 +87,8 @@ void add_resource_routes(Router& router, ApiContext& context) {
        [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
          tracker::ServiceFilter filter;
          if (auto type = request.query_param("type")) {
-           filter.type =
-               parse_enum_or_throw(*type, "type", tracker::parse_service_type, kServiceTypes);
+           filter.type = parse_enum_or_throw(*type, "type", tracker::parse_service_type,
+                                             tracker::service_type_names());
          }
          return store.list_services(provider, filter, page);
        },
@@ -107,8 +107,8 @@ void add_resource_routes(Router& router, ApiContext& context) {
        [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
          tracker::SourceFilter filter;
          if (auto channel = request.query_param("channel")) {
-           filter.channel =
-               parse_enum_or_throw(*channel, "channel", tracker::parse_channel, kChannels);
+           filter.channel = parse_enum_or_throw(*channel, "channel", tracker::parse_channel,
+                                                tracker::channel_names());
          }
          return store.list_sources(provider, filter, page);
        },

@@ -14,18 +14,6 @@ void add_db_option(CLI::App* command, std::string& database, server::OpenMode mo
       ->capture_default_str();
 }
 
-std::string pounds(Pence amount) {
-  const std::string plain = format_pounds(amount);  // "-12097.50"
-  const bool negative = plain.starts_with('-');
-  const std::string digits = plain.substr(negative ? 1 : 0, plain.find('.') - (negative ? 1 : 0));
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return (negative ? "-£" : "£") + grouped + plain.substr(plain.find('.'));
-}
-
 std::string join(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;

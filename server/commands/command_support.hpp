@@ -1,5 +1,5 @@
-// What the tracker's commands share: the --db option, and money and lists written the way a
-// person reads them.
+// What the tracker's commands share: the --db option, and lists and tables written the way a
+// person reads them (money in them through readable_pounds, core/money.hpp).
 #pragma once
 
 #include <CLI/App.hpp>
@@ -17,9 +17,6 @@ namespace caretoolkit::commands {
 // `mode`, the mode the command opens the file with, treats a missing file.
 void add_db_option(CLI::App* command, std::string& database,
                    server::OpenMode mode = server::OpenMode::kMustExist);
-
-// "£12,097.50": pounds with thousands separators.
-std::string pounds(Pence amount);
 
 // "a, b, c".
 std::string join(const std::vector<std::string>& names);

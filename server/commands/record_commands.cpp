@@ -53,7 +53,7 @@ void add_source_list(CLI::App* group) {
     for (const auto& source : data.sources) {
       table.add({std::to_string(source.id), source.name,
                  std::string(tracker::label(source.channel)), std::to_string(applicants[source.id]),
-                 pounds(spend[source.id])});
+                 readable_pounds(spend[source.id])});
     }
     table.print(std::cout);
   });
@@ -88,9 +88,9 @@ void add_source_set_channel(CLI::App* group) {
   auto o = std::make_shared<Options>();
   CLI::App* set = group->add_subcommand("set-channel", "Change the channel a source belongs to");
   set->add_option("NAME", o->name, "The source's name (case does not matter)")->required();
-  set->add_option("CHANNEL", o->channel,
-                  "job_board, social_media, staff_referral, jobcentre_plus, careers_event, "
-                  "own_website, agency or other (or its label: \"Social media\")")
+  set->add_option(
+         "CHANNEL", o->channel,
+         "One of " + std::string(tracker::channel_names()) + " (or its label: \"Social media\")")
       ->required();
   add_target_options(set, o->target);
   set->callback([o] {
@@ -149,7 +149,7 @@ void add_source_commands(CLI::App& app) {
 // "Indeed, 2025-03-01, £487.00"
 std::string describe(const tracker::SpendEntry& entry, const std::map<Id, std::string>& sources) {
   return name_of(sources, entry.source_id, "source") + ", " + entry.date.to_string() + ", " +
-         pounds(entry.amount);
+         readable_pounds(entry.amount);
 }
 
 std::string spend_record(const tracker::SpendEntry& entry,
@@ -188,12 +188,13 @@ void add_spend_list(CLI::App* group) {
     Pence total;
     for (const auto& entry : entries) {
       table.add({std::to_string(entry.id), entry.date.to_string(),
-                 name_of(sources, entry.source_id, "source"), pounds(entry.amount), entry.note});
+                 name_of(sources, entry.source_id, "source"), readable_pounds(entry.amount),
+                 entry.note});
       total += entry.amount;
     }
     table.print(std::cout);
     std::cout << entries.size() << (entries.size() == 1 ? " spend row, " : " spend rows, ")
-              << pounds(total) << " in all.\n";
+              << readable_pounds(total) << " in all.\n";
   });
 }
 
@@ -253,7 +254,7 @@ void add_spend_correct(CLI::App* group) {
         });
     const auto sources = source_names(*store, provider);
     Changes changes;
-    changes.add("amount", pounds(before.amount), pounds(after.amount));
+    changes.add("amount", readable_pounds(before.amount), readable_pounds(after.amount));
     changes.add("date", before.date.to_string(), after.date.to_string());
     changes.add("source", name_of(sources, before.source_id, "source"),
                 name_of(sources, after.source_id, "source"));

@@ -112,16 +112,29 @@ std::string shell_word(std::string_view text) {
   return out + '"';
 }
 
+// The program as `command`'s user invoked it ("build/caretoolkit"), as a shell word: a command
+// printed for them to run then works when pasted, wherever the binary is.
+std::string program_word(const CLI::App& command) {
+  const CLI::App* root = &command;
+  while (root->get_parent() != nullptr) root = root->get_parent();
+  const std::string& program = root->get_name();
+  const bool plain = !program.empty() && std::all_of(program.begin(), program.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' || c == '_' ||
+           c == '-';
+  });
+  return plain ? program : shell_word(program);
+}
+
 // How an import's refusals tell the operator to fix things, in this command line's terms.
-tracker::ImportRemedies import_remedies(const std::string& database) {
+tracker::ImportRemedies import_remedies(const std::string& program, const std::string& database) {
   const std::string db = database == kDefaultDatabase ? "" : " --db " + shell_word(database);
-  return {
-      .accept_changes = "run the import again with --accept-changes",
-      .set_channel = [db](Id provider, const tracker::Source& source, tracker::Channel channel) {
-        return "correct the source first: caretoolkit source set-channel --provider " +
-               std::to_string(provider) + " " + shell_word(source.name) + " " +
-               std::string(tracker::to_string(channel)) + db;
-      }};
+  return {.accept_changes = "run the import again with --accept-changes",
+          .set_channel = [program, db](Id provider, const tracker::Source& source,
+                                       tracker::Channel channel) {
+            return "correct the source first: " + program + " source set-channel --provider " +
+                   std::to_string(provider) + " " + shell_word(source.name) + " " +
+                   std::string(tracker::to_string(channel)) + db;
+          }};
 }
 
 void add_import_command(CLI::App& app) {
@@ -141,20 +154,22 @@ void add_import_command(CLI::App& app) {
         ->required()
         ->check(CLI::ExistingFile);
     add_db_option(command, options->database);
-    command->callback([options, form = std::string(form)] {
+    command->callback([options, command, form = std::string(form)] {
       const auto store = server::open_database(options->database, server::OpenMode::kMustExist);
       const std::string text = read_file(options->file);
-      const tracker::ImportOptions import_options{.accept_changes = options->accept_changes,
-                                                  .remedies = import_remedies(options->database)};
+      const tracker::ImportOptions import_options{
+          .accept_changes = options->accept_changes,
+          .remedies = import_remedies(program_word(*command), options->database)};
       const tracker::ImportSummary summary =
           form == "applicants"
               ? store->import_applicants_csv(options->provider, text, import_options)
           : form == "spend" ? store->import_spend_csv(options->provider, text, import_options)
                             : store->import_headcount_csv(options->provider, text, import_options);
       std::cout << "Imported " << options->file << " (" << form << ") for provider "
-                << options->provider << ": " << summary.rows << " rows, " << summary.created
-                << " added, " << summary.updated << " updated, " << summary.unchanged
-                << " already stored" << (summary.removed > 0 ? ", " : "")
+                << options->provider << ": " << summary.rows
+                << (summary.rows == 1 ? " row, " : " rows, ") << summary.created << " added, "
+                << summary.updated << " updated, " << summary.unchanged << " already stored"
+                << (summary.removed > 0 ? ", " : "")
                 << (summary.removed > 0 ? std::to_string(summary.removed) + " removed" : "")
                 << ".\n";
       if (!summary.new_sources.empty()) {

@@ -405,9 +405,9 @@ TEST_CASE("importing again tells the operator what was skipped refused and repla
       write("conflict.csv", header + "BHC-9999,Facebook,job_board,,,2026-01-10,,,,,,\n");
   contains(run({"import", "applicants", "--provider", "1", conflict}, 2),
            "source 'Facebook' is recorded as social_media, not job_board: if job_board is right, "
-           "correct the source first: caretoolkit source set-channel --provider 1 \"Facebook\" "
-           "job_board --db \"" +
-               database + "\"");
+           "correct the source first: " +
+               caretoolkit_binary() +
+               " source set-channel --provider 1 \"Facebook\" job_board --db \"" + database + "\"");
 
   // The January Indeed payment corrected from £387.00 to £487.00.
   std::ifstream file(examples + "spend.csv", std::ios::binary);
@@ -419,6 +419,50 @@ TEST_CASE("importing again tells the operator what was skipped refused and repla
       run({"import", "spend", "--provider", "1", write("spend.csv", spend)});
   contains(corrected, "57 rows, 1 added, 0 updated, 56 already stored, 1 removed.");
   contains(corrected, "Replaced 1 row for Indeed in January 2025: £387.00 → £487.00.");
+}
+
+TEST_CASE("the command a channel conflict prints runs as printed and mends the source") {
+  TempDir dir;
+  const std::string database = (dir.path() / "my tracker.db").string();
+  const auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir.path() / name, std::ios::binary) << content;
+    return (dir.path() / name).string();
+  };
+  REQUIRE(run_caretoolkit({"provider", "add", "Brookfield", "--db", database}).first == 0);
+  const std::string header =
+      "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
+      "left_on,left_reason,outcome\n";
+  // A name with the characters a shell reads inside double quotes.
+  const std::string first =
+      write("first.csv",
+            header + "A-1,\"Ads \"\"$HOME\"\" `x` \\ 50%\",Social media,,,2025-02-03,,,,,,\n");
+  REQUIRE(
+      run_caretoolkit({"import", "applicants", "--provider", "1", first, "--db", database}).first ==
+      0);
+  const std::string second = write(
+      "second.csv", header + "A-2,\"ads \"\"$HOME\"\" `x` \\ 50%\",Job board,,,2025-02-04,,,,,,\n");
+  const auto [refused_status, refused] =
+      run_caretoolkit({"import", "applicants", "--provider", "1", second, "--db", database});
+  INFO(refused);
+  REQUIRE(refused_status == 2);
+  const std::string lead = "correct the source first: ";
+  // The problem's own line, after the summary's first line that ends in a bracket.
+  const std::size_t start = refused.rfind(lead);
+  REQUIRE(start != std::string::npos);
+  const std::string command =
+      refused.substr(start + lead.size(), refused.find('\n', start) - start - lead.size());
+  CHECK(command.starts_with(caretoolkit_binary() + " source set-channel --provider 1 "));
+
+  // Pasted into a shell in another folder, it runs and says what it did.
+  ChildProcess shell("/bin/sh", {"-c", command}, "/");
+  REQUIRE(shell.wait(std::chrono::seconds(60)) == 0);
+  CHECK(shell.output() ==
+        "Source 1 (Ads \"$HOME\" `x` \\ 50%) moved from Social media to Job board.\n");
+  const auto [status, imported] =
+      run_caretoolkit({"import", "applicants", "--provider", "1", second, "--db", database});
+  INFO(imported);
+  CHECK(status == 0);
+  CHECK(imported.find(": 1 row, 1 added, 0 updated, 0 already stored.\n") != std::string::npos);
 }
 
 TEST_CASE(

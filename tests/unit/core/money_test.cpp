@@ -59,6 +59,13 @@ TEST_CASE("round_pence rounds half up and refuses what pence cannot hold") {
   CHECK(caretoolkit::format_pounds(Pence{INT64_MIN}) == "-92233720368547758.08");
 }
 
+TEST_CASE("pounds read with a pound sign and thousands separators") {
+  CHECK(caretoolkit::readable_pounds(Pence{1'209'750}) == "£12,097.50");
+  CHECK(caretoolkit::readable_pounds(Pence{0}) == "£0.00");
+  CHECK(caretoolkit::readable_pounds(Pence{99'999}) == "£999.99");
+  CHECK(caretoolkit::readable_pounds(Pence{-123'456'789}) == "-£1,234,567.89");
+}
+
 TEST_CASE("format_pounds and divide_rounded") {
   CHECK(caretoolkit::format_pounds(Pence{120050}) == "1200.50");
   CHECK(caretoolkit::format_pounds(Pence{5}) == "0.05");

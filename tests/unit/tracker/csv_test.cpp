@@ -104,6 +104,45 @@ TEST_CASE("the header names every missing, unknown and repeated column") {
   CHECK(error.items()[2].line == 1);
 }
 
+TEST_CASE("a header retyped with spaces or hyphens for underscores names the same columns") {
+  const std::array<CsvColumn, 3> columns{{{"reference"}, {"applied_on"}, {"left_reason"}}};
+  CsvReader reader(
+      "Left-Reason,\xC2\xA0"
+      "Applied  On ,reference\n");
+  CsvRow row;
+  REQUIRE(reader.next(row));
+  const CsvHeader header(row, columns);
+  CsvReader data("quit,03/02/2025,A-1\n");
+  REQUIRE(data.next(row));
+  CHECK(header.cell(row, 0) == "A-1");
+  CHECK(header.cell(row, 1) == "03/02/2025");
+  CHECK(header.cell(row, 2) == "quit");
+
+  CsvReader twice("reference,applied on,Applied_On,left reason\n");
+  REQUIRE(twice.next(row));
+  const Error error = error_from([&] { CsvHeader bad(row, columns); });
+  REQUIRE(error.items().size() == 1);
+  CHECK(error.items()[0].detail == "column 'applied_on' appears twice");
+}
+
+TEST_CASE("a file separated by semicolons or tabs is refused with how to save it") {
+  const std::array<CsvColumn, 2> columns{{{"source"}, {"amount"}}};
+  for (const auto& [text, separator] :
+       {std::pair{"source;amount\nIndeed;1,20\n", "semicolons"},
+        std::pair{"\xEF\xBB\xBFsource\tamount\r\nIndeed\t1.20\r\n", "tabs"}}) {
+    CAPTURE(text);
+    CsvReader reader(text);
+    CsvRow row;
+    REQUIRE(reader.next(row));
+    const Error error = error_from([&] { CsvHeader header(row, columns); });
+    CHECK(error.code() == ErrorCode::kMalformed);
+    CHECK(std::string(error.what()) == std::string("line 1: the columns are separated by ") +
+                                           separator +
+                                           ", not commas; save the file as \"CSV UTF-8 (Comma "
+                                           "delimited)\"");
+  }
+}
+
 TEST_CASE("what the writer writes reads back identically") {
   const Cells cells{"plain", "", "a,b", "say \"hi\"", "two\r\nlines", " padded ", "\ttab", "£5"};
   std::string out;

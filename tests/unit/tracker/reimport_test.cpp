@@ -231,6 +231,16 @@ TEST_CASE_FIXTURE(ReimportFixture,
         "replaced 3 rows for Indeed in March 2025 with 2: £587.00 → £437.00");
 }
 
+TEST_CASE("a replaced source-month reads its totals as pounds with thousands separators") {
+  const SpendReplacement replacement{.source = "Indeed",
+                                     .month = day("2025-03-01"),
+                                     .rows_before = 1,
+                                     .rows_after = 1,
+                                     .before = Pence{120'000},
+                                     .after = Pence{98'750}};
+  CHECK(describe(replacement) == "replaced 1 row for Indeed in March 2025: £1,200.00 → £987.50");
+}
+
 TEST_CASE_FIXTURE(ReimportFixture, "headcounts are identified by date and service") {
   const std::string sheet =
       "date,service,staff,vacancies,leavers\n"

@@ -164,6 +164,11 @@ TEST_CASE_FIXTURE(SpreadsheetFixture,
         "column H has no name in the header but this row has 'x' in it; name the column or "
         "delete it");
   CHECK(items[2].detail == "the row has 2 cells but the header names 4 columns");
+  // The first problem concerns the row, not a column: the summary names no column for it.
+  CHECK(std::string(error.what()) ==
+        "nothing was imported: the spend file has 3 problems in 3 rows (first: line 2, column E "
+        "has no name in the header but this row has 'Paid by card' in it; name the column or "
+        "delete it)");
   CHECK(spend().empty());
 }
 

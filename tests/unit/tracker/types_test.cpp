@@ -51,6 +51,17 @@ TEST_CASE("every canonical name parses back to its value") {
   }
 }
 
+TEST_CASE("the lists of choices that messages and help give come from the one table") {
+  CHECK(channel_names() ==
+        "job_board, social_media, staff_referral, jobcentre_plus, careers_event, own_website, "
+        "agency, other");
+  CHECK(channel_labels() ==
+        "Job board, Social media, Staff referral, Jobcentre Plus, Careers event, Own website, "
+        "Agency, Other");
+  CHECK(service_type_names() ==
+        "home_care, residential, nursing, supported_living, day_services, other");
+}
+
 TEST_CASE("anything else is refused") {
   CHECK_FALSE(parse_service_type("care home").has_value());
   CHECK_FALSE(parse_service_type("").has_value());
