@@ -15,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Error refusal(const fs::path& path, const std::string& why, ErrorCode code = ErrorCode::kInvalid) {
-  return Error(code, "cannot open the database '" + path.string() + "': " + why, "--db");
+  return Error{code, "cannot open the database '" + path.string() + "': " + why, "--db"};
 }
 
 // Refuses a folder, and a missing file when `mode` does not allow one to be created; otherwise

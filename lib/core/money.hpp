@@ -21,6 +21,7 @@ namespace detail {
 struct Pence {
   std::int64_t value = 0;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 false positive (llvm-project#53961)
   friend constexpr auto operator<=>(Pence, Pence) = default;
   friend constexpr bool operator==(Pence, Pence) = default;
   friend constexpr Pence operator+(Pence a, Pence b) {

@@ -41,7 +41,7 @@ struct Cell {
   static Cell blank() { return {}; }
   static Cell count(std::int64_t n);
   static Cell text(std::string code, std::string words);
-  static Cell text(std::string same) { return text(same, same); }
+  static Cell text(const std::string& same) { return text(same, same); }
   static Cell missing(Reason why);
   // The figure's value as `kind` (kMoney, kRate or kNumber), or kMissing with its reason.
   static Cell of(const Money& money);

@@ -56,8 +56,8 @@ tracker::ImportRemedies import_remedies(std::string_view form) {
                             std::string(form) + "?accept_changes=true",
           .set_channel = [](Id, const tracker::Source& source, tracker::Channel channel) {
             return "correct the source first: PATCH " + std::string(kApiPrefix) + "/sources/" +
-                   std::to_string(source.id) + " with {\"channel\": \"" +
-                   std::string(tracker::to_string(channel)) + "\"}";
+                   std::to_string(source.id) + R"( with {"channel": ")" +
+                   std::string(tracker::to_string(channel)) + R"("})";
           }};
 }
 

@@ -44,7 +44,7 @@ std::vector<std::string> row_cells(const std::string& text, const std::string& n
 TEST_CASE("every reason a figure can be missing reads as plain words") {
   int reasons = 0;
   for (int i = 1; !to_string(static_cast<Reason>(i)).empty(); ++i) {
-    const Reason reason = static_cast<Reason>(i);
+    const auto reason = static_cast<Reason>(i);
     CAPTURE(to_string(reason));
     const std::string words = reason_words(reason, 365);
     CHECK_FALSE(words.empty());

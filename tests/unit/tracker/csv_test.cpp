@@ -127,9 +127,11 @@ TEST_CASE("a header retyped with spaces or hyphens for underscores names the sam
 
 TEST_CASE("a file separated by semicolons or tabs is refused with how to save it") {
   const std::array<CsvColumn, 2> columns{{{"source"}, {"amount"}}};
-  for (const auto& [text, separator] :
+  for (const auto& example :
        {std::pair{"source;amount\nIndeed;1,20\n", "semicolons"},
         std::pair{"\xEF\xBB\xBFsource\tamount\r\nIndeed\t1.20\r\n", "tabs"}}) {
+    const std::string_view text = example.first;
+    const std::string separator = example.second;
     CAPTURE(text);
     CsvReader reader(text);
     CsvRow row;
@@ -204,8 +206,8 @@ TEST_CASE("empty header cells at the end name no column and rows may be wider wi
   }
   CHECK(misfits ==
         Cells{"fits", "fits", "fits", "the row has 1 cells but the header names 3 columns",
-              "column B has no name in the header but this row has 'y' in it; name the column or "
-              "delete it",
-              "column F has no name in the header but this row has 'z' in it; name the column or "
-              "delete it"});
+              std::string("column B has no name in the header but this row has 'y' in it; ") +
+                  "name the column or delete it",
+              std::string("column F has no name in the header but this row has 'z' in it; ") +
+                  "name the column or delete it"});
 }
