@@ -61,10 +61,11 @@ std::string describe_history_changes(const RecordedHistory& before, const Applic
   return out;
 }
 
-void HistoryChanges::add(std::size_t line, std::string_view reference, std::string changes) {
+void HistoryChanges::add(std::size_t line, std::string_view reference, std::string_view changes) {
   ++count_;
   if (items_.size() < kMaxImportProblems) {
-    items_.push_back(ErrorItem{"reference", std::string(reference) + ": " + changes, line});
+    items_.push_back(
+        ErrorItem{"reference", std::string(reference) + ": " + std::string(changes), line});
   }
 }
 

@@ -40,7 +40,7 @@ std::string describe_history_changes(const RecordedHistory& before, const Applic
 // The rows of one file that would change recorded history.
 class HistoryChanges {
  public:
-  void add(std::size_t line, std::string_view reference, std::string changes);
+  void add(std::size_t line, std::string_view reference, std::string_view changes);
   bool any() const { return count_ > 0; }
   // Whether the next row is still listed (the others are only counted), so worth describing.
   bool listing() const { return items_.size() < kMaxImportProblems; }

@@ -11,10 +11,12 @@ TEST_CASE("an as_of after today is refused with 422 naming as_of and saying why"
   const auto provider = api.create_provider("Future Care");
   const std::string tomorrow = Date::today().plus_days(1).to_string();
   const std::string query = "?from=2025-01-01&to=2025-12-31&as_of=" + tomorrow;
-  for (const auto& [target, key] : {std::pair{"/api/v1/reports/roi" + query, provider.key},
-                                    std::pair{"/api/v1/reports/retention" + query, provider.key},
-                                    std::pair{"/api/v1/reports/workforce" + query, provider.key},
-                                    std::pair{"/api/v1/kpis" + query, api.team_key}}) {
+  for (const auto& call : {std::pair{"/api/v1/reports/roi" + query, provider.key},
+                           std::pair{"/api/v1/reports/retention" + query, provider.key},
+                           std::pair{"/api/v1/reports/workforce" + query, provider.key},
+                           std::pair{"/api/v1/kpis" + query, api.team_key}}) {
+    const std::string& target = call.first;
+    const std::string& key = call.second;
     CAPTURE(target);
     const auto response = api.call("GET", target, key);
     INFO(response.body);

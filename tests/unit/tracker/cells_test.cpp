@@ -26,27 +26,12 @@ std::string refused_date(std::string_view text) {
 
 TEST_CASE("every date form of a UK spreadsheet reads as the same day") {
   const Date third_of_february = day("2025-02-03");
-  for (const std::string_view text : {"2025-02-03",
-                                      "2025-2-3",
-                                      "2025/02/03",
-                                      "03/02/2025",
-                                      "3/2/2025",
-                                      "03/02/25",
-                                      "3/2/25",
-                                      "03-02-2025",
-                                      "03.02.2025",
-                                      "3 Feb 2025",
-                                      "3 feb 2025",
-                                      "3 FEB 25",
-                                      "03-Feb-25",
-                                      "3-Feb-2025",
-                                      "3 February 2025",
-                                      "03 february 2025",
-                                      "3 Feb. 2025",
-                                      "3/Feb/2025",
-                                      "  3 Feb 2025  ",
-                                      "\xC2\xA0"
-                                      "03/02/2025\xE2\x80\xAF"}) {
+  for (const std::string_view text :
+       {"2025-02-03",  "2025-2-3",   "2025/02/03",      "03/02/2025",
+        "3/2/2025",    "03/02/25",   "3/2/25",          "03-02-2025",
+        "03.02.2025",  "3 Feb 2025", "3 feb 2025",      "3 FEB 25",
+        "03-Feb-25",   "3-Feb-2025", "3 February 2025", "03 february 2025",
+        "3 Feb. 2025", "3/Feb/2025", "  3 Feb 2025  ",  "\u00A003/02/2025\u202F"}) {
     CAPTURE(text);
     CHECK(sheet_date(text) == third_of_february);
   }

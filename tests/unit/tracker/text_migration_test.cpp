@@ -26,7 +26,7 @@ constexpr int kLastVersionBeforeStoredText = 3;
 // migration wrote.
 template <class Fill>
 std::filesystem::path old_file(const ScratchDir& dir, Fill&& fill) {
-  const auto path = dir.file("old.db");
+  auto path = dir.file("old.db");
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   migrate(db, kLastVersionBeforeStoredText);
   db.exec("INSERT INTO providers (id, name, created_on) VALUES (1, 'Old Oak Care', '2024-01-02')");
@@ -34,8 +34,10 @@ std::filesystem::path old_file(const ScratchDir& dir, Fill&& fill) {
   for (const char* table :
        {"providers", "sources", "services", "spend", "vacancies", "applicants", "api_keys"}) {
     const std::string t = table;
-    db.exec("CREATE TRIGGER written_" + t + " AFTER UPDATE ON " + t +
-            " BEGIN INSERT INTO written VALUES ('" + t + " ' || new.id); END");
+    std::string trigger = "CREATE TRIGGER written_";
+    trigger.append(t).append(" AFTER UPDATE ON ").append(t);
+    trigger.append(" BEGIN INSERT INTO written VALUES ('").append(t).append(" ' || new.id); END");
+    db.exec(trigger);
   }
   fill(db);
   return path;
