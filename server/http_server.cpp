@@ -2,6 +2,7 @@
 // unit that includes Beast, because each one costs about 15 s and 0.5 GB to compile.
 #include "http_server.hpp"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -115,6 +116,18 @@ std::string make_request_id(const std::optional<std::string_view>& offered) {
   return id;
 }
 
+// How much one read asks for: a whole small request, or several pipelined ones.
+constexpr std::size_t kReadSize = std::size_t{16} * 1024;
+// The most a connection buffers: a header and one read past it, and never 64 KiB. The parser
+// needs a whole chunk-size line or trailer in the buffer before it reads it, so this bounds those
+// too; without it a chunk extension or a trailer grows the buffer as long as the client sends,
+// and a trailer field of 64 KiB or more makes Beast's field container throw out of the event loop.
+constexpr std::size_t kMaxBuffered = std::size_t{60} * 1024;
+
+std::size_t buffer_limit(const ServerConfig& config) {
+  return std::min(config.header_limit + kReadSize, kMaxBuffered);
+}
+
 // Whether a complete request header has a line starting with a space or tab: an obsolete line
 // folding, which RFC 9112 section 5.2 lets a server refuse. Parsers join such a line to the field
 // before it or drop it, so a proxy in front could read the header differently from this server.
@@ -131,7 +144,7 @@ bool has_folded_line(std::string_view header) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, std::shared_ptr<HttpServer::State> state)
-      : stream_(std::move(socket)), state_(std::move(state)) {
+      : stream_(std::move(socket)), buffer_(buffer_limit(state->config)), state_(std::move(state)) {
     ++state_->connections;
     beast::error_code ec;
     const auto endpoint = stream_.socket().remote_endpoint(ec);
@@ -179,7 +192,7 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kIdle;
     stream_.expires_after(state_->config.idle_timeout);
     stream_.async_read_some(
-        buffer_.prepare(state_->config.header_limit),
+        buffer_.prepare(kReadSize),
         beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
   }
 
@@ -215,8 +228,10 @@ class Session : public std::enable_shared_from_this<Session> {
       buffer_.consume(used);
       if (ec != http::error::need_more) return on_header(ec);
     }
+    const std::size_t room = buffer_.max_size() - buffer_.size();
+    if (room == 0) return on_header(http::error::header_limit);
     stream_.async_read_some(
-        buffer_.prepare(kReadSize),
+        buffer_.prepare(std::min(kReadSize, room)),
         beast::bind_front_handler(&Session::on_header_bytes, shared_from_this()));
   }
 
@@ -313,6 +328,11 @@ class Session : public std::enable_shared_from_this<Session> {
       response = problem(431, "header-too-large",
                          "The request header is larger than " +
                              std::to_string(state_->config.header_limit) + " bytes.");
+    } else if (ec == http::error::buffer_overflow) {
+      response = problem(400, "malformed",
+                         "A line of the request's chunked body (a chunk size with its extensions, "
+                         "or a trailer) is longer than " +
+                             std::to_string(buffer_.max_size()) + " bytes.");
     } else if (ec == http::error::body_limit) {
       response = problem(413, "too-large",
                          "The request body is larger than " +
@@ -407,15 +427,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void discard_more() {
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(std::size_t{16} * 1024),
+    stream_.async_read_some(buffer_.prepare(kReadSize),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) return self->stream_.close();
                               self->discard_more();
                             });
   }
-
-  // How much one read asks for: a whole small request, or several pipelined ones.
-  static constexpr std::size_t kReadSize = std::size_t{16} * 1024;
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

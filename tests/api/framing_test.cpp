@@ -293,3 +293,41 @@ TEST_CASE("metrics are served to clients on this machine and refused to any othe
     CHECK(caretoolkit::server::is_loopback_address(address));
   }
 }
+
+namespace {
+
+// Sends a chunked request whose body opens with `start`, then `filler` bytes of 'a' (up to
+// `filler` or until the server stops reading), then `end`, and returns the answer.
+std::string send_long_chunk_line(unsigned short port, const std::string& start, std::size_t filler,
+                                 const std::string& end) {
+  const std::string head =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  return raw_exchange(port, head + start + std::string(filler, 'a') + end, 10s);
+}
+
+}  // namespace
+
+TEST_CASE("a trailer field too long to keep is refused and the server keeps serving") {
+  TestServer server(quick_idle());
+  // 70,000 bytes: more than a header field may hold (64 KiB), once took the whole server down.
+  const std::string answer =
+      send_long_chunk_line(server.port(), "2\r\n{}\r\n0\r\nX-Trailer: ", 70'000, "\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("Connection: close") != std::string::npos);
+  CHECK(answer.find("longer than") != std::string::npos);
+  HttpClient client("127.0.0.1", server.port());
+  CHECK(client.get("/healthz").status == 200);
+}
+
+TEST_CASE("a chunk extension is not buffered without bound") {
+  TestServer server(quick_idle());
+  // 2 MiB of extension on one chunk line, far past the 256 KiB body limit: refused as soon as the
+  // line outgrows what a connection buffers, so the rest is never held in memory.
+  const std::string answer =
+      send_long_chunk_line(server.port(), "2;ext=", 2 * 1024 * 1024, "\r\n{}\r\n0\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("longer than") != std::string::npos);
+  HttpClient client("127.0.0.1", server.port());
+  CHECK(client.get("/healthz").status == 200);
+}
