@@ -9,6 +9,7 @@
 #include "core/version.hpp"
 #include "database.hpp"
 #include "openapi_document.hpp"
+#include "problem.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 #include "tracker/store.hpp"
@@ -59,13 +60,35 @@ void App::add_routes() {
     response.set_header("Cache-Control", "no-store");
     return response;
   });
-  router_.add("GET", "/metrics", [this](Request&) {
-    return Response::text(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.render());
+  metrics_router_.add("GET", "/metrics", [this](Request&) { return metrics_response(); });
+  metrics_router_.set_fallback([](Request& request) {
+    return problem(404, "not-found",
+                   "This address serves only /metrics, not " + request.path + ".");
   });
+  if (!config_.metrics_on_own_listener) {
+    router_.add("GET", "/metrics", [this](Request& request) {
+      if (is_loopback_address(request.client_address)) return metrics_response();
+      return problem(403, "forbidden",
+                     "The metrics are served only to clients on this machine; serve them on an "
+                     "address of their own with --metrics-listen.");
+    });
+  }
   router_.add("GET", std::string(api::kApiPrefix) + "/openapi.json",
               [](Request&) { return Response::json(200, std::string(openapi_document())); });
   api::add_api_routes(router_, *api_context_);
   router_.set_fallback([this](Request& request) { return pages_.serve(request); });
+}
+
+Response App::metrics_response() const {
+  Response response =
+      Response::text(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.render());
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response App::handle_metrics_listener(Request& request, std::string& route,
+                                      std::string& log_detail) {
+  return metrics_router_.dispatch(request, route, log_detail);
 }
 
 Response App::handle(Request& request, std::string& route, std::string& log_detail) {

@@ -42,6 +42,11 @@ struct AppConfig {
   // The advert checker needs no key, so it is limited per client address; 0 turns the limit off.
   unsigned advert_checks_per_minute = 120;
   unsigned advert_check_burst = 30;
+  // Where /metrics is answered. By default only to clients on this machine (an operator's
+  // Prometheus beside the server); with its own listener (serve --metrics-listen), only there, and
+  // the main address answers 404. A reverse proxy on this machine makes every client look local,
+  // so a deployment behind one should give the metrics their own listener.
+  bool metrics_on_own_listener = false;
 };
 
 class App {
@@ -54,6 +59,8 @@ class App {
   App& operator=(const App&) = delete;
 
   Response handle(Request& request, std::string& route, std::string& log_detail);
+  // The handler of the metrics' own listener: GET /metrics, and 404 for anything else.
+  Response handle_metrics_listener(Request& request, std::string& route, std::string& log_detail);
   void observe(const Exchange& exchange);
 
   // Where /metrics reads the open connection count from (the HttpServer, once started).
@@ -66,6 +73,8 @@ class App {
  private:
   void add_routes();
 
+  Response metrics_response() const;
+
   AppConfig config_;
   AccessLog log_;
   StaticFiles pages_;
@@ -77,6 +86,7 @@ class App {
   MetricsRegistry metrics_;
   std::unique_ptr<api::ApiContext> api_context_;
   Router router_;
+  Router metrics_router_;  // the metrics' own listener
 };
 
 }  // namespace caretoolkit::server

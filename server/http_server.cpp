@@ -2,6 +2,7 @@
 // unit that includes Beast, because each one costs about 15 s and 0.5 GB to compile.
 #include "http_server.hpp"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -115,12 +116,35 @@ std::string make_request_id(const std::optional<std::string_view>& offered) {
   return id;
 }
 
+// How much one read asks for: a whole small request, or several pipelined ones.
+constexpr std::size_t kReadSize = std::size_t{16} * 1024;
+// The most a connection buffers: a header and one read past it, and never 64 KiB. The parser
+// needs a whole chunk-size line or trailer in the buffer before it reads it, so this bounds those
+// too; without it a chunk extension or a trailer grows the buffer as long as the client sends,
+// and a trailer field of 64 KiB or more makes Beast's field container throw out of the event loop.
+constexpr std::size_t kMaxBuffered = std::size_t{60} * 1024;
+
+std::size_t buffer_limit(const ServerConfig& config) {
+  return std::min(config.header_limit + kReadSize, kMaxBuffered);
+}
+
+// Whether a complete request header has a line starting with a space or tab: an obsolete line
+// folding, which RFC 9112 section 5.2 lets a server refuse. Parsers join such a line to the field
+// before it or drop it, so a proxy in front could read the header differently from this server.
+bool has_folded_line(std::string_view header) {
+  for (std::size_t at = header.find('\n'); at != std::string_view::npos && at + 1 < header.size();
+       at = header.find('\n', at + 1)) {
+    if (header[at + 1] == ' ' || header[at + 1] == '\t') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, std::shared_ptr<HttpServer::State> state)
-      : stream_(std::move(socket)), state_(std::move(state)) {
+      : stream_(std::move(socket)), buffer_(buffer_limit(state->config)), state_(std::move(state)) {
     ++state_->connections;
     beast::error_code ec;
     const auto endpoint = stream_.socket().remote_endpoint(ec);
@@ -168,7 +192,7 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kIdle;
     stream_.expires_after(state_->config.idle_timeout);
     stream_.async_read_some(
-        buffer_.prepare(state_->config.header_limit),
+        buffer_.prepare(kReadSize),
         beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
   }
 
@@ -181,18 +205,56 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_header() {
     phase_ = Phase::kReading;
     parser_.emplace();
+    parser_->eager(false);  // stop after the header: it is checked before any body is read
     parser_->header_limit(static_cast<std::uint32_t>(state_->config.header_limit));
     parser_->body_limit(state_->config.body_limit);
     started_ = Clock::now();
+    folded_ = false;
     stream_.expires_after(state_->config.header_timeout);
-    http::async_read_header(stream_, buffer_, *parser_,
-                            beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    parse_header();
   }
 
-  void on_header(beast::error_code ec, std::size_t) {
+  // Hands the buffered bytes to the parser, reading more until the header is complete. The
+  // parser takes a header in one piece, once its blank line has arrived, so the bytes it used
+  // are the whole header and can be checked for folded lines before they are dropped.
+  void parse_header() {
+    beast::error_code ec;
+    if (buffer_.size() > 0) {
+      const auto bytes = buffer_.data();
+      const std::size_t used = parser_->put(bytes, ec);
+      if (parser_->is_header_done()) {
+        folded_ = has_folded_line(std::string_view(static_cast<const char*>(bytes.data()), used));
+      }
+      buffer_.consume(used);
+      if (ec != http::error::need_more) return on_header(ec);
+    }
+    const std::size_t room = buffer_.max_size() - buffer_.size();
+    if (room == 0) return on_header(http::error::header_limit);
+    stream_.async_read_some(
+        buffer_.prepare(std::min(kReadSize, room)),
+        beast::bind_front_handler(&Session::on_header_bytes, shared_from_this()));
+  }
+
+  void on_header_bytes(beast::error_code ec, std::size_t bytes) {
+    // The peer closed: quietly between requests, or in the middle of a header.
+    if (ec == net::error::eof) {
+      ec = parser_->got_some() ? http::error::partial_message : http::error::end_of_stream;
+    }
+    if (ec) return on_header(ec);
+    buffer_.commit(bytes);
+    parse_header();
+  }
+
+  void on_header(beast::error_code ec) {
     if (ec) return on_read_error(ec);
     auto& message = parser_->get();
     take_head();
+    if (folded_) {
+      return refuse(problem(400, "malformed",
+                            "A header is folded onto a second line (a line starting with a space "
+                            "or tab); send each header on one line."),
+                    "refused");
+    }
     if (auto refused = refuse_head(request_, message.version())) {
       return refuse(std::move(*refused), "refused");
     }
@@ -249,6 +311,9 @@ class Session : public std::enable_shared_from_this<Session> {
         request_.target.substr(0, std::min<std::size_t>(request_.target.find('?'), 200));
     route_ = route;
     log_detail_.clear();
+    // An answer about one malformed request is never to be kept, least of all one sent with a key.
+    response.set_header("Cache-Control", "no-store");
+    if (request_.header("Authorization")) response.set_header("Vary", "Authorization");
     response.close_connection = true;
     linger_ = true;  // the client may still be sending the rest of the request
     send(std::move(response), false);
@@ -263,6 +328,11 @@ class Session : public std::enable_shared_from_this<Session> {
       response = problem(431, "header-too-large",
                          "The request header is larger than " +
                              std::to_string(state_->config.header_limit) + " bytes.");
+    } else if (ec == http::error::buffer_overflow) {
+      response = problem(400, "malformed",
+                         "A line of the request's chunked body (a chunk size with its extensions, "
+                         "or a trailer) is longer than " +
+                             std::to_string(buffer_.max_size()) + " bytes.");
     } else if (ec == http::error::body_limit) {
       response = problem(413, "too-large",
                          "The request body is larger than " +
@@ -357,7 +427,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void discard_more() {
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(std::size_t{16} * 1024),
+    stream_.async_read_some(buffer_.prepare(kReadSize),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) return self->stream_.close();
                               self->discard_more();
@@ -379,6 +449,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_{};
   Phase phase_ = Phase::kReading;
   bool linger_ = false;
+  bool folded_ = false;  // the header had an obsolete line folding (RFC 9112 section 5.2)
   std::uint64_t id_ = 0;
 };
 

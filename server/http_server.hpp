@@ -5,7 +5,8 @@
 // delays only the connections on its own loop. A request goes through three deadlines: the
 // keep-alive idle limit (waiting for the first byte of the next request), the header limit (reading
 // the whole header; a client that trickles bytes cannot extend it) and the body limit. Sizes are
-// bounded (header 8 KiB, body configurable), the number of open connections is capped (past it a
+// bounded (header 8 KiB, body configurable, and what a connection buffers at once: the header
+// limit plus 16 KiB, under 64 KiB), the number of open connections is capped (past it a
 // new connection gets 503 at once), and stop() drains: it stops accepting, closes idle connections,
 // lets requests in flight finish with "Connection: close", then joins.
 //

@@ -26,6 +26,11 @@ std::optional<std::string_view> find_value(
 
 }  // namespace
 
+bool is_loopback_address(std::string_view address) {
+  if (address.starts_with("::ffff:")) address.remove_prefix(7);
+  return address.starts_with("127.") || address == "::1";
+}
+
 std::string_view method_label(std::string_view method) {
   for (const std::string_view known : kMethods) {
     if (method == known) return known;

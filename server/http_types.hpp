@@ -21,6 +21,10 @@ inline constexpr std::array<std::string_view, 7> kMethods = {"GET",   "HEAD",   
 // ASCII case-insensitive equality, for header names and tokens.
 bool iequals(std::string_view a, std::string_view b);
 
+// Whether `address` (as Request::client_address holds it) is this machine's own: 127.0.0.0/8, ::1,
+// or an IPv4 loopback address mapped into IPv6.
+bool is_loopback_address(std::string_view address);
+
 // `method` when it is one of kMethods (case-sensitive, as methods are), else "other": what
 // metrics label a request by, so that no client can add a series.
 std::string_view method_label(std::string_view method);

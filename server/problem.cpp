@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "text/utf8.hpp"
+
 namespace caretoolkit::server {
 
 namespace {
@@ -44,7 +46,8 @@ Response build(unsigned status, std::string_view slug, std::string_view detail,
   body["type"] = std::string("/problems/") + std::string(slug);
   body["title"] = title_for(slug);
   body["status"] = status;
-  body["detail"] = detail;
+  // A detail may quote the request (its path); JSON must stay valid UTF-8 whatever was sent.
+  body["detail"] = text::replace_invalid_utf8(detail);
   if (!field.empty()) body["field"] = field;
   if (items != nullptr && !items->empty()) {
     boost::json::array errors;

@@ -56,6 +56,17 @@ std::vector<std::string_view> transfer_codings(const std::vector<std::string_vie
   return codings;
 }
 
+// RFC 9112 section 3.2: Host is uri-host [ ":" port ], where a host is a name, an IPv4 address
+// or a bracketed IP literal (RFC 3986 section 3.2.2); these are the characters those may hold.
+// Empty is allowed: a request whose target has no authority sends an empty Host.
+bool is_host_and_port(std::string_view value) {
+  constexpr std::string_view kOther = "-._~%!$&'()*+,;=:[]";
+  return std::all_of(value.begin(), value.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           kOther.find(c) != std::string_view::npos;
+  });
+}
+
 std::optional<Response> check_method(const Request& request) {
   if (method_label(request.method) != "other") return std::nullopt;
   return refusal(501, "not-implemented",
@@ -74,6 +85,11 @@ std::optional<Response> check_single_fields(const Request& request, unsigned ver
     if (count == 0 && name == "Host" && version >= 11) {
       return refusal(400, "malformed", "An HTTP/1.1 request must have a Host header.");
     }
+  }
+  if (const auto host = request.header("Host"); host && !is_host_and_port(*host)) {
+    return refusal(400, "malformed",
+                   "The Host header must be a host name or address and an optional port, such as "
+                   "example.org:8080.");
   }
   return std::nullopt;
 }

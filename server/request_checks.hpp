@@ -10,6 +10,9 @@
 // - HTTP/1.1 without Host, and more than one Host, Authorization or Content-Type (400);
 // - a path with an encoded slash (%2F): a path's slashes are the route's, never data (400).
 //
+// A header folded onto a second line (RFC 9112 section 5.2) is refused the same way by the server
+// itself (http_server.cpp), the one place that still sees the header's raw bytes.
+//
 // The server answers a refusal and closes the connection: the body, if any, is never read, so
 // nothing after the head can be trusted to start a request.
 #pragma once

@@ -1,6 +1,7 @@
 // Pounds and pence; see money.hpp.
 #include "core/money.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,9 +17,11 @@ void throw_money_overflow() {
 }
 }  // namespace detail
 
-std::optional<Pence> parse_pounds(std::string_view text) {
+PoundsReading read_pounds(std::string_view text) {
   if (text.starts_with("\xC2\xA3")) text.remove_prefix(2);  // "£"
-  if (text.empty()) return std::nullopt;
+  if (text.empty()) return {};
+  // Pounds past the limit stop growing here, so that a long run of digits cannot overflow.
+  constexpr std::int64_t kPastMax = kMaxAmount.value / 100 + 1;
   std::int64_t pounds = 0;
   std::size_t i = 0;
   std::size_t digits = 0;
@@ -28,29 +31,33 @@ std::optional<Pence> parse_pounds(std::string_view text) {
     const char c = text[i];
     if (c == ',') {
       // Thousands separators must sit between groups of three digits.
-      if (digits == 0 || (saw_comma && digits_since_comma != 3)) return std::nullopt;
+      if (digits == 0 || (saw_comma && digits_since_comma != 3)) return {};
       saw_comma = true;
       digits_since_comma = 0;
       continue;
     }
-    if (c < '0' || c > '9') return std::nullopt;
-    pounds = pounds * 10 + (c - '0');
+    if (c < '0' || c > '9') return {};
+    pounds = std::min(pounds * 10 + (c - '0'), kPastMax);
     ++digits;
     ++digits_since_comma;
-    if (pounds * 100 > kMaxAmount.value) return std::nullopt;
   }
-  if (digits == 0 || (saw_comma && digits_since_comma != 3)) return std::nullopt;
+  if (digits == 0 || (saw_comma && digits_since_comma != 3)) return {};
   std::int64_t pence = 0;
   if (i < text.size()) {  // text[i] == '.'
     const std::string_view decimals = text.substr(i + 1);
-    if (decimals.empty() || decimals.size() > 2) return std::nullopt;
+    if (decimals.empty() || decimals.size() > 2) return {};
     for (const char c : decimals) {
-      if (c < '0' || c > '9') return std::nullopt;
+      if (c < '0' || c > '9') return {};
     }
     pence = (decimals[0] - '0') * 10 + (decimals.size() == 2 ? decimals[1] - '0' : 0);
   }
-  if (pounds * 100 + pence > kMaxAmount.value) return std::nullopt;
-  return Pence{pounds * 100 + pence};
+  const Pence amount{pounds * 100 + pence};
+  if (amount > kMaxAmount) return {std::nullopt, true};
+  return {amount, false};
+}
+
+std::optional<Pence> parse_pounds(std::string_view text) {
+  return read_pounds(text).amount;
 }
 
 std::string format_pounds(Pence amount) {

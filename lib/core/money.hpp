@@ -40,10 +40,23 @@ struct Pence {
 // The largest amount of money any input may hold: £10 billion. Spend entries, replacement costs,
 // and pounds or pence read from the API, CSV files and the command line are all bounded by it.
 inline constexpr Pence kMaxAmount{1'000'000'000'000};
+// kMaxAmount in the words of every message that refuses more (money_test checks that they agree).
+inline constexpr std::string_view kMaxAmountRule =
+    "the largest amount the toolkit takes is \xC2\xA3"
+    "10000000000.00";
 
-// Parses pounds as a spreadsheet writes them: "1200", "1200.5", "1,200.50", "£1,200.50".
-// At most two decimals; no sign, no exponent. Returns nullopt for anything else, including
-// negative amounts ("-5") and amounts over kMaxAmount.
+// What reading pounds found: the amount, or none; and when none, whether the text was written as
+// pounds but is more than kMaxAmount, so that a message can name the limit instead of the form.
+struct PoundsReading {
+  std::optional<Pence> amount;
+  bool over_max = false;
+};
+
+// Reads pounds as a spreadsheet writes them: "1200", "1200.5", "1,200.50", "£1,200.50".
+// At most two decimals; no sign, no exponent. No amount for anything else, including negative
+// amounts ("-5") and amounts over kMaxAmount ("20000000000": over_max).
+PoundsReading read_pounds(std::string_view text);
+// read_pounds(text).amount.
 std::optional<Pence> parse_pounds(std::string_view text);
 
 // "1200.50": pounds with exactly two decimals and no thousands separator (what CSV export writes).

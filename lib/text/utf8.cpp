@@ -70,6 +70,22 @@ std::int32_t decode_checked(std::string_view bytes, std::size_t& i) noexcept {
   return c;
 }
 
+std::string replace_invalid_utf8(std::string_view bytes) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t copied = 0;
+  for (std::size_t i = find_non_ascii(bytes); i < bytes.size(); i = find_non_ascii(bytes, i)) {
+    const std::size_t start = i;
+    if (decode_checked(bytes, i) >= 0) continue;
+    out.append(bytes.substr(copied, start - copied));
+    out.append(kReplacement);
+    copied = i;
+  }
+  out.append(bytes.substr(copied));
+  return out;
+}
+
 std::size_t find_non_ascii(std::string_view bytes, std::size_t from) noexcept {
   std::size_t i = skip_ascii_words(bytes, from);
   while (i < bytes.size() && static_cast<std::uint8_t>(bytes[i]) < 0x80) ++i;

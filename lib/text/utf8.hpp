@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace caretoolkit::text {
 // bytes C0, C1 and F5..FF, overlong forms, surrogates (ED A0..BF), code points above U+10FFFF and
 // sequences cut short, including at the end of the input.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) noexcept;
+
+// `bytes` with each ill-formed sequence (as find_invalid_utf8 means it) replaced by U+FFFD, so that
+// text a client sent can be quoted back in JSON: "/a\xC0\xAFb" -> "/a\uFFFD\uFFFDb".
+std::string replace_invalid_utf8(std::string_view bytes);
 
 // The offset of the first byte >= 0x80 at or after `from`, or bytes.size() when there is none.
 std::size_t find_non_ascii(std::string_view bytes, std::size_t from = 0) noexcept;

@@ -244,7 +244,7 @@ std::optional<Date> parse_sheet_date(std::string_view text, std::optional<Date> 
   return Date::from_fields(date.year, date.month, date.day);
 }
 
-std::optional<Pence> parse_sheet_amount(std::string_view text) {
+PoundsReading read_sheet_amount(std::string_view text) {
   text = trim_white_space(text);
   bool negative = false;
   bool dash = false;  // a minus sign that stands alone in the accounting format's zero, "£ -"
@@ -259,14 +259,18 @@ std::optional<Pence> parse_sheet_amount(std::string_view text) {
     text = trim_white_space(text.substr(1));
     return true;
   };
-  if (!minus()) return std::nullopt;
+  if (!minus()) return {};
   if (text.starts_with(kPound)) text = trim_white_space(text.substr(kPound.size()));
-  if (!minus()) return std::nullopt;
-  if (text.empty()) return dash ? std::optional<Pence>(Pence{0}) : std::nullopt;
-  if (text.starts_with(kPound)) return std::nullopt;  // parse_pounds would take a second one
-  const auto pence = parse_pounds(text);
-  if (!pence) return std::nullopt;
-  return negative ? Pence{-pence->value} : *pence;
+  if (!minus()) return {};
+  if (text.empty()) return dash ? PoundsReading{Pence{0}} : PoundsReading{};
+  if (text.starts_with(kPound)) return {};  // read_pounds would take a second one
+  PoundsReading pounds = read_pounds(text);
+  if (pounds.amount && negative) pounds.amount = Pence{-pounds.amount->value};
+  return pounds;
+}
+
+std::optional<Pence> parse_sheet_amount(std::string_view text) {
+  return read_sheet_amount(text).amount;
 }
 
 std::optional<int> parse_sheet_count(std::string_view text) {
@@ -346,7 +350,15 @@ std::optional<Pence> read_amount(std::string_view cell, std::string_view column,
     problems.add(line, column, std::string(column) + " is required", &kEmptyCell);
     return std::nullopt;
   }
-  const auto amount = parse_sheet_amount(cell);
+  const PoundsReading reading = read_sheet_amount(cell);
+  const auto& amount = reading.amount;
+  if (reading.over_max) {
+    problems.add(line, column,
+                 std::string(column) + " " + quote_cell(cell) + " is over the limit; " +
+                     std::string(kAmountOverMax.fix),
+                 &kAmountOverMax);
+    return std::nullopt;
+  }
   if (!amount) {
     problems.add(line, column,
                  std::string(column) + " " + quote_cell(cell) + " is not an amount; " +

@@ -40,6 +40,8 @@ inline constexpr ProblemKind kNoSuchDay{"is not a real day", "are not real days"
 inline constexpr ProblemKind kNotAnAmount{
     "is not an amount", "are not amounts",
     "write pounds with up to two decimals, such as 1200.50 or £1,200.50"};
+inline constexpr ProblemKind kAmountOverMax{"is over the limit", "are over the limit",
+                                            kMaxAmountRule};
 inline constexpr ProblemKind kNegativeAmount{"is negative", "are negative",
                                              "spend must not be negative"};
 inline constexpr ProblemKind kNotACount{"is not a whole number", "are not whole numbers",
@@ -54,7 +56,10 @@ std::string column_letter(std::size_t index);
 // relative to `today` (the clock's today when not given).
 std::optional<Date> parse_sheet_date(std::string_view text,
                                      std::optional<Date> today = std::nullopt);
-// The amount a cell holds, negative ones included; nullopt when it is not an amount.
+// The amount a cell holds, negative ones included; none when it is not an amount, and then
+// over_max when it is one but more than kMaxAmount either way.
+PoundsReading read_sheet_amount(std::string_view text);
+// read_sheet_amount(text).amount.
 std::optional<Pence> parse_sheet_amount(std::string_view text);
 // The whole number a cell holds ("42", "-1", "1,200", "42.00"); nullopt otherwise.
 std::optional<int> parse_sheet_count(std::string_view text);

@@ -3,6 +3,8 @@
 
 #include <unicode/utf8.h>
 
+#include <cmath>
+
 namespace caretoolkit::server::api {
 
 namespace {
@@ -143,25 +145,34 @@ std::string read_text(const boost::json::value& value, std::string_view name,
 
 std::int64_t read_integer(const boost::json::value& value, std::string_view name, std::int64_t min,
                           std::int64_t max) {
-  std::int64_t number = 0;
+  const auto out_of_range = [&] {
+    return Error(ErrorCode::kInvalid,
+                 std::string(name) + " must be between " + std::to_string(min) + " and " +
+                     std::to_string(max) + ", not " + boost::json::serialize(value),
+                 pointer(name));
+  };
   if (const auto* signed_value = value.if_int64()) {
-    number = *signed_value;
-  } else if (const auto* unsigned_value = value.if_uint64()) {
-    number = *unsigned_value > static_cast<std::uint64_t>(max)
-                 ? max + 1
-                 : static_cast<std::int64_t>(*unsigned_value);
-  } else {
-    throw Error(ErrorCode::kInvalid,
-                std::string(name) + " must be a whole number, not " + type_name(value),
-                pointer(name));
+    if (*signed_value < min || *signed_value > max) throw out_of_range();
+    return *signed_value;
   }
-  if (number < min || number > max) {
-    throw Error(ErrorCode::kInvalid,
-                std::string(name) + " must be between " + std::to_string(min) + " and " +
-                    std::to_string(max) + ", not " + std::to_string(number),
-                pointer(name));
+  if (const auto* unsigned_value = value.if_uint64()) {
+    if (*unsigned_value > static_cast<std::uint64_t>(max)) throw out_of_range();
+    return static_cast<std::int64_t>(*unsigned_value);
   }
-  return number;
+  // A whole number written with an exponent (1e6), or too long for 64 bits, arrives as a double.
+  // It is exact up to 2^53; past that, or past the range, it is refused for its size.
+  if (const auto* real = value.if_double();
+      real && std::isfinite(*real) && std::trunc(*real) == *real) {
+    constexpr double kExact = 9'007'199'254'740'992.0;  // 2^53
+    if (std::abs(*real) > kExact || *real < static_cast<double>(min) ||
+        *real > static_cast<double>(max)) {
+      throw out_of_range();
+    }
+    return static_cast<std::int64_t>(*real);
+  }
+  throw Error(ErrorCode::kInvalid,
+              std::string(name) + " must be a whole number, not " + type_name(value),
+              pointer(name));
 }
 
 std::optional<std::int64_t> read_optional_integer(const boost::json::value& value,

@@ -97,7 +97,14 @@ std::optional<Date> parse_optional_date(const std::string& text, std::string_vie
 }
 
 Pence parse_amount(const std::string& text, std::string_view option) {
-  if (const auto amount = parse_pounds(text)) return *amount;
+  const PoundsReading pounds = read_pounds(text);
+  if (pounds.amount) return *pounds.amount;
+  if (pounds.over_max) {
+    throw Error(ErrorCode::kInvalid,
+                std::string(option) + " '" + text.substr(0, 40) + "' is over the limit; " +
+                    std::string(kMaxAmountRule),
+                std::string(option));
+  }
   throw Error(ErrorCode::kInvalid,
               std::string(option) + " must be pounds such as 487 or 487.50, not '" +
                   text.substr(0, 40) + "'",

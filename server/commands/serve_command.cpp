@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "app.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
+  std::string metrics_listen;  // empty: /metrics on the main address, to local clients only
   std::string database = kDefaultDatabase;
   std::string content = shipped_folder("toolkit-content");
   std::string rules = shipped_folder("rules");
@@ -27,12 +29,12 @@ struct ServeOptions {
   bool quiet = false;
 };
 
-// "127.0.0.1:8080", "[::1]:8080" or ":8080" (all IPv4 interfaces).
-void split_listen(const std::string& listen, server::ServerConfig& config) {
+// "127.0.0.1:8080", "[::1]:8080" or ":8080" (all IPv4 interfaces), given as `option`.
+void split_listen(const std::string& listen, const std::string& option,
+                  server::ServerConfig& config) {
   const std::size_t colon = listen.rfind(':');
   if (colon == std::string::npos || colon + 1 == listen.size()) {
-    throw Error(ErrorCode::kInvalid, "--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8080",
-                "--listen");
+    throw Error(ErrorCode::kInvalid, option + " must be ADDRESS:PORT, e.g. 127.0.0.1:8080", option);
   }
   std::string host = listen.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
@@ -40,19 +42,40 @@ void split_listen(const std::string& listen, server::ServerConfig& config) {
   }
   config.address = host.empty() ? "0.0.0.0" : host;
   const std::string port = listen.substr(colon + 1);
+  const auto bad_port = [&] {
+    return Error(ErrorCode::kInvalid, option + " port '" + port + "' is not a number 0-65535",
+                 option);
+  };
   unsigned long value = 0;
   for (const char c : port) {
-    if (c < '0' || c > '9' || value > 65535) {
-      throw Error(ErrorCode::kInvalid, "--listen port '" + port + "' is not a number 0-65535",
-                  "--listen");
-    }
+    if (c < '0' || c > '9' || value > 65535) throw bad_port();
     value = value * 10 + static_cast<unsigned long>(c - '0');
   }
-  if (value > 65535) {
-    throw Error(ErrorCode::kInvalid, "--listen port '" + port + "' is not a number 0-65535",
-                "--listen");
-  }
+  if (value > 65535) throw bad_port();
   config.port = static_cast<unsigned short>(value);
+}
+
+std::string url_host(const std::string& address) {
+  return address.find(':') != std::string::npos ? "[" + address + "]" : address;
+}
+
+// The metrics' own listener: one thread and a few connections are plenty for a scraper.
+std::unique_ptr<server::HttpServer> start_metrics_listener(const std::string& listen,
+                                                           server::App& app) {
+  server::ServerConfig config;
+  split_listen(listen, "--metrics-listen", config);
+  config.threads = 1;
+  config.max_connections = 64;
+  auto http = std::make_unique<server::HttpServer>(
+      config,
+      [&app](server::Request& request, std::string& route, std::string& log_detail) {
+        return app.handle_metrics_listener(request, route, log_detail);
+      },
+      [&app](const server::Exchange& exchange) { app.observe(exchange); });
+  http->start();
+  std::cout << "caretoolkit serves its metrics on http://" << url_host(config.address) << ":"
+            << http->port() << "/metrics" << std::endl;
+  return http;
 }
 
 // Every connection is a file descriptor: allow as many as the hard limit permits.
@@ -66,7 +89,7 @@ void raise_open_file_limit() {
 
 void run(const ServeOptions& options) {
   server::ServerConfig config;
-  split_listen(options.listen, config);
+  split_listen(options.listen, "--listen", config);
   config.threads = options.threads;
   config.body_limit = options.body_limit_kib * 1024;
   config.max_connections = options.max_connections;
@@ -77,6 +100,7 @@ void run(const ServeOptions& options) {
   app_config.rules_dir = options.rules;
   app_config.advert_checks_per_minute = options.advert_checks_per_minute;
   app_config.access_log = !options.quiet;
+  app_config.metrics_on_own_listener = !options.metrics_listen.empty();
   server::App app(app_config);
 
   raise_open_file_limit();
@@ -89,8 +113,10 @@ void run(const ServeOptions& options) {
   http.start();
   http.handle_signals();
   app.set_open_connections_source([&http] { return http.open_connections(); });
-  const std::string host =
-      config.address.find(':') != std::string::npos ? "[" + config.address + "]" : config.address;
+  const auto metrics_http = options.metrics_listen.empty()
+                                ? nullptr
+                                : start_metrics_listener(options.metrics_listen, app);
+  const std::string host = url_host(config.address);
   std::cout << "caretoolkit is serving on http://" << host << ":" << http.port() << "/"
             << std::endl;
   app.log().info(
@@ -98,6 +124,7 @@ void run(const ServeOptions& options) {
       std::to_string(config.threads == 0 ? std::thread::hardware_concurrency() : config.threads) +
       " threads");
   http.wait_for_signal();
+  if (metrics_http) metrics_http->stop();
   app.log().info("stopped");
 }
 
@@ -108,6 +135,9 @@ void add_serve_command(CLI::App& app) {
   CLI::App* serve = app.add_subcommand("serve", "Serve the toolkit's API and pages over HTTP");
   serve->add_option("--listen", options->listen, "Address and port, e.g. 127.0.0.1:8080")
       ->capture_default_str();
+  serve->add_option("--metrics-listen", options->metrics_listen,
+                    "Serve /metrics only on this ADDRESS:PORT (default: on --listen, to clients on "
+                    "this machine only)");
   serve->add_option("--db", options->database, "SQLite database file (created if missing)")
       ->capture_default_str();
   serve->add_option("--content", options->content, "Folder of the toolkit's pages")

@@ -246,14 +246,20 @@ metrics::ReportOptions report_options(const ReportCommandOptions& o, bool groupe
     options.by = *by;
   }
   if (!o.replacement_cost.empty()) {
-    const auto cost = parse_pounds(o.replacement_cost);
-    if (!cost) {
+    const PoundsReading cost = read_pounds(o.replacement_cost);
+    if (cost.over_max) {
+      throw Error(ErrorCode::kInvalid,
+                  "--replacement-cost '" + o.replacement_cost.substr(0, 40) +
+                      "' is over the limit; " + std::string(kMaxAmountRule),
+                  "--replacement-cost");
+    }
+    if (!cost.amount) {
       throw Error(
           ErrorCode::kInvalid,
           "--replacement-cost must be pounds such as 3600, not '" + o.replacement_cost + "'",
           "--replacement-cost");
     }
-    options.replacement_cost = *cost;
+    options.replacement_cost = *cost.amount;
   }
   return options;
 }

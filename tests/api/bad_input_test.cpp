@@ -257,3 +257,45 @@ TEST_CASE("a refused CSV import lists every bad row and sums them up by column a
         "285 rows are negative (lines 2, 3, 4 and 282 more); spend must not be negative");
   CHECK(api.get("/api/v1/spend", provider.key).at("items").as_array().empty());
 }
+
+TEST_CASE("money over the bound is refused naming the bound on every way in") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Over Care");
+  api.post("/api/v1/sources", provider.key, R"({"name":"Agency","channel":"agency"})");
+  for (const char* amount :
+       {"1000000000001", "18446744073709551615", "99999999999999999999999", "1e13"}) {
+    CAPTURE(amount);
+    const auto response = api.call(
+        "POST", "/api/v1/spend", provider.key,
+        std::string(R"({"source_id":1,"date":"2025-01-01","amount_pence":)") + amount + "}");
+    CHECK(response.status == 422);
+    CHECK(response.body.find("amount_pence must be between 0 and 1000000000000, not ") !=
+          std::string::npos);
+  }
+  // A whole number written with an exponent is still a whole number.
+  const auto exponent = api.post("/api/v1/spend", provider.key,
+                                 R"({"source_id":1,"date":"2025-01-01","amount_pence":1e12})");
+  CHECK(exponent.at("amount_pence").as_int64() == 1'000'000'000'000);
+  const auto fraction = api.call("POST", "/api/v1/spend", provider.key,
+                                 R"({"source_id":1,"date":"2025-01-01","amount_pence":12.5})");
+  CHECK(fraction.status == 422);
+  CHECK(fraction.body.find("must be a whole number") != std::string::npos);
+
+  const auto sheet =
+      api.client.request("POST", "/api/v1/import/spend",
+                         "source,date,amount,note\nAgency,2025-02-01,\"20,000,000,000\",\n",
+                         "text/csv", api.auth(provider.key));
+  CHECK(sheet.status == 422);
+  CHECK(sheet.body.find("amount '20,000,000,000' is over the limit; the largest amount the "
+                        "toolkit takes is £10000000000.00") != std::string::npos);
+  CHECK(api.get("/api/v1/spend", provider.key).at("items").as_array().size() == 1);
+}
+
+TEST_CASE("a path that is not UTF-8 is quoted back as valid UTF-8") {
+  ApiFixture api;
+  const auto response = api.call("GET", "/api/v1/no%c0%afthing", "");
+  CHECK(response.status == 404);
+  CHECK(response.body.find("/api/v1/no\xEF\xBF\xBD\xEF\xBF\xBDthing") != std::string::npos);
+  CHECK(response.body.find("\xC0") == std::string::npos);
+  CHECK_NOTHROW(parse_json(response.body));
+}

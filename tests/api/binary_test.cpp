@@ -26,7 +26,7 @@ using namespace std::chrono_literals;
 namespace {
 
 unsigned short port_from_banner(const std::string& line) {
-  // "caretoolkit is serving on http://127.0.0.1:PORT/"
+  // "caretoolkit is serving on http://127.0.0.1:PORT/" (or "... on http://127.0.0.1:PORT/metrics")
   const std::size_t colon = line.rfind(':');
   return static_cast<unsigned short>(std::stoi(line.substr(colon + 1)));
 }
@@ -129,6 +129,30 @@ TEST_CASE("the access log names the public id of the key behind a request and ne
   child.send_signal(SIGTERM);
   CHECK(child.wait(20s) == 0);
   CHECK(child.output().find(secret) == std::string::npos);
+}
+
+TEST_CASE("serve with --metrics-listen answers /metrics only on that address") {
+  TempDir dir;
+  auto arguments = serve_arguments(dir.path() / "metrics.db");
+  arguments.insert(arguments.end(), {"--metrics-listen", "127.0.0.1:0"});
+  ChildProcess child(caretoolkit_binary(), arguments);
+  const auto metrics_banner = child.wait_for_line("serves its metrics on http://", 20s);
+  REQUIRE(metrics_banner.has_value());
+  const auto banner = child.wait_for_line("serving on http://", 20s);
+  REQUIRE(banner.has_value());
+  {
+    HttpClient main("127.0.0.1", port_from_banner(*banner));
+    CHECK(main.get("/healthz").status == 200);
+    CHECK(main.get("/metrics").status == 404);
+    HttpClient metrics("127.0.0.1", port_from_banner(*metrics_banner));
+    const auto scraped = metrics.get("/metrics");
+    CHECK(scraped.status == 200);
+    CHECK(scraped.body.find("caretoolkit_http_open_connections") != std::string::npos);
+    CHECK(metrics.get("/healthz").status == 404);
+    CHECK(metrics.get("/api/v1/providers").status == 404);
+  }
+  child.send_signal(SIGTERM);
+  CHECK(child.wait(20s) == 0);
 }
 
 TEST_CASE("examples/api.sh walks through the API against a real server without an error") {

@@ -215,3 +215,120 @@ TEST_CASE("answers that need a key are not cached and static pages keep their ca
   CHECK(rules.header("Cache-Control") == "no-cache");
   CHECK(rules.header("Vary").empty());
 }
+
+TEST_CASE("a header folded onto a second line is refused and the request after it never served") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string start =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  // Read as "Transfer-Encoding: chunked" by a parser that joins the lines, and as an empty coding
+  // by one that ignores the second line: the two would disagree on where the body ends.
+  check_refused_alone(api, hidden, start + "Transfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n",
+                      "400");
+  check_refused_alone(api, hidden, start + "Content-Length:\r\n\t2\r\n\r\n{}", "400");
+  check_refused_alone(api, hidden, start + "X-Note: one\r\n two\r\nContent-Length: 2\r\n\r\n{}",
+                      "400");
+  const std::string answer = raw_exchange(
+      api.server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Note: a\r\n b\r\n\r\n");
+  CHECK(answer.find("folded") != std::string::npos);
+}
+
+TEST_CASE("a Host header that is not a host and port is refused") {
+  TestServer server(quick_idle());
+  for (const char* host : {"a, b", "a b", "x/y", "x@y", "x\"y"}) {
+    CAPTURE(host);
+    const std::string answer = raw_exchange(
+        server.port(), std::string("GET /healthz HTTP/1.1\r\nHost: ") + host + "\r\n\r\n");
+    CHECK(answer.starts_with("HTTP/1.1 400 "));
+    CHECK(answer.find("Host header") != std::string::npos);
+    CHECK(answer.find("Connection: close") != std::string::npos);
+  }
+  for (const char* host : {"example.org", "example.org:8080", "127.0.0.1:80", "[::1]:8080",
+                           "care-toolkit_1.example", ""}) {
+    CAPTURE(host);
+    const std::string answer =
+        raw_exchange(server.port(), std::string("GET /healthz HTTP/1.1\r\nHost: ") + host +
+                                        "\r\nConnection: close\r\n\r\n");
+    CHECK(answer.starts_with("HTTP/1.1 200 "));
+  }
+}
+
+TEST_CASE("a refused request is never cached") {
+  ApiFixture api(quick_idle());
+  const Hidden hidden(api);
+  const std::string answer =
+      raw_exchange(api.server.port(),
+                   "GET /api/v1/sources HTTP/1.1\r\nHost: x\r\n"
+                   "Authorization: Bearer " +
+                       hidden.provider.key + "\r\nAuthorization: Bearer ctk_other\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("Cache-Control: no-store") != std::string::npos);
+  CHECK(answer.find("Vary: Authorization") != std::string::npos);
+  const std::string method = raw_exchange(api.server.port(), "BREW /x HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(method.starts_with("HTTP/1.1 501 "));
+  CHECK(method.find("Cache-Control: no-store") != std::string::npos);
+}
+
+TEST_CASE("metrics are served to clients on this machine and refused to any other") {
+  TestServer server;
+  HttpClient client("127.0.0.1", server.port());
+  const auto local = client.get("/metrics");
+  CHECK(local.status == 200);
+  CHECK(local.header("Cache-Control") == "no-store");
+  // A remote client cannot be made on loopback: hand the application a request from one.
+  for (const char* address : {"192.0.2.7", "2001:db8::1", "::ffff:192.0.2.7", "10.0.0.1"}) {
+    CAPTURE(address);
+    caretoolkit::server::Request request;
+    request.method = "GET";
+    request.target = request.path = "/metrics";
+    request.client_address = address;
+    std::string route;
+    std::string log;
+    const auto response = server.app().handle(request, route, log);
+    CHECK(response.status == 403);
+    CHECK(response.body.find("only to clients on this machine") != std::string::npos);
+  }
+  for (const char* address : {"127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"}) {
+    CAPTURE(address);
+    CHECK(caretoolkit::server::is_loopback_address(address));
+  }
+}
+
+namespace {
+
+// Sends a chunked request whose body opens with `start`, then `filler` bytes of 'a' (up to
+// `filler` or until the server stops reading), then `end`, and returns the answer.
+std::string send_long_chunk_line(unsigned short port, const std::string& start, std::size_t filler,
+                                 const std::string& end) {
+  const std::string head =
+      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  return raw_exchange(port, head + start + std::string(filler, 'a') + end, 10s);
+}
+
+}  // namespace
+
+TEST_CASE("a trailer field too long to keep is refused and the server keeps serving") {
+  TestServer server(quick_idle());
+  // 70,000 bytes: more than Beast's field container holds (64 KiB); it would throw out of the
+  // event loop and stop the server if the trailer ever reached the parser whole.
+  const std::string answer =
+      send_long_chunk_line(server.port(), "2\r\n{}\r\n0\r\nX-Trailer: ", 70'000, "\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("Connection: close") != std::string::npos);
+  CHECK(answer.find("longer than") != std::string::npos);
+  HttpClient client("127.0.0.1", server.port());
+  CHECK(client.get("/healthz").status == 200);
+}
+
+TEST_CASE("a chunk extension is not buffered without bound") {
+  TestServer server(quick_idle());
+  // 2 MiB of extension on one chunk line, far past the 256 KiB body limit: refused as soon as the
+  // line outgrows what a connection buffers, so the rest is never held in memory.
+  const std::string answer =
+      send_long_chunk_line(server.port(), "2;ext=", 2 * 1024 * 1024, "\r\n{}\r\n0\r\n\r\n");
+  CHECK(answer.starts_with("HTTP/1.1 400 "));
+  CHECK(answer.find("longer than") != std::string::npos);
+  HttpClient client("127.0.0.1", server.port());
+  CHECK(client.get("/healthz").status == 200);
+}

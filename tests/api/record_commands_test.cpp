@@ -147,6 +147,19 @@ TEST_CASE("spend correct refuses a bad amount date or source and changes nothing
   CHECK(b.roi_spend_pence() == 1'209'700);
 }
 
+TEST_CASE("an amount or replacement cost over 10 billion pounds is refused naming the limit") {
+  const Brookfield b;
+  CHECK(contains(
+      b.refused({"spend", "correct", "--provider", "1", "10", "--amount", "10,000,000,000.01"}),
+      "--amount '10,000,000,000.01' is over the limit; the largest amount the toolkit "
+      "takes is £10000000000.00"));
+  CHECK(contains(b.refused({"report", "roi", "--provider", "1", "--from", "2025-01-01", "--to",
+                            "2025-12-31", "--replacement-cost", "20000000000"}),
+                 "--replacement-cost '20000000000' is over the limit; the largest amount the "
+                 "toolkit takes is £10000000000.00"));
+  CHECK(b.roi_spend_pence() == 1'209'700);
+}
+
 TEST_CASE("source set-channel shows in the export and source rename keeps the source's rows") {
   const Brookfield b;
   const std::string list = b.ok({"source", "list", "--provider", "1"});

@@ -37,6 +37,30 @@ TEST_CASE("parse_pounds takes amounts up to 10 billion pounds and no more") {
   CHECK_FALSE(parse_pounds("10000000001").has_value());
 }
 
+TEST_CASE("pounds over the bound are told apart from text that is not pounds") {
+  using caretoolkit::read_pounds;
+  for (const char* over :
+       {"10000000000.01", "10,000,000,001", "20000000000", "99999999999999999999999999",
+        "\xC2\xA3"
+        "12,000,000,000.50"}) {
+    CAPTURE(over);
+    CHECK_FALSE(read_pounds(over).amount.has_value());
+    CHECK(read_pounds(over).over_max);
+  }
+  for (const char* bad : {"abc", "-5", "99999999999999999999999999.999", "1e13", "12,0000"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(read_pounds(bad).amount.has_value());
+    CHECK_FALSE(read_pounds(bad).over_max);
+  }
+  CHECK(read_pounds("10000000000").amount == caretoolkit::kMaxAmount);
+  CHECK_FALSE(read_pounds("10000000000").over_max);
+}
+
+TEST_CASE("the message for too much money names the bound itself") {
+  const std::string rule(caretoolkit::kMaxAmountRule);
+  CHECK(rule.ends_with("\xC2\xA3" + caretoolkit::format_pounds(caretoolkit::kMaxAmount)));
+}
+
 TEST_CASE("Pence sums past what pence can hold throw instead of wrapping") {
   const Pence most{INT64_MAX};
   CHECK_THROWS_AS(most + Pence{1}, caretoolkit::Error);

@@ -11,6 +11,7 @@ using caretoolkit::Error;
 using caretoolkit::ErrorCode;
 using caretoolkit::text::Analyzer;
 using caretoolkit::text::find_invalid_utf8;
+using caretoolkit::text::replace_invalid_utf8;
 using caretoolkit::text::Utf16Offsets;
 
 TEST_CASE("well-formed UTF-8 has no invalid offset") {
@@ -79,4 +80,17 @@ TEST_CASE("UTF-16 offsets count surrogate pairs for emoji") {
   CHECK(mixed.at(5) == 2);
   CHECK(mixed.at(9) == 4);
   CHECK(mixed.at(10) == 5);
+}
+
+TEST_CASE("ill-formed sequences are each replaced by one replacement character") {
+  CHECK(replace_invalid_utf8("plain /path") == "plain /path");
+  CHECK(replace_invalid_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
+  // An overlong slash (C0 AF) is two bad bytes; a cut-short sequence at the end is one.
+  CHECK(replace_invalid_utf8("/a\xC0\xAF"
+                             "b") ==
+        "/a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b");
+  CHECK(replace_invalid_utf8("x\xE2\x82") == "x\xEF\xBF\xBD");
+  CHECK(replace_invalid_utf8("\xFF\xC3\xA9\xFF") == "\xEF\xBF\xBD\xC3\xA9\xEF\xBF\xBD");
+  CHECK_FALSE(find_invalid_utf8(replace_invalid_utf8("\xED\xA0\x80 \xF4\x90\x80\x80")));
 }

@@ -143,6 +143,26 @@ TEST_CASE("the readers report an empty required cell a bad cell and a negative a
   CHECK(items[2].detail == "staff '4.5' is not a whole number; write it as a number such as 42");
 }
 
+TEST_CASE("an amount over 10 billion pounds is refused as over the limit not as unreadable") {
+  ImportProblems problems("spend");
+  CHECK_FALSE(read_amount("20,000,000,000", "amount", 2, problems).has_value());
+  CHECK_FALSE(read_amount("£10000000000.01", "amount", 3, problems).has_value());
+  CHECK_FALSE(read_amount("(£99999999999999999999)", "amount", 4, problems).has_value());
+  CHECK(read_amount("£10,000,000,000.00", "amount", 5, problems) == Pence{1'000'000'000'000});
+  const Error error = error_from([&] { problems.throw_if_any(); });
+  const auto& items = error.items();
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].detail ==
+        "amount '20,000,000,000' is over the limit; the largest amount the toolkit takes is "
+        "£10000000000.00");
+  CHECK(items[1].line == 3);
+  CHECK(items[2].line == 4);
+  REQUIRE(error.groups().size() == 1);
+  CHECK(error.groups()[0].detail ==
+        "3 rows are over the limit (lines 2, 3 and 4); the largest amount the toolkit takes is "
+        "£10000000000.00");
+}
+
 TEST_CASE("a value in a message shows its invisible characters and is cut at 40 characters") {
   CHECK(quote_cell("plain £5") == "'plain £5'");
   CHECK(quote_cell(" padded ") == "' padded '");
