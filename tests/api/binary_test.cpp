@@ -432,7 +432,7 @@ TEST_CASE("importing again tells the operator what was skipped refused and repla
            "source 'Facebook' is recorded as social_media, not job_board: if job_board is right, "
            "correct the source first: " +
                caretoolkit_binary() +
-               " source set-channel --provider 1 \"Facebook\" job_board --db \"" + database + "\"");
+               R"( source set-channel --provider 1 "Facebook" job_board --db ")" + database + "\"");
 
   // The January Indeed payment corrected from £387.00 to £487.00.
   std::ifstream file(examples + "spend.csv", std::ios::binary);
