@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -87,6 +88,14 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     for (const auto& term : terms) builder.add(term, case_sensitive, target, where);
     return target;
   };
+  std::map<std::string, std::uint32_t> named_lists;  // a word list's name -> its target
+  const auto add_list = [&](const WordList& list, const std::string& where) {
+    if (list.empty()) return kNoTarget;
+    if (list.name.empty()) return add_terms(list.terms, false, where);
+    const auto [at, inserted] = named_lists.emplace(list.name, target_count_);
+    if (inserted) add_terms(list.terms, false, "word list \"" + list.name + "\"");
+    return at->second;
+  };
   for (std::uint32_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
     RuleTargets& targets = targets_[r];
@@ -98,6 +107,14 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
         targets.terms = add_terms(rule.terms, rule.case_sensitive, where);
         if (!rule.except.empty())
           targets.except = add_terms(rule.except, rule.case_sensitive, where);
+        targets.only_in_sentence = add_list(rule.context.only_in_sentences_with, where);
+        targets.unless_in_sentence = add_list(rule.context.unless_in_sentences_with, where);
+        for (const NearWords& near : rule.context.only_near) {
+          targets.only_near.push_back(add_list(near.words, where));
+        }
+        for (const NearWords& near : rule.context.unless_near) {
+          targets.unless_near.push_back(add_list(near.words, where));
+        }
         break;
       case RuleKind::kRequire:
         for (const Alternative& alternative : rule.any_of) {
@@ -196,14 +213,76 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
   }
 }
 
+bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, std::uint32_t end,
+                               const EvaluationScratch& scratch, const Document& document) const {
+  const RuleContext& context = rules_.rules()[rule_index].context;
+  const RuleTargets& targets = targets_[rule_index];
+  const auto tokens = document.tokens();
+  const text::Sentence& sentence = document.sentences()[tokens[first].sentence];
+  // Whether `target` has a hit starting in [from, to) that ends within the sentence and, when
+  // `outside` is set, does not overlap the finding.
+  const auto has_hit = [&](std::uint32_t target, std::uint32_t from, std::uint32_t to,
+                           bool outside) {
+    const Hits hits = hits_of(target, scratch);
+    const TermHit* h =
+        std::lower_bound(hits.begin, hits.end, from,
+                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
+    for (; h != hits.end && h->first < to; ++h) {
+      if (h->end <= sentence.end_token && !(outside && overlaps(first, end, h->first, h->end))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto is_word = [&](std::uint32_t t) {
+    return tokens[t].kind == TokenKind::kWord || tokens[t].kind == TokenKind::kNumber;
+  };
+  // Whether `target` has a hit within near.within words of the finding, on near.side.
+  const auto near_hit = [&](const NearWords& near, std::uint32_t target) {
+    if (near.side != Side::kAfter) {
+      std::uint32_t from = first;
+      for (std::uint32_t words = 0; from > sentence.first_token && words < near.within;) {
+        if (is_word(--from)) ++words;
+      }
+      if (has_hit(target, from, first, true)) return true;
+    }
+    if (near.side != Side::kBefore) {
+      std::uint32_t to = end;
+      for (std::uint32_t words = 0; to < sentence.end_token && words < near.within; ++to) {
+        if (is_word(to)) ++words;
+      }
+      if (has_hit(target, end, to, true)) return true;
+    }
+    return false;
+  };
+  if (targets.only_in_sentence != kNoTarget &&
+      !has_hit(targets.only_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  if (targets.unless_in_sentence != kNoTarget &&
+      has_hit(targets.unless_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  for (std::size_t n = 0; n < context.unless_near.size(); ++n) {
+    if (near_hit(context.unless_near[n], targets.unless_near[n])) return false;
+  }
+  if (context.only_near.empty()) return true;
+  for (std::size_t n = 0; n < context.only_near.size(); ++n) {
+    if (near_hit(context.only_near[n], targets.only_near[n])) return true;
+  }
+  return false;
+}
+
 void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
                                    const Document& document, Evaluation& out) const {
   const Hits terms = hits_of(targets_[rule].terms, scratch);
   const Hits except = hits_of(targets_[rule].except, scratch);
+  const bool has_context = rules_.rules()[rule].context.declared();
   select_longest(terms.begin, terms.end, [&](std::uint32_t first, std::uint32_t end) {
     for (const TermHit* e = except.begin; e != except.end; ++e) {
       if (overlaps(first, end, e->first, e->end)) return;
     }
+    if (has_context && !in_context(rule, first, end, scratch, document)) return;
     observe(out, rule, Outcome::kFound).span = span_of(document, first, end);
   });
 }

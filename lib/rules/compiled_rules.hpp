@@ -94,6 +94,12 @@ class CompiledRules {
     std::uint32_t first = kNoTarget;  // balance: the first set, or a decoder's stem_terms()
     std::uint32_t second = kNoTarget;
     std::vector<std::vector<std::uint32_t>> steps;  // require: [alternative][step]
+    // The context's word lists (Rule::context), as targets; a named list has one target
+    // whichever rules use it.
+    std::uint32_t only_in_sentence = kNoTarget;
+    std::uint32_t unless_in_sentence = kNoTarget;
+    std::vector<std::uint32_t> only_near;  // parallel to RuleContext::only_near
+    std::vector<std::uint32_t> unless_near;
   };
   // The hits of one target, in text order.
   struct Hits {
@@ -102,6 +108,9 @@ class CompiledRules {
   };
   Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
 
+  // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
+  bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
+                  const EvaluationScratch& scratch, const text::Document& document) const;
   void evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
   void evaluate_require(std::uint32_t rule, const EvaluationScratch& scratch,

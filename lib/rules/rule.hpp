@@ -73,6 +73,41 @@ struct Alternative {
   std::uint32_t max_gap = 0;
 };
 
+// Words a rule's context looks for: written inline, or named from a pack's "word_lists" (the
+// name is kept so that a report of the rules shows it; RuleSet fills `terms` from the list).
+struct WordList {
+  std::string name;                // the list's name when the rule names one; empty when inline
+  std::vector<std::string> terms;  // term syntax as in Rule::terms
+  bool empty() const { return name.empty() && terms.empty(); }
+};
+
+// Which side of a finding NearWords looks at.
+enum class Side : std::uint8_t { kEither, kBefore, kAfter };
+
+// Words within `within` words (numbers count as words, punctuation does not) before or after a
+// finding, in the finding's sentence, and not overlapping it.
+struct NearWords {
+  WordList words;
+  std::uint32_t within = 3;
+  Side side = Side::kEither;
+};
+
+// Where a finding of a terms, substitute or reward rule counts: a term can describe someone other
+// than the candidate ("a young girl with complex needs", "with 20 years' experience, we are..."),
+// and the context tells such uses apart. A finding counts when its sentence has a term of
+// `only_in_sentences_with` (if any), has none of `unless_in_sentences_with`, has one of
+// `only_near` near it (if any) and none of `unless_near`.
+struct RuleContext {
+  WordList only_in_sentences_with;
+  WordList unless_in_sentences_with;
+  std::vector<NearWords> only_near;
+  std::vector<NearWords> unless_near;
+  bool declared() const {
+    return !only_in_sentences_with.empty() || !unless_in_sentences_with.empty() ||
+           !only_near.empty() || !unless_near.empty();
+  }
+};
+
 struct BalanceSide {
   std::string label;                  // "you", "feminine"
   std::vector<std::string> terms;     // for kRatio
@@ -100,6 +135,7 @@ struct Rule {
   std::vector<std::string> except;  // phrases that cancel an overlapping match ("young people")
   bool case_sensitive = false;
   std::string replacement;  // kSubstitute only
+  RuleContext context;      // where a finding counts (kTerms, kSubstitute, kReward)
 
   // kRequire: met when any alternative is found.
   std::vector<Alternative> any_of;
@@ -135,6 +171,7 @@ const char* to_string(Metric metric);
 const char* to_string(StyleCheck check);
 const char* to_string(TokenClass token_class);
 const char* to_string(BalanceMethod method);
+const char* to_string(Side side);
 
 std::optional<Category> parse_category(std::string_view name);
 std::optional<Severity> parse_severity(std::string_view name);
@@ -143,5 +180,6 @@ std::optional<Metric> parse_metric(std::string_view name);
 std::optional<StyleCheck> parse_style_check(std::string_view name);
 std::optional<TokenClass> parse_token_class(std::string_view name);
 std::optional<BalanceMethod> parse_balance_method(std::string_view name);
+std::optional<Side> parse_side(std::string_view name);
 
 }  // namespace caretoolkit::rules
