@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "rules/capitals.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -57,16 +58,6 @@ Observation& observe(Evaluation& out, std::uint32_t rule, Outcome outcome) {
   o.rule = rule;
   o.outcome = outcome;
   return o;
-}
-
-bool all_capitals(std::string_view s, int min_letters) {
-  int letters = 0;
-  for (unsigned char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-    if (c >= 0x80) return false;  // keep to ASCII: acronyms and shouting are ASCII in practice
-  }
-  return letters >= min_letters;
 }
 
 }  // namespace
@@ -460,22 +451,13 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       break;
     }
     case StyleCheck::kCapitals: {
-      const auto is_shout = [&](std::uint32_t k) {
-        const auto text = document.text(tokens[k].span);
-        return all_capitals(text, rule.min_letters) &&
-               std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
-      };
-      const auto& words = scratch.match.capitalised;
-      std::size_t c = 0;
-      while (c < words.size()) {
-        const std::uint32_t first = words[c++];
-        if (!is_shout(first)) continue;
-        std::uint32_t end = first + 1;
-        while (c < words.size() && words[c] == end && is_shout(end)) {
-          ++end;
-          ++c;
-        }
-        found(first, end, std::string(document.text(span_of(document, first, end))));
+      thread_local std::vector<ShoutRun> runs;
+      runs.clear();
+      find_shouting(document, scratch.match.capitalised, rule, runs);
+      for (const ShoutRun& run : runs) {
+        found(run.first, run.end,
+              run.whole_sentence ? "a whole sentence in capitals"
+                                 : std::to_string(run.counted) + " words in capitals in a row");
       }
       break;
     }

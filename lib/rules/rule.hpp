@@ -155,9 +155,15 @@ struct Rule {
 
   // kStyle.
   StyleCheck check = StyleCheck::kExclamationMarks;
-  int max_count = 0;    // occurrences allowed before the first observation (exclamation marks)
-  int min_letters = 3;  // capitals: words with fewer letters are ignored
-  std::vector<std::string> allow;  // capitals: words that may be written in capitals ("NHS")
+  int max_count = 0;  // occurrences allowed before the first observation (exclamation marks)
+  // Capitals: a run of words in capitals is shouting when at least min_words of its words have
+  // min_letters letters or more and are not in `allow` (acronyms such as "NHS" and short words
+  // continue a run without counting), or when it is a whole sentence of two words or more with at
+  // least one such word. Headings, and runs that the advert also writes in mixed case (a name),
+  // are not shouting.
+  int min_letters = 3;
+  int min_words = 3;
+  std::vector<std::string> allow;
 
   // The cap actually applied: max_points, or 2 x weight when absent.
   int points_cap() const { return max_points > 0 ? max_points : 2 * weight; }

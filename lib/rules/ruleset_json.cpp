@@ -123,6 +123,7 @@ json::value rule_to_json(const Rule& rule) {
       if (rule.check == StyleCheck::kExclamationMarks) o["max"] = rule.max_count;
       if (rule.check == StyleCheck::kCapitals) {
         o["min_letters"] = rule.min_letters;
+        o["min_words"] = rule.min_words;
         o["allow"] = strings(rule.allow);
       }
       break;
