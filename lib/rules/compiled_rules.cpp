@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "rules/capitals.hpp"
+#include "rules/job_titles.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -397,18 +398,7 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    const Hits candidates = hits_of(targets_[rule_index].first, scratch);
-    GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
-        document, std::span<const TermHit>(candidates.begin, candidates.end),
-        std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
-    const int difference = coding.feminine - coding.masculine;
-    Observation& o =
-        observe(out, rule_index,
-                std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet);
-    o.value = difference;
-    o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
-               ", " + rule.second.label + " " + std::to_string(coding.masculine);
-    if (!out.gender) out.gender = std::move(coding);
+    evaluate_gender(rule_index, scratch, document, out);
     return;
   }
   BalanceCount count{rule_index, 0, 0};
@@ -425,6 +415,62 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
   o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
              std::to_string(count.second);
   out.balances.push_back(count);
+}
+
+namespace {
+
+// Removes from `coding` the words inside job titles and recounts its verdict; returns how many
+// word counts it removed.
+int drop_title_words(GenderCoding& coding, const text::Document& document,
+                     const IndexList& capitalised, const std::vector<std::string>& title_words) {
+  thread_local std::vector<ByteRange> titles;
+  titles.clear();
+  find_job_titles(document, capitalised, title_words, titles);
+  if (titles.empty()) return 0;
+  int dropped = 0;
+  std::erase_if(coding.words, [&](const CodedWord& word) {
+    const bool in_title = std::any_of(titles.begin(), titles.end(), [&](const ByteRange& title) {
+      return title.contains(word.begin, word.end);
+    });
+    if (!in_title) return false;
+    (word.masculine ? coding.masculine : coding.feminine) -= word.count;
+    dropped += word.count;
+    return true;
+  });
+  coding.verdict = GenderDecoder::verdict(coding.feminine, coding.masculine);
+  return dropped;
+}
+
+const std::string kNoCodedWords = "No gender-coded words.";
+
+}  // namespace
+
+void CompiledRules::evaluate_gender(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                    const Document& document, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const Hits candidates = hits_of(targets_[rule_index].first, scratch);
+  GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
+      document, std::span<const TermHit>(candidates.begin, candidates.end),
+      std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
+  const int in_titles =
+      drop_title_words(coding, document, scratch.match.capitalised, rule.title_words);
+  // The verdict decides the finding: balanced is met; a lean towards a side is met with that
+  // side's words, unless the side is penalised and the lean exceeds max_difference.
+  const int difference = coding.feminine - coding.masculine;
+  const BalanceSide& side = difference > 0 ? rule.first : rule.second;
+  const bool penalised =
+      difference != 0 && side.penalised && std::abs(difference) > rule.max_difference;
+  Observation& o = observe(out, rule_index, penalised ? Outcome::kUnmet : Outcome::kMet);
+  o.value = difference;
+  if (difference != 0) {
+    o.message = side.message.empty() ? &rule.message : &side.message;
+  } else if (coding.feminine == 0) {
+    o.message = &kNoCodedWords;
+  }
+  o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
+             ", " + rule.second.label + " " + std::to_string(coding.masculine);
+  if (in_titles > 0) o.detail += " (" + std::to_string(in_titles) + " in job titles not counted)";
+  if (!out.gender) out.gender = std::move(coding);
 }
 
 void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,

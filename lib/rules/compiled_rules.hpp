@@ -35,6 +35,9 @@ struct Observation {
   std::optional<text::Span> span;
   double value = 0;    // metric: the value; balance: the ratio or the difference
   std::string detail;  // a short fact for the reader: "31 words", "you 4, we 12"
+  // What to tell the reader instead of the rule's message (a gender-coding verdict's own words),
+  // or null. Points into the RuleSet, or to a string with static storage.
+  const std::string* message = nullptr;
 };
 
 // Whole-advert statistics the metric rules compare with their thresholds.
@@ -55,7 +58,8 @@ struct BalanceCount {
 struct Evaluation {
   std::vector<Observation> observations;  // by rule index, then by position in the text
   std::vector<BalanceCount> balances;     // one per ratio balance rule, in rule order
-  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule
+  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule, without
+                                          // the words inside job titles
 };
 
 // Scratch space for CompiledRules::evaluate, reused between calls (one per thread) so that
@@ -119,6 +123,8 @@ class CompiledRules {
                        const MetricValues& metrics, Evaluation& out) const;
   void evaluate_balance(std::uint32_t rule, EvaluationScratch& scratch,
                         const text::Document& document, Evaluation& out) const;
+  void evaluate_gender(std::uint32_t rule, const EvaluationScratch& scratch,
+                       const text::Document& document, Evaluation& out) const;
   void evaluate_style(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
 

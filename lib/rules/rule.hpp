@@ -112,6 +112,10 @@ struct BalanceSide {
   std::string label;                  // "you", "feminine"
   std::vector<std::string> terms;     // for kRatio
   std::vector<std::string> prefixes;  // for kGenderDecoder: lowercase ASCII prefixes
+  // kGenderDecoder: what to tell an advert that leans this way (empty: the rule's message), and
+  // whether leaning this way by more than max_difference loses points (if not, it is information).
+  std::string message;
+  bool penalised = true;
 };
 
 struct Rule {
@@ -152,6 +156,10 @@ struct Rule {
   BalanceSide second;
   double min_ratio = 1.0;  // kRatio
   int max_difference = 3;  // kGenderDecoder
+  // kGenderDecoder: a coded word inside a job title does not count. A title is the advert's first
+  // line when it is a heading, or two or more capitalised words ending in one of these words
+  // (lowercase: "worker" makes "Senior Support Worker" a title).
+  std::vector<std::string> title_words;
 
   // kStyle.
   StyleCheck check = StyleCheck::kExclamationMarks;

@@ -291,6 +291,11 @@ BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod 
       if (!ok) reader.fail(item, "\"" + p + "\" must be lowercase letters a-z and hyphens");
       if (!seen.insert(p).second) reader.fail(item, "\"" + p + "\" is listed twice");
     }
+    side.message = reader.string("message", false);
+    if (reader.has("message") && side.message.empty()) {
+      reader.fail("message", "must not be empty (leave it out instead)");
+    }
+    side.penalised = reader.has("penalised") ? reader.boolean("penalised") : true;
   }
   reader.finish();
   return side;
@@ -425,6 +430,14 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
         rule.min_ratio = *ratio;
       } else {
         rule.max_difference = reader.integer("max_difference", 0, 1000, std::nullopt);
+        rule.title_words = reader.strings("title_words", false);
+        for (std::size_t i = 0; i < rule.title_words.size(); ++i) {
+          const std::string& w = rule.title_words[i];
+          if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+            reader.fail("title_words[" + std::to_string(i) + "]",
+                        "\"" + w + "\" must be one lowercase word of letters a-z");
+          }
+        }
       }
       rule.reward = reader.integer("reward", 0, 100, 0);
       break;

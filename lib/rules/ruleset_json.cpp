@@ -30,6 +30,8 @@ json::value side_to_json(const BalanceSide& side) {
   o["label"] = side.label;
   if (!side.terms.empty()) o["terms"] = strings(side.terms);
   if (!side.prefixes.empty()) o["prefixes"] = strings(side.prefixes);
+  if (!side.message.empty()) o["message"] = side.message;
+  if (!side.prefixes.empty()) o["penalised"] = side.penalised;
   return o;
 }
 
@@ -115,6 +117,7 @@ json::value rule_to_json(const Rule& rule) {
         o["min_ratio"] = rule.min_ratio;
       } else {
         o["max_difference"] = rule.max_difference;
+        if (!rule.title_words.empty()) o["title_words"] = strings(rule.title_words);
       }
       if (rule.reward) o["reward"] = rule.reward;
       break;

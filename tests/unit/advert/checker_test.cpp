@@ -151,8 +151,8 @@ TEST_CASE("Balance rule: gender coding as Gender Decoder decides") {
   CHECK(report.gender->feminine == 6);
   CHECK(report.gender->masculine == 0);
   const Finding& f = only(report, "gender.coding");
-  CHECK(f.outcome == Outcome::kUnmet);
-  CHECK(f.points == -4);
+  CHECK(f.outcome == Outcome::kMet);  // feminine coding is information, not a penalty
+  CHECK(f.points == 0);
   // Values words keep their own rewards: the gender balance is one separate finding.
   CHECK(only(report, "values.kindness").points == 6);
   CHECK(only(report, "values.compassion").points == 6);
