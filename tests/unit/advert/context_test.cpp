@@ -73,6 +73,8 @@ TEST_CASE("The employer's experience and things that are up to date or lively ar
   CHECK(flagged("You will plan lively activities for residents.").empty());
   CHECK(flagged("You will help keep residents in good health.").empty());
   CHECK(flagged("We are a well established company.").empty());
+  CHECK(flagged("We are a well established care home seeking a mature night carer.") ==
+        Flags{"inclusive.age-maturity: mature"});
   // A demand in the same words is still one.
   CHECK(
       flagged("We require 3 years of experience, and you must be energetic.") ==
