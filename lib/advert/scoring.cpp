@@ -96,7 +96,9 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     f.category = rule.category;
     f.outcome = o.outcome;
     f.severity = o.outcome == Outcome::kMet ? rules::Severity::kInfo : rule.severity;
-    f.message = o.outcome == Outcome::kMet ? met_message(rule) : rule.message;
+    f.message = o.message != nullptr         ? std::string_view(*o.message)
+                : o.outcome == Outcome::kMet ? met_message(rule)
+                                             : std::string_view(rule.message);
     if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
     f.replacement = rule.replacement;
     f.span = o.span;

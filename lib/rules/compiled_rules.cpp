@@ -5,9 +5,12 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <system_error>
 
 #include "core/error.hpp"
+#include "rules/capitals.hpp"
+#include "rules/job_titles.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -58,16 +61,6 @@ Observation& observe(Evaluation& out, std::uint32_t rule, Outcome outcome) {
   return o;
 }
 
-bool all_capitals(std::string_view s, int min_letters) {
-  int letters = 0;
-  for (unsigned char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-    if (c >= 0x80) return false;  // keep to ASCII: acronyms and shouting are ASCII in practice
-  }
-  return letters >= min_letters;
-}
-
 }  // namespace
 
 text::Span span_of(const Document& document, std::uint32_t first, std::uint32_t end) {
@@ -87,6 +80,14 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     for (const auto& term : terms) builder.add(term, case_sensitive, target, where);
     return target;
   };
+  std::map<std::string, std::uint32_t> named_lists;  // a word list's name -> its target
+  const auto add_list = [&](const WordList& list, const std::string& where) {
+    if (list.empty()) return kNoTarget;
+    if (list.name.empty()) return add_terms(list.terms, false, where);
+    const auto [at, inserted] = named_lists.emplace(list.name, target_count_);
+    if (inserted) add_terms(list.terms, false, "word list \"" + list.name + "\"");
+    return at->second;
+  };
   for (std::uint32_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
     RuleTargets& targets = targets_[r];
@@ -98,6 +99,14 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
         targets.terms = add_terms(rule.terms, rule.case_sensitive, where);
         if (!rule.except.empty())
           targets.except = add_terms(rule.except, rule.case_sensitive, where);
+        targets.only_in_sentence = add_list(rule.context.only_in_sentences_with, where);
+        targets.unless_in_sentence = add_list(rule.context.unless_in_sentences_with, where);
+        for (const NearWords& near : rule.context.only_near) {
+          targets.only_near.push_back(add_list(near.words, where));
+        }
+        for (const NearWords& near : rule.context.unless_near) {
+          targets.unless_near.push_back(add_list(near.words, where));
+        }
         break;
       case RuleKind::kRequire:
         for (const Alternative& alternative : rule.any_of) {
@@ -196,14 +205,76 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
   }
 }
 
+bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, std::uint32_t end,
+                               const EvaluationScratch& scratch, const Document& document) const {
+  const RuleContext& context = rules_.rules()[rule_index].context;
+  const RuleTargets& targets = targets_[rule_index];
+  const auto tokens = document.tokens();
+  const text::Sentence& sentence = document.sentences()[tokens[first].sentence];
+  // Whether `target` has a hit starting in [from, to) that ends within the sentence and, when
+  // `outside` is set, does not overlap the finding.
+  const auto has_hit = [&](std::uint32_t target, std::uint32_t from, std::uint32_t to,
+                           bool outside) {
+    const Hits hits = hits_of(target, scratch);
+    const TermHit* h =
+        std::lower_bound(hits.begin, hits.end, from,
+                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
+    for (; h != hits.end && h->first < to; ++h) {
+      if (h->end <= sentence.end_token && !(outside && overlaps(first, end, h->first, h->end))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto is_word = [&](std::uint32_t t) {
+    return tokens[t].kind == TokenKind::kWord || tokens[t].kind == TokenKind::kNumber;
+  };
+  // Whether `target` has a hit within near.within words of the finding, on near.side.
+  const auto near_hit = [&](const NearWords& near, std::uint32_t target) {
+    if (near.side != Side::kAfter) {
+      std::uint32_t from = first;
+      for (std::uint32_t words = 0; from > sentence.first_token && words < near.within;) {
+        if (is_word(--from)) ++words;
+      }
+      if (has_hit(target, from, first, true)) return true;
+    }
+    if (near.side != Side::kBefore) {
+      std::uint32_t to = end;
+      for (std::uint32_t words = 0; to < sentence.end_token && words < near.within; ++to) {
+        if (is_word(to)) ++words;
+      }
+      if (has_hit(target, end, to, true)) return true;
+    }
+    return false;
+  };
+  if (targets.only_in_sentence != kNoTarget &&
+      !has_hit(targets.only_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  if (targets.unless_in_sentence != kNoTarget &&
+      has_hit(targets.unless_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  for (std::size_t n = 0; n < context.unless_near.size(); ++n) {
+    if (near_hit(context.unless_near[n], targets.unless_near[n])) return false;
+  }
+  if (context.only_near.empty()) return true;
+  for (std::size_t n = 0; n < context.only_near.size(); ++n) {
+    if (near_hit(context.only_near[n], targets.only_near[n])) return true;
+  }
+  return false;
+}
+
 void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
                                    const Document& document, Evaluation& out) const {
   const Hits terms = hits_of(targets_[rule].terms, scratch);
   const Hits except = hits_of(targets_[rule].except, scratch);
+  const bool has_context = rules_.rules()[rule].context.declared();
   select_longest(terms.begin, terms.end, [&](std::uint32_t first, std::uint32_t end) {
     for (const TermHit* e = except.begin; e != except.end; ++e) {
       if (overlaps(first, end, e->first, e->end)) return;
     }
+    if (has_context && !in_context(rule, first, end, scratch, document)) return;
     observe(out, rule, Outcome::kFound).span = span_of(document, first, end);
   });
 }
@@ -327,18 +398,7 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    const Hits candidates = hits_of(targets_[rule_index].first, scratch);
-    GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
-        document, std::span<const TermHit>(candidates.begin, candidates.end),
-        std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
-    const int difference = coding.feminine - coding.masculine;
-    Observation& o =
-        observe(out, rule_index,
-                std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet);
-    o.value = difference;
-    o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
-               ", " + rule.second.label + " " + std::to_string(coding.masculine);
-    if (!out.gender) out.gender = std::move(coding);
+    evaluate_gender(rule_index, scratch, document, out);
     return;
   }
   BalanceCount count{rule_index, 0, 0};
@@ -355,6 +415,62 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
   o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
              std::to_string(count.second);
   out.balances.push_back(count);
+}
+
+namespace {
+
+// Removes from `coding` the words inside job titles and recounts its verdict; returns how many
+// word counts it removed.
+int drop_title_words(GenderCoding& coding, const text::Document& document,
+                     const IndexList& capitalised, const std::vector<std::string>& title_words) {
+  thread_local std::vector<ByteRange> titles;
+  titles.clear();
+  find_job_titles(document, capitalised, title_words, titles);
+  if (titles.empty()) return 0;
+  int dropped = 0;
+  std::erase_if(coding.words, [&](const CodedWord& word) {
+    const bool in_title = std::any_of(titles.begin(), titles.end(), [&](const ByteRange& title) {
+      return title.contains(word.begin, word.end);
+    });
+    if (!in_title) return false;
+    (word.masculine ? coding.masculine : coding.feminine) -= word.count;
+    dropped += word.count;
+    return true;
+  });
+  coding.verdict = GenderDecoder::verdict(coding.feminine, coding.masculine);
+  return dropped;
+}
+
+const std::string kNoCodedWords = "No gender-coded words.";
+
+}  // namespace
+
+void CompiledRules::evaluate_gender(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                    const Document& document, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const Hits candidates = hits_of(targets_[rule_index].first, scratch);
+  GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
+      document, std::span<const TermHit>(candidates.begin, candidates.end),
+      std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
+  const int in_titles =
+      drop_title_words(coding, document, scratch.match.capitalised, rule.title_words);
+  // The verdict decides the finding: balanced is met; a lean towards a side is met with that
+  // side's words, unless the side is penalised and the lean exceeds max_difference.
+  const int difference = coding.feminine - coding.masculine;
+  const BalanceSide& side = difference > 0 ? rule.first : rule.second;
+  const bool penalised =
+      difference != 0 && side.penalised && std::abs(difference) > rule.max_difference;
+  Observation& o = observe(out, rule_index, penalised ? Outcome::kUnmet : Outcome::kMet);
+  o.value = difference;
+  if (difference != 0) {
+    o.message = side.message.empty() ? &rule.message : &side.message;
+  } else if (coding.feminine == 0) {
+    o.message = &kNoCodedWords;
+  }
+  o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
+             ", " + rule.second.label + " " + std::to_string(coding.masculine);
+  if (in_titles > 0) o.detail += " (" + std::to_string(in_titles) + " in job titles not counted)";
+  if (!out.gender) out.gender = std::move(coding);
 }
 
 void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,
@@ -381,22 +497,13 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       break;
     }
     case StyleCheck::kCapitals: {
-      const auto is_shout = [&](std::uint32_t k) {
-        const auto text = document.text(tokens[k].span);
-        return all_capitals(text, rule.min_letters) &&
-               std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
-      };
-      const auto& words = scratch.match.capitalised;
-      std::size_t c = 0;
-      while (c < words.size()) {
-        const std::uint32_t first = words[c++];
-        if (!is_shout(first)) continue;
-        std::uint32_t end = first + 1;
-        while (c < words.size() && words[c] == end && is_shout(end)) {
-          ++end;
-          ++c;
-        }
-        found(first, end, std::string(document.text(span_of(document, first, end))));
+      thread_local std::vector<ShoutRun> runs;
+      runs.clear();
+      find_shouting(document, scratch.match.capitalised, rule, runs);
+      for (const ShoutRun& run : runs) {
+        found(run.first, run.end,
+              run.whole_sentence ? "a whole sentence in capitals"
+                                 : std::to_string(run.counted) + " words in capitals in a row");
       }
       break;
     }

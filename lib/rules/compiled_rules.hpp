@@ -35,6 +35,9 @@ struct Observation {
   std::optional<text::Span> span;
   double value = 0;    // metric: the value; balance: the ratio or the difference
   std::string detail;  // a short fact for the reader: "31 words", "you 4, we 12"
+  // What to tell the reader instead of the rule's message (a gender-coding verdict's own words),
+  // or null. Points into the RuleSet, or to a string with static storage.
+  const std::string* message = nullptr;
 };
 
 // Whole-advert statistics the metric rules compare with their thresholds.
@@ -55,7 +58,8 @@ struct BalanceCount {
 struct Evaluation {
   std::vector<Observation> observations;  // by rule index, then by position in the text
   std::vector<BalanceCount> balances;     // one per ratio balance rule, in rule order
-  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule
+  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule, without
+                                          // the words inside job titles
 };
 
 // Scratch space for CompiledRules::evaluate, reused between calls (one per thread) so that
@@ -94,6 +98,12 @@ class CompiledRules {
     std::uint32_t first = kNoTarget;  // balance: the first set, or a decoder's stem_terms()
     std::uint32_t second = kNoTarget;
     std::vector<std::vector<std::uint32_t>> steps;  // require: [alternative][step]
+    // The context's word lists (Rule::context), as targets; a named list has one target
+    // whichever rules use it.
+    std::uint32_t only_in_sentence = kNoTarget;
+    std::uint32_t unless_in_sentence = kNoTarget;
+    std::vector<std::uint32_t> only_near;  // parallel to RuleContext::only_near
+    std::vector<std::uint32_t> unless_near;
   };
   // The hits of one target, in text order.
   struct Hits {
@@ -102,6 +112,9 @@ class CompiledRules {
   };
   Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
 
+  // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
+  bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
+                  const EvaluationScratch& scratch, const text::Document& document) const;
   void evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
   void evaluate_require(std::uint32_t rule, const EvaluationScratch& scratch,
@@ -110,6 +123,8 @@ class CompiledRules {
                        const MetricValues& metrics, Evaluation& out) const;
   void evaluate_balance(std::uint32_t rule, EvaluationScratch& scratch,
                         const text::Document& document, Evaluation& out) const;
+  void evaluate_gender(std::uint32_t rule, const EvaluationScratch& scratch,
+                       const text::Document& document, Evaluation& out) const;
   void evaluate_style(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
 

@@ -48,6 +48,8 @@ constexpr NameTable<TokenClass, 8> kClassNames{{{TokenClass::kMoney, "money"},
                                                 {TokenClass::kCapitalised, "capitalised"}}};
 constexpr NameTable<BalanceMethod, 2> kMethodNames{
     {{BalanceMethod::kRatio, "ratio"}, {BalanceMethod::kGenderDecoder, "gender-decoder"}}};
+constexpr NameTable<Side, 3> kSideNames{
+    {{Side::kEither, "either"}, {Side::kBefore, "before"}, {Side::kAfter, "after"}}};
 
 template <typename Enum, std::size_t N>
 const char* name_of(const NameTable<Enum, N>& table, Enum value) {
@@ -88,6 +90,9 @@ const char* to_string(TokenClass v) {
 const char* to_string(BalanceMethod v) {
   return name_of(kMethodNames, v);
 }
+const char* to_string(Side v) {
+  return name_of(kSideNames, v);
+}
 
 std::optional<Category> parse_category(std::string_view n) {
   return parse_name(kCategoryNames, n);
@@ -109,6 +114,10 @@ std::optional<TokenClass> parse_token_class(std::string_view n) {
 }
 std::optional<BalanceMethod> parse_balance_method(std::string_view n) {
   return parse_name(kMethodNames, n);
+}
+
+std::optional<Side> parse_side(std::string_view n) {
+  return parse_name(kSideNames, n);
 }
 
 }  // namespace caretoolkit::rules

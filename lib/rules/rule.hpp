@@ -73,10 +73,49 @@ struct Alternative {
   std::uint32_t max_gap = 0;
 };
 
+// Words a rule's context looks for: written inline, or named from a pack's "word_lists" (the
+// name is kept so that a report of the rules shows it; RuleSet fills `terms` from the list).
+struct WordList {
+  std::string name;                // the list's name when the rule names one; empty when inline
+  std::vector<std::string> terms;  // term syntax as in Rule::terms
+  bool empty() const { return name.empty() && terms.empty(); }
+};
+
+// Which side of a finding NearWords looks at.
+enum class Side : std::uint8_t { kEither, kBefore, kAfter };
+
+// Words within `within` words (numbers count as words, punctuation does not) before or after a
+// finding, in the finding's sentence, and not overlapping it.
+struct NearWords {
+  WordList words;
+  std::uint32_t within = 3;
+  Side side = Side::kEither;
+};
+
+// Where a finding of a terms, substitute or reward rule counts: a term can describe someone other
+// than the candidate ("a young girl with complex needs", "with 20 years' experience, we are..."),
+// and the context tells such uses apart. A finding counts when its sentence has a term of
+// `only_in_sentences_with` (if any), has none of `unless_in_sentences_with`, has one of
+// `only_near` near it (if any) and none of `unless_near`.
+struct RuleContext {
+  WordList only_in_sentences_with;
+  WordList unless_in_sentences_with;
+  std::vector<NearWords> only_near;
+  std::vector<NearWords> unless_near;
+  bool declared() const {
+    return !only_in_sentences_with.empty() || !unless_in_sentences_with.empty() ||
+           !only_near.empty() || !unless_near.empty();
+  }
+};
+
 struct BalanceSide {
   std::string label;                  // "you", "feminine"
   std::vector<std::string> terms;     // for kRatio
   std::vector<std::string> prefixes;  // for kGenderDecoder: lowercase ASCII prefixes
+  // kGenderDecoder: what to tell an advert that leans this way (empty: the rule's message), and
+  // whether leaning this way by more than max_difference loses points (if not, it is information).
+  std::string message;
+  bool penalised = true;
 };
 
 struct Rule {
@@ -100,6 +139,7 @@ struct Rule {
   std::vector<std::string> except;  // phrases that cancel an overlapping match ("young people")
   bool case_sensitive = false;
   std::string replacement;  // kSubstitute only
+  RuleContext context;      // where a finding counts (kTerms, kSubstitute, kReward)
 
   // kRequire: met when any alternative is found.
   std::vector<Alternative> any_of;
@@ -116,12 +156,22 @@ struct Rule {
   BalanceSide second;
   double min_ratio = 1.0;  // kRatio
   int max_difference = 3;  // kGenderDecoder
+  // kGenderDecoder: a coded word inside a job title does not count. A title is the advert's first
+  // line when it is a heading, or two or more capitalised words ending in one of these words
+  // (lowercase: "worker" makes "Senior Support Worker" a title).
+  std::vector<std::string> title_words;
 
   // kStyle.
   StyleCheck check = StyleCheck::kExclamationMarks;
-  int max_count = 0;    // occurrences allowed before the first observation (exclamation marks)
-  int min_letters = 3;  // capitals: words with fewer letters are ignored
-  std::vector<std::string> allow;  // capitals: words that may be written in capitals ("NHS")
+  int max_count = 0;  // occurrences allowed before the first observation (exclamation marks)
+  // Capitals: a run of words in capitals is shouting when at least min_words of its words have
+  // min_letters letters or more and are not in `allow` (acronyms such as "NHS" and short words
+  // continue a run without counting), or when it is a whole sentence of two words or more with at
+  // least one such word. Headings, and runs that the advert also writes in mixed case (a name),
+  // are not shouting.
+  int min_letters = 3;
+  int min_words = 3;
+  std::vector<std::string> allow;
 
   // The cap actually applied: max_points, or 2 x weight when absent.
   int points_cap() const { return max_points > 0 ? max_points : 2 * weight; }
@@ -135,6 +185,7 @@ const char* to_string(Metric metric);
 const char* to_string(StyleCheck check);
 const char* to_string(TokenClass token_class);
 const char* to_string(BalanceMethod method);
+const char* to_string(Side side);
 
 std::optional<Category> parse_category(std::string_view name);
 std::optional<Severity> parse_severity(std::string_view name);
@@ -143,5 +194,6 @@ std::optional<Metric> parse_metric(std::string_view name);
 std::optional<StyleCheck> parse_style_check(std::string_view name);
 std::optional<TokenClass> parse_token_class(std::string_view name);
 std::optional<BalanceMethod> parse_balance_method(std::string_view name);
+std::optional<Side> parse_side(std::string_view name);
 
 }  // namespace caretoolkit::rules

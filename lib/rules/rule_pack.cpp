@@ -291,9 +291,86 @@ BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod 
       if (!ok) reader.fail(item, "\"" + p + "\" must be lowercase letters a-z and hyphens");
       if (!seen.insert(p).second) reader.fail(item, "\"" + p + "\" is listed twice");
     }
+    side.message = reader.string("message", false);
+    if (reader.has("message") && side.message.empty()) {
+      reader.fail("message", "must not be empty (leave it out instead)");
+    }
+    side.penalised = reader.has("penalised") ? reader.boolean("penalised") : true;
   }
   reader.finish();
   return side;
+}
+
+// A pack's or a word list's name: lowercase letters, digits and hyphens.
+bool is_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// A context's words: the name of a pack's word list, or an array of terms.
+WordList read_word_list(ObjectReader& reader, std::string_view key) {
+  WordList list;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) reader.fail(key, "is required");
+  if (const json::string* name = v->if_string()) {
+    list.name.assign(name->data(), name->size());
+    if (!is_name(list.name)) {
+      reader.fail(key, "\"" + list.name +
+                           "\" must name a word list (lowercase letters, digits and hyphens) or "
+                           "be an array of terms");
+    }
+    return list;
+  }
+  if (!v->is_array()) reader.fail(key, "must name a word list or be an array of terms");
+  list.terms = read_terms(reader, key, true, false);
+  return list;
+}
+
+NearWords read_near(ObjectReader& reader) {
+  NearWords near;
+  near.words = read_word_list(reader, "words");
+  near.within = static_cast<std::uint32_t>(reader.integer("within", 1, 20, std::nullopt));
+  near.side = read_enum<Side>(reader, "side", parse_side, "either, before, after", Side::kEither);
+  reader.finish();
+  return near;
+}
+
+// "unless_near" and "only_near": one object, or an array of them.
+std::vector<NearWords> read_near_list(ObjectReader& reader, std::string_view key) {
+  std::vector<NearWords> out;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) return out;
+  const std::string shape = R"(must be an object {"words", "within"} or an array of them)";
+  if (const json::object* o = v->if_object()) {
+    ObjectReader near(reader.context(), *o, reader.pointer(key), reader.field(key) + ".");
+    out.push_back(read_near(near));
+    return out;
+  }
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail(key, shape);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, shape);
+    ObjectReader near(reader.context(), *o, reader.pointer(key) + "/" + std::to_string(i),
+                      reader.field(item) + ".");
+    out.push_back(read_near(near));
+  }
+  return out;
+}
+
+RuleContext read_context(ObjectReader& reader) {
+  RuleContext context;
+  if (reader.has("only_in_sentences_with")) {
+    context.only_in_sentences_with = read_word_list(reader, "only_in_sentences_with");
+  }
+  if (reader.has("unless_in_sentences_with")) {
+    context.unless_in_sentences_with = read_word_list(reader, "unless_in_sentences_with");
+  }
+  context.only_near = read_near_list(reader, "only_near");
+  context.unless_near = read_near_list(reader, "unless_near");
+  return context;
 }
 
 void read_kind_fields(ObjectReader& reader, Rule& rule) {
@@ -305,6 +382,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       rule.terms = read_terms(reader, "terms", true, rule.case_sensitive);
       rule.except = read_terms(reader, "except", false, rule.case_sensitive);
       if (rule.kind == RuleKind::kSubstitute) rule.replacement = reader.string("replacement", true);
+      rule.context = read_context(reader);
       break;
     case RuleKind::kRequire: {
       const json::value* v = reader.find("any_of");
@@ -352,6 +430,14 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
         rule.min_ratio = *ratio;
       } else {
         rule.max_difference = reader.integer("max_difference", 0, 1000, std::nullopt);
+        rule.title_words = reader.strings("title_words", false);
+        for (std::size_t i = 0; i < rule.title_words.size(); ++i) {
+          const std::string& w = rule.title_words[i];
+          if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+            reader.fail("title_words[" + std::to_string(i) + "]",
+                        "\"" + w + "\" must be one lowercase word of letters a-z");
+          }
+        }
       }
       rule.reward = reader.integer("reward", 0, 100, 0);
       break;
@@ -363,6 +449,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       }
       if (rule.check == StyleCheck::kCapitals) {
         rule.min_letters = reader.integer("min_letters", 2, 50, 3);
+        rule.min_words = reader.integer("min_words", 1, 50, 3);
         rule.allow = reader.strings("allow", false);
       }
       break;
@@ -415,10 +502,22 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   return rule;
 }
 
-bool is_pack_name(std::string_view name) {
-  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+// The pack's "word_lists": {"name": ["term", ...], ...}.
+std::vector<NamedWordList> read_word_lists(ObjectReader& pack_reader) {
+  std::vector<NamedWordList> lists;
+  const json::value* value = pack_reader.find("word_lists");
+  if (value == nullptr) return lists;
+  ObjectReader reader = pack_reader.object("word_lists");  // refuses anything but an object
+  for (const auto& entry : value->get_object()) {
+    const std::string name(entry.key());
+    if (!is_name(name)) {
+      reader.fail(name, "the name must be lowercase letters, digits and hyphens");
+    }
+    if (!entry.value().is_array()) reader.fail(name, "must be an array of terms");
+    lists.push_back(NamedWordList{name, read_terms(reader, name, true, false)});
+  }
+  reader.finish();
+  return lists;
 }
 
 }  // namespace
@@ -453,11 +552,12 @@ RulePack parse_rule_pack(std::string_view text, const std::string& file) {
   pack.file = file;
   pack.content_hash = fnv1a_hex(text);
   pack.name = reader.string("pack", true);
-  if (!is_pack_name(pack.name)) {
+  if (!is_name(pack.name)) {
     reader.fail("pack", "\"" + pack.name + "\" must be lowercase letters, digits and hyphens");
   }
   pack.version = reader.string("version", true);
   pack.description = reader.string("description", false);
+  pack.word_lists = read_word_lists(reader);
   const json::value* rules = reader.find("rules");
   if (rules == nullptr) reader.fail("rules", "is required");
   const json::array* array = rules->if_array();
