@@ -13,6 +13,7 @@ each figure. Python 3 standard library only.
 import argparse
 import json
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -270,4 +271,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     main()
