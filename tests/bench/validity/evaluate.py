@@ -128,10 +128,13 @@ def claimed_kinds(finding, mapping):
 
 
 def judge_finding(finding, label, mapping, text):
-    """True when the finding evidences a labelled problem (or good point) of its advert."""
+    """(right, right kind): whether the finding evidences a labelled problem (or good point) of
+    its advert, spans overlapping; and whether the advert has a label of a kind it claims at all,
+    wherever the label's spans are."""
     entries = label["good"] if is_good_claim(finding) else label["problems"]
     kinds = set(claimed_kinds(finding, mapping))
-    return any(e["kind"] in kinds and entry_matches(e, finding, text) for e in entries)
+    of_kind = [e for e in entries if e["kind"] in kinds]
+    return any(entry_matches(e, finding, text) for e in of_kind), bool(of_kind)
 
 
 def flagged(entry, findings, mapping, text):
@@ -187,7 +190,7 @@ def main():
     mapping = read_mapping(vocabulary)
     reports = run_checker(args.checker, args.rules, adverts)
 
-    scored_right = scored_all = all_right = all_count = 0
+    scored_right = scored_all = all_right = all_count = scored_kind_right = 0
     by_rule = defaultdict(lambda: {"findings": 0, "wrong": 0, "scored_wrong": 0, "adverts": set()})
     wrong_examples = defaultdict(list)
     unmapped = Counter()
@@ -202,7 +205,7 @@ def main():
         scores.append(report["score"])
         ratings.append(label["rating"])
         for f in findings:
-            right = judge_finding(f, label, mapping, text)
+            right, right_kind = judge_finding(f, label, mapping, text)
             if f["rule"] not in mapping:
                 unmapped[f["rule"]] += 1
             all_count += 1
@@ -210,6 +213,7 @@ def main():
             if not is_information(f):
                 scored_all += 1
                 scored_right += right
+                scored_kind_right += right_kind
             stats = by_rule[f["rule"]]
             stats["findings"] += 1
             if not is_good_claim(f):
@@ -231,6 +235,8 @@ def main():
     print(f"Validity on {len(adverts)} labelled adverts ({args.rules})")
     print(f"  precision, scored findings:   {percent(scored_right, scored_all)}"
           "   (findings that move points or warn; information-only ones left out)")
+    print(f"  precision, scored, by kind:   {percent(scored_kind_right, scored_all)}"
+          "   (the same, a finding's span need not overlap the label's spans)")
     print(f"  precision, all findings:      {percent(all_right, all_count)}"
           "   (information-only and met-with-no-reward findings counted too)")
     print(f"  recall:                       {percent(total_labelled - total_missed, total_labelled)}"
