@@ -137,6 +137,10 @@ void print_marked(std::ostream& out, std::string_view text, const text::Span& sp
 void print_report(std::ostream& out, const std::string& name, std::string_view text,
                   const advert::Report& report) {
   out << name << ": " << report.score << "/100 (" << report.grade << ")\n";
+  if (report.cap) {
+    out << "  at most " << report.cap->cap << " while " << report.cap->rule_id
+        << " stands (the categories give " << report.cap->uncapped << ")\n";
+  }
   for (const auto& c : report.categories) {
     char line[160];
     std::snprintf(line, sizeof line, "  %-11s %3d/100  (starts at %d, won %+d, lost %d)\n",

@@ -66,6 +66,12 @@ test("a pasted weak advert gets a score, category bars and highlighted findings"
   assert.ok(report.score < 50, `the weak example scores low (${report.score})`);
   assert.equal(await page.locator("#score").textContent(), String(report.score));
   assert.equal(await page.locator("#grade").textContent(), report.grade);
+  // The weak example gives no pay, a critical finding: a note says what holds the score down.
+  assert.ok(report.score_cap, "the weak example's score is capped");
+  const capping = report.findings.find((f) => f.rule === report.score_cap.rule && f.points < 0);
+  assert.ok((await page.locator("#score-cap").textContent()).includes(
+    `at most ${report.score_cap.cap} until this is fixed: ${capping.message}`));
+  assert.equal(await page.locator("#score-cap").isVisible(), true);
   assert.equal(await page.locator("#categories li").count(), report.categories.length);
   await assertHighlights(page, weakAdvert, report);
   assert.equal(await page.locator("#finding-groups li").count(), report.findings.length, "every finding is listed beside the advert");

@@ -89,8 +89,12 @@ TEST_CASE("Value words in another sense earn nothing and in their own sense stil
   const Report values = checker().check(
       "You will enable people to make their own choices, with dignity and respect.");
   int won = 0;
+  int found = 0;
   for (const Finding& f : values.findings) {
-    if (f.category == rules::Category::kValues) won += f.points;
+    if (f.category != rules::Category::kValues) continue;
+    won += f.points;
+    ++found;
   }
-  CHECK(won == 4 + 6 + 6 + 6);  // empowering, choice, dignity, respect
+  CHECK(found == 4);  // empowering, choice, dignity, respect
+  CHECK(won == 4);    // one sentence earns at most 4 points for values words
 }
