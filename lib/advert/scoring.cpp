@@ -28,12 +28,18 @@ bool repeats(const Rule& rule) {
     case RuleKind::kMetric:
       return rule.metric == rules::Metric::kSentenceWords ||
              rule.metric == rules::Metric::kParagraphWords;
+    case RuleKind::kPayFloor:
+      return true;
     case RuleKind::kRequire:
     case RuleKind::kBalance:
       return false;
   }
   return false;
 }
+
+constexpr const char* kNotJudgedMessage =
+    "Not judged: the advert hides this figure (\"****\", \"XX\", \"£xx.xx\"), as job boards and "
+    "shared datasets do; the real advert will say it.";
 
 std::string_view met_message(const Rule& rule) {
   if (rule.kind == RuleKind::kBalance) return "In balance.";
@@ -95,9 +101,12 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     f.kind = rule.kind;
     f.category = rule.category;
     f.outcome = o.outcome;
-    f.severity = o.outcome == Outcome::kMet ? rules::Severity::kInfo : rule.severity;
-    f.message = o.outcome == Outcome::kMet ? met_message(rule) : rule.message;
-    if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
+    const bool settled = o.outcome == Outcome::kMet || o.outcome == Outcome::kNotJudged;
+    f.severity = settled ? rules::Severity::kInfo : rule.severity;
+    f.message = o.outcome == Outcome::kMet         ? met_message(rule)
+                : o.outcome == Outcome::kNotJudged ? std::string_view(kNotJudgedMessage)
+                                                   : std::string_view(rule.message);
+    if (!settled) f.suggestion = rule.suggestion;
     f.replacement = rule.replacement;
     f.span = o.span;
     if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
@@ -106,6 +115,8 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     int points = 0;
     if (o.outcome == Outcome::kMet) {
       points = rule.reward;
+    } else if (o.outcome == Outcome::kNotJudged) {
+      points = 0;
     } else if (repeats(rule)) {
       const int wanted = diminished(rule.weight, occurrences[o.rule]++);
       points = std::min(wanted, rule.points_cap() - spent[o.rule]);
