@@ -224,8 +224,8 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
 
 template <typename Visit>
 bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
-                                        const EvaluationScratch& scratch,
-                                        const Document& document, Visit visit) const {
+                                        const EvaluationScratch& scratch, const Document& document,
+                                        bool one_sentence, Visit visit) const {
   const Alternative& source = *alternative.source;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
@@ -270,6 +270,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
     return std::nullopt;
   };
   // Chains the earliest next steps from an occurrence of the first step.
+  const auto tokens = document.tokens();
   const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
     std::uint32_t last_end = end;
     for (std::size_t s = 1; s < source.steps.size(); ++s) {
@@ -277,6 +278,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
       if (!next) return false;
       last_end = next->end;
     }
+    if (one_sentence && tokens[last_end - 1].sentence != tokens[first].sentence) return false;
     return static_cast<bool>(visit(first, last_end));
   };
   const PatternStep& head = source.steps[0];
@@ -286,8 +288,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
     }
   } else if (head.token_class) {
     for (const ClassHit& c : classes) {
-      if (c.token_class == *head.token_class && !excluded(0, c.first) &&
-          try_from(c.first, c.end)) {
+      if (c.token_class == *head.token_class && !excluded(0, c.first) && try_from(c.first, c.end)) {
         return true;
       }
     }
@@ -305,7 +306,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
     const Document& document) const {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
   for (const CompiledAlternative& alternative : alternatives) {
-    const bool any = for_each_occurrence(alternative, scratch, document,
+    const bool any = for_each_occurrence(alternative, scratch, document, false,
                                          [&](std::uint32_t first, std::uint32_t end) {
                                            found.emplace(first, end);
                                            return true;
@@ -331,10 +332,11 @@ void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationScratch& scratc
     auto& candidates = scratch.candidates;
     candidates.assign(terms.begin, terms.end);
     for (const CompiledAlternative& pattern : targets_[rule].patterns) {
-      for_each_occurrence(pattern, scratch, document, [&](std::uint32_t first, std::uint32_t end) {
-        candidates.push_back(TermHit{0, first, end});
-        return false;
-      });
+      for_each_occurrence(pattern, scratch, document, true,
+                          [&](std::uint32_t first, std::uint32_t end) {
+                            candidates.push_back(TermHit{0, first, end});
+                            return false;
+                          });
     }
     std::sort(candidates.begin(), candidates.end(), [](const TermHit& a, const TermHit& b) {
       return a.first != b.first ? a.first < b.first : a.end < b.end;
@@ -513,8 +515,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
 }
 
 void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationScratch& scratch,
-                                       const Document& document, Date date,
-                                       Evaluation& out) const {
+                                       const Document& document, Date date, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   // The row in force: the last one from `date` or before.
   const auto after = std::upper_bound(rule.rates.begin(), rule.rates.end(), date,
@@ -549,8 +550,8 @@ void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationScrat
       o.span = span_of(document, amount.first, amount.end);
       o.value = static_cast<double>(amount.value.value) / 100;
       o.detail = pounds_text(amount.value) + " an hour is below " + pounds_text(floor.hourly) +
-                 ", the rate from " + long_date(floor.from) + " (checked for " +
-                 long_date(date) + ")";
+                 ", the rate from " + long_date(floor.from) + " (checked for " + long_date(date) +
+                 ")";
     }
   }
 }

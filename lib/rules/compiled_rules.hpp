@@ -111,8 +111,8 @@ class CompiledRules {
     std::uint32_t second = kNoTarget;
     std::uint32_t per_hour = kNoTarget;  // pay floor
     std::uint32_t hourly_before = kNoTarget;
-    std::vector<std::string> glued_units;  // pay floor: per_hour as written against an amount
-    std::vector<CompiledAlternative> any_of;      // require
+    std::vector<std::string> glued_units;     // pay floor: per_hour as written against an amount
+    std::vector<CompiledAlternative> any_of;  // require
     std::vector<CompiledAlternative> not_judged;  // require
     std::vector<CompiledAlternative> patterns;    // terms, substitute, reward
     std::vector<CompiledAlternative> unless;
@@ -125,12 +125,11 @@ class CompiledRules {
   };
   Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
   // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
-  // its first step, chained to the earliest next steps within its gap) until visit returns true;
-  // returns whether it did.
+  // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
+  // those within one sentence) until visit returns true; returns whether it did.
   template <typename Visit>
-  bool for_each_occurrence(const CompiledAlternative& alternative,
-                           const EvaluationScratch& scratch, const text::Document& document,
-                           Visit visit) const;
+  bool for_each_occurrence(const CompiledAlternative& alternative, const EvaluationScratch& scratch,
+                           const text::Document& document, bool one_sentence, Visit visit) const;
   // The first occurrence of any of `alternatives`, as a token range.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> first_of(
       const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,

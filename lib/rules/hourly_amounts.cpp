@@ -120,9 +120,8 @@ void find_amounts(const Document& document, const MatchResult& match,
         continue;
       }
       const Token& next = tokens[separator + 1];
-      const auto value = next.kind == TokenKind::kNumber
-                             ? parse_pounds(document.text(next.span))
-                             : std::optional<Pence>{};
+      const auto value = next.kind == TokenKind::kNumber ? parse_pounds(document.text(next.span))
+                                                         : std::optional<Pence>{};
       if (!value) break;
       amounts.insert(amounts.begin() + static_cast<std::ptrdiff_t>(k + 1),
                      Amount{separator + 1, separator + 2, *value, false});
@@ -139,8 +138,8 @@ std::string pounds_text(Pence amount) {
 std::string long_date(Date date) {
   const std::chrono::year_month_day ymd{date.sys_days()};
   return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         std::string(Date::month_name(static_cast<int>(static_cast<unsigned>(ymd.month())))) +
-         " " + std::to_string(static_cast<int>(ymd.year()));
+         std::string(Date::month_name(static_cast<int>(static_cast<unsigned>(ymd.month())))) + " " +
+         std::to_string(static_cast<int>(ymd.year()));
 }
 
 }  // namespace caretoolkit::rules

@@ -325,8 +325,8 @@ std::vector<DatedRate> read_rates(ObjectReader& reader) {
     }
     row.finish();
     if (!rates.empty() && *date <= rates.back().from) {
-      row.fail("from", "must be later than the row before's (" + rates.back().from.to_string() +
-                           ")");
+      row.fail("from",
+               "must be later than the row before's (" + rates.back().from.to_string() + ")");
     }
     rates.push_back(DatedRate{*date, *pence});
   }

@@ -1,7 +1,7 @@
 // The advert checker over HTTP: POST /api/v1/adverts/check returns the report of lib/advert for
-// {"text", "role", "service", "date"}; GET /api/v1/rules lists the loaded rules so that the pages can
-// explain a finding. Neither needs a key. Checks without a key are rate-limited per client address
-// (429 with Retry-After); a caller with a valid key is not limited.
+// {"text", "role", "service", "date"}; GET /api/v1/rules lists the loaded rules so that the pages
+// can explain a finding. Neither needs a key. Checks without a key are rate-limited per client
+// address (429 with Retry-After); a caller with a valid key is not limited.
 #include <boost/json.hpp>
 
 #include "advert/checker.hpp"

@@ -85,6 +85,8 @@ TEST_CASE("A pattern in a terms rule is found at each of its occurrences") {
   // The except phrase cancels an overlapping pattern occurrence, as it cancels a term.
   CHECK(seen(set, "£9 per visit average over the week.", "t.visit").empty());
   CHECK(seen(set, "£12.71 an hour for every visit.", "t.visit").empty());
+  // A pattern's occurrence lies within one sentence.
+  CHECK(seen(set, "The bonus is £9. Per visit you get time to talk.", "t.visit").empty());
 }
 
 TEST_CASE("A rule with unless finds nothing when the advert also says what cancels it") {
@@ -130,8 +132,8 @@ TEST_CASE("A require rule whose figure is hidden is not judged") {
     "any_of": [{"sequence": [{"class": "money"}, {"terms": ["per hour"]}]}],
     "not_judged": [{"sequence": [{"class": "placeholder"}, {"terms": ["per hour", "per annum"]}],
                     "max_gap": 1}]})");
-  for (const char* text : {"Pay: £xx.xx per hour.", "Pay £XX per hour", "£**** per annum",
-                           "Pay xx.xx per hour"}) {
+  for (const char* text :
+       {"Pay: £xx.xx per hour.", "Pay £XX per hour", "£**** per annum", "Pay xx.xx per hour"}) {
     CAPTURE(text);
     const auto hidden = seen(set, text, "t.pay", Outcome::kNotJudged);
     REQUIRE(hidden.size() == 1);
@@ -209,8 +211,7 @@ TEST_CASE("The new fields survive a round trip through the rules JSON") {
   CHECK(rules.at(0).at("rates").at(2).at("from").as_string() == "2026-04-01");
   CHECK(rules.at(0).at("rates").at(2).at("hourly").as_double() == doctest::Approx(12.71));
   CHECK(rules.at(0).at("max_gap").to_number<int>() == 1);
-  CHECK(rules.at(1).at("patterns").at(0).at("sequence").at(1).at("class").as_string() ==
-        "money");
+  CHECK(rules.at(1).at("patterns").at(0).at("sequence").at(1).at("class").as_string() == "money");
   CHECK(rules.at(1).at("unless").at(0).at("terms").at(0).as_string() == "mileage");
   CHECK(rules.at(1).at("only_with").at(0).at("terms").at(0).as_string() == "car");
 }
