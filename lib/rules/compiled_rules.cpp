@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -87,6 +88,24 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     for (const auto& term : terms) builder.add(term, case_sensitive, target, where);
     return target;
   };
+  // Steps that list the same terms share one target: a term found once serves them all.
+  std::map<std::vector<std::string>, std::uint32_t> step_targets;
+  const auto step_target = [&](const std::vector<std::string>& terms, const std::string& where) {
+    const auto [it, added] = step_targets.try_emplace(terms, kNoTarget);
+    if (added) it->second = add_terms(terms, false, where);
+    return it->second;
+  };
+  // A class step's except words, folded as the words they are compared with.
+  const auto folded_words = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& word : words) {
+      const text::Document document = analyzer.analyze(word);
+      if (!document.tokens().empty()) out.emplace_back(document.tokens()[0].folded);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
   const auto add_alternatives = [&](const std::vector<Alternative>& alternatives,
                                     const std::string& where) {
     std::vector<CompiledAlternative> out;
@@ -98,10 +117,9 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
           builder.need(*step.token_class);
           compiled.steps.push_back(kNoTarget);
         } else {
-          compiled.steps.push_back(add_terms(step.terms, false, where));
+          compiled.steps.push_back(step_target(step.terms, where));
         }
-        compiled.excepts.push_back(step.except.empty() ? kNoTarget
-                                                       : add_terms(step.except, false, where));
+        compiled.excluded_words.push_back(folded_words(step.except));
       }
     }
     return out;
@@ -229,13 +247,12 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
   const Alternative& source = *alternative.source;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
-  // Whether a class step's except terms rule out the word at `token`.
+  // Whether a class step's except words rule out the word at `token`.
   const auto excluded = [&](std::size_t s, std::uint32_t token) {
-    const Hits except = hits_of(alternative.excepts[s], scratch);
-    const TermHit* h =
-        std::lower_bound(except.begin, except.end, token,
-                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
-    return h != except.end && h->first == token;
+    const auto& words = alternative.excluded_words[s];
+    return !words.empty() &&
+           std::binary_search(words.begin(), words.end(), document.tokens()[token].folded,
+                              std::less<std::string_view>{});
   };
   struct Found {
     std::uint32_t first, end;

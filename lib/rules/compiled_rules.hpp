@@ -97,11 +97,11 @@ class CompiledRules {
  private:
   static constexpr std::uint32_t kNoTarget = UINT32_MAX;
   // A pattern's steps as matcher targets: per step, its terms' target (kNoTarget for a class)
-  // and its except target (kNoTarget when none).
+  // and its except words, folded and sorted (a class step's words that do not count).
   struct CompiledAlternative {
     const Alternative* source = nullptr;
     std::vector<std::uint32_t> steps;
-    std::vector<std::uint32_t> excepts;
+    std::vector<std::vector<std::string>> excluded_words;
   };
   // The matcher targets of one rule's term sets (kNoTarget when the rule has none).
   struct RuleTargets {

@@ -265,6 +265,14 @@ Alternative read_alternative(ObjectReader& reader) {
           "money, number, time, postcode, phone, email, url, capitalised, placeholder");
       if (step_reader.has("terms")) step_reader.fail("terms", R"(give either "class" or "terms")");
       step.except = read_terms(step_reader, "except", false, false);
+      for (std::size_t w = 0; w < step.except.size(); ++w) {
+        if (step.except[w].find(' ') != std::string::npos) {
+          step_reader.fail("except[" + std::to_string(w) + "]",
+                           "\"" + step.except[w] +
+                               "\" must be one word: a class step's except "
+                               "lists words that do not count as the class");
+        }
+      }
     } else {
       step.terms = read_terms(step_reader, "terms", true, false);
     }

@@ -196,6 +196,10 @@ TEST_CASE("Pay floor tables and the new fields are checked when a pack loads") {
   CHECK(error_of(R"({"id": "t.m", "kind": "metric", )" + kCommonRuleFields +
                  R"(, "metric": "words", "max": 3, "unless": [{"terms": ["x"]}]})") ==
         R"(t.json: rule "t.m": field "unless": is not a known field here)");
+  CHECK(error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields + R"(,
+        "any_of": [{"sequence": [{"class": "capitalised", "except": ["Social Care"]}]}]})") ==
+        "t.json: rule \"t.r\": field \"any_of[0].sequence[0].except[0]\": \"Social Care\" must "
+        "be one word: a class step's except lists words that do not count as the class");
   CHECK(error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"terms": ["x"]}], "not_judged": []})") ==
         R"(t.json: rule "t.r": field "not_judged": must be a non-empty array)");
