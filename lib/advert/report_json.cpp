@@ -25,6 +25,8 @@ const char* to_string(rules::Outcome outcome) {
       return "met";
     case rules::Outcome::kUnmet:
       return "unmet";
+    case rules::Outcome::kNotJudged:
+      return "not_judged";
   }
   return "found";
 }

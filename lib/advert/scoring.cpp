@@ -27,6 +27,7 @@ bool repeats(const Rule& rule) {
     case RuleKind::kSubstitute:
     case RuleKind::kReward:
     case RuleKind::kStyle:
+    case RuleKind::kPayFloor:  // each amount below the floor is a finding
       return true;
     case RuleKind::kMetric:
       return rule.metric == rules::Metric::kSentenceWords ||
@@ -37,6 +38,10 @@ bool repeats(const Rule& rule) {
   }
   return false;
 }
+
+constexpr const char* kNotJudgedMessage =
+    "Not judged: the advert hides this figure (\"****\", \"XX\", \"£xx.xx\"), as job boards and "
+    "shared datasets do; the real advert will say it.";
 
 std::string_view met_message(const Rule& rule) {
   if (rule.kind == RuleKind::kBalance) return "In balance.";
@@ -83,6 +88,7 @@ int points_of(const Rule& rule, const Observation& o, const text::Document& docu
               Ledger& ledger, bool& limited) {
   limited = false;
   if (o.outcome == Outcome::kMet) return rule.reward;
+  if (o.outcome == Outcome::kNotJudged) return 0;
   if (!repeats(rule)) {
     return -(rule.kind == RuleKind::kMetric
                  ? std::min(metric_points(rule, o.value), rule.points_cap())
@@ -111,11 +117,14 @@ Finding make_finding(const Rule& rule, Observation& o, std::string_view checked)
   f.kind = rule.kind;
   f.category = rule.category;
   f.outcome = o.outcome;
-  f.severity = o.outcome == Outcome::kMet ? rules::Severity::kInfo : rule.severity;
-  f.message = o.message != nullptr         ? std::string_view(*o.message)
-              : o.outcome == Outcome::kMet ? met_message(rule)
-                                           : std::string_view(rule.message);
-  if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
+  // Met and not judged are settled: information, with nothing to suggest.
+  const bool settled = o.outcome == Outcome::kMet || o.outcome == Outcome::kNotJudged;
+  f.severity = settled ? rules::Severity::kInfo : rule.severity;
+  f.message = o.message != nullptr               ? std::string_view(*o.message)
+              : o.outcome == Outcome::kMet       ? met_message(rule)
+              : o.outcome == Outcome::kNotJudged ? std::string_view(kNotJudgedMessage)
+                                                 : std::string_view(rule.message);
+  if (!settled) f.suggestion = rule.suggestion;
   f.replacement = rule.replacement;
   f.span = o.span;
   if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);

@@ -19,13 +19,14 @@ constexpr NameTable<Severity, 4> kSeverityNames{{{Severity::kInfo, "info"},
                                                  {Severity::kSuggestion, "suggestion"},
                                                  {Severity::kWarning, "warning"},
                                                  {Severity::kCritical, "critical"}}};
-constexpr NameTable<RuleKind, 7> kKindNames{{{RuleKind::kTerms, "terms"},
+constexpr NameTable<RuleKind, 8> kKindNames{{{RuleKind::kTerms, "terms"},
                                              {RuleKind::kSubstitute, "substitute"},
                                              {RuleKind::kRequire, "require"},
                                              {RuleKind::kMetric, "metric"},
                                              {RuleKind::kBalance, "balance"},
                                              {RuleKind::kStyle, "style"},
-                                             {RuleKind::kReward, "reward"}}};
+                                             {RuleKind::kReward, "reward"},
+                                             {RuleKind::kPayFloor, "pay_floor"}}};
 constexpr NameTable<Metric, 7> kMetricNames{
     {{Metric::kReadingEase, "reading_ease"},
      {Metric::kGradeLevel, "grade_level"},
@@ -38,14 +39,15 @@ constexpr NameTable<StyleCheck, 3> kStyleNames{
     {{StyleCheck::kExclamationMarks, "exclamation_marks"},
      {StyleCheck::kCapitals, "capitals"},
      {StyleCheck::kRepeatedPunctuation, "repeated_punctuation"}}};
-constexpr NameTable<TokenClass, 8> kClassNames{{{TokenClass::kMoney, "money"},
+constexpr NameTable<TokenClass, 9> kClassNames{{{TokenClass::kMoney, "money"},
                                                 {TokenClass::kNumber, "number"},
                                                 {TokenClass::kTime, "time"},
                                                 {TokenClass::kPostcode, "postcode"},
                                                 {TokenClass::kPhone, "phone"},
                                                 {TokenClass::kEmail, "email"},
                                                 {TokenClass::kUrl, "url"},
-                                                {TokenClass::kCapitalised, "capitalised"}}};
+                                                {TokenClass::kCapitalised, "capitalised"},
+                                                {TokenClass::kPlaceholder, "placeholder"}}};
 constexpr NameTable<BalanceMethod, 2> kMethodNames{
     {{BalanceMethod::kRatio, "ratio"}, {BalanceMethod::kGenderDecoder, "gender-decoder"}}};
 constexpr NameTable<Side, 3> kSideNames{

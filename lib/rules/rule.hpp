@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
+#include "core/money.hpp"
+
 namespace caretoolkit::rules {
 
 // The five parts of an advert's score. Order is the order of the report.
@@ -27,6 +30,7 @@ enum class RuleKind : std::uint8_t {
   kBalance,     // the ratio or difference between two term sets
   kStyle,       // exclamation marks, capitals, repeated punctuation
   kReward,      // values-based words and phrases that earn points
+  kPayFloor,    // hourly amounts below the legal minimum in force on the check date
 };
 
 enum class Metric : std::uint8_t {
@@ -51,8 +55,9 @@ enum class TokenClass : std::uint8_t {
   kEmail,        // "jobs@example.org"
   kUrl,          // "www.example.org", "https://...", "example.co.uk"
   kCapitalised,  // a word starting with a capital letter ("Stamford")
+  kPlaceholder,  // a figure a job board hid: "****", "£XX", "£xx.xx"
 };
-inline constexpr std::size_t kTokenClassCount = 8;
+inline constexpr std::size_t kTokenClassCount = 9;
 
 enum class BalanceMethod : std::uint8_t {
   kRatio,          // first / second must reach min_ratio
@@ -60,10 +65,12 @@ enum class BalanceMethod : std::uint8_t {
                    // max_difference
 };
 
-// One step of a require pattern: either a token class or a set of terms.
+// One step of a pattern: either a token class or a set of terms. A class step may list words
+// that do not count as it (`except`: "Health" is capitalised but names no place).
 struct PatternStep {
   std::optional<TokenClass> token_class;
   std::vector<std::string> terms;
+  std::vector<std::string> except;
 };
 
 // One way to satisfy a require rule: the steps must occur in order, each starting at most
@@ -108,6 +115,12 @@ struct RuleContext {
   }
 };
 
+// One row of a pay floor's table: the hourly minimum in force from `from` until the next row's.
+struct DatedRate {
+  Date from;
+  Pence hourly;
+};
+
 struct BalanceSide {
   std::string label;                  // "you", "feminine"
   std::vector<std::string> terms;     // for kRatio
@@ -140,10 +153,28 @@ struct Rule {
   bool case_sensitive = false;
   std::string replacement;  // kSubstitute only
   RuleContext context;      // where a finding counts (kTerms, kSubstitute, kReward)
+  // kTerms, kSubstitute, kReward: token patterns each of whose occurrences is found like a term.
+  std::vector<Alternative> patterns;
+
+  // Every kind but kMetric, kBalance and kStyle: the rule applies to an advert only when none of
+  // `unless` and (if any are listed) one of `only_with` is found anywhere in it.
+  std::vector<Alternative> unless;
+  std::vector<Alternative> only_with;
 
   // kRequire: met when any alternative is found.
   std::vector<Alternative> any_of;
   int reward = 0;  // kRequire and kBalance: points won when met (0: none)
+  // kRequire: when unmet but one of these is found (a hidden figure: "£xx.xx an hour"), the
+  // rule is not judged and costs nothing.
+  std::vector<Alternative> not_judged;
+
+  // kPayFloor: an amount is hourly when one of `per_hour` follows it, or one of `hourly_before`
+  // comes before it, within `max_gap` tokens; it is found when it is below the row of `rates`
+  // in force on the check date (rows in date order).
+  std::vector<std::string> per_hour;
+  std::vector<std::string> hourly_before;
+  std::uint32_t max_gap = 1;
+  std::vector<DatedRate> rates;
 
   // kMetric: an observation when the value is below min or above max.
   Metric metric = Metric::kWords;

@@ -6,6 +6,7 @@
 #include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -259,10 +260,19 @@ Alternative read_alternative(ObjectReader& reader) {
                              reader.field(key) + ".");
     PatternStep step;
     if (step_reader.has("class")) {
-      step.token_class =
-          read_enum<TokenClass>(step_reader, "class", parse_token_class,
-                                "money, number, time, postcode, phone, email, url, capitalised");
+      step.token_class = read_enum<TokenClass>(
+          step_reader, "class", parse_token_class,
+          "money, number, time, postcode, phone, email, url, capitalised, placeholder");
       if (step_reader.has("terms")) step_reader.fail("terms", R"(give either "class" or "terms")");
+      step.except = read_terms(step_reader, "except", false, false);
+      for (std::size_t w = 0; w < step.except.size(); ++w) {
+        if (step.except[w].find(' ') != std::string::npos) {
+          step_reader.fail("except[" + std::to_string(w) + "]",
+                           "\"" + step.except[w] +
+                               "\" must be one word: a class step's except "
+                               "lists words that do not count as the class");
+        }
+      }
     } else {
       step.terms = read_terms(step_reader, "terms", true, false);
     }
@@ -272,6 +282,63 @@ Alternative read_alternative(ObjectReader& reader) {
   alternative.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 0));
   reader.finish();
   return alternative;
+}
+
+// An array of alternatives (each "terms" or "sequence", as require's any_of); empty when absent
+// unless required.
+std::vector<Alternative> read_alternatives(ObjectReader& reader, std::string_view key,
+                                           bool required) {
+  std::vector<Alternative> out;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) {
+    if (required) reader.fail(key, "is required");
+    return out;
+  }
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail(key, "must be a non-empty array");
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, R"(must be an object with "terms" or "sequence")");
+    ObjectReader alternative(reader.context(), *o,
+                             reader.pointer(std::string(key) + "/" + std::to_string(i)),
+                             reader.field(item) + ".");
+    out.push_back(read_alternative(alternative));
+  }
+  return out;
+}
+
+// A pay floor's table: rows {"from": "YYYY-MM-DD", "hourly": pounds}, dates increasing.
+std::vector<DatedRate> read_rates(ObjectReader& reader) {
+  const json::value* v = reader.find("rates");
+  if (v == nullptr) reader.fail("rates", "is required");
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail("rates", "must be a non-empty array");
+  std::vector<DatedRate> rates;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = "rates[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, R"(must be an object with "from" and "hourly")");
+    ObjectReader row(reader.context(), *o, reader.pointer("rates/" + std::to_string(i)),
+                     reader.field(item) + ".");
+    const std::string from = row.string("from", true);
+    const auto date = Date::parse(from);
+    if (!date) row.fail("from", Date::problem(from, "it"));
+    const auto hourly = row.number("hourly");
+    if (!hourly) row.fail("hourly", "is required");
+    const auto pence = round_pence(*hourly * 100);
+    if (*hourly <= 0 || !pence || pence->value > 100'000 ||
+        std::abs(*hourly * 100 - static_cast<double>(pence->value)) > 1e-6) {
+      row.fail("hourly", "must be pounds above 0 with at most two decimals, such as 12.21");
+    }
+    row.finish();
+    if (!rates.empty() && *date <= rates.back().from) {
+      row.fail("from",
+               "must be later than the row before's (" + rates.back().from.to_string() + ")");
+    }
+    rates.push_back(DatedRate{*date, *pence});
+  }
+  return rates;
 }
 
 BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod method) {
@@ -383,23 +450,19 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       rule.except = read_terms(reader, "except", false, rule.case_sensitive);
       if (rule.kind == RuleKind::kSubstitute) rule.replacement = reader.string("replacement", true);
       rule.context = read_context(reader);
+      rule.patterns = read_alternatives(reader, "patterns", false);
       break;
-    case RuleKind::kRequire: {
-      const json::value* v = reader.find("any_of");
-      if (v == nullptr) reader.fail("any_of", "is required");
-      const json::array* a = v->if_array();
-      if (a == nullptr || a->empty()) reader.fail("any_of", "must be a non-empty array");
-      for (std::size_t i = 0; i < a->size(); ++i) {
-        const std::string key = "any_of[" + std::to_string(i) + "]";
-        const json::object* o = (*a)[i].if_object();
-        if (o == nullptr) reader.fail(key, R"(must be an object with "terms" or "sequence")");
-        ObjectReader alt(reader.context(), *o, reader.pointer("any_of/" + std::to_string(i)),
-                         key + ".");
-        rule.any_of.push_back(read_alternative(alt));
-      }
+    case RuleKind::kRequire:
+      rule.any_of = read_alternatives(reader, "any_of", true);
+      rule.not_judged = read_alternatives(reader, "not_judged", false);
       rule.reward = reader.integer("reward", 0, 100, 0);
       break;
-    }
+    case RuleKind::kPayFloor:
+      rule.per_hour = read_terms(reader, "per_hour", true, false);
+      rule.hourly_before = read_terms(reader, "hourly_before", false, false);
+      rule.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 1));
+      rule.rates = read_rates(reader);
+      break;
     case RuleKind::kMetric:
       rule.metric = read_enum<Metric>(reader, "metric", parse_metric,
                                       "reading_ease, grade_level, average_sentence_words, "
@@ -480,7 +543,8 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   rule.id = reader.string("id", true);
   rule.index_in_pack = index;
   rule.kind = read_enum<RuleKind>(reader, "kind", parse_rule_kind,
-                                  "terms, substitute, require, metric, balance, style, reward");
+                                  "terms, substitute, require, metric, balance, style, reward, "
+                                  "pay_floor");
   rule.category = read_enum<Category>(reader, "category", parse_category,
                                       "engaging, values, clarity, inclusive, essentials");
   rule.severity = read_enum<Severity>(reader, "severity", parse_severity,
@@ -498,6 +562,11 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   rule.source = reader.string("source", true);
   rule.services = reader.strings("services", false);
   read_kind_fields(reader, rule);
+  if (rule.kind != RuleKind::kMetric && rule.kind != RuleKind::kBalance &&
+      rule.kind != RuleKind::kStyle) {
+    rule.unless = read_alternatives(reader, "unless", false);
+    rule.only_with = read_alternatives(reader, "only_with", false);
+  }
   reader.finish();
   return rule;
 }

@@ -19,10 +19,28 @@ json::value step_to_json(const PatternStep& step) {
   json::object o;
   if (step.token_class) {
     o["class"] = to_string(*step.token_class);
+    if (!step.except.empty()) o["except"] = strings(step.except);
   } else {
     o["terms"] = strings(step.terms);
   }
   return o;
+}
+
+json::array alternatives_to_json(const std::vector<Alternative>& alternatives) {
+  json::array out;
+  for (const auto& alternative : alternatives) {
+    json::object a;
+    if (alternative.steps.size() == 1 && !alternative.steps[0].token_class) {
+      a["terms"] = strings(alternative.steps[0].terms);
+    } else {
+      json::array steps;
+      for (const auto& step : alternative.steps) steps.push_back(step_to_json(step));
+      a["sequence"] = std::move(steps);
+      a["max_gap"] = alternative.max_gap;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
 }
 
 json::value side_to_json(const BalanceSide& side) {
@@ -85,23 +103,23 @@ json::value rule_to_json(const Rule& rule) {
       if (rule.case_sensitive) o["case_sensitive"] = true;
       if (rule.kind == RuleKind::kSubstitute) o["replacement"] = rule.replacement;
       context_to_json(rule.context, o);
+      if (!rule.patterns.empty()) o["patterns"] = alternatives_to_json(rule.patterns);
       break;
-    case RuleKind::kRequire: {
-      json::array any_of;
-      for (const auto& alternative : rule.any_of) {
-        json::object a;
-        if (alternative.steps.size() == 1 && !alternative.steps[0].token_class) {
-          a["terms"] = strings(alternative.steps[0].terms);
-        } else {
-          json::array steps;
-          for (const auto& step : alternative.steps) steps.push_back(step_to_json(step));
-          a["sequence"] = std::move(steps);
-          a["max_gap"] = alternative.max_gap;
-        }
-        any_of.push_back(std::move(a));
-      }
-      o["any_of"] = std::move(any_of);
+    case RuleKind::kRequire:
+      o["any_of"] = alternatives_to_json(rule.any_of);
+      if (!rule.not_judged.empty()) o["not_judged"] = alternatives_to_json(rule.not_judged);
       if (rule.reward) o["reward"] = rule.reward;
+      break;
+    case RuleKind::kPayFloor: {
+      o["per_hour"] = strings(rule.per_hour);
+      if (!rule.hourly_before.empty()) o["hourly_before"] = strings(rule.hourly_before);
+      o["max_gap"] = rule.max_gap;
+      json::array rates;
+      for (const DatedRate& rate : rule.rates) {
+        rates.push_back(json::object{{"from", rate.from.to_string()},
+                                     {"hourly", static_cast<double>(rate.hourly.value) / 100}});
+      }
+      o["rates"] = std::move(rates);
       break;
     }
     case RuleKind::kMetric:
@@ -131,6 +149,8 @@ json::value rule_to_json(const Rule& rule) {
       }
       break;
   }
+  if (!rule.unless.empty()) o["unless"] = alternatives_to_json(rule.unless);
+  if (!rule.only_with.empty()) o["only_with"] = alternatives_to_json(rule.only_with);
   return o;
 }
 

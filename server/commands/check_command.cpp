@@ -1,4 +1,4 @@
-// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] FILE... | -
+// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD] FILE... | -
 //
 // Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
 // categories and every finding with its line and column and the text marked; or, with --json,
@@ -32,6 +32,7 @@ struct CheckArguments {
   std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
+  std::string date;  // YYYY-MM-DD; empty: today
   std::vector<std::string> files;
 };
 
@@ -208,7 +209,8 @@ void run_check(const CheckArguments& args) {
   const auto rule_set = rules::RuleSet::load_directory(args.rules_dir);
   const text::Analyzer analyzer;
   const advert::Checker checker(rule_set, analyzer);
-  const advert::CheckOptions options{args.role, args.service};
+  advert::CheckOptions options{args.role, args.service};
+  if (!args.date.empty()) options.date = Date::parse_or_throw(args.date, "--date");
 
   bool failed = false;
   for (const auto& file : args.files) {
@@ -247,6 +249,9 @@ void add_check_command(CLI::App& app) {
   check->add_option("--service", args->service,
                     "Kind of service, e.g. \"home care\" (some rules apply only to it)");
   check->add_option("--role", args->role, "Job title, echoed in the report");
+  check->add_option("--date", args->date,
+                    "Day to check the advert for, YYYY-MM-DD (default today): pay is compared "
+                    "with the National Living Wage in force then");
   check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
       ->required();
   check->callback([args] { run_check(*args); });

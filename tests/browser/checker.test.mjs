@@ -95,7 +95,7 @@ test("editing the advert checks it again without a click", async () => {
   const box = page.getByLabel("Job advert");
   await box.fill("URGENT!!! Carers wanted. Service users need help.");
   const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
-  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £12.60 an hour and pay your travel time.";
+  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £13.20 an hour and pay your travel time.";
   const second = await checkAdvert(page, () => box.fill(edited));
   assert.notEqual(second.score, first.score, "the edit changed the score");
   assert.equal(await page.locator("#advert-view").textContent(), edited);

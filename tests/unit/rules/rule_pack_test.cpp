@@ -150,7 +150,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "letters, digits, dots and hyphens, such as \"jargon.service-users\""},
       {pack_with(R"({"id": "test.rule", "kind": "shout", )" + kCommonRuleFields + "}"),
        "rules/test.json: rule \"test.rule\": field \"kind\": \"shout\" is not one of terms, "
-       "substitute, require, metric, balance, style, reward"},
+       "substitute, require, metric, balance, style, reward, pay_floor"},
       {pack_with(R"({"id": "test.rule", "kind": "terms", "terms": ["x"]})"),
        "rules/test.json: rule \"test.rule\": field \"category\": is required (one of engaging, "
        "values, clarity, inclusive, essentials)"},
@@ -232,7 +232,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "salary"}]}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence[0].class\": \"salary\" "
-       "is not one of money, number, time, postcode, phone, email, url, capitalised"},
+       "is not one of money, number, time, postcode, phone, email, url, capitalised, placeholder"},
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "money"}], "max_gap": 50}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].max_gap\": must be a whole number "
