@@ -55,6 +55,17 @@ TEST_CASE("Zero hours and availability demands are flagged and offers of flexibi
            {"Fully flexible hours to fit around your family.", "Choose the shifts that suit you."});
 }
 
+TEST_CASE("Demands to work any shift or every weekend are availability demands") {
+  fires_on("pay-and-hours.availability",
+           {"Must be able to work any shift including nights, weekends and bank holidays.",
+            "Must work every weekend.", "Must be available weekends.",
+            "Ability to work flexibly, including evenings, weekends and bank holidays.",
+            "Flexibility to work early mornings, evenings and weekends is essential."},
+           {"You can work flexibly around school hours.",
+            "If you are willing to work weekends we pay £1 an hour more.",
+            "You will work every other weekend, on a rota agreed four weeks ahead."});
+}
+
 TEST_CASE("Candidates paying for checks and unpaid travel time are flagged") {
   fires_on("pay-and-hours.candidate-pays",
            {"DBS at your own cost (£54.50).",

@@ -29,7 +29,9 @@ TEST_CASE("A length of experience demanded is flagged once as an age risk") {
                          "Applicants must have a minimum of 2 years experience.",
                          "Candidates must be flexible, have 3 years experience and a car.",
                          "2 years experience in a care setting is essential.",
-                         "At least 6 months' experience required."};
+                         "At least 6 months' experience required.",
+                         "You need 12 months' home care experience.",
+                         "Applicants need 6 months' UK experience."};
   fires_on("inclusive.age-experience", lengths,
            {"With over 20 years' experience, we are a trusted local provider.",
             "Our managers have 15 years of experience between them."});
