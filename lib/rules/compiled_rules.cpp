@@ -217,18 +217,18 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
                                             options.service) == rule.services.end()) {
       continue;
     }
+    // Most terms rules find nothing in a given advert: that is settled before the costlier
+    // look for what the rule's unless and only_with name.
+    const bool term_like = rule.kind == RuleKind::kTerms || rule.kind == RuleKind::kSubstitute ||
+                           rule.kind == RuleKind::kReward;
+    if (term_like && !may_find(r, scratch)) continue;
     if (!applies(r, scratch, document)) continue;
     switch (rule.kind) {
       case RuleKind::kTerms:
       case RuleKind::kSubstitute:
-      case RuleKind::kReward: {
-        // Most of these rules find nothing in a given advert; the call is not free.
-        const Hits terms = hits_of(targets_[r].terms, scratch);
-        if (terms.begin != terms.end || !targets_[r].patterns.empty()) {
-          evaluate_terms(r, scratch, document, out);
-        }
+      case RuleKind::kReward:
+        evaluate_terms(r, scratch, document, out);
         break;
-      }
       case RuleKind::kPayFloor:
         evaluate_pay_floor(r, scratch, document, options.date, out);
         break;
@@ -312,6 +312,12 @@ template <typename Visit>
 bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
                                         const EvaluationScratch& scratch, const Document& document,
                                         bool one_sentence, Visit visit) const {
+  // A term step found nowhere rules the alternative out before any walk over the text.
+  for (const std::uint32_t target : alternative.steps) {
+    if (target == kNoTarget) continue;
+    const Hits hits = hits_of(target, scratch);
+    if (hits.begin == hits.end) return false;
+  }
   const Alternative& source = *alternative.source;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
@@ -399,6 +405,19 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
     if (any) return found;
   }
   return std::nullopt;
+}
+
+bool CompiledRules::may_find(std::uint32_t rule, const EvaluationScratch& scratch) const {
+  const RuleTargets& targets = targets_[rule];
+  const Hits terms = hits_of(targets.terms, scratch);
+  if (terms.begin != terms.end) return true;
+  // A pattern is found only where its first step is: a term step with no hits rules it out.
+  for (const CompiledAlternative& pattern : targets.patterns) {
+    if (pattern.steps[0] == kNoTarget) return true;
+    const Hits first = hits_of(pattern.steps[0], scratch);
+    if (first.begin != first.end) return true;
+  }
+  return false;
 }
 
 bool CompiledRules::applies(std::uint32_t rule, const EvaluationScratch& scratch,

@@ -144,6 +144,9 @@ class CompiledRules {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> first_of(
       const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
       const text::Document& document) const;
+  // Whether a terms, substitute or reward rule can find anything: a term or a pattern's first
+  // step was found.
+  bool may_find(std::uint32_t rule, const EvaluationScratch& scratch) const;
   // Whether the rule's `unless` and `only_with` let it apply to this advert.
   bool applies(std::uint32_t rule, const EvaluationScratch& scratch,
                const text::Document& document) const;
