@@ -41,6 +41,14 @@ TEST_CASE("A length of experience demanded is flagged once as an age risk") {
   }
 }
 
+TEST_CASE("Driving demands worded as a requirement after the licence or the car are flagged") {
+  fires_on("who-can-apply.driving",
+           {"Driving licence and car essential.", "A driving licence is required for most rounds.",
+            "This role needs a driver with a car."},
+           {"Driving licence desirable but not essential.",
+            "Free car parking is available and no experience is required."});
+}
+
 TEST_CASE(
     "Qualification codes demanded are flagged unless the advert offers to work towards them") {
   fires_on(
@@ -68,7 +76,7 @@ TEST_CASE("Driving demands cost points unless travel is paid and are information
   const Report paid = check("Own car essential; mileage paid at 45p a mile.");
   const Finding* info = first(paid, "who-can-apply.driving-paid");
   REQUIRE(info != nullptr);
-  CHECK(info->text == "Own car");
+  CHECK(info->text == "Own car essential");
   CHECK(info->points == 0);
   CHECK(info->suggestion.find("walking rounds") != std::string_view::npos);
   CHECK(first(paid, "who-can-apply.driving") == nullptr);
