@@ -101,3 +101,22 @@ TEST_CASE("Benefits are not met by working bank holidays") {
   CHECK(outcome_of("28 days' holiday including bank holidays, and a pension.",
                    "essentials.benefits") == Outcome::kMet);
 }
+
+TEST_CASE("Training the candidate must already have or must attend is not an offer of training") {
+  for (const std::string text :
+       {"To attend all mandatory training as required.", "Must be Team Teach and MAPA trained.",
+        "Medication trained.", "You will contribute to the induction of new staff.",
+        "Leavers within 6 months will be charged for their training."}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.training") == Outcome::kUnmet);
+  }
+  for (const std::string text :
+       {"We give you a paid induction and the Care Certificate.", "Full training provided.",
+        "We'll fund a Level 3 Diploma if you would like one.",
+        "You will attend a three-day induction before you start.",
+        "The council pays for your first aid and moving and handling training.",
+        "I'll teach you how I like things done."}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.training") == Outcome::kMet);
+  }
+}
