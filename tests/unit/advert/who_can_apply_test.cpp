@@ -51,14 +51,15 @@ TEST_CASE("Driving demands worded as a requirement after the licence or the car 
 
 TEST_CASE(
     "Qualification codes demanded are flagged unless the advert offers to work towards them") {
-  fires_on(
-      "who-can-apply.qualification-demand",
-      {"NVQ2 essential.", "Must have NVQ level 3 in Health and Social Care.",
-       "QCF Level 2 required.", "Applicants must hold NVQ level 2 or above.",
-       "Level 3 Diploma in Health and Social Care essential.", "NVQ 3 required for this role."},
-      {"NVQ Level 3 in Health and Social Care essential or willing to work towards.",
-       "Level 3 Diploma in Health and Social Care is desirable but not essential.",
-       "We fund your Level 2 Diploma in Care.", "No qualifications needed."});
+  fires_on("who-can-apply.qualification-demand",
+           {"NVQ2 essential.", "Must have NVQ level 3 in Health and Social Care.",
+            "QCF Level 2 required.", "Applicants must hold NVQ level 2 or above.",
+            "Level 3 Diploma in Health and Social Care essential.", "NVQ 3 required for this role.",
+            "Must have 2 years experience and Level 2 Diploma.",
+            "You will need an NVQ Level 3 in Health and Social Care."},
+           {"NVQ Level 3 in Health and Social Care essential or willing to work towards.",
+            "Level 3 Diploma in Health and Social Care is desirable but not essential.",
+            "We fund your Level 2 Diploma in Care.", "No qualifications needed."});
 }
 
 TEST_CASE("Driving demands cost points unless travel is paid and are information when it is") {
