@@ -104,3 +104,11 @@ TEST_CASE("Lines that welcome new people earn points") {
   CHECK(points("who-can-apply.non-drivers-welcome") == 4);
   CHECK(found("Must have care experience.", "who-can-apply.new-to-care-welcome").empty());
 }
+
+TEST_CASE("An offer to train earns its reward once and joining a team earns nothing") {
+  const Report report = check("We'll train you. Join our team.");
+  const Finding* train = first(report, "who-can-apply.we-train-you");
+  REQUIRE(train != nullptr);
+  CHECK(train->points == 4);
+  CHECK(first(report, "engaging.why-people-stay") == nullptr);
+}
