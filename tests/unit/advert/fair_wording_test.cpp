@@ -73,3 +73,11 @@ TEST_CASE("Each barrier is flagged by one rule and not counted twice") {
   CHECK(rules_found("You must have own car.") == Texts{"who-can-apply.driving"});
   CHECK(rules_found("You must be physically fit.") == Texts{"inclusive.physical"});
 }
+
+TEST_CASE(
+    "A lady or a gentleman the job supports or who asked for a carer is not a one-sex request") {
+  fires_on("inclusive.ladies-and-gentlemen", {"We are looking for a mature and sensible lady."},
+           {"One gentleman we support likes to talk about the bus routes he drove.",
+            "The gentleman has asked for a male carer for his personal care.",
+            "A lady you will visit each morning needs help with her tablets."});
+}
