@@ -75,6 +75,15 @@ bool is_outward_code(std::string_view s) {
   return rest == 0 || (rest == 1 && (is_upper(s.back()) || is_digit(s.back())));
 }
 
+// An outward code that stands alone as a district: two letters ("LN2", "SW1A"), or one of the
+// eight one-letter areas with two digits ("S10", "B97", "M14"); "M1" or "B2" alone is more often
+// a road or a grade than a place.
+bool is_district(std::string_view s) {
+  if (s.size() >= 3 && is_upper(s[1])) return true;
+  return s.size() == 3 && std::string_view("BEGLMNSW").find(s[0]) != std::string_view::npos &&
+         is_digit(s[1]) && is_digit(s[2]);
+}
+
 bool is_inward_code(std::string_view s) {
   return s.size() == 3 && is_digit(s[0]) && is_upper(s[1]) && is_upper(s[2]);
 }
@@ -660,7 +669,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     if (want_postcode && is_upper(head) && is_outward_code(s)) {
       if (i + 1 < n && close(i, i + 1) && is_inward_code(document.text(tokens[i + 1].span))) {
         add(TokenClass::kPostcode, i, i + 2);
-      } else if (s.size() >= 3 && is_upper(s[1])) {
+      } else if (is_district(s)) {
         add(TokenClass::kPostcode, i, i + 1);
       }
     }

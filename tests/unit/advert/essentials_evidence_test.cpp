@@ -120,3 +120,16 @@ TEST_CASE("Training the candidate must already have or must attend is not an off
     CHECK(outcome_of(text, "essentials.training") == Outcome::kMet);
   }
 }
+
+TEST_CASE(
+    "A one-letter postcode district with two digits is a place and a road or a grade is not") {
+  for (const std::string text :
+       {"Thornbury Nursing Home, Sheffield S10.", "Apply in person: B97."}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.location") == Outcome::kMet);
+  }
+  for (const std::string text : {"Close to junction 4 of the M1.", "Grade B2 or above."}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.location") == Outcome::kUnmet);
+  }
+}
