@@ -133,3 +133,16 @@ TEST_CASE(
     CHECK(outcome_of(text, "essentials.location") == Outcome::kUnmet);
   }
 }
+
+TEST_CASE("A place after wanted or needed in the title is the location") {
+  for (const std::string text :
+       {"Carers wanted in Stockport and Cheadle.", "Home Carers Needed - Rotherham"}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.location") == Outcome::kMet);
+  }
+  for (const std::string text :
+       {"Experience required - Health and Social Care", "Drivers wanted - Immediate start"}) {
+    CAPTURE(text);
+    CHECK(outcome_of(text, "essentials.location") == Outcome::kUnmet);
+  }
+}
