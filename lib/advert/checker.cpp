@@ -20,8 +20,10 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
 
   thread_local rules::EvaluationScratch scratch;
   thread_local rules::Evaluation evaluation;
-  compiled_.evaluate(document, metrics, rules::EvaluationOptions{options.service}, scratch,
-                     evaluation);
+  compiled_.evaluate(
+      document, metrics,
+      rules::EvaluationOptions{options.service, options.date.value_or(Date::today())}, scratch,
+      evaluation);
 
   for (const auto& count : evaluation.balances) {
     const rules::Rule& rule = rules_.rules()[count.rule];

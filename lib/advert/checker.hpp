@@ -4,10 +4,12 @@
 // Thread safety: check() is const and may run on many threads at once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "advert/report.hpp"
+#include "core/date.hpp"
 #include "rules/compiled_rules.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -18,6 +20,9 @@ struct CheckOptions {
   std::string role;     // "care assistant": echoed in the report
   std::string service;  // "home care", "residential", "supported living": selects rules with
                         // `services` (paid travel time is checked only for home care)
+  // The day the advert is checked for: pay floor rules compare hourly pay with the rate in force
+  // then. Today (UTC) when empty, so a report names the date in its findings; tests fix it.
+  std::optional<Date> date = std::nullopt;
 };
 
 class Checker {
@@ -27,7 +32,7 @@ class Checker {
   Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer);
 
   // Throws Error(kMalformed) for invalid UTF-8 (from the analyser), naming the byte offset.
-  // The same text, options and rules always give the same report.
+  // The same text, options (with a date) and rules always give the same report.
   Report check(std::string_view text, const CheckOptions& options = {}) const;
 
   const rules::RuleSet& rule_set() const { return rules_; }

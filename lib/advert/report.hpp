@@ -50,6 +50,14 @@ struct CategoryScore {
   int not_counted = 0;  // points beyond 0 or 100 that the clamp removed
 };
 
+// The limit a critical finding put on the overall score (scoring.hpp): the first such finding's
+// rule, the limit and the weighted mean of the categories before it was applied.
+struct ScoreCap {
+  std::string_view rule_id;  // a view of the RuleSet's string, like Finding::rule_id
+  int cap = 0;
+  int uncapped = 0;
+};
+
 struct BalanceStatistic {
   std::string rule_id;
   std::string first_label;
@@ -77,8 +85,9 @@ struct Report {
   // The text that was checked, shared by the Report's copies; findings view their matched text
   // in it (one copy of the advert costs less than a string per finding).
   std::shared_ptr<const std::string> checked_text;
-  int score = 0;      // 0 to 100
-  std::string grade;  // Excellent, Good, Fair, Weak, Poor
+  int score = 0;                // 0 to 100: the categories' weighted mean, at most cap->cap
+  std::string grade;            // Excellent, Good, Fair, Weak, Poor
+  std::optional<ScoreCap> cap;  // present while a critical finding loses points
   std::array<CategoryScore, rules::kCategoryCount> categories{};
   std::vector<Finding> findings;  // by rule order, then position
   Statistics statistics;

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cmath>
+#include <string>
 
 #include "advert/scoring.hpp"
 
@@ -24,6 +25,8 @@ const char* to_string(rules::Outcome outcome) {
       return "met";
     case rules::Outcome::kUnmet:
       return "unmet";
+    case rules::Outcome::kNotJudged:
+      return "not_judged";
   }
   return "found";
 }
@@ -46,6 +49,21 @@ json::value balance_to_json(const BalanceStatistic& b) {
   return o;
 }
 
+// The scoring model in a paragraph, with the model's own numbers.
+std::string scoring_summary() {
+  return "Each category starts at its base, adds the points of its findings and is kept between "
+         "0 and 100 (not_counted shows what that removed). The score is the categories' "
+         "weighted mean, rounded, and at most " +
+         std::to_string(kCriticalScoreCap) +
+         " while a critical finding loses points (score_cap). A rule's repeats are worth half "
+         "the previous one, up to its cap; values words earn at most " +
+         std::to_string(kValuePointsPerSentence) +
+         " points in one sentence; readability and length lose more the further past their "
+         "threshold. After a rule's first " +
+         std::to_string(kListedFindingsPerRule) +
+         " findings, one more finding stands for the rest (not_listed).";
+}
+
 }  // namespace
 
 json::value report_to_json(const Report& report) {
@@ -57,6 +75,13 @@ json::value report_to_json(const Report& report) {
   if (!report.service.empty()) root["service"] = report.service;
   root["score"] = report.score;
   root["grade"] = report.grade;
+  if (report.cap) {
+    root["score_cap"] = json::object{{"rule", report.cap->rule_id},
+                                     {"cap", report.cap->cap},
+                                     {"uncapped", report.cap->uncapped}};
+  } else {
+    root["score_cap"] = nullptr;
+  }
 
   json::array categories;
   for (const auto& c : report.categories) {
@@ -69,11 +94,7 @@ json::value report_to_json(const Report& report) {
                                       {"score", c.score}});
   }
   root["categories"] = std::move(categories);
-  root["scoring"] =
-      "Each category starts at its base, adds the points of its findings and is kept between 0 "
-      "and 100 (not_counted shows what that removed). The score is the categories' weighted "
-      "mean, rounded. A rule's repeats are worth half the previous one, up to its cap; after "
-      "its first 50 findings, one more finding stands for the rest (not_listed).";
+  root["scoring"] = scoring_summary();
 
   const Statistics& s = report.statistics;
   json::object stats{{"words", s.words},

@@ -9,7 +9,7 @@
 
 namespace caretoolkit::advert {
 
-inline constexpr int kReportSchemaVersion = 2;
+inline constexpr int kReportSchemaVersion = 3;
 
 boost::json::value report_to_json(const Report& report);
 

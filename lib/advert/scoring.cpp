@@ -1,7 +1,10 @@
-// Points per observation with diminishing returns and caps; category and overall scores.
+// Points per observation with diminishing returns, caps, a per-sentence limit on values words and
+// metric penalties that grow with the distance; category scores, the overall score and its cap.
 #include "advert/scoring.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <span>
 
 namespace caretoolkit::advert {
 namespace {
@@ -24,6 +27,7 @@ bool repeats(const Rule& rule) {
     case RuleKind::kSubstitute:
     case RuleKind::kReward:
     case RuleKind::kStyle:
+    case RuleKind::kPayFloor:  // each amount below the floor is a finding
       return true;
     case RuleKind::kMetric:
       return rule.metric == rules::Metric::kSentenceWords ||
@@ -34,6 +38,10 @@ bool repeats(const Rule& rule) {
   }
   return false;
 }
+
+constexpr const char* kNotJudgedMessage =
+    "Not judged: the advert hides this figure (\"****\", \"XX\", \"£xx.xx\"), as job boards and "
+    "shared datasets do; the real advert will say it.";
 
 std::string_view met_message(const Rule& rule) {
   if (rule.kind == RuleKind::kBalance) return "In balance.";
@@ -49,90 +57,133 @@ constexpr bool model_in_enum_order() {
 }
 static_assert(model_in_enum_order(), "kCategoryModel must list the categories in enum order");
 
-}  // namespace
+// Per-check bookkeeping of the points already given: per rule, for repeats and caps, and per
+// sentence, for the limit on values words. Kept per thread: a check should allocate only for
+// its report.
+struct Ledger {
+  std::vector<int> occurrences;  // per rule
+  std::vector<int> spent;        // per rule
+  std::vector<int> values_won;   // per sentence
 
-const char* grade_for(int score) {
-  if (score >= 85) return "Excellent";
-  if (score >= 70) return "Good";
-  if (score >= 55) return "Fair";
-  if (score >= 40) return "Weak";
-  return "Poor";
+  void reset(std::size_t rules, std::size_t sentences) {
+    occurrences.assign(rules, 0);
+    spent.assign(rules, 0);
+    values_won.assign(sentences, 0);
+  }
+};
+
+// The index of the sentence holding byte `offset`, or sentences.size() when none does.
+std::size_t sentence_at(std::span<const text::Sentence> sentences, std::size_t offset) {
+  const auto after =
+      std::upper_bound(sentences.begin(), sentences.end(), offset,
+                       [](std::size_t o, const text::Sentence& s) { return o < s.span.begin; });
+  if (after == sentences.begin()) return sentences.size();
+  const auto index = static_cast<std::size_t>(after - sentences.begin()) - 1;
+  return offset < sentences[index].span.end ? index : sentences.size();
 }
 
-void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
-           const text::Document& document, Report& report) {
-  const auto& all = rule_set.rules();
-  // Occurrences so far and points so far, per rule, for diminishing returns and caps (kept per
-  // thread: a check should allocate only for its report).
-  thread_local std::vector<int> occurrences;
-  thread_local std::vector<int> spent;
-  occurrences.assign(all.size(), 0);
-  spent.assign(all.size(), 0);
-  // A rule's findings beyond kListedFindingsPerRule, gathered into one finding while its
-  // observations (which come together) are read, and added when the next rule's begin.
-  std::size_t listed_of_rule = 0;
-  Finding unlisted;
-  const auto add_unlisted = [&report, &unlisted] {
-    if (unlisted.not_listed == 0) return;
-    unlisted.detail = std::to_string(unlisted.not_listed) + " more, not listed one by one";
-    report.findings.push_back(std::move(unlisted));
-    unlisted = Finding{};
-  };
-
-  report.checked_text = std::make_shared<const std::string>(document.original());
-  const std::string_view checked = *report.checked_text;
-  report.findings.reserve(
-      std::min(evaluation.observations.size(), all.size() * (kListedFindingsPerRule + 1)));
-  for (std::size_t i = 0; i < evaluation.observations.size(); ++i) {
-    Observation& o = evaluation.observations[i];
-    const Rule& rule = all[o.rule];
-    if (i == 0 || o.rule != evaluation.observations[i - 1].rule) {
-      add_unlisted();
-      listed_of_rule = 0;
-    }
-    Finding f;
-    f.rule_id = rule.id;
-    f.kind = rule.kind;
-    f.category = rule.category;
-    f.outcome = o.outcome;
-    f.severity = o.outcome == Outcome::kMet ? rules::Severity::kInfo : rule.severity;
-    f.message = o.outcome == Outcome::kMet ? met_message(rule) : rule.message;
-    if (o.outcome != Outcome::kMet) f.suggestion = rule.suggestion;
-    f.replacement = rule.replacement;
-    f.span = o.span;
-    if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
-    f.detail = std::move(o.detail);
-
-    int points = 0;
-    if (o.outcome == Outcome::kMet) {
-      points = rule.reward;
-    } else if (repeats(rule)) {
-      const int wanted = diminished(rule.weight, occurrences[o.rule]++);
-      points = std::min(wanted, rule.points_cap() - spent[o.rule]);
-      spent[o.rule] += points;
-      if (rule.kind != RuleKind::kReward) points = -points;
-    } else {
-      points = -rule.weight;
-    }
-    f.points = points;
-    CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];
-    (points > 0 ? category.won : category.lost) += points;
-    if (listed_of_rule < kListedFindingsPerRule) {
-      ++listed_of_rule;
-      report.findings.push_back(std::move(f));
-    } else {
-      if (unlisted.not_listed == 0) {  // the first one not listed gives the rule's fields
-        unlisted = std::move(f);
-        unlisted.span.reset();
-        unlisted.text = {};
-        unlisted.points = 0;
-      }
-      ++unlisted.not_listed;
-      unlisted.points += points;
+// The points of one observation, signed (won positive, lost negative), with the ledger updated.
+// Sets `limited` when the values limit of the sentence took some of them.
+int points_of(const Rule& rule, const Observation& o, const text::Document& document,
+              Ledger& ledger, bool& limited) {
+  limited = false;
+  if (o.outcome == Outcome::kMet) return rule.reward;
+  if (o.outcome == Outcome::kNotJudged) return 0;
+  if (!repeats(rule)) {
+    return -(rule.kind == RuleKind::kMetric
+                 ? std::min(metric_points(rule, o.value), rule.points_cap())
+                 : rule.weight);
+  }
+  const int base = rule.kind == RuleKind::kMetric ? metric_points(rule, o.value) : rule.weight;
+  const int wanted = diminished(base, ledger.occurrences[o.rule]++);
+  int points = std::min(wanted, rule.points_cap() - ledger.spent[o.rule]);
+  if (rule.kind == RuleKind::kReward && rule.category == rules::Category::kValues && o.span) {
+    const std::size_t sentence = sentence_at(document.sentences(), o.span->begin);
+    if (sentence < ledger.values_won.size()) {
+      const int room = kValuePointsPerSentence - ledger.values_won[sentence];
+      limited = points > room;
+      points = std::min(points, room);
+      ledger.values_won[sentence] += points;
     }
   }
-  add_unlisted();
+  ledger.spent[o.rule] += points;
+  return rule.kind == RuleKind::kReward ? points : -points;
+}
 
+// A finding from its rule and observation, without points.
+Finding make_finding(const Rule& rule, Observation& o, std::string_view checked) {
+  Finding f;
+  f.rule_id = rule.id;
+  f.kind = rule.kind;
+  f.category = rule.category;
+  f.outcome = o.outcome;
+  // Met and not judged are settled: information, with nothing to suggest.
+  const bool settled = o.outcome == Outcome::kMet || o.outcome == Outcome::kNotJudged;
+  f.severity = settled ? rules::Severity::kInfo : rule.severity;
+  f.message = o.message != nullptr               ? std::string_view(*o.message)
+              : o.outcome == Outcome::kMet       ? met_message(rule)
+              : o.outcome == Outcome::kNotJudged ? std::string_view(kNotJudgedMessage)
+                                                 : std::string_view(rule.message);
+  if (!settled) f.suggestion = rule.suggestion;
+  f.replacement = rule.replacement;
+  f.span = o.span;
+  if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
+  f.detail = std::move(o.detail);
+  return f;
+}
+
+// Lists findings, gathering each rule's findings after its first kListedFindingsPerRule into one
+// that stands for them. Observations come grouped by rule.
+class FindingList {
+ public:
+  explicit FindingList(std::vector<Finding>& out) : out_(out) {}
+
+  void add(std::uint32_t rule, Finding f) {
+    if (!started_ || rule != rule_) {
+      flush();
+      started_ = true;
+      rule_ = rule;
+      listed_ = 0;
+    }
+    if (listed_ < kListedFindingsPerRule) {
+      ++listed_;
+      out_.push_back(std::move(f));
+      return;
+    }
+    const int points = f.points;
+    if (unlisted_.not_listed == 0) {  // the first one not listed gives the rule's fields
+      unlisted_ = std::move(f);
+      unlisted_.span.reset();
+      unlisted_.text = {};
+      unlisted_.points = 0;
+    }
+    unlisted_.points += points;
+    ++unlisted_.not_listed;
+  }
+
+  void flush() {
+    if (unlisted_.not_listed == 0) return;
+    unlisted_.detail = std::to_string(unlisted_.not_listed) + " more, not listed one by one";
+    out_.push_back(std::move(unlisted_));
+    unlisted_ = Finding{};
+  }
+
+ private:
+  std::vector<Finding>& out_;
+  bool started_ = false;
+  std::uint32_t rule_ = 0;
+  std::size_t listed_ = 0;
+  Finding unlisted_;
+};
+
+// The detail of a finding whose points the sentence's values limit reduced.
+std::string values_limit_detail() {
+  return "at most " + std::to_string(kValuePointsPerSentence) +
+         " points for values words in one sentence";
+}
+
+// Category scores from their findings' points, then the overall score, its cap and the grade.
+void total(Report& report) {
   long long weighted = 0;
   for (std::size_t c = 0; c < kCategoryModel.size(); ++c) {
     CategoryScore& category = report.categories[c];
@@ -145,7 +196,69 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
     weighted += static_cast<long long>(category.weight) * category.score;
   }
   report.score = static_cast<int>((weighted + 50) / 100);
+  for (const Finding& f : report.findings) {
+    if (f.severity == rules::Severity::kCritical && f.points < 0) {
+      report.cap = ScoreCap{f.rule_id, kCriticalScoreCap, report.score};
+      report.score = std::min(report.score, kCriticalScoreCap);
+      break;
+    }
+  }
   report.grade = grade_for(report.score);
+}
+
+}  // namespace
+
+const char* grade_for(int score) {
+  if (score >= 85) return "Excellent";
+  if (score >= 70) return "Good";
+  if (score >= 55) return "Fair";
+  if (score >= 40) return "Weak";
+  return "Poor";
+}
+
+int metric_points(const rules::Rule& rule, double value) {
+  double distance = 0;
+  double threshold = 0;
+  if (rule.min && value < *rule.min) {
+    distance = *rule.min - value;
+    threshold = *rule.min;
+  } else if (rule.max && value > *rule.max) {
+    distance = value - *rule.max;
+    threshold = *rule.max;
+  } else {
+    return 0;
+  }
+  const double band = std::max(1.0, std::abs(threshold) * kMetricBandPercent / 100.0);
+  const double points = std::floor(rule.weight * distance / band + 0.5);
+  return points >= 1000.0 ? 1000 : static_cast<int>(points);
+}
+
+void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
+           const text::Document& document, Report& report) {
+  const auto& all = rule_set.rules();
+  thread_local Ledger ledger;
+  ledger.reset(all.size(), document.sentences().size());
+
+  report.checked_text = std::make_shared<const std::string>(document.original());
+  const std::string_view checked = *report.checked_text;
+  report.findings.reserve(
+      std::min(evaluation.observations.size(), all.size() * (kListedFindingsPerRule + 1)));
+  FindingList list(report.findings);
+  for (Observation& o : evaluation.observations) {
+    const Rule& rule = all[o.rule];
+    bool limited = false;
+    const int points = points_of(rule, o, document, ledger, limited);
+    Finding f = make_finding(rule, o, checked);
+    f.points = points;
+    if (limited) f.detail = values_limit_detail();
+    // A metric finding worth nothing (just past its threshold) is information.
+    if (rule.kind == RuleKind::kMetric && points == 0) f.severity = rules::Severity::kInfo;
+    CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];
+    (points > 0 ? category.won : category.lost) += points;
+    list.add(o.rule, std::move(f));
+  }
+  list.flush();
+  total(report);
 }
 
 }  // namespace caretoolkit::advert

@@ -5,9 +5,12 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <system_error>
 
 #include "core/error.hpp"
+#include "rules/capitals.hpp"
+#include "rules/job_titles.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -58,16 +61,6 @@ Observation& observe(Evaluation& out, std::uint32_t rule, Outcome outcome) {
   return o;
 }
 
-bool all_capitals(std::string_view s, int min_letters) {
-  int letters = 0;
-  for (unsigned char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-    if (c >= 0x80) return false;  // keep to ASCII: acronyms and shouting are ASCII in practice
-  }
-  return letters >= min_letters;
-}
-
 }  // namespace
 
 text::Span span_of(const Document& document, std::uint32_t first, std::uint32_t end) {
@@ -87,10 +80,56 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     for (const auto& term : terms) builder.add(term, case_sensitive, target, where);
     return target;
   };
+  std::map<std::string, std::uint32_t> named_lists;  // a word list's name -> its target
+  const auto add_list = [&](const WordList& list, const std::string& where) {
+    if (list.empty()) return kNoTarget;
+    if (list.name.empty()) return add_terms(list.terms, false, where);
+    const auto [at, inserted] = named_lists.emplace(list.name, target_count_);
+    if (inserted) add_terms(list.terms, false, "word list \"" + list.name + "\"");
+    return at->second;
+  };
+  // Steps that list the same terms share one target: a term found once serves them all.
+  std::map<std::vector<std::string>, std::uint32_t> step_targets;
+  const auto step_target = [&](const std::vector<std::string>& terms, const std::string& where) {
+    const auto [it, added] = step_targets.try_emplace(terms, kNoTarget);
+    if (added) it->second = add_terms(terms, false, where);
+    return it->second;
+  };
+  // A class step's except words, folded as the words they are compared with.
+  const auto folded_words = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& word : words) {
+      const text::Document document = analyzer.analyze(word);
+      if (!document.tokens().empty()) out.emplace_back(document.tokens()[0].folded);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const auto add_alternatives = [&](const std::vector<Alternative>& alternatives,
+                                    const std::string& where) {
+    std::vector<CompiledAlternative> out;
+    for (const Alternative& alternative : alternatives) {
+      CompiledAlternative& compiled = out.emplace_back();
+      compiled.source = &alternative;
+      for (const PatternStep& step : alternative.steps) {
+        if (step.token_class) {
+          builder.need(*step.token_class);
+          compiled.steps.push_back(kNoTarget);
+        } else {
+          compiled.steps.push_back(step_target(step.terms, where));
+        }
+        compiled.excluded_words.push_back(folded_words(step.except));
+      }
+    }
+    return out;
+  };
   for (std::uint32_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
     RuleTargets& targets = targets_[r];
     const std::string where = rule.pack + ": rule \"" + rule.id + "\"";
+    targets.unless = add_alternatives(rule.unless, where);
+    targets.only_with = add_alternatives(rule.only_with, where);
     switch (rule.kind) {
       case RuleKind::kTerms:
       case RuleKind::kSubstitute:
@@ -98,19 +137,26 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
         targets.terms = add_terms(rule.terms, rule.case_sensitive, where);
         if (!rule.except.empty())
           targets.except = add_terms(rule.except, rule.case_sensitive, where);
+        targets.only_in_sentence = add_list(rule.context.only_in_sentences_with, where);
+        targets.unless_in_sentence = add_list(rule.context.unless_in_sentences_with, where);
+        for (const NearWords& near : rule.context.only_near) {
+          targets.only_near.push_back(add_list(near.words, where));
+        }
+        for (const NearWords& near : rule.context.unless_near) {
+          targets.unless_near.push_back(add_list(near.words, where));
+        }
+        targets.patterns = add_alternatives(rule.patterns, where);
         break;
       case RuleKind::kRequire:
-        for (const Alternative& alternative : rule.any_of) {
-          auto& steps = targets.steps.emplace_back();
-          for (const PatternStep& step : alternative.steps) {
-            if (step.token_class) {
-              builder.need(*step.token_class);
-              steps.push_back(kNoTarget);
-            } else {
-              steps.push_back(add_terms(step.terms, false, where));
-            }
-          }
-        }
+        targets.any_of = add_alternatives(rule.any_of, where);
+        targets.not_judged = add_alternatives(rule.not_judged, where);
+        break;
+      case RuleKind::kPayFloor:
+        builder.need(TokenClass::kMoney);
+        targets.per_hour = add_terms(rule.per_hour, false, where);
+        if (!rule.hourly_before.empty())
+          targets.hourly_before = add_terms(rule.hourly_before, false, where);
+        targets.glued_units = glued_unit_forms(rule.per_hour);
         break;
       case RuleKind::kBalance:
         if (rule.method == BalanceMethod::kRatio) {
@@ -171,15 +217,21 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
                                             options.service) == rule.services.end()) {
       continue;
     }
+    // Most terms rules find nothing in a given advert: that is settled before the costlier
+    // look for what the rule's unless and only_with name.
+    const bool term_like = rule.kind == RuleKind::kTerms || rule.kind == RuleKind::kSubstitute ||
+                           rule.kind == RuleKind::kReward;
+    if (term_like && !may_find(r, scratch)) continue;
+    if (!applies(r, scratch, document)) continue;
     switch (rule.kind) {
       case RuleKind::kTerms:
       case RuleKind::kSubstitute:
-      case RuleKind::kReward: {
-        // Most of these rules find nothing in a given advert; the call is not free.
-        const Hits terms = hits_of(targets_[r].terms, scratch);
-        if (terms.begin != terms.end) evaluate_terms(r, scratch, document, out);
+      case RuleKind::kReward:
+        evaluate_terms(r, scratch, document, out);
         break;
-      }
+      case RuleKind::kPayFloor:
+        evaluate_pay_floor(r, scratch, document, options.date, out);
+        break;
       case RuleKind::kRequire:
         evaluate_require(r, scratch, document, out);
         break;
@@ -196,34 +248,97 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
   }
 }
 
-void CompiledRules::evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
-                                   const Document& document, Evaluation& out) const {
-  const Hits terms = hits_of(targets_[rule].terms, scratch);
-  const Hits except = hits_of(targets_[rule].except, scratch);
-  select_longest(terms.begin, terms.end, [&](std::uint32_t first, std::uint32_t end) {
-    for (const TermHit* e = except.begin; e != except.end; ++e) {
-      if (overlaps(first, end, e->first, e->end)) return;
+bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, std::uint32_t end,
+                               const EvaluationScratch& scratch, const Document& document) const {
+  const RuleContext& context = rules_.rules()[rule_index].context;
+  const RuleTargets& targets = targets_[rule_index];
+  const auto tokens = document.tokens();
+  const text::Sentence& sentence = document.sentences()[tokens[first].sentence];
+  // Whether `target` has a hit starting in [from, to) that ends within the sentence and, when
+  // `outside` is set, does not overlap the finding.
+  const auto has_hit = [&](std::uint32_t target, std::uint32_t from, std::uint32_t to,
+                           bool outside) {
+    const Hits hits = hits_of(target, scratch);
+    const TermHit* h =
+        std::lower_bound(hits.begin, hits.end, from,
+                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
+    for (; h != hits.end && h->first < to; ++h) {
+      if (h->end <= sentence.end_token && !(outside && overlaps(first, end, h->first, h->end))) {
+        return true;
+      }
     }
-    observe(out, rule, Outcome::kFound).span = span_of(document, first, end);
-  });
+    return false;
+  };
+  const auto is_word = [&](std::uint32_t t) {
+    return tokens[t].kind == TokenKind::kWord || tokens[t].kind == TokenKind::kNumber;
+  };
+  // Whether `target` has a hit within near.within words of the finding, on near.side.
+  const auto near_hit = [&](const NearWords& near, std::uint32_t target) {
+    if (near.side != Side::kAfter) {
+      std::uint32_t from = first;
+      for (std::uint32_t words = 0; from > sentence.first_token && words < near.within;) {
+        if (is_word(--from)) ++words;
+      }
+      if (has_hit(target, from, first, true)) return true;
+    }
+    if (near.side != Side::kBefore) {
+      std::uint32_t to = end;
+      for (std::uint32_t words = 0; to < sentence.end_token && words < near.within; ++to) {
+        if (is_word(to)) ++words;
+      }
+      if (has_hit(target, end, to, true)) return true;
+    }
+    return false;
+  };
+  if (targets.only_in_sentence != kNoTarget &&
+      !has_hit(targets.only_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  if (targets.unless_in_sentence != kNoTarget &&
+      has_hit(targets.unless_in_sentence, sentence.first_token, sentence.end_token, false)) {
+    return false;
+  }
+  for (std::size_t n = 0; n < context.unless_near.size(); ++n) {
+    if (near_hit(context.unless_near[n], targets.unless_near[n])) return false;
+  }
+  if (context.only_near.empty()) return true;
+  for (std::size_t n = 0; n < context.only_near.size(); ++n) {
+    if (near_hit(context.only_near[n], targets.only_near[n])) return true;
+  }
+  return false;
 }
 
-void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationScratch& scratch,
-                                     const Document& document, Evaluation& out) const {
-  const Rule& rule = rules_.rules()[rule_index];
+template <typename Visit>
+bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
+                                        const EvaluationScratch& scratch, const Document& document,
+                                        bool one_sentence, Visit visit) const {
+  // A term step found nowhere rules the alternative out before any walk over the text.
+  for (const std::uint32_t target : alternative.steps) {
+    if (target == kNoTarget) continue;
+    const Hits hits = hits_of(target, scratch);
+    if (hits.begin == hits.end) return false;
+  }
+  const Alternative& source = *alternative.source;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
-  // The first occurrence of step `s` of `alternative` starting in [from, from + gap], or nullptr.
+  // Whether a class step's except words rule out the word at `token`.
+  const auto excluded = [&](std::size_t s, std::uint32_t token) {
+    const auto& words = alternative.excluded_words[s];
+    return !words.empty() &&
+           std::binary_search(words.begin(), words.end(), document.tokens()[token].folded,
+                              std::less<std::string_view>{});
+  };
   struct Found {
     std::uint32_t first, end;
   };
-  const auto next_step = [&](std::size_t alternative, std::size_t s, std::uint32_t from,
+  // The first occurrence of step `s` starting in [from, from + gap], or nullopt.
+  const auto next_step = [&](std::size_t s, std::uint32_t from,
                              std::uint32_t gap) -> std::optional<Found> {
     // Both lists are in text order: start at the first hit at or after `from`.
-    const PatternStep& step = rule.any_of[alternative].steps[s];
+    const PatternStep& step = source.steps[s];
     if (step.token_class == TokenClass::kCapitalised) {
       for (std::uint32_t t = from; t < token_count && t - from <= gap; ++t) {
-        if (is_capitalised_word(document, t)) return Found{t, t + 1};
+        if (is_capitalised_word(document, t) && !excluded(s, t)) return Found{t, t + 1};
       }
       return std::nullopt;
     }
@@ -232,46 +347,128 @@ void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationS
           std::lower_bound(classes.begin(), classes.end(), from,
                            [](const ClassHit& hit, std::uint32_t at) { return hit.first < at; });
       for (; c != classes.end() && c->first - from <= gap; ++c) {
-        if (c->token_class == *step.token_class) return Found{c->first, c->end};
+        if (c->token_class == *step.token_class && !excluded(s, c->first)) {
+          return Found{c->first, c->end};
+        }
       }
       return std::nullopt;
     }
-    const Hits hits = hits_of(targets_[rule_index].steps[alternative][s], scratch);
+    const Hits hits = hits_of(alternative.steps[s], scratch);
     const TermHit* h =
         std::lower_bound(hits.begin, hits.end, from,
                          [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
     if (h != hits.end && h->first - from <= gap) return Found{h->first, h->end};
     return std::nullopt;
   };
-
-  for (std::size_t a = 0; a < rule.any_of.size(); ++a) {
-    const Alternative& alternative = rule.any_of[a];
-    // Try each occurrence of the first step; chain the earliest next step within the gap.
-    const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
-      std::uint32_t last_end = end;
-      for (std::size_t s = 1; s < alternative.steps.size(); ++s) {
-        const auto next = next_step(a, s, last_end, alternative.max_gap);
-        if (!next) return false;
-        last_end = next->end;
-      }
-      observe(out, rule_index, Outcome::kMet).span = span_of(document, first, last_end);
-      return true;
-    };
-    const PatternStep& head = alternative.steps[0];
-    if (head.token_class == TokenClass::kCapitalised) {
-      for (std::uint32_t t = 0; t < token_count; ++t) {
-        if (is_capitalised_word(document, t) && try_from(t, t + 1)) return;
-      }
-    } else if (head.token_class) {
-      for (const ClassHit& c : classes) {
-        if (c.token_class == *head.token_class && try_from(c.first, c.end)) return;
-      }
-    } else {
-      const Hits hits = hits_of(targets_[rule_index].steps[a][0], scratch);
-      for (const TermHit* h = hits.begin; h != hits.end; ++h) {
-        if (try_from(h->first, h->end)) return;
+  // Chains the earliest next steps from an occurrence of the first step.
+  const auto tokens = document.tokens();
+  const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
+    std::uint32_t last_end = end;
+    for (std::size_t s = 1; s < source.steps.size(); ++s) {
+      const auto next = next_step(s, last_end, source.max_gap);
+      if (!next) return false;
+      last_end = next->end;
+    }
+    if (one_sentence && tokens[last_end - 1].sentence != tokens[first].sentence) return false;
+    return static_cast<bool>(visit(first, last_end));
+  };
+  const PatternStep& head = source.steps[0];
+  if (head.token_class == TokenClass::kCapitalised) {
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      if (is_capitalised_word(document, t) && !excluded(0, t) && try_from(t, t + 1)) return true;
+    }
+  } else if (head.token_class) {
+    for (const ClassHit& c : classes) {
+      if (c.token_class == *head.token_class && !excluded(0, c.first) && try_from(c.first, c.end)) {
+        return true;
       }
     }
+  } else {
+    const Hits hits = hits_of(alternative.steps[0], scratch);
+    for (const TermHit* h = hits.begin; h != hits.end; ++h) {
+      if (try_from(h->first, h->end)) return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
+    const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
+    const Document& document) const {
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
+  for (const CompiledAlternative& alternative : alternatives) {
+    const bool any = for_each_occurrence(alternative, scratch, document, false,
+                                         [&](std::uint32_t first, std::uint32_t end) {
+                                           found.emplace(first, end);
+                                           return true;
+                                         });
+    if (any) return found;
+  }
+  return std::nullopt;
+}
+
+bool CompiledRules::may_find(std::uint32_t rule, const EvaluationScratch& scratch) const {
+  const RuleTargets& targets = targets_[rule];
+  const Hits terms = hits_of(targets.terms, scratch);
+  if (terms.begin != terms.end) return true;
+  // A pattern is found only where its first step is: a term step with no hits rules it out.
+  for (const CompiledAlternative& pattern : targets.patterns) {
+    if (pattern.steps[0] == kNoTarget) return true;
+    const Hits first = hits_of(pattern.steps[0], scratch);
+    if (first.begin != first.end) return true;
+  }
+  return false;
+}
+
+bool CompiledRules::applies(std::uint32_t rule, const EvaluationScratch& scratch,
+                            const Document& document) const {
+  const RuleTargets& targets = targets_[rule];
+  if (!targets.unless.empty() && first_of(targets.unless, scratch, document)) return false;
+  return targets.only_with.empty() || first_of(targets.only_with, scratch, document);
+}
+
+void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationScratch& scratch,
+                                   const Document& document, Evaluation& out) const {
+  Hits terms = hits_of(targets_[rule].terms, scratch);
+  const Hits except = hits_of(targets_[rule].except, scratch);
+  const bool has_context = rules_.rules()[rule].context.declared();
+  if (!targets_[rule].patterns.empty()) {
+    // The patterns' occurrences join the term hits, in the order select_longest reads them.
+    auto& candidates = scratch.candidates;
+    candidates.assign(terms.begin, terms.end);
+    for (const CompiledAlternative& pattern : targets_[rule].patterns) {
+      for_each_occurrence(pattern, scratch, document, true,
+                          [&](std::uint32_t first, std::uint32_t end) {
+                            candidates.push_back(TermHit{0, first, end});
+                            return false;
+                          });
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const TermHit& a, const TermHit& b) {
+      return a.first != b.first ? a.first < b.first : a.end < b.end;
+    });
+    terms = Hits{candidates.data(), candidates.data() + candidates.size()};
+  }
+  select_longest(terms.begin, terms.end, [&](std::uint32_t first, std::uint32_t end) {
+    for (const TermHit* e = except.begin; e != except.end; ++e) {
+      if (overlaps(first, end, e->first, e->end)) return;
+    }
+    if (has_context && !in_context(rule, first, end, scratch, document)) return;
+    observe(out, rule, Outcome::kFound).span = span_of(document, first, end);
+  });
+}
+
+void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                     const Document& document, Evaluation& out) const {
+  const RuleTargets& targets = targets_[rule_index];
+  if (const auto met = first_of(targets.any_of, scratch, document)) {
+    observe(out, rule_index, Outcome::kMet).span = span_of(document, met->first, met->second);
+    return;
+  }
+  if (const auto hidden = first_of(targets.not_judged, scratch, document)) {
+    Observation& o = observe(out, rule_index, Outcome::kNotJudged);
+    o.span = span_of(document, hidden->first, hidden->second);
+    o.detail = "the figure is hidden";
+    return;
   }
   observe(out, rule_index, Outcome::kUnmet);
 }
@@ -327,18 +524,7 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
-    const Hits candidates = hits_of(targets_[rule_index].first, scratch);
-    GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
-        document, std::span<const TermHit>(candidates.begin, candidates.end),
-        std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
-    const int difference = coding.feminine - coding.masculine;
-    Observation& o =
-        observe(out, rule_index,
-                std::abs(difference) <= rule.max_difference ? Outcome::kMet : Outcome::kUnmet);
-    o.value = difference;
-    o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
-               ", " + rule.second.label + " " + std::to_string(coding.masculine);
-    if (!out.gender) out.gender = std::move(coding);
+    evaluate_gender(rule_index, scratch, document, out);
     return;
   }
   BalanceCount count{rule_index, 0, 0};
@@ -355,6 +541,62 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
   o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
              std::to_string(count.second);
   out.balances.push_back(count);
+}
+
+namespace {
+
+// Removes from `coding` the words inside job titles and recounts its verdict; returns how many
+// word counts it removed.
+int drop_title_words(GenderCoding& coding, const text::Document& document,
+                     const IndexList& capitalised, const std::vector<std::string>& title_words) {
+  thread_local std::vector<ByteRange> titles;
+  titles.clear();
+  find_job_titles(document, capitalised, title_words, titles);
+  if (titles.empty()) return 0;
+  int dropped = 0;
+  std::erase_if(coding.words, [&](const CodedWord& word) {
+    const bool in_title = std::any_of(titles.begin(), titles.end(), [&](const ByteRange& title) {
+      return title.contains(word.begin, word.end);
+    });
+    if (!in_title) return false;
+    (word.masculine ? coding.masculine : coding.feminine) -= word.count;
+    dropped += word.count;
+    return true;
+  });
+  coding.verdict = GenderDecoder::verdict(coding.feminine, coding.masculine);
+  return dropped;
+}
+
+const std::string kNoCodedWords = "No gender-coded words.";
+
+}  // namespace
+
+void CompiledRules::evaluate_gender(std::uint32_t rule_index, const EvaluationScratch& scratch,
+                                    const Document& document, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  const Hits candidates = hits_of(targets_[rule_index].first, scratch);
+  GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
+      document, std::span<const TermHit>(candidates.begin, candidates.end),
+      std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
+  const int in_titles =
+      drop_title_words(coding, document, scratch.match.capitalised, rule.title_words);
+  // The verdict decides the finding: balanced is met; a lean towards a side is met with that
+  // side's words, unless the side is penalised and the lean exceeds max_difference.
+  const int difference = coding.feminine - coding.masculine;
+  const BalanceSide& side = difference > 0 ? rule.first : rule.second;
+  const bool penalised =
+      difference != 0 && side.penalised && std::abs(difference) > rule.max_difference;
+  Observation& o = observe(out, rule_index, penalised ? Outcome::kUnmet : Outcome::kMet);
+  o.value = difference;
+  if (difference != 0) {
+    o.message = side.message.empty() ? &rule.message : &side.message;
+  } else if (coding.feminine == 0) {
+    o.message = &kNoCodedWords;
+  }
+  o.detail = coding.verdict + ": " + rule.first.label + " " + std::to_string(coding.feminine) +
+             ", " + rule.second.label + " " + std::to_string(coding.masculine);
+  if (in_titles > 0) o.detail += " (" + std::to_string(in_titles) + " in job titles not counted)";
+  if (!out.gender) out.gender = std::move(coding);
 }
 
 void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,
@@ -381,22 +623,13 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       break;
     }
     case StyleCheck::kCapitals: {
-      const auto is_shout = [&](std::uint32_t k) {
-        const auto text = document.text(tokens[k].span);
-        return all_capitals(text, rule.min_letters) &&
-               std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
-      };
-      const auto& words = scratch.match.capitalised;
-      std::size_t c = 0;
-      while (c < words.size()) {
-        const std::uint32_t first = words[c++];
-        if (!is_shout(first)) continue;
-        std::uint32_t end = first + 1;
-        while (c < words.size() && words[c] == end && is_shout(end)) {
-          ++end;
-          ++c;
-        }
-        found(first, end, std::string(document.text(span_of(document, first, end))));
+      thread_local std::vector<ShoutRun> runs;
+      runs.clear();
+      find_shouting(document, scratch.match.capitalised, rule, runs);
+      for (const ShoutRun& run : runs) {
+        found(run.first, run.end,
+              run.whole_sentence ? "a whole sentence in capitals"
+                                 : std::to_string(run.counted) + " words in capitals in a row");
       }
       break;
     }
@@ -419,6 +652,48 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
         if (bangs || same) found(first, end, std::string(run));
       }
       break;
+    }
+  }
+}
+
+void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationScratch& scratch,
+                                       const Document& document, Date date, Evaluation& out) const {
+  const Rule& rule = rules_.rules()[rule_index];
+  // The row in force: the last one from `date` or before.
+  const auto after = std::upper_bound(rule.rates.begin(), rule.rates.end(), date,
+                                      [](Date d, const DatedRate& rate) { return d < rate.from; });
+  if (after == rule.rates.begin()) return;  // the table starts after the check date
+  const DatedRate& floor = *(after - 1);
+  const RuleTargets& targets = targets_[rule_index];
+  find_amounts(document, scratch.match, targets.glued_units, scratch.amounts, scratch.ranges);
+  const Hits per_hour = hits_of(targets.per_hour, scratch);
+  const Hits before = hits_of(targets.hourly_before, scratch);
+  const auto unit_follows = [&](std::uint32_t end) {
+    const TermHit* h =
+        std::lower_bound(per_hour.begin, per_hour.end, end,
+                         [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
+    return h != per_hour.end && h->first - end <= rule.max_gap;
+  };
+  const auto rate_word_precedes = [&](std::uint32_t first) {
+    for (const TermHit* h = before.begin; h != before.end && h->first < first; ++h) {
+      if (h->end <= first && first - h->end <= rule.max_gap) return true;
+    }
+    return false;
+  };
+  for (const AmountRange& range : scratch.ranges) {
+    const Amount& head = scratch.amounts[range.begin];
+    const Amount& last = scratch.amounts[range.end - 1];
+    if (!last.glued_unit && !unit_follows(last.end) && !rate_word_precedes(head.first)) continue;
+    for (std::size_t k = range.begin; k < range.end; ++k) {
+      const Amount& amount = scratch.amounts[k];
+      // Far below the floor is an addition to pay ("£1 an hour more at weekends"), not a rate.
+      if (amount.value >= floor.hourly || 2 * amount.value.value < floor.hourly.value) continue;
+      Observation& o = observe(out, rule_index, Outcome::kFound);
+      o.span = span_of(document, amount.first, amount.end);
+      o.value = static_cast<double>(amount.value.value) / 100;
+      o.detail = pounds_text(amount.value) + " an hour is below " + pounds_text(floor.hourly) +
+                 ", the rate from " + long_date(floor.from) + " (checked for " + long_date(date) +
+                 ")";
     }
   }
 }

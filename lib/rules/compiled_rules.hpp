@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
 #include "rules/gender_decoder.hpp"
+#include "rules/hourly_amounts.hpp"
 #include "rules/matcher.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -24,9 +26,10 @@
 namespace caretoolkit::rules {
 
 enum class Outcome : std::uint8_t {
-  kFound,  // a term, style problem or metric over its threshold was found at `span`
-  kMet,    // a require or balance rule is satisfied (span: the evidence, when there is one)
-  kUnmet,  // a require or balance rule is not satisfied
+  kFound,      // a term, style problem or metric over its threshold was found at `span`
+  kMet,        // a require or balance rule is satisfied (span: the evidence, when there is one)
+  kUnmet,      // a require or balance rule is not satisfied
+  kNotJudged,  // a require rule is not met, but the figure it needs is hidden (span: where)
 };
 
 struct Observation {
@@ -35,6 +38,9 @@ struct Observation {
   std::optional<text::Span> span;
   double value = 0;    // metric: the value; balance: the ratio or the difference
   std::string detail;  // a short fact for the reader: "31 words", "you 4, we 12"
+  // What to tell the reader instead of the rule's message (a gender-coding verdict's own words),
+  // or null. Points into the RuleSet, or to a string with static storage.
+  const std::string* message = nullptr;
 };
 
 // Whole-advert statistics the metric rules compare with their thresholds.
@@ -55,7 +61,8 @@ struct BalanceCount {
 struct Evaluation {
   std::vector<Observation> observations;  // by rule index, then by position in the text
   std::vector<BalanceCount> balances;     // one per ratio balance rule, in rule order
-  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule
+  std::optional<GenderCoding> gender;     // from the first gender-decoder balance rule, without
+                                          // the words inside job titles
 };
 
 // Scratch space for CompiledRules::evaluate, reused between calls (one per thread) so that
@@ -64,10 +71,16 @@ struct EvaluationScratch {
   MatchResult match;
   std::vector<TermHit> by_target;           // the match's term hits, grouped by target
   std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
+  std::vector<TermHit> candidates;          // a terms rule's term and pattern hits together
+  std::vector<Amount> amounts;              // pay floor rules: the advert's amounts
+  std::vector<AmountRange> ranges;
 };
 
 struct EvaluationOptions {
   std::string service;  // "home care", "residential"...: rules with `services` apply only then
+  // The day the advert is checked for: pay floors take the rate in force then. The default,
+  // 1970-01-01, comes before every table, so pay floors judge nothing.
+  Date date = Date{};
 };
 
 class CompiledRules {
@@ -87,13 +100,33 @@ class CompiledRules {
 
  private:
   static constexpr std::uint32_t kNoTarget = UINT32_MAX;
+  // A pattern's steps as matcher targets: per step, its terms' target (kNoTarget for a class)
+  // and its except words, folded and sorted (a class step's words that do not count).
+  struct CompiledAlternative {
+    const Alternative* source = nullptr;
+    std::vector<std::uint32_t> steps;
+    std::vector<std::vector<std::string>> excluded_words;
+  };
   // The matcher targets of one rule's term sets (kNoTarget when the rule has none).
   struct RuleTargets {
     std::uint32_t terms = kNoTarget;
     std::uint32_t except = kNoTarget;
     std::uint32_t first = kNoTarget;  // balance: the first set, or a decoder's stem_terms()
     std::uint32_t second = kNoTarget;
-    std::vector<std::vector<std::uint32_t>> steps;  // require: [alternative][step]
+    // The context's word lists (Rule::context), as targets; a named list has one target
+    // whichever rules use it.
+    std::uint32_t only_in_sentence = kNoTarget;
+    std::uint32_t unless_in_sentence = kNoTarget;
+    std::vector<std::uint32_t> only_near;  // parallel to RuleContext::only_near
+    std::vector<std::uint32_t> unless_near;
+    std::uint32_t per_hour = kNoTarget;  // pay floor
+    std::uint32_t hourly_before = kNoTarget;
+    std::vector<std::string> glued_units;     // pay floor: per_hour as written against an amount
+    std::vector<CompiledAlternative> any_of;  // require
+    std::vector<CompiledAlternative> not_judged;  // require
+    std::vector<CompiledAlternative> patterns;    // terms, substitute, reward
+    std::vector<CompiledAlternative> unless;
+    std::vector<CompiledAlternative> only_with;
   };
   // The hits of one target, in text order.
   struct Hits {
@@ -101,8 +134,27 @@ class CompiledRules {
     const TermHit* end = nullptr;
   };
   Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
+  // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
+  // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
+  // those within one sentence) until visit returns true; returns whether it did.
+  template <typename Visit>
+  bool for_each_occurrence(const CompiledAlternative& alternative, const EvaluationScratch& scratch,
+                           const text::Document& document, bool one_sentence, Visit visit) const;
+  // The first occurrence of any of `alternatives`, as a token range.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> first_of(
+      const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
+      const text::Document& document) const;
+  // Whether a terms, substitute or reward rule can find anything: a term or a pattern's first
+  // step was found.
+  bool may_find(std::uint32_t rule, const EvaluationScratch& scratch) const;
+  // Whether the rule's `unless` and `only_with` let it apply to this advert.
+  bool applies(std::uint32_t rule, const EvaluationScratch& scratch,
+               const text::Document& document) const;
 
-  void evaluate_terms(std::uint32_t rule, const EvaluationScratch& scratch,
+  // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
+  bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
+                  const EvaluationScratch& scratch, const text::Document& document) const;
+  void evaluate_terms(std::uint32_t rule, EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
   void evaluate_require(std::uint32_t rule, const EvaluationScratch& scratch,
                         const text::Document& document, Evaluation& out) const;
@@ -110,8 +162,12 @@ class CompiledRules {
                        const MetricValues& metrics, Evaluation& out) const;
   void evaluate_balance(std::uint32_t rule, EvaluationScratch& scratch,
                         const text::Document& document, Evaluation& out) const;
+  void evaluate_gender(std::uint32_t rule, const EvaluationScratch& scratch,
+                       const text::Document& document, Evaluation& out) const;
   void evaluate_style(std::uint32_t rule, const EvaluationScratch& scratch,
                       const text::Document& document, Evaluation& out) const;
+  void evaluate_pay_floor(std::uint32_t rule, EvaluationScratch& scratch,
+                          const text::Document& document, Date date, Evaluation& out) const;
 
   const RuleSet& rules_;
   Matcher matcher_;

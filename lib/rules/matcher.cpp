@@ -75,6 +75,15 @@ bool is_outward_code(std::string_view s) {
   return rest == 0 || (rest == 1 && (is_upper(s.back()) || is_digit(s.back())));
 }
 
+// An outward code that stands alone as a district: two letters ("LN2", "SW1A"), or one of the
+// eight one-letter areas with two digits ("S10", "B97", "M14"); "M1" or "B2" alone is more often
+// a road or a grade than a place.
+bool is_district(std::string_view s) {
+  if (s.size() >= 3 && is_upper(s[1])) return true;
+  return s.size() == 3 && std::string_view("BEGLMNSW").find(s[0]) != std::string_view::npos &&
+         is_digit(s[1]) && is_digit(s[2]);
+}
+
 bool is_inward_code(std::string_view s) {
   return s.size() == 3 && is_digit(s[0]) && is_upper(s[1]) && is_upper(s[2]);
 }
@@ -105,6 +114,19 @@ bool same_bytes(const char* bytes, std::string_view s) {
 
 // Whether `s` holds a '.' or an '@', eight bytes at a time (string_view::find_first_of calls
 // memchr once per byte of `s`, which costs more than the rest of the token classes together).
+// A figure written with x for its digits, as job boards hide pay: "XX", "xx.xx", "XX,XXX".
+bool is_hidden_figure(std::string_view s) {
+  int xs = 0;
+  for (const char c : s) {
+    if (c == 'x' || c == 'X') {
+      ++xs;
+    } else if (c != '.' && c != ',') {
+      return false;
+    }
+  }
+  return xs >= 2;
+}
+
 bool has_dot_or_at(std::string_view s) {
   using text::swar::kHighBits;
   using text::swar::kOnes;
@@ -577,6 +599,14 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
   const bool want_phone = wants(TokenClass::kPhone);
   const bool want_email = wants(TokenClass::kEmail);
   const bool want_url = wants(TokenClass::kUrl);
+  const bool want_placeholder = wants(TokenClass::kPlaceholder);
+  // The end of the run of "*" that starts at token i (i itself when there is none).
+  const auto stars_end = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < n && document.text(tokens[j].span) == "*" && (j == i || adjacent(j - 1, j))) ++j;
+    return j;
+  };
+  std::size_t stars_until = 0;  // tokens before this are in a run of "*" already considered
   // Most words are ASCII letters only: no digit, '.' or '@', so they belong to no class listed
   // here (a capitalised word is not listed: see is_capitalised_word). The loop reads the others.
   std::size_t consumed_until = 0;  // tokens before this belong to a phone number already found
@@ -588,6 +618,21 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
       if (want_money && i + 1 < n && tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1) &&
           (s == "£" || s == "$" || s == "€")) {
         add(TokenClass::kMoney, i, i + 2);
+      }
+      // A hidden figure: "£XX", "£xx.xx" or "£****", or a run of three or more "*" ("****
+      // hours"; two are Markdown's bold).
+      if (want_placeholder && s == "£" && i + 1 < n && close(i, i + 1)) {
+        const std::size_t stars = stars_end(i + 1);
+        if (stars > i + 1) {
+          add(TokenClass::kPlaceholder, i, stars);
+          stars_until = stars;
+        } else if (is_hidden_figure(document.text(tokens[i + 1].span))) {
+          add(TokenClass::kPlaceholder, i, i + 2);
+        }
+      } else if (want_placeholder && s == "*" && i >= stars_until) {
+        const std::size_t stars = stars_end(i);
+        if (stars - i >= 3) add(TokenClass::kPlaceholder, i, stars);
+        stars_until = stars;
       }
       // Segmenters that split "jobs@example.org" at the "@".
       if (want_email && s == "@" && i > 0 && i + 1 < n && adjacent(i - 1, i) &&
@@ -624,7 +669,7 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
     if (want_postcode && is_upper(head) && is_outward_code(s)) {
       if (i + 1 < n && close(i, i + 1) && is_inward_code(document.text(tokens[i + 1].span))) {
         add(TokenClass::kPostcode, i, i + 2);
-      } else if (s.size() >= 3 && is_upper(s[1])) {
+      } else if (is_district(s)) {
         add(TokenClass::kPostcode, i, i + 1);
       }
     }
@@ -646,7 +691,13 @@ void Matcher::find_classes(const Document& document, MatchResult& result) const 
       }
     }
     if (number) continue;
-    // Words from here on. ICU keeps "jobs@example.org" and "www.example.org" as one word.
+    // Words from here on. "xx.xx" (a word with a full stop) hides a figure; "XX" alone, a word
+    // of letters, is not read here: a rule can list it as a term.
+    if (want_placeholder && is_hidden_figure(s) &&
+        (i == 0 || document.text(tokens[i - 1].span) != "£" || !close(i - 1, i))) {
+      add(TokenClass::kPlaceholder, i, i + 1);
+    }
+    // ICU keeps "jobs@example.org" and "www.example.org" as one word.
     // Has "." or "@": could be an address ("a@b.uk" is the shortest).
     const bool dotted = (want_email || want_url) && s.size() >= 6 && has_dot_or_at(s);
     if (dotted) {

@@ -19,13 +19,14 @@ constexpr NameTable<Severity, 4> kSeverityNames{{{Severity::kInfo, "info"},
                                                  {Severity::kSuggestion, "suggestion"},
                                                  {Severity::kWarning, "warning"},
                                                  {Severity::kCritical, "critical"}}};
-constexpr NameTable<RuleKind, 7> kKindNames{{{RuleKind::kTerms, "terms"},
+constexpr NameTable<RuleKind, 8> kKindNames{{{RuleKind::kTerms, "terms"},
                                              {RuleKind::kSubstitute, "substitute"},
                                              {RuleKind::kRequire, "require"},
                                              {RuleKind::kMetric, "metric"},
                                              {RuleKind::kBalance, "balance"},
                                              {RuleKind::kStyle, "style"},
-                                             {RuleKind::kReward, "reward"}}};
+                                             {RuleKind::kReward, "reward"},
+                                             {RuleKind::kPayFloor, "pay_floor"}}};
 constexpr NameTable<Metric, 7> kMetricNames{
     {{Metric::kReadingEase, "reading_ease"},
      {Metric::kGradeLevel, "grade_level"},
@@ -38,16 +39,19 @@ constexpr NameTable<StyleCheck, 3> kStyleNames{
     {{StyleCheck::kExclamationMarks, "exclamation_marks"},
      {StyleCheck::kCapitals, "capitals"},
      {StyleCheck::kRepeatedPunctuation, "repeated_punctuation"}}};
-constexpr NameTable<TokenClass, 8> kClassNames{{{TokenClass::kMoney, "money"},
+constexpr NameTable<TokenClass, 9> kClassNames{{{TokenClass::kMoney, "money"},
                                                 {TokenClass::kNumber, "number"},
                                                 {TokenClass::kTime, "time"},
                                                 {TokenClass::kPostcode, "postcode"},
                                                 {TokenClass::kPhone, "phone"},
                                                 {TokenClass::kEmail, "email"},
                                                 {TokenClass::kUrl, "url"},
-                                                {TokenClass::kCapitalised, "capitalised"}}};
+                                                {TokenClass::kCapitalised, "capitalised"},
+                                                {TokenClass::kPlaceholder, "placeholder"}}};
 constexpr NameTable<BalanceMethod, 2> kMethodNames{
     {{BalanceMethod::kRatio, "ratio"}, {BalanceMethod::kGenderDecoder, "gender-decoder"}}};
+constexpr NameTable<Side, 3> kSideNames{
+    {{Side::kEither, "either"}, {Side::kBefore, "before"}, {Side::kAfter, "after"}}};
 
 template <typename Enum, std::size_t N>
 const char* name_of(const NameTable<Enum, N>& table, Enum value) {
@@ -88,6 +92,9 @@ const char* to_string(TokenClass v) {
 const char* to_string(BalanceMethod v) {
   return name_of(kMethodNames, v);
 }
+const char* to_string(Side v) {
+  return name_of(kSideNames, v);
+}
 
 std::optional<Category> parse_category(std::string_view n) {
   return parse_name(kCategoryNames, n);
@@ -109,6 +116,10 @@ std::optional<TokenClass> parse_token_class(std::string_view n) {
 }
 std::optional<BalanceMethod> parse_balance_method(std::string_view n) {
   return parse_name(kMethodNames, n);
+}
+
+std::optional<Side> parse_side(std::string_view n) {
+  return parse_name(kSideNames, n);
 }
 
 }  // namespace caretoolkit::rules

@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
+#include "core/money.hpp"
+
 namespace caretoolkit::rules {
 
 // The five parts of an advert's score. Order is the order of the report.
@@ -27,6 +30,7 @@ enum class RuleKind : std::uint8_t {
   kBalance,     // the ratio or difference between two term sets
   kStyle,       // exclamation marks, capitals, repeated punctuation
   kReward,      // values-based words and phrases that earn points
+  kPayFloor,    // hourly amounts below the legal minimum in force on the check date
 };
 
 enum class Metric : std::uint8_t {
@@ -51,8 +55,9 @@ enum class TokenClass : std::uint8_t {
   kEmail,        // "jobs@example.org"
   kUrl,          // "www.example.org", "https://...", "example.co.uk"
   kCapitalised,  // a word starting with a capital letter ("Stamford")
+  kPlaceholder,  // a figure a job board hid: "****", "£XX", "£xx.xx"
 };
-inline constexpr std::size_t kTokenClassCount = 8;
+inline constexpr std::size_t kTokenClassCount = 9;
 
 enum class BalanceMethod : std::uint8_t {
   kRatio,          // first / second must reach min_ratio
@@ -60,10 +65,12 @@ enum class BalanceMethod : std::uint8_t {
                    // max_difference
 };
 
-// One step of a require pattern: either a token class or a set of terms.
+// One step of a pattern: either a token class or a set of terms. A class step may list words
+// that do not count as it (`except`: "Health" is capitalised but names no place).
 struct PatternStep {
   std::optional<TokenClass> token_class;
   std::vector<std::string> terms;
+  std::vector<std::string> except;
 };
 
 // One way to satisfy a require rule: the steps must occur in order, each starting at most
@@ -73,10 +80,55 @@ struct Alternative {
   std::uint32_t max_gap = 0;
 };
 
+// Words a rule's context looks for: written inline, or named from a pack's "word_lists" (the
+// name is kept so that a report of the rules shows it; RuleSet fills `terms` from the list).
+struct WordList {
+  std::string name;                // the list's name when the rule names one; empty when inline
+  std::vector<std::string> terms;  // term syntax as in Rule::terms
+  bool empty() const { return name.empty() && terms.empty(); }
+};
+
+// Which side of a finding NearWords looks at.
+enum class Side : std::uint8_t { kEither, kBefore, kAfter };
+
+// Words within `within` words (numbers count as words, punctuation does not) before or after a
+// finding, in the finding's sentence, and not overlapping it.
+struct NearWords {
+  WordList words;
+  std::uint32_t within = 3;
+  Side side = Side::kEither;
+};
+
+// Where a finding of a terms, substitute or reward rule counts: a term can describe someone other
+// than the candidate ("a young girl with complex needs", "with 20 years' experience, we are..."),
+// and the context tells such uses apart. A finding counts when its sentence has a term of
+// `only_in_sentences_with` (if any), has none of `unless_in_sentences_with`, has one of
+// `only_near` near it (if any) and none of `unless_near`.
+struct RuleContext {
+  WordList only_in_sentences_with;
+  WordList unless_in_sentences_with;
+  std::vector<NearWords> only_near;
+  std::vector<NearWords> unless_near;
+  bool declared() const {
+    return !only_in_sentences_with.empty() || !unless_in_sentences_with.empty() ||
+           !only_near.empty() || !unless_near.empty();
+  }
+};
+
+// One row of a pay floor's table: the hourly minimum in force from `from` until the next row's.
+struct DatedRate {
+  Date from;
+  Pence hourly;
+};
+
 struct BalanceSide {
   std::string label;                  // "you", "feminine"
   std::vector<std::string> terms;     // for kRatio
   std::vector<std::string> prefixes;  // for kGenderDecoder: lowercase ASCII prefixes
+  // kGenderDecoder: what to tell an advert that leans this way (empty: the rule's message), and
+  // whether leaning this way by more than max_difference loses points (if not, it is information).
+  std::string message;
+  bool penalised = true;
 };
 
 struct Rule {
@@ -100,10 +152,29 @@ struct Rule {
   std::vector<std::string> except;  // phrases that cancel an overlapping match ("young people")
   bool case_sensitive = false;
   std::string replacement;  // kSubstitute only
+  RuleContext context;      // where a finding counts (kTerms, kSubstitute, kReward)
+  // kTerms, kSubstitute, kReward: token patterns each of whose occurrences is found like a term.
+  std::vector<Alternative> patterns;
+
+  // Every kind but kMetric, kBalance and kStyle: the rule applies to an advert only when none of
+  // `unless` and (if any are listed) one of `only_with` is found anywhere in it.
+  std::vector<Alternative> unless;
+  std::vector<Alternative> only_with;
 
   // kRequire: met when any alternative is found.
   std::vector<Alternative> any_of;
   int reward = 0;  // kRequire and kBalance: points won when met (0: none)
+  // kRequire: when unmet but one of these is found (a hidden figure: "£xx.xx an hour"), the
+  // rule is not judged and costs nothing.
+  std::vector<Alternative> not_judged;
+
+  // kPayFloor: an amount is hourly when one of `per_hour` follows it, or one of `hourly_before`
+  // comes before it, within `max_gap` tokens; it is found when it is below the row of `rates`
+  // in force on the check date (rows in date order).
+  std::vector<std::string> per_hour;
+  std::vector<std::string> hourly_before;
+  std::uint32_t max_gap = 1;
+  std::vector<DatedRate> rates;
 
   // kMetric: an observation when the value is below min or above max.
   Metric metric = Metric::kWords;
@@ -116,12 +187,22 @@ struct Rule {
   BalanceSide second;
   double min_ratio = 1.0;  // kRatio
   int max_difference = 3;  // kGenderDecoder
+  // kGenderDecoder: a coded word inside a job title does not count. A title is the advert's first
+  // line when it is a heading, or two or more capitalised words ending in one of these words
+  // (lowercase: "worker" makes "Senior Support Worker" a title).
+  std::vector<std::string> title_words;
 
   // kStyle.
   StyleCheck check = StyleCheck::kExclamationMarks;
-  int max_count = 0;    // occurrences allowed before the first observation (exclamation marks)
-  int min_letters = 3;  // capitals: words with fewer letters are ignored
-  std::vector<std::string> allow;  // capitals: words that may be written in capitals ("NHS")
+  int max_count = 0;  // occurrences allowed before the first observation (exclamation marks)
+  // Capitals: a run of words in capitals is shouting when at least min_words of its words have
+  // min_letters letters or more and are not in `allow` (acronyms such as "NHS" and short words
+  // continue a run without counting), or when it is a whole sentence of two words or more with at
+  // least one such word. Headings, and runs that the advert also writes in mixed case (a name),
+  // are not shouting.
+  int min_letters = 3;
+  int min_words = 3;
+  std::vector<std::string> allow;
 
   // The cap actually applied: max_points, or 2 x weight when absent.
   int points_cap() const { return max_points > 0 ? max_points : 2 * weight; }
@@ -135,6 +216,7 @@ const char* to_string(Metric metric);
 const char* to_string(StyleCheck check);
 const char* to_string(TokenClass token_class);
 const char* to_string(BalanceMethod method);
+const char* to_string(Side side);
 
 std::optional<Category> parse_category(std::string_view name);
 std::optional<Severity> parse_severity(std::string_view name);
@@ -143,5 +225,6 @@ std::optional<Metric> parse_metric(std::string_view name);
 std::optional<StyleCheck> parse_style_check(std::string_view name);
 std::optional<TokenClass> parse_token_class(std::string_view name);
 std::optional<BalanceMethod> parse_balance_method(std::string_view name);
+std::optional<Side> parse_side(std::string_view name);
 
 }  // namespace caretoolkit::rules

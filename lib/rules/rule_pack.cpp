@@ -6,6 +6,7 @@
 #include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -259,10 +260,19 @@ Alternative read_alternative(ObjectReader& reader) {
                              reader.field(key) + ".");
     PatternStep step;
     if (step_reader.has("class")) {
-      step.token_class =
-          read_enum<TokenClass>(step_reader, "class", parse_token_class,
-                                "money, number, time, postcode, phone, email, url, capitalised");
+      step.token_class = read_enum<TokenClass>(
+          step_reader, "class", parse_token_class,
+          "money, number, time, postcode, phone, email, url, capitalised, placeholder");
       if (step_reader.has("terms")) step_reader.fail("terms", R"(give either "class" or "terms")");
+      step.except = read_terms(step_reader, "except", false, false);
+      for (std::size_t w = 0; w < step.except.size(); ++w) {
+        if (step.except[w].find(' ') != std::string::npos) {
+          step_reader.fail("except[" + std::to_string(w) + "]",
+                           "\"" + step.except[w] +
+                               "\" must be one word: a class step's except "
+                               "lists words that do not count as the class");
+        }
+      }
     } else {
       step.terms = read_terms(step_reader, "terms", true, false);
     }
@@ -272,6 +282,63 @@ Alternative read_alternative(ObjectReader& reader) {
   alternative.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 0));
   reader.finish();
   return alternative;
+}
+
+// An array of alternatives (each "terms" or "sequence", as require's any_of); empty when absent
+// unless required.
+std::vector<Alternative> read_alternatives(ObjectReader& reader, std::string_view key,
+                                           bool required) {
+  std::vector<Alternative> out;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) {
+    if (required) reader.fail(key, "is required");
+    return out;
+  }
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail(key, "must be a non-empty array");
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, R"(must be an object with "terms" or "sequence")");
+    ObjectReader alternative(reader.context(), *o,
+                             reader.pointer(std::string(key) + "/" + std::to_string(i)),
+                             reader.field(item) + ".");
+    out.push_back(read_alternative(alternative));
+  }
+  return out;
+}
+
+// A pay floor's table: rows {"from": "YYYY-MM-DD", "hourly": pounds}, dates increasing.
+std::vector<DatedRate> read_rates(ObjectReader& reader) {
+  const json::value* v = reader.find("rates");
+  if (v == nullptr) reader.fail("rates", "is required");
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail("rates", "must be a non-empty array");
+  std::vector<DatedRate> rates;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = "rates[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, R"(must be an object with "from" and "hourly")");
+    ObjectReader row(reader.context(), *o, reader.pointer("rates/" + std::to_string(i)),
+                     reader.field(item) + ".");
+    const std::string from = row.string("from", true);
+    const auto date = Date::parse(from);
+    if (!date) row.fail("from", Date::problem(from, "it"));
+    const auto hourly = row.number("hourly");
+    if (!hourly) row.fail("hourly", "is required");
+    const auto pence = round_pence(*hourly * 100);
+    if (*hourly <= 0 || !pence || pence->value > 100'000 ||
+        std::abs(*hourly * 100 - static_cast<double>(pence->value)) > 1e-6) {
+      row.fail("hourly", "must be pounds above 0 with at most two decimals, such as 12.21");
+    }
+    row.finish();
+    if (!rates.empty() && *date <= rates.back().from) {
+      row.fail("from",
+               "must be later than the row before's (" + rates.back().from.to_string() + ")");
+    }
+    rates.push_back(DatedRate{*date, *pence});
+  }
+  return rates;
 }
 
 BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod method) {
@@ -291,9 +358,86 @@ BalanceSide read_side(ObjectReader& parent, std::string_view key, BalanceMethod 
       if (!ok) reader.fail(item, "\"" + p + "\" must be lowercase letters a-z and hyphens");
       if (!seen.insert(p).second) reader.fail(item, "\"" + p + "\" is listed twice");
     }
+    side.message = reader.string("message", false);
+    if (reader.has("message") && side.message.empty()) {
+      reader.fail("message", "must not be empty (leave it out instead)");
+    }
+    side.penalised = reader.has("penalised") ? reader.boolean("penalised") : true;
   }
   reader.finish();
   return side;
+}
+
+// A pack's or a word list's name: lowercase letters, digits and hyphens.
+bool is_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// A context's words: the name of a pack's word list, or an array of terms.
+WordList read_word_list(ObjectReader& reader, std::string_view key) {
+  WordList list;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) reader.fail(key, "is required");
+  if (const json::string* name = v->if_string()) {
+    list.name.assign(name->data(), name->size());
+    if (!is_name(list.name)) {
+      reader.fail(key, "\"" + list.name +
+                           "\" must name a word list (lowercase letters, digits and hyphens) or "
+                           "be an array of terms");
+    }
+    return list;
+  }
+  if (!v->is_array()) reader.fail(key, "must name a word list or be an array of terms");
+  list.terms = read_terms(reader, key, true, false);
+  return list;
+}
+
+NearWords read_near(ObjectReader& reader) {
+  NearWords near;
+  near.words = read_word_list(reader, "words");
+  near.within = static_cast<std::uint32_t>(reader.integer("within", 1, 20, std::nullopt));
+  near.side = read_enum<Side>(reader, "side", parse_side, "either, before, after", Side::kEither);
+  reader.finish();
+  return near;
+}
+
+// "unless_near" and "only_near": one object, or an array of them.
+std::vector<NearWords> read_near_list(ObjectReader& reader, std::string_view key) {
+  std::vector<NearWords> out;
+  const json::value* v = reader.find(key);
+  if (v == nullptr) return out;
+  const std::string shape = R"(must be an object {"words", "within"} or an array of them)";
+  if (const json::object* o = v->if_object()) {
+    ObjectReader near(reader.context(), *o, reader.pointer(key), reader.field(key) + ".");
+    out.push_back(read_near(near));
+    return out;
+  }
+  const json::array* a = v->if_array();
+  if (a == nullptr || a->empty()) reader.fail(key, shape);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
+    const json::object* o = (*a)[i].if_object();
+    if (o == nullptr) reader.fail(item, shape);
+    ObjectReader near(reader.context(), *o, reader.pointer(key) + "/" + std::to_string(i),
+                      reader.field(item) + ".");
+    out.push_back(read_near(near));
+  }
+  return out;
+}
+
+RuleContext read_context(ObjectReader& reader) {
+  RuleContext context;
+  if (reader.has("only_in_sentences_with")) {
+    context.only_in_sentences_with = read_word_list(reader, "only_in_sentences_with");
+  }
+  if (reader.has("unless_in_sentences_with")) {
+    context.unless_in_sentences_with = read_word_list(reader, "unless_in_sentences_with");
+  }
+  context.only_near = read_near_list(reader, "only_near");
+  context.unless_near = read_near_list(reader, "unless_near");
+  return context;
 }
 
 void read_kind_fields(ObjectReader& reader, Rule& rule) {
@@ -305,23 +449,20 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       rule.terms = read_terms(reader, "terms", true, rule.case_sensitive);
       rule.except = read_terms(reader, "except", false, rule.case_sensitive);
       if (rule.kind == RuleKind::kSubstitute) rule.replacement = reader.string("replacement", true);
+      rule.context = read_context(reader);
+      rule.patterns = read_alternatives(reader, "patterns", false);
       break;
-    case RuleKind::kRequire: {
-      const json::value* v = reader.find("any_of");
-      if (v == nullptr) reader.fail("any_of", "is required");
-      const json::array* a = v->if_array();
-      if (a == nullptr || a->empty()) reader.fail("any_of", "must be a non-empty array");
-      for (std::size_t i = 0; i < a->size(); ++i) {
-        const std::string key = "any_of[" + std::to_string(i) + "]";
-        const json::object* o = (*a)[i].if_object();
-        if (o == nullptr) reader.fail(key, R"(must be an object with "terms" or "sequence")");
-        ObjectReader alt(reader.context(), *o, reader.pointer("any_of/" + std::to_string(i)),
-                         key + ".");
-        rule.any_of.push_back(read_alternative(alt));
-      }
+    case RuleKind::kRequire:
+      rule.any_of = read_alternatives(reader, "any_of", true);
+      rule.not_judged = read_alternatives(reader, "not_judged", false);
       rule.reward = reader.integer("reward", 0, 100, 0);
       break;
-    }
+    case RuleKind::kPayFloor:
+      rule.per_hour = read_terms(reader, "per_hour", true, false);
+      rule.hourly_before = read_terms(reader, "hourly_before", false, false);
+      rule.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 1));
+      rule.rates = read_rates(reader);
+      break;
     case RuleKind::kMetric:
       rule.metric = read_enum<Metric>(reader, "metric", parse_metric,
                                       "reading_ease, grade_level, average_sentence_words, "
@@ -352,6 +493,14 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
         rule.min_ratio = *ratio;
       } else {
         rule.max_difference = reader.integer("max_difference", 0, 1000, std::nullopt);
+        rule.title_words = reader.strings("title_words", false);
+        for (std::size_t i = 0; i < rule.title_words.size(); ++i) {
+          const std::string& w = rule.title_words[i];
+          if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+            reader.fail("title_words[" + std::to_string(i) + "]",
+                        "\"" + w + "\" must be one lowercase word of letters a-z");
+          }
+        }
       }
       rule.reward = reader.integer("reward", 0, 100, 0);
       break;
@@ -363,6 +512,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       }
       if (rule.check == StyleCheck::kCapitals) {
         rule.min_letters = reader.integer("min_letters", 2, 50, 3);
+        rule.min_words = reader.integer("min_words", 1, 50, 3);
         rule.allow = reader.strings("allow", false);
       }
       break;
@@ -393,7 +543,8 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   rule.id = reader.string("id", true);
   rule.index_in_pack = index;
   rule.kind = read_enum<RuleKind>(reader, "kind", parse_rule_kind,
-                                  "terms, substitute, require, metric, balance, style, reward");
+                                  "terms, substitute, require, metric, balance, style, reward, "
+                                  "pay_floor");
   rule.category = read_enum<Category>(reader, "category", parse_category,
                                       "engaging, values, clarity, inclusive, essentials");
   rule.severity = read_enum<Severity>(reader, "severity", parse_severity,
@@ -411,14 +562,31 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   rule.source = reader.string("source", true);
   rule.services = reader.strings("services", false);
   read_kind_fields(reader, rule);
+  if (rule.kind != RuleKind::kMetric && rule.kind != RuleKind::kBalance &&
+      rule.kind != RuleKind::kStyle) {
+    rule.unless = read_alternatives(reader, "unless", false);
+    rule.only_with = read_alternatives(reader, "only_with", false);
+  }
   reader.finish();
   return rule;
 }
 
-bool is_pack_name(std::string_view name) {
-  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+// The pack's "word_lists": {"name": ["term", ...], ...}.
+std::vector<NamedWordList> read_word_lists(ObjectReader& pack_reader) {
+  std::vector<NamedWordList> lists;
+  const json::value* value = pack_reader.find("word_lists");
+  if (value == nullptr) return lists;
+  ObjectReader reader = pack_reader.object("word_lists");  // refuses anything but an object
+  for (const auto& entry : value->get_object()) {
+    const std::string name(entry.key());
+    if (!is_name(name)) {
+      reader.fail(name, "the name must be lowercase letters, digits and hyphens");
+    }
+    if (!entry.value().is_array()) reader.fail(name, "must be an array of terms");
+    lists.push_back(NamedWordList{name, read_terms(reader, name, true, false)});
+  }
+  reader.finish();
+  return lists;
 }
 
 }  // namespace
@@ -453,11 +621,12 @@ RulePack parse_rule_pack(std::string_view text, const std::string& file) {
   pack.file = file;
   pack.content_hash = fnv1a_hex(text);
   pack.name = reader.string("pack", true);
-  if (!is_pack_name(pack.name)) {
+  if (!is_name(pack.name)) {
     reader.fail("pack", "\"" + pack.name + "\" must be lowercase letters, digits and hyphens");
   }
   pack.version = reader.string("version", true);
   pack.description = reader.string("description", false);
+  pack.word_lists = read_word_lists(reader);
   const json::value* rules = reader.find("rules");
   if (rules == nullptr) reader.fail("rules", "is required");
   const json::array* array = rules->if_array();

@@ -11,12 +11,19 @@
 
 namespace caretoolkit::rules {
 
+// A named list of terms that rules of any pack can use in their context ("the-reader").
+struct NamedWordList {
+  std::string name;
+  std::vector<std::string> terms;
+};
+
 struct RulePack {
   std::string name;     // "jargon"
   std::string version;  // "1.0.0"
   std::string description;
   std::string file;          // the path it was loaded from, as given ("rules/jargon.json")
   std::string content_hash;  // FNV-1a 64 of the file's bytes, 16 hex digits (not cryptographic)
+  std::vector<NamedWordList> word_lists;  // in file order; names unique across packs (RuleSet)
   std::vector<Rule> rules;
 };
 
@@ -26,7 +33,8 @@ struct RulePack {
 //   rules/jargon.json: rule "jargon.service-users": field "weight": must be a whole number
 //   between 0 and 100
 // and Error::field() a JSON pointer to it ("/rules/3/weight"). Unknown fields are refused.
-// Checks within the pack only; ids are checked across packs by RuleSet.
+// Checks within the pack only; ids and word-list names are checked, and the lists a rule names
+// are filled in, across packs by RuleSet.
 RulePack parse_rule_pack(std::string_view json, const std::string& file);
 
 // Reads `path` and parses it. An unreadable file is Error(kNotFound).

@@ -1,4 +1,5 @@
-// Loading a directory of packs and checking what one pack cannot check alone: unique ids.
+// Loading a directory of packs and checking what one pack cannot check alone: unique ids and
+// word-list names, and the lists that rules name.
 #include "rules/rule_set.hpp"
 
 #include <algorithm>
@@ -34,10 +35,55 @@ RuleSet RuleSet::load_directory(const std::filesystem::path& directory) {
   return from_packs(std::move(packs));
 }
 
+namespace {
+
+struct ListOwner {
+  const std::vector<std::string>* terms;
+  std::string file;
+};
+
+// Fills in the terms of a word list that a rule names; `field` and `pointer` place it for the
+// message when no pack defines the name.
+void resolve(WordList& list, const std::map<std::string, ListOwner>& lists, const RulePack& pack,
+             const Rule& rule, const std::string& field) {
+  if (list.name.empty()) return;
+  const auto it = lists.find(list.name);
+  if (it == lists.end()) {
+    throw Error(ErrorCode::kInvalid,
+                pack.file + ": rule \"" + rule.id + "\": field \"" + field +
+                    "\": no rule pack has a word list named \"" + list.name + "\"",
+                "/rules/" + std::to_string(rule.index_in_pack) + "/" + field);
+  }
+  list.terms = *it->second.terms;
+}
+
+void resolve_context(Rule& rule, const std::map<std::string, ListOwner>& lists,
+                     const RulePack& pack) {
+  RuleContext& context = rule.context;
+  resolve(context.only_in_sentences_with, lists, pack, rule, "only_in_sentences_with");
+  resolve(context.unless_in_sentences_with, lists, pack, rule, "unless_in_sentences_with");
+  for (NearWords& near : context.only_near) resolve(near.words, lists, pack, rule, "only_near");
+  for (NearWords& near : context.unless_near) resolve(near.words, lists, pack, rule, "unless_near");
+}
+
+}  // namespace
+
 RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
   RuleSet set;
   std::map<std::string, std::string> id_owner;    // rule id -> file
   std::map<std::string, std::string> pack_owner;  // pack name -> file
+  std::map<std::string, ListOwner> lists;         // word-list name -> its terms and file
+  for (const RulePack& pack : packs) {
+    for (const NamedWordList& list : pack.word_lists) {
+      if (auto [at, inserted] = lists.emplace(list.name, ListOwner{&list.terms, pack.file});
+          !inserted) {
+        throw Error(ErrorCode::kConflict,
+                    pack.file + R"(: field "word_lists": the name ")" + list.name +
+                        "\" is already used by " + at->second.file,
+                    "/word_lists/" + list.name);
+      }
+    }
+  }
   std::string hash_input;
   for (const RulePack& pack : packs) {
     if (auto [at, inserted] = pack_owner.emplace(pack.name, pack.file); !inserted) {
@@ -53,7 +99,7 @@ RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
             pack.file + ": rule \"" + rule.id + R"(": field "id": already used in )" + at->second,
             "/rules/" + std::to_string(rule.index_in_pack) + "/id");
       }
-      set.rules_.push_back(rule);
+      resolve_context(set.rules_.emplace_back(rule), lists, pack);
     }
     if (!set.version_.empty()) set.version_ += '+';
     set.version_ += pack.name + "@" + pack.version;

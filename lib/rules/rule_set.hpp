@@ -15,7 +15,8 @@ class RuleSet {
  public:
   // Loads every "*.json" file directly in `directory`, sorted by file name. Throws
   // caretoolkit::Error: kNotFound when the directory cannot be read or has no pack, and the
-  // errors of parse_rule_pack(); kConflict when two packs share a rule id or a pack name.
+  // errors of parse_rule_pack(); kConflict when two packs share a rule id, a pack name or a word
+  // list's name; kInvalid when a rule names a word list that no pack defines.
   static RuleSet load_directory(const std::filesystem::path& directory);
 
   // Combines packs already parsed (in the order given), with the same cross-pack checks.

@@ -1,7 +1,7 @@
 // The advert checker over HTTP: POST /api/v1/adverts/check returns the report of lib/advert for
-// {"text", "role", "service"}; GET /api/v1/rules lists the loaded rules so that the pages can
-// explain a finding. Neither needs a key. Checks without a key are rate-limited per client address
-// (429 with Retry-After); a caller with a valid key is not limited.
+// {"text", "role", "service", "date"}; GET /api/v1/rules lists the loaded rules so that the pages
+// can explain a finding. Neither needs a key. Checks without a key are rate-limited per client
+// address (429 with Retry-After); a caller with a valid key is not limited.
 #include <boost/json.hpp>
 
 #include "advert/checker.hpp"
@@ -20,6 +20,7 @@ struct CheckInput {
   std::string text;
   std::string role;
   std::string service;
+  std::optional<Date> date;  // the day checked for; today when absent
 };
 
 const Fields<CheckInput>& check_fields() {
@@ -28,6 +29,7 @@ const Fields<CheckInput>& check_fields() {
       string_field("text", &CheckInput::text, true, 64U << 20),
       string_field("role", &CheckInput::role, false, 200),
       string_field("service", &CheckInput::service, false, 200),
+      optional_date_field("date", &CheckInput::date),
   };
   return fields;
 }
@@ -49,7 +51,7 @@ void add_advert_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     CheckInput input;
     from_json(body, check_fields(), input, true);
-    const auto report = context.checker.check(input.text, {input.role, input.service});
+    const auto report = context.checker.check(input.text, {input.role, input.service, input.date});
     context.metrics.count_advert_checked();
     return json_response(200, advert::report_to_json(report));
   });

@@ -1,4 +1,4 @@
-// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] FILE... | -
+// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD] FILE... | -
 //
 // Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
 // categories and every finding with its line and column and the text marked; or, with --json,
@@ -32,6 +32,7 @@ struct CheckArguments {
   std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
+  std::string date;  // YYYY-MM-DD; empty: today
   std::vector<std::string> files;
 };
 
@@ -137,6 +138,10 @@ void print_marked(std::ostream& out, std::string_view text, const text::Span& sp
 void print_report(std::ostream& out, const std::string& name, std::string_view text,
                   const advert::Report& report) {
   out << name << ": " << report.score << "/100 (" << report.grade << ")\n";
+  if (report.cap) {
+    out << "  at most " << report.cap->cap << " while " << report.cap->rule_id
+        << " stands (the categories give " << report.cap->uncapped << ")\n";
+  }
   for (const auto& c : report.categories) {
     char line[160];
     std::snprintf(line, sizeof line, "  %-11s %3d/100  (starts at %d, won %+d, lost %d)\n",
@@ -204,7 +209,8 @@ void run_check(const CheckArguments& args) {
   const auto rule_set = rules::RuleSet::load_directory(args.rules_dir);
   const text::Analyzer analyzer;
   const advert::Checker checker(rule_set, analyzer);
-  const advert::CheckOptions options{args.role, args.service};
+  advert::CheckOptions options{args.role, args.service};
+  if (!args.date.empty()) options.date = Date::parse_or_throw(args.date, "--date");
 
   bool failed = false;
   for (const auto& file : args.files) {
@@ -243,6 +249,9 @@ void add_check_command(CLI::App& app) {
   check->add_option("--service", args->service,
                     "Kind of service, e.g. \"home care\" (some rules apply only to it)");
   check->add_option("--role", args->role, "Job title, echoed in the report");
+  check->add_option("--date", args->date,
+                    "Day to check the advert for, YYYY-MM-DD (default today): pay is compared "
+                    "with the National Living Wage in force then");
   check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
       ->required();
   check->callback([args] { run_check(*args); });

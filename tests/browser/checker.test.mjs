@@ -66,6 +66,12 @@ test("a pasted weak advert gets a score, category bars and highlighted findings"
   assert.ok(report.score < 50, `the weak example scores low (${report.score})`);
   assert.equal(await page.locator("#score").textContent(), String(report.score));
   assert.equal(await page.locator("#grade").textContent(), report.grade);
+  // The weak example gives no pay, a critical finding: a note says what holds the score down.
+  assert.ok(report.score_cap, "the weak example's score is capped");
+  const capping = report.findings.find((f) => f.rule === report.score_cap.rule && f.points < 0);
+  assert.ok((await page.locator("#score-cap").textContent()).includes(
+    `at most ${report.score_cap.cap} until this is fixed: ${capping.message}`));
+  assert.equal(await page.locator("#score-cap").isVisible(), true);
   assert.equal(await page.locator("#categories li").count(), report.categories.length);
   await assertHighlights(page, weakAdvert, report);
   assert.equal(await page.locator("#finding-groups li").count(), report.findings.length, "every finding is listed beside the advert");
@@ -89,7 +95,7 @@ test("editing the advert checks it again without a click", async () => {
   const box = page.getByLabel("Job advert");
   await box.fill("URGENT!!! Carers wanted. Service users need help.");
   const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
-  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £12.60 an hour and pay your travel time.";
+  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £13.20 an hour and pay your travel time.";
   const second = await checkAdvert(page, () => box.fill(edited));
   assert.notEqual(second.score, first.score, "the edit changed the score");
   assert.equal(await page.locator("#advert-view").textContent(), edited);

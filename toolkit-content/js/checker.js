@@ -149,10 +149,24 @@ function statisticsTable(report) {
   return table("", [{ text: "Measure" }, { text: "Your advert", number: true }], rows);
 }
 
+// Why the score is held down: the critical finding that caps it, in the manager's words.
+function scoreCapNote(report) {
+  const cap = report.score_cap;
+  if (!cap) return [];
+  const finding = report.findings.find((f) => f.rule === cap.rule && f.points < 0);
+  const reason = finding ? finding.message : "a critical problem";
+  return [
+    `The score is at most ${cap.cap} until this is fixed: ${reason} ` +
+      `(without it the categories give ${cap.uncapped}).`,
+  ];
+}
+
 function render(text, report) {
   lastReport = report;
   document.getElementById("score").textContent = String(report.score);
   document.getElementById("grade").textContent = report.grade;
+  document.getElementById("score-cap").replaceChildren(...scoreCapNote(report));
+  document.getElementById("score-cap").hidden = !report.score_cap;
   document.getElementById("categories").replaceChildren(...report.categories.map(categoryBar));
   advertView.replaceChildren(renderHighlighted(document, text, report.findings, messageId));
   document.getElementById("finding-groups").replaceChildren(...findingGroups(report));

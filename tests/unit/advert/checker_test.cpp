@@ -2,11 +2,13 @@
 // text with accents, emoji and combining marks, invalid UTF-8, determinism and the JSON form.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <string>
 
 #include "advert/checker.hpp"
 #include "advert/report_json.hpp"
+#include "advert/scoring.hpp"
 #include "core/error.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -76,8 +78,15 @@ TEST_CASE("Require rule: pay with an amount and a period") {
   const Report vague = checker().check("Competitive salary paid monthly.");
   const Finding& unmet = only(vague, "essentials.pay");
   CHECK(unmet.outcome == Outcome::kUnmet);
-  CHECK(unmet.points == -25);
+  CHECK(unmet.points == -30);
+  CHECK(unmet.severity == rules::Severity::kCritical);
   CHECK_FALSE(unmet.span.has_value());
+  // Missing pay caps the score at the top of Weak, whatever the categories give.
+  REQUIRE(vague.cap.has_value());
+  CHECK(vague.cap->rule_id == "essentials.pay");
+  CHECK(vague.score <= kCriticalScoreCap);
+  // With the pay stated, the first critical finding (if any) is another rule's.
+  if (with_pay.cap) CHECK(with_pay.cap->rule_id != "essentials.pay");
   CHECK(only(vague, "jargon.vague-pay").text == "Competitive salary");
 }
 
@@ -92,9 +101,13 @@ TEST_CASE("Require rule: location how to apply and travel time for home care") {
 }
 
 TEST_CASE("Metric rules: each threshold with a worked example") {
-  // 4 sentences of 5 words: 20 words, too short.
+  // 4 sentences of 5 words: 20 words, too short. 30 words under 50, band 10 (20 % of 50):
+  // 6 x 30 / 10 = 18, kept to the rule's cap of 12.
   const Report short_text = checker().check(sentences(4));
-  CHECK(only(short_text, "readability.too-short").detail == "20 words (at least 150)");
+  CHECK(only(short_text, "readability.too-short").detail == "20 words (at least 50)");
+  CHECK(only(short_text, "readability.too-short").points == -12);
+  // 9 sentences: 45 words, 5 under 50: 6 x 5 / 10 = 3.
+  CHECK(only(checker().check(sentences(9)), "readability.too-short").points == -3);
   CHECK(findings(short_text, "readability.too-long").empty());
   CHECK(findings(short_text, "readability.average-sentence").empty());
 
@@ -108,6 +121,8 @@ TEST_CASE("Metric rules: each threshold with a worked example") {
   long_sentence += ".";
   const Report long_report = checker().check(long_sentence);
   CHECK(only(long_report, "readability.long-sentence").detail == "45 words (at most 25)");
+  // 20 words over 25, band 5: 3 x 20 / 5 = 12, the rule's cap.
+  CHECK(only(long_report, "readability.long-sentence").points == -12);
   CHECK(only(long_report, "readability.long-sentence").text == long_sentence);
   CHECK(only(long_report, "readability.longest-sentence").detail == "45 words (at most 40)");
   CHECK(only(long_report, "readability.average-sentence").detail ==
@@ -122,8 +137,9 @@ TEST_CASE("Metric rules: each threshold with a worked example") {
       "Comprehensive organisational responsibilities necessitate extraordinary "
       "administrative capabilities. Multidisciplinary communication facilitates "
       "interdepartmental coordination.");
-  CHECK(only(hard, "readability.reading-ease").points == -10);
-  CHECK(only(hard, "readability.grade-level").points == -6);
+  // Far past both thresholds: each loses its cap, twice its weight.
+  CHECK(only(hard, "readability.reading-ease").points == -20);
+  CHECK(only(hard, "readability.grade-level").points == -12);
   CHECK(hard.statistics.reading_ease < 0);
 }
 
@@ -151,11 +167,14 @@ TEST_CASE("Balance rule: gender coding as Gender Decoder decides") {
   CHECK(report.gender->feminine == 6);
   CHECK(report.gender->masculine == 0);
   const Finding& f = only(report, "gender.coding");
-  CHECK(f.outcome == Outcome::kUnmet);
-  CHECK(f.points == -4);
-  // Values words keep their own rewards: the gender balance is one separate finding.
-  CHECK(only(report, "values.kindness").points == 6);
-  CHECK(only(report, "values.compassion").points == 6);
+  CHECK(f.outcome == Outcome::kMet);  // feminine coding is information, not a penalty
+  CHECK(f.points == 0);
+  // Values words keep their own rewards (the gender balance is one separate finding), but one
+  // sentence earns at most 4 points: compassion (the earlier rule) takes them all.
+  CHECK(only(report, "values.compassion").points == 4);
+  CHECK(only(report, "values.kindness").points == 0);
+  CHECK(only(report, "values.kindness").detail ==
+        "at most 4 points for values words in one sentence");
 
   const Report balanced = checker().check("You are kind and you lead a small team.");
   CHECK(balanced.gender->verdict == "neutral");
@@ -163,13 +182,14 @@ TEST_CASE("Balance rule: gender coding as Gender Decoder decides") {
 }
 
 TEST_CASE("Style rules: exclamation marks capitals and repeated punctuation") {
-  const Report report = checker().check("Apply now! URGENT vacancy! Great team!! Call the NHS.");
+  const Report report =
+      checker().check("Apply now! URGENT VACANCY IN LINCOLN! Great team!! Call the NHS.");
   const auto bangs = findings(report, "hard-sell.exclamation-marks");
   REQUIRE(bangs.size() == 3);  // four marks, one allowed
   CHECK(bangs[0]->points == -3);
   CHECK(bangs[1]->points == -2);
   CHECK(bangs[2]->points == -1);
-  CHECK(only(report, "hard-sell.capitals").text == "URGENT");  // NHS is allowed
+  CHECK(only(report, "hard-sell.capitals").text == "URGENT VACANCY IN LINCOLN");  // not the NHS
   CHECK(only(report, "hard-sell.repeated-punctuation").text == "!!");
 }
 
@@ -178,9 +198,11 @@ TEST_CASE("Reward rule: values words earn once with diminishing returns") {
       checker().check("You treat people with dignity. Dignity matters. Dignity always.");
   const auto dignity = findings(report, "values.dignity");
   REQUIRE(dignity.size() == 3);
-  CHECK(dignity[0]->points == 6);
+  // 6, 3 and 2 (1.5 rounded up) by repeats; the first sentence allows only 4, which leaves
+  // room under the rule's cap of 9 for the third: 4 + 3 + 2 = 9.
+  CHECK(dignity[0]->points == 4);
   CHECK(dignity[1]->points == 3);
-  CHECK(dignity[2]->points == 0);
+  CHECK(dignity[2]->points == 2);
   CHECK(dignity[0]->category == rules::Category::kValues);
 }
 
@@ -254,7 +276,12 @@ TEST_CASE("The JSON report carries its schema and rules versions and explains th
     CHECK(category.at("score").as_int64() == raw - category.at("not_counted").as_int64());
     weighted += category.at("weight").as_int64() * category.at("score").as_int64();
   }
-  CHECK(o.at("score").as_int64() == (weighted + 50) / 100);
+  // No pay: the weighted mean is kept, and the score is at most the cap.
+  const auto& cap = o.at("score_cap").as_object();
+  CHECK(cap.at("rule").as_string() == "essentials.pay");
+  CHECK(cap.at("cap").as_int64() == kCriticalScoreCap);
+  CHECK(cap.at("uncapped").as_int64() == (weighted + 50) / 100);
+  CHECK(o.at("score").as_int64() == std::min<long long>((weighted + 50) / 100, kCriticalScoreCap));
   // Every point is a finding: the findings' points add up to the categories' won and lost.
   long long points = 0;
   for (const auto& f : o.at("findings").as_array()) points += f.at("points").as_int64();

@@ -1,4 +1,5 @@
-// The example adverts: each strong rewrite scores at least 20 points above its weak original.
+// The example adverts: each strong rewrite scores at least 20 points above its weak original, and
+// none pays below the National Living Wage (checked for 6 December 2026: £12.71 an hour).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -24,7 +25,8 @@ std::string read(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Each strong example scores at least 20 points above its weak original") {
+TEST_CASE(
+    "Each strong example scores at least 20 points above its weak original and pays the NLW") {
   const rules::RuleSet set = rules::RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");
   const text::Analyzer analyzer;
   const advert::Checker checker(set, analyzer);
@@ -35,11 +37,16 @@ TEST_CASE("Each strong example scores at least 20 points above its weak original
   for (const Pair& pair : {Pair{"home-care", "home care"}, Pair{"care-home", "residential"},
                            Pair{"supported-living", "supported living"}}) {
     CAPTURE(pair.name);
-    const advert::CheckOptions options{"", pair.service};
+    const advert::CheckOptions options{"", pair.service, Date::parse("2026-12-06")};
     const auto weak = checker.check(read(std::string(pair.name) + "-weak.txt"), options);
     const auto strong = checker.check(read(std::string(pair.name) + "-strong.txt"), options);
     CHECK(strong.score >= weak.score + 20);
     CHECK(weak.score < 55);     // Weak or Poor
     CHECK(strong.score >= 70);  // Good or Excellent
+    for (const auto* report : {&weak, &strong}) {
+      for (const auto& finding : report->findings) {
+        CHECK_MESSAGE(finding.rule_id != "pay-and-hours.below-minimum-wage", finding.detail);
+      }
+    }
   }
 }

@@ -26,13 +26,20 @@ rules::RuleSet small_pack() {
        "weight": 4, "message": "Jargon.", "suggestion": "Say it plainly.", "source": "s",
        "terms": ["service users"], "replacement": "the people we support"},
       {"id": "t.dignity", "kind": "reward", "category": "values", "severity": "info",
-       "weight": 6, "max_points": 9, "message": "Dignity.", "source": "s",
+       "weight": 4, "max_points": 7, "message": "Dignity.", "source": "s",
        "terms": ["dignity"]},
+      {"id": "t.respect", "kind": "reward", "category": "values", "severity": "info",
+       "weight": 4, "message": "Respect.", "source": "s", "terms": ["respect"]},
       {"id": "t.pay", "kind": "require", "category": "essentials", "severity": "critical",
        "weight": 25, "reward": 5, "message": "No pay.", "source": "s",
        "any_of": [{"sequence": [{"class": "money"}, {"terms": ["an hour"]}], "max_gap": 2}]},
       {"id": "t.reliable", "kind": "terms", "category": "inclusive", "severity": "info",
-       "weight": 0, "message": "Information only.", "source": "s", "terms": ["reliable"]}
+       "weight": 0, "message": "Information only.", "source": "s", "terms": ["reliable"]},
+      {"id": "t.short", "kind": "metric", "category": "clarity", "severity": "warning",
+       "weight": 10, "message": "Too short.", "source": "s", "metric": "words", "min": 20},
+      {"id": "t.long-sentence", "kind": "metric", "category": "clarity",
+       "severity": "suggestion", "weight": 3, "max_points": 12, "message": "Long.",
+       "source": "s", "metric": "sentence_words", "max": 25}
     ]})",
                                                             "t.json")});
 }
@@ -55,7 +62,7 @@ TEST_CASE("Repeats are worth half the previous one up to the rule's cap") {
   const Checker checker(set, analyzer());
   const Report report = checker.check(
       "Service users, service users, service users, service users, service users and service "
-      "users. Dignity, dignity and dignity.");
+      "users. Dignity first. Dignity always. Dignity again.");
   // Weight 4, cap 8: 4 + 2 + 1 + 1 (0.5 rounds up) = 8, then nothing more.
   const int expected[] = {-4, -2, -1, -1, 0, 0};
   for (int k = 0; k < 6; ++k) {
@@ -65,10 +72,98 @@ TEST_CASE("Repeats are worth half the previous one up to the rule's cap") {
     CHECK(f->points == expected[k]);
     CHECK(f->replacement == "the people we support");
   }
-  // Weight 6, cap 9: 6 + 3, then 0 (1.5 would pass the cap).
-  CHECK(find(report, "t.dignity", 0)->points == 6);
-  CHECK(find(report, "t.dignity", 1)->points == 3);
-  CHECK(find(report, "t.dignity", 2)->points == 0);
+  // Weight 4, cap 7, one a sentence: 4, 2, then 1 (a quarter of 4), which the cap still allows.
+  CHECK(find(report, "t.dignity", 0)->points == 4);
+  CHECK(find(report, "t.dignity", 1)->points == 2);
+  CHECK(find(report, "t.dignity", 2)->points == 1);
+}
+
+TEST_CASE("Values words earn at most four points in one sentence") {
+  const auto set = small_pack();
+  const Checker checker(set, analyzer());
+  // A line of values words: dignity takes the sentence's 4 points, so respect's first two uses
+  // get none; in the next sentence its third use earns a quarter of its weight, 1.
+  const Report report = checker.check(
+      "You treat every person with dignity and respect and respect. Respect matters here.");
+  CHECK(find(report, "t.dignity", 0)->points == 4);
+  CHECK(find(report, "t.respect", 0)->points == 0);
+  CHECK(find(report, "t.respect", 0)->detail ==
+        "at most 4 points for values words in one sentence");
+  CHECK(find(report, "t.respect", 1)->points == 0);
+  CHECK(find(report, "t.respect", 2)->points == 1);
+  CHECK(category(report, rules::Category::kValues).won == 5);
+  CHECK(kValuePointsPerSentence == 4);
+}
+
+TEST_CASE("Metric penalties grow with the distance from the threshold") {
+  const auto set = small_pack();
+  const rules::Rule& too_short = set.rules()[5];
+  const rules::Rule& long_sentence = set.rules()[6];
+  REQUIRE(too_short.id == "t.short");
+  REQUIRE(long_sentence.id == "t.long-sentence");
+  // At least 20 words, weight 10, band 4 words (20 % of 20): 10 x distance / 4.
+  CHECK(metric_points(too_short, 20) == 0);
+  CHECK(metric_points(too_short, 19) == 3);   // 2.5 rounds up
+  CHECK(metric_points(too_short, 16) == 10);  // a fifth short: the weight
+  CHECK(metric_points(too_short, 8) == 30);   // the finding keeps to the cap, 20
+  // At most 25 words a sentence, weight 3, band 5 words.
+  CHECK(metric_points(long_sentence, 25) == 0);
+  CHECK(metric_points(long_sentence, 26) == 1);  // 0.6
+  CHECK(metric_points(long_sentence, 30) == 3);
+  CHECK(metric_points(long_sentence, 35) == 6);
+
+  const Checker checker(set, analyzer());
+  // 7 words: 13 short, 10 x 13 / 4 = 32.5, kept to the cap of 20.
+  const Report few = checker.check("You will help people at home daily.");
+  CHECK(find(few, "t.short")->points == -20);
+  // 19 words: 3 points.
+  const Report nearly = checker.check(
+      "You will help people at home. You will help people at home. You will help people in "
+      "town today.");
+  CHECK(find(nearly, "t.short")->detail == "19 words (at least 20)");
+  CHECK(find(nearly, "t.short")->points == -3);
+}
+
+TEST_CASE("A metric finding worth no points is information") {
+  const auto set = rules::RuleSet::from_packs({rules::parse_rule_pack(R"({"pack": "m",
+    "version": "1", "rules": [
+      {"id": "m.long", "kind": "metric", "category": "clarity", "severity": "warning",
+       "weight": 1, "message": "Long.", "source": "s", "metric": "words", "max": 100}]})",
+                                                                      "m.json")});
+  const Checker checker(set, analyzer());
+  std::string text;
+  for (int i = 0; i < 21; ++i) text += "You will help people daily. ";
+  // 105 words, 5 over 100, band 20: 1 x 5 / 20 = 0.25, rounded to 0.
+  const Report report = checker.check(text);
+  const Finding* f = find(report, "m.long");
+  REQUIRE(f != nullptr);
+  CHECK(f->detail == "105 words (at most 100)");
+  CHECK(f->points == 0);
+  CHECK(f->severity == rules::Severity::kInfo);
+}
+
+TEST_CASE("A critical finding caps the score at the top of Weak") {
+  const auto set = small_pack();
+  const Checker checker(set, analyzer());
+  // Everything else is full: engaging 60, values 20, clarity 100, inclusive 100; the pay rule
+  // loses 25 of essentials: (15 x 60 + 10 x 20 + 15 x 100 + 20 x 100 + 40 x 75) / 100 = 76.
+  const Report report = checker.check(
+      "You will help people at home and in town every day of the week with care and a smile for "
+      "all.");
+  REQUIRE(report.cap.has_value());
+  CHECK(report.cap->rule_id == "t.pay");
+  CHECK(report.cap->uncapped == 76);
+  CHECK(report.cap->cap == kCriticalScoreCap);
+  CHECK(report.score == 54);
+  CHECK(report.grade == "Weak");
+  // With the pay: essentials 100 (the reward of 5 is not counted past 100), no cap:
+  // (900 + 200 + 1500 + 2000 + 4000) / 100 = 86.
+  const Report paid = checker.check(
+      "You will help people at home and in town every day for £12.80 an hour with care and a "
+      "smile for all.");
+  CHECK_FALSE(paid.cap.has_value());
+  CHECK(paid.score == 86);
+  CHECK(paid.grade == "Excellent");
 }
 
 TEST_CASE("Category scores add their findings to a base and are clamped") {
@@ -77,12 +172,13 @@ TEST_CASE("Category scores add their findings to a base and are clamped") {
   const Report report = checker.check("Service users. Dignity. Reliable staff.");
   const CategoryScore& clarity = category(report, rules::Category::kClarity);
   CHECK(clarity.base == 100);
-  CHECK(clarity.lost == -4);
-  CHECK(clarity.score == 96);
+  // The jargon (4) and the text's 5 words, 15 short of 20: 10 x 15 / 4 = 37.5, kept to 20.
+  CHECK(clarity.lost == -24);
+  CHECK(clarity.score == 76);
   const CategoryScore& values = category(report, rules::Category::kValues);
   CHECK(values.base == 20);
-  CHECK(values.won == 6);
-  CHECK(values.score == 26);
+  CHECK(values.won == 4);
+  CHECK(values.score == 24);
   const CategoryScore& essentials = category(report, rules::Category::kEssentials);
   CHECK(essentials.lost == -25);
   CHECK(essentials.score == 75);
@@ -91,9 +187,12 @@ TEST_CASE("Category scores add their findings to a base and are clamped") {
   REQUIRE(reliable != nullptr);
   CHECK(reliable->points == 0);
   CHECK(reliable->severity == rules::Severity::kInfo);
-  // Overall: (20 x 60 + 20 x 26 + 25 x 96 + 15 x 100 + 20 x 75) / 100 = 71.2, rounded to 71.
-  CHECK(report.score == 71);
-  CHECK(report.grade == "Good");
+  // Overall: (15 x 60 + 10 x 24 + 15 x 76 + 20 x 100 + 40 x 75) / 100 = 72.8, rounded to 73,
+  // then capped at 54 while the pay (a critical rule) is missing.
+  REQUIRE(report.cap.has_value());
+  CHECK(report.cap->uncapped == 73);
+  CHECK(report.score == 54);
+  CHECK(report.grade == "Weak");
 
   // A met essential wins its reward.
   const Report paid = checker.check("You earn £12.60 an hour.");

@@ -1,6 +1,7 @@
 // The default packs in rules/: they load, they are large enough, and every rule is sourced.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -39,7 +40,7 @@ TEST_CASE("The default packs load and hold at least 300 sourced terms") {
   }
   CHECK(terms >= 300);
   CHECK(substitutes >= 60);  // sector jargon with plain replacements
-  CHECK(kinds.size() == 7);
+  CHECK(kinds.size() == 8);  // every rule kind, the pay floor included
   CHECK(categories.size() == kCategoryCount);
   CHECK(set.version().find("values@") != std::string::npos);
 }
@@ -52,5 +53,10 @@ TEST_CASE("The gender pack holds the complete Gaucher Friesen and Kay lists") {
   CHECK(rule.method == BalanceMethod::kGenderDecoder);
   CHECK(rule.first.prefixes.size() == 50);   // feminine-coded
   CHECK(rule.second.prefixes.size() == 52);  // masculine-coded
-  CHECK(rule.max_difference == 3);
+  // Feminine coding is information; any masculine lean loses points (Gaucher et al. 2011).
+  CHECK_FALSE(rule.first.penalised);
+  CHECK(rule.second.penalised);
+  CHECK(rule.max_difference == 0);
+  CHECK(std::find(rule.title_words.begin(), rule.title_words.end(), "worker") !=
+        rule.title_words.end());
 }

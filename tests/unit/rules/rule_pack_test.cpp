@@ -59,8 +59,10 @@ TEST_CASE("A pack with one rule of every kind loads with every field") {
        "terms": ["you"]}, "second": {"label": "we", "terms": ["we"]}, "min_ratio": 1.5},
       {"id": "a.gender", "kind": "balance", )" +
                            kCommonRuleFields + R"(, "method": "gender-decoder",
-       "first": {"label": "feminine", "prefixes": ["kind", "co-operat"]},
-       "second": {"label": "masculine", "prefixes": ["lead"]}, "max_difference": 3},
+       "first": {"label": "feminine", "prefixes": ["kind", "co-operat"], "penalised": false,
+                 "message": "For information."},
+       "second": {"label": "masculine", "prefixes": ["lead"]}, "max_difference": 3,
+       "title_words": ["worker", "leader"]},
       {"id": "a.style", "kind": "style", )" +
                            kCommonRuleFields + R"(, "check": "capitals",
        "min_letters": 4, "allow": ["NHS"]},
@@ -97,6 +99,11 @@ TEST_CASE("A pack with one rule of every kind loads with every field") {
   CHECK(pack.rules[4].min_ratio == 1.5);
   CHECK(pack.rules[5].method == BalanceMethod::kGenderDecoder);
   CHECK(pack.rules[5].first.prefixes.size() == 2);
+  CHECK_FALSE(pack.rules[5].first.penalised);
+  CHECK(pack.rules[5].first.message == "For information.");
+  CHECK(pack.rules[5].second.penalised);  // the default
+  CHECK(pack.rules[5].second.message.empty());
+  CHECK(pack.rules[5].title_words == std::vector<std::string>{"worker", "leader"});
   CHECK(pack.rules[6].check == StyleCheck::kCapitals);
   CHECK(pack.rules[6].min_letters == 4);
   CHECK(pack.rules[7].kind == RuleKind::kReward);
@@ -143,7 +150,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
        "letters, digits, dots and hyphens, such as \"jargon.service-users\""},
       {pack_with(R"({"id": "test.rule", "kind": "shout", )" + kCommonRuleFields + "}"),
        "rules/test.json: rule \"test.rule\": field \"kind\": \"shout\" is not one of terms, "
-       "substitute, require, metric, balance, style, reward"},
+       "substitute, require, metric, balance, style, reward, pay_floor"},
       {pack_with(R"({"id": "test.rule", "kind": "terms", "terms": ["x"]})"),
        "rules/test.json: rule \"test.rule\": field \"category\": is required (one of engaging, "
        "values, clarity, inclusive, essentials)"},
@@ -225,7 +232,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "salary"}]}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].sequence[0].class\": \"salary\" "
-       "is not one of money, number, time, postcode, phone, email, url, capitalised"},
+       "is not one of money, number, time, postcode, phone, email, url, capitalised, placeholder"},
       {pack_with(R"({"id": "test.rule", "kind": "require", )" + kCommonRuleFields +
                  R"(, "any_of": [{"sequence": [{"class": "money"}], "max_gap": 50}]})"),
        "rules/test.json: rule \"test.rule\": field \"any_of[0].max_gap\": must be a whole number "
@@ -259,6 +266,21 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
                      "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 3})"),
        "rules/test.json: rule \"test.rule\": field \"first.prefixes[0]\": \"Kind\" must be "
        "lowercase letters a-z and hyphens"},
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
+                 R"(, "method": "gender-decoder", "first": {"label": "f", "prefixes": ["kind"],
+                     "penalised": "no"}, "second": {"label": "m", "prefixes": ["lead"]},
+                     "max_difference": 3})"),
+       R"(rules/test.json: rule "test.rule": field "first.penalised": must be true or false)"},
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
+                 R"(, "method": "gender-decoder", "first": {"label": "f", "prefixes": ["kind"]},
+                     "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 3,
+                     "title_words": ["Support Worker"]})"),
+       "rules/test.json: rule \"test.rule\": field \"title_words[0]\": \"Support Worker\" must "
+       "be one lowercase word of letters a-z"},
+      {pack_with(R"({"id": "test.rule", "kind": "balance", )" + kCommonRuleFields +
+                 R"(, "first": {"label": "you", "terms": ["you"], "penalised": false},
+                     "second": {"label": "we", "terms": ["we"]}, "min_ratio": 1})"),
+       R"(rules/test.json: rule "test.rule": field "first.penalised": is not a known field here)"},
       {pack_with(R"({"id": "test.rule", "kind": "style", )" + kCommonRuleFields +
                  R"(, "check": "emoji"})"),
        "rules/test.json: rule \"test.rule\": field \"check\": \"emoji\" is not one of "

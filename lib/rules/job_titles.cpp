@@ -1,0 +1,34 @@
+// The first line when it is a heading, and runs of capitalised words that end in a title word.
+#include "rules/job_titles.hpp"
+
+#include <algorithm>
+
+namespace caretoolkit::rules {
+
+void find_job_titles(const text::Document& document, const IndexList& capitalised,
+                     const std::vector<std::string>& title_words, std::vector<ByteRange>& out) {
+  const auto paragraphs = document.paragraphs();
+  if (!paragraphs.empty() && paragraphs[0].kind == text::BlockKind::kHeading) {
+    out.push_back(ByteRange{paragraphs[0].span.begin, paragraphs[0].span.end});
+  }
+  const auto tokens = document.tokens();
+  const auto is_title_word = [&](std::uint32_t token) {
+    return std::find(title_words.begin(), title_words.end(), tokens[token].folded) !=
+           title_words.end();
+  };
+  // Runs of capitalised words next to each other; each title word after the run's first word
+  // ends a title that starts with the run.
+  std::size_t c = 0;
+  while (c < capitalised.size()) {
+    const std::uint32_t first = capitalised[c++];
+    for (; c < capitalised.size() && capitalised[c] == capitalised[c - 1] + 1 &&
+           tokens[capitalised[c]].sentence == tokens[first].sentence;
+         ++c) {
+      if (is_title_word(capitalised[c])) {
+        out.push_back(ByteRange{tokens[first].span.begin, tokens[capitalised[c]].span.end});
+      }
+    }
+  }
+}
+
+}  // namespace caretoolkit::rules
