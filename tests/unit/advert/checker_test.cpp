@@ -10,21 +10,16 @@
 #include "advert/report_json.hpp"
 #include "advert/scoring.hpp"
 #include "core/error.hpp"
+#include "pack_check.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 
 using namespace caretoolkit;
 using namespace caretoolkit::advert;
+using caretoolkit::advert::testing::checker;
 using rules::Outcome;
 
 namespace {
-
-const Checker& checker() {
-  static const rules::RuleSet set = rules::RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");
-  static const text::Analyzer analyzer;
-  static const Checker instance(set, analyzer);
-  return instance;
-}
 
 std::vector<const Finding*> findings(const Report& report, const std::string& id) {
   std::vector<const Finding*> out;

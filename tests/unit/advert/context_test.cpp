@@ -7,20 +7,15 @@
 #include <vector>
 
 #include "advert/checker.hpp"
+#include "pack_check.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 
 using namespace caretoolkit;
 using namespace caretoolkit::advert;
+using caretoolkit::advert::testing::checker;
 
 namespace {
-
-const Checker& checker() {
-  static const rules::RuleSet set = rules::RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");
-  static const text::Analyzer analyzer;
-  static const Checker instance(set, analyzer);
-  return instance;
-}
 
 // "rule: text" of every finding of the inclusive and values packs in `advert`.
 std::vector<std::string> flagged(const std::string& advert) {

@@ -7,22 +7,17 @@
 #include <string>
 
 #include "advert/checker.hpp"
+#include "pack_check.hpp"
 #include "rules/gender_decoder.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 
 using namespace caretoolkit;
 using namespace caretoolkit::advert;
+using caretoolkit::advert::testing::checker;
 using rules::Outcome;
 
 namespace {
-
-const Checker& checker() {
-  static const rules::RuleSet set = rules::RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");
-  static const text::Analyzer analyzer;
-  static const Checker instance(set, analyzer);
-  return instance;
-}
 
 const Finding& gender_finding(const Report& report) {
   for (const Finding& f : report.findings) {

@@ -15,11 +15,6 @@ using namespace caretoolkit::rules;
 
 namespace {
 
-const caretoolkit::text::Analyzer& analyzer() {
-  static const caretoolkit::text::Analyzer instance;
-  return instance;
-}
-
 // "text (detail)" of each capitals finding in `text`, under a capitals rule with `options`.
 std::vector<std::string> shouts(const std::string& text, const std::string& options = "") {
   const RuleSet set = RuleSet::from_packs({parse_rule_pack(

@@ -21,11 +21,6 @@ using namespace caretoolkit::rules;
 
 namespace {
 
-const caretoolkit::text::Analyzer& analyzer() {
-  static const caretoolkit::text::Analyzer instance;
-  return instance;
-}
-
 std::string pack_json(const std::string& name, const std::string& lists, const std::string& rules) {
   std::string json = R"({"pack": ")" + name + R"(", "version": "1", )";
   if (!lists.empty()) json += R"("word_lists": {)" + lists + "}, ";

@@ -18,11 +18,6 @@ using namespace caretoolkit::rules;
 
 namespace {
 
-const text::Analyzer& analyzer() {
-  static const text::Analyzer instance;
-  return instance;
-}
-
 // (target, matched text) of every hit of `terms` (term, case_sensitive, target) in `text`.
 std::vector<std::pair<std::uint32_t, std::string>> hits(
     const std::vector<std::tuple<std::string, bool, std::uint32_t>>& terms,

@@ -18,12 +18,7 @@ using namespace caretoolkit::rules;
 
 namespace {
 
-const text::Analyzer& analyzer() {
-  static const text::Analyzer instance;
-  return instance;
-}
-
-RuleSet set_of(const std::string& rules_json) {
+RuleSet language_set_of(const std::string& rules_json) {
   return RuleSet::from_packs({parse_rule_pack(
       R"({"pack": "t", "version": "1", "rules": [)" + rules_json + "]}", "t.json")});
 }
@@ -57,9 +52,9 @@ std::vector<std::string> texts(const std::vector<Seen>& all) {
 
 using Texts = std::vector<std::string>;
 
-std::string error_of(const std::string& rules_json) {
+std::string language_error_of(const std::string& rules_json) {
   try {
-    set_of(rules_json);
+    language_set_of(rules_json);
   } catch (const Error& e) {
     return e.what();
   }
@@ -75,7 +70,8 @@ const std::string kFloor = R"({"id": "t.floor", "kind": "pay_floor", )" + kCommo
 }  // namespace
 
 TEST_CASE("A pattern in a terms rule is found at each of its occurrences") {
-  const RuleSet set = set_of(R"({"id": "t.visit", "kind": "terms", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.visit", "kind": "terms", )" + kCommonRuleFields + R"(,
     "terms": ["paid per visit"],
     "patterns": [{"sequence": [{"class": "money"}, {"terms": ["per visit", "a call"]}],
                   "max_gap": 1}],
@@ -90,7 +86,8 @@ TEST_CASE("A pattern in a terms rule is found at each of its occurrences") {
 }
 
 TEST_CASE("A rule with unless finds nothing when the advert also says what cancels it") {
-  const RuleSet set = set_of(R"({"id": "t.drive", "kind": "terms", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.drive", "kind": "terms", )" + kCommonRuleFields + R"(,
     "terms": ["own car"],
     "unless": [{"terms": ["mileage"]},
                {"sequence": [{"class": "money"}, {"terms": ["a mile"]}], "max_gap": 0}]})");
@@ -100,7 +97,8 @@ TEST_CASE("A rule with unless finds nothing when the advert also says what cance
 }
 
 TEST_CASE("A rule with only_with applies only when the advert says one of them") {
-  const RuleSet set = set_of(R"({"id": "t.alt", "kind": "terms", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.alt", "kind": "terms", )" + kCommonRuleFields + R"(,
     "terms": ["own car"], "only_with": [{"terms": ["mileage"]}],
     "unless": [{"terms": ["walking rounds"]}]})");
   CHECK(seen(set, "You need your own car.", "t.alt").empty());
@@ -109,7 +107,8 @@ TEST_CASE("A rule with only_with applies only when the advert says one of them")
 }
 
 TEST_CASE("A require rule with unless is not asked of the adverts it names") {
-  const RuleSet set = set_of(R"({"id": "t.extra", "kind": "require", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.extra", "kind": "require", )" + kCommonRuleFields + R"(,
     "any_of": [{"terms": ["time and a half"]}],
     "unless": [{"sequence": [{"class": "money"}, {"terms": ["a year"]}]}]})");
   CHECK(seen(set, "£12.71 an hour.", "t.extra", Outcome::kUnmet).size() == 1);
@@ -118,7 +117,8 @@ TEST_CASE("A require rule with unless is not asked of the adverts it names") {
 }
 
 TEST_CASE("A capitalised step skips the words its except lists") {
-  const RuleSet set = set_of(R"({"id": "t.place", "kind": "require", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.place", "kind": "require", )" + kCommonRuleFields + R"(,
     "any_of": [{"sequence": [{"terms": ["based in"]},
                              {"class": "capitalised", "except": ["Health", "Nursing"]}]}]})");
   CHECK(texts(seen(set, "A home based in Oakham.", "t.place", Outcome::kMet)) ==
@@ -128,7 +128,8 @@ TEST_CASE("A capitalised step skips the words its except lists") {
 }
 
 TEST_CASE("A require rule whose figure is hidden is not judged") {
-  const RuleSet set = set_of(R"({"id": "t.pay", "kind": "require", )" + kCommonRuleFields + R"(,
+  const RuleSet set =
+      language_set_of(R"({"id": "t.pay", "kind": "require", )" + kCommonRuleFields + R"(,
     "any_of": [{"sequence": [{"class": "money"}, {"terms": ["per hour"]}]}],
     "not_judged": [{"sequence": [{"class": "placeholder"}, {"terms": ["per hour", "per annum"]}],
                     "max_gap": 1}]})");
@@ -147,7 +148,7 @@ TEST_CASE("A require rule whose figure is hidden is not judged") {
 }
 
 TEST_CASE("A pay floor finds hourly pay below the rate in force on the check date") {
-  const RuleSet set = set_of(kFloor);
+  const RuleSet set = language_set_of(kFloor);
   const auto below = seen(set, "You earn £12.21 an hour.", "t.floor");
   REQUIRE(below.size() == 1);
   CHECK(below[0].text == "£12.21");
@@ -164,7 +165,7 @@ TEST_CASE("A pay floor finds hourly pay below the rate in force on the check dat
 }
 
 TEST_CASE("A pay floor reads ranges glued units and rate words but not other amounts") {
-  const RuleSet set = set_of(kFloor);
+  const RuleSet set = language_set_of(kFloor);
   CHECK(texts(seen(set, "£11.90 - £13.00 per hour depending on experience.", "t.floor")) ==
         Texts{"£11.90"});
   CHECK(texts(seen(set, "From £12 to 12.50 an hour.", "t.floor")) == Texts{"£12", "12.50"});
@@ -179,35 +180,35 @@ TEST_CASE("A pay floor reads ranges glued units and rate words but not other amo
 
 TEST_CASE("Pay floor tables and the new fields are checked when a pack loads") {
   const std::string head = R"({"id": "t.floor", "kind": "pay_floor", )" + kCommonRuleFields;
-  CHECK(error_of(head + R"(, "per_hour": ["an hour"]})") ==
+  CHECK(language_error_of(head + R"(, "per_hour": ["an hour"]})") ==
         R"(t.json: rule "t.floor": field "rates": is required)");
-  CHECK(error_of(head + R"(, "per_hour": ["an hour"], "rates": [{"from": "2025-02-30",
+  CHECK(language_error_of(head + R"(, "per_hour": ["an hour"], "rates": [{"from": "2025-02-30",
         "hourly": 12.21}]})") ==
         "t.json: rule \"t.floor\": field \"rates[0].from\": it must be a real date, not "
         "'2025-02-30' (February 2025 has 28 days)");
-  CHECK(error_of(head + R"(, "per_hour": ["an hour"], "rates": [{"from": "2025-04-01",
+  CHECK(language_error_of(head + R"(, "per_hour": ["an hour"], "rates": [{"from": "2025-04-01",
         "hourly": 12.215}]})") ==
         "t.json: rule \"t.floor\": field \"rates[0].hourly\": must be pounds above 0 with at "
         "most two decimals, such as 12.21");
-  CHECK(error_of(head + R"(, "per_hour": ["an hour"], "rates": [
+  CHECK(language_error_of(head + R"(, "per_hour": ["an hour"], "rates": [
         {"from": "2025-04-01", "hourly": 12.21}, {"from": "2024-04-01", "hourly": 11.44}]})") ==
         "t.json: rule \"t.floor\": field \"rates[1].from\": must be later than the row before's "
         "(2025-04-01)");
-  CHECK(error_of(R"({"id": "t.m", "kind": "metric", )" + kCommonRuleFields +
-                 R"(, "metric": "words", "max": 3, "unless": [{"terms": ["x"]}]})") ==
+  CHECK(language_error_of(R"({"id": "t.m", "kind": "metric", )" + kCommonRuleFields +
+                          R"(, "metric": "words", "max": 3, "unless": [{"terms": ["x"]}]})") ==
         R"(t.json: rule "t.m": field "unless": is not a known field here)");
-  CHECK(error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields + R"(,
+  CHECK(language_error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields + R"(,
         "any_of": [{"sequence": [{"class": "capitalised", "except": ["Social Care"]}]}]})") ==
         "t.json: rule \"t.r\": field \"any_of[0].sequence[0].except[0]\": \"Social Care\" must "
         "be one word: a class step's except lists words that do not count as the class");
-  CHECK(error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields +
-                 R"(, "any_of": [{"terms": ["x"]}], "not_judged": []})") ==
+  CHECK(language_error_of(R"({"id": "t.r", "kind": "require", )" + kCommonRuleFields +
+                          R"(, "any_of": [{"terms": ["x"]}], "not_judged": []})") ==
         R"(t.json: rule "t.r": field "not_judged": must be a non-empty array)");
 }
 
 TEST_CASE("The new fields survive a round trip through the rules JSON") {
-  const RuleSet set = set_of(kFloor + R"(, {"id": "t.terms", "kind": "terms", )" +
-                             kCommonRuleFields + R"(, "terms": ["own car"],
+  const RuleSet set = language_set_of(kFloor + R"(, {"id": "t.terms", "kind": "terms", )" +
+                                      kCommonRuleFields + R"(, "terms": ["own car"],
     "patterns": [{"sequence": [{"terms": ["up to"]}, {"class": "money"}]}],
     "unless": [{"terms": ["mileage"]}], "only_with": [{"terms": ["car"]}]})");
   const auto json = ruleset_to_json(set);
