@@ -63,7 +63,8 @@ TEST_CASE("The DBS check is met by its other names and CRB is flagged as outdate
     CAPTURE(text);
     CHECK(outcome_of(text, "essentials.dbs") == Outcome::kMet);
   }
-  const Finding* crb = first(check("CRB check required."), "essentials.crb-outdated");
+  const Report report = check("CRB check required.");
+  const Finding* crb = first(report, "essentials.crb-outdated");
   REQUIRE(crb != nullptr);
   CHECK(crb->replacement == "DBS check");
   CHECK(crb->points == -2);

@@ -18,7 +18,8 @@ TEST_CASE("Requests for one sex are flagged unless the advert gives the occupati
        "We support a lovely lady living with dementia.",
        "A gentleman living with dementia needs help with his shopping.",
        "Male and female carers welcome.", "We support young women with learning disabilities."});
-  const Finding* f = first(check("Female carers only."), "fair-wording.one-sex");
+  const Report report = check("Female carers only.");
+  const Finding* f = first(report, "fair-wording.one-sex");
   REQUIRE(f != nullptr);
   CHECK(f->suggestion.find("Schedule 9") != std::string_view::npos);
 }

@@ -52,6 +52,7 @@ inline void fires_on(const std::string& id, const Texts& texts, const Texts& nea
   }
 }
 
+// The first finding of rule `id`, pointing into `report` (which must outlive it), or nullptr.
 inline const Finding* first(const Report& report, const std::string& id) {
   for (const Finding& f : report.findings) {
     if (f.rule_id == id) return &f;

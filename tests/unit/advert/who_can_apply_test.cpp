@@ -16,8 +16,8 @@ TEST_CASE("Experience demands are flagged but welcomes and the employer's own hi
             "With over 20 years' experience, we are a trusted local provider.",
             "Experience desirable. You will support people with personal care.",
             "We value your life experience."});
-  const Finding* f =
-      first(check("Previous care experience essential."), "who-can-apply.experience-demand");
+  const Report report = check("Previous care experience essential.");
+  const Finding* f = first(report, "who-can-apply.experience-demand");
   REQUIRE(f != nullptr);
   CHECK(f->points == -5);
   CHECK(f->category == rules::Category::kInclusive);
