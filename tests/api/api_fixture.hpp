@@ -48,6 +48,20 @@ class ApiFixture {
     return parse_json(response.body).as_object();
   }
 
+  // Everything the provider `key` has stored, as its CSV exports and list bodies: equal before
+  // and after a refused request when nothing was changed.
+  std::string stored(const std::string& key) {
+    std::string all;
+    for (const char* target : {"/api/v1/export/applicants.csv", "/api/v1/export/spend.csv",
+                               "/api/v1/export/headcounts.csv", "/api/v1/sources?limit=1000",
+                               "/api/v1/vacancies?limit=1000", "/api/v1/services?limit=1000"}) {
+      const auto response = call("GET", target, key);
+      REQUIRE(response.status == 200);
+      all += response.body;
+    }
+    return all;
+  }
+
   boost::json::object get(const std::string& target, const std::string& key,
                           unsigned expected = 200) {
     const auto response = call("GET", target, key);
