@@ -76,11 +76,8 @@ void add_resource(Router& router, ApiContext& context, Resource<T> resource) {
   });
 }
 
-}  // namespace
-
-void add_resource_routes(Router& router, ApiContext& context) {
+void add_service_routes(Router& router, ApiContext& context) {
   tracker::Store& store = context.store;
-
   add_resource<tracker::Service>(
       router, context,
       {"services", service_fields(),
@@ -100,7 +97,10 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_service(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_service(provider, id); }});
+}
 
+void add_source_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
   add_resource<tracker::Source>(
       router, context,
       {"sources", source_fields(),
@@ -120,7 +120,10 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_source(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_source(provider, id); }});
+}
 
+void add_spend_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
   add_resource<tracker::SpendEntry>(
       router, context,
       {"spend", spend_fields(),
@@ -139,7 +142,10 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_spend(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_spend(provider, id); }});
+}
 
+void add_vacancy_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
   add_resource<tracker::Vacancy>(
       router, context,
       {"vacancies", vacancy_fields(),
@@ -157,7 +163,10 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_vacancy(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_vacancy(provider, id); }});
+}
 
+void add_applicant_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
   add_resource<tracker::Applicant>(
       router, context,
       {"applicants", applicant_fields(),
@@ -181,7 +190,10 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_applicant(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_applicant(provider, id); }});
+}
 
+void add_headcount_routes(Router& router, ApiContext& context) {
+  tracker::Store& store = context.store;
   add_resource<tracker::HeadcountSnapshot>(
       router, context,
       {"headcounts", headcount_fields(),
@@ -200,8 +212,11 @@ void add_resource_routes(Router& router, ApiContext& context) {
          return store.update_headcount(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_headcount(provider, id); }});
+}
 
-  // A stage reached: {"stage": "interviewed", "on": "2025-01-10", "reason": "..."}.
+// A stage reached: {"stage": "interviewed", "on": "2025-01-10", "reason": "..."}, and the list
+// of an applicant's stages.
+void add_event_routes(Router& router, tracker::Store& store) {
   router.add("POST", std::string(kApiPrefix) + "/applicants/{id}/events",
              [&store](Request& request) {
                const Id provider = require_provider(request, store);
@@ -224,6 +239,18 @@ void add_resource_routes(Router& router, ApiContext& context) {
                }
                return json_response(200, boost::json::object{{"items", std::move(events)}});
              });
+}
+
+}  // namespace
+
+void add_resource_routes(Router& router, ApiContext& context) {
+  add_service_routes(router, context);
+  add_source_routes(router, context);
+  add_spend_routes(router, context);
+  add_vacancy_routes(router, context);
+  add_applicant_routes(router, context);
+  add_headcount_routes(router, context);
+  add_event_routes(router, context.store);
 }
 
 }  // namespace caretoolkit::server::api
