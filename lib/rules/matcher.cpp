@@ -262,8 +262,15 @@ Matcher Matcher::Builder::build() {
   m.classes_mask_ = classes_mask_;
   m.phrase_count_ = phrases_.size();
 
-  // Word table. Case-sensitive words are filed under their folded form, so one lookup per token
-  // finds both kinds; the exact text is compared only when the folded form matches.
+  build_words(m);
+  build_stems(m);
+  build_phrases(m);
+  return m;
+}
+
+// Word table. Case-sensitive words are filed under their folded form, so one lookup per token
+// finds both kinds; the exact text is compared only when the folded form matches.
+void Matcher::Builder::build_words(Matcher& m) const {
   struct WordBuild {
     std::uint32_t symbol = kNone;
     std::vector<std::pair<std::string, std::uint32_t>> variants;
@@ -299,83 +306,81 @@ Matcher Matcher::Builder::build() {
     }
     slot.variants_end = static_cast<std::uint32_t>(m.variants_.size());
   }
+}
 
-  // Stem trie over folded bytes.
-  {
-    std::vector<std::map<unsigned char, std::uint32_t>> children(1);
-    std::vector<std::uint32_t> symbols(1, kNone);
-    for (const auto& [stem, symbol] : stems_) {
-      std::uint32_t node = 0;
-      for (unsigned char c : stem) {
-        auto it = children[node].find(c);
-        if (it == children[node].end()) {
-          children.emplace_back();
-          symbols.push_back(kNone);
-          it = children[node].emplace(c, static_cast<std::uint32_t>(children.size() - 1)).first;
-        }
-        node = it->second;
+// The stem trie over folded bytes.
+void Matcher::Builder::build_stems(Matcher& m) const {
+  std::vector<std::map<unsigned char, std::uint32_t>> children(1);
+  std::vector<std::uint32_t> symbols(1, kNone);
+  for (const auto& [stem, symbol] : stems_) {
+    std::uint32_t node = 0;
+    for (unsigned char c : stem) {
+      auto it = children[node].find(c);
+      if (it == children[node].end()) {
+        children.emplace_back();
+        symbols.push_back(kNone);
+        it = children[node].emplace(c, static_cast<std::uint32_t>(children.size() - 1)).first;
       }
-      symbols[node] = symbol;
+      node = it->second;
     }
-    m.stem_nodes_.resize(children.size());
-    m.stem_root_.fill(kNone);
-    for (const auto& [byte, child] : children[0]) m.stem_root_[byte] = child;
-    for (std::size_t n = 0; n < children.size(); ++n) {
-      m.stem_nodes_[n].symbol = symbols[n];
-      m.stem_nodes_[n].children_begin = static_cast<std::uint32_t>(m.stem_edges_.size());
-      for (const auto& [byte, child] : children[n]) m.stem_edges_.push_back(StemEdge{byte, child});
-      m.stem_nodes_[n].children_end = static_cast<std::uint32_t>(m.stem_edges_.size());
+    symbols[node] = symbol;
+  }
+  m.stem_nodes_.resize(children.size());
+  m.stem_root_.fill(kNone);
+  for (const auto& [byte, child] : children[0]) m.stem_root_[byte] = child;
+  for (std::size_t n = 0; n < children.size(); ++n) {
+    m.stem_nodes_[n].symbol = symbols[n];
+    m.stem_nodes_[n].children_begin = static_cast<std::uint32_t>(m.stem_edges_.size());
+    for (const auto& [byte, child] : children[n]) m.stem_edges_.push_back(StemEdge{byte, child});
+    m.stem_nodes_[n].children_end = static_cast<std::uint32_t>(m.stem_edges_.size());
+  }
+}
+
+// The phrase trie over symbols; node 0 is the root.
+void Matcher::Builder::build_phrases(Matcher& m) const {
+  std::vector<std::map<std::uint32_t, std::uint32_t>> children(1);
+  std::vector<std::vector<std::uint32_t>> outputs(1);
+  for (std::size_t p = 0; p < phrases_.size(); ++p) {
+    std::uint32_t node = 0;
+    for (std::uint32_t symbol : phrases_[p]) {
+      auto it = children[node].find(symbol);
+      if (it == children[node].end()) {
+        children.emplace_back();
+        outputs.emplace_back();
+        it = children[node].emplace(symbol, static_cast<std::uint32_t>(children.size() - 1)).first;
+      }
+      node = it->second;
+    }
+    auto& out = outputs[node];
+    if (std::find(out.begin(), out.end(), phrase_targets_[p]) == out.end()) {
+      out.push_back(phrase_targets_[p]);
     }
   }
-
-  // Phrase trie over symbols; node 0 is the root.
-  {
-    std::vector<std::map<std::uint32_t, std::uint32_t>> children(1);
-    std::vector<std::vector<std::uint32_t>> outputs(1);
-    for (std::size_t p = 0; p < phrases_.size(); ++p) {
-      std::uint32_t node = 0;
-      for (std::uint32_t symbol : phrases_[p]) {
-        auto it = children[node].find(symbol);
-        if (it == children[node].end()) {
-          children.emplace_back();
-          outputs.emplace_back();
-          it =
-              children[node].emplace(symbol, static_cast<std::uint32_t>(children.size() - 1)).first;
-        }
-        node = it->second;
-      }
-      auto& out = outputs[node];
-      if (std::find(out.begin(), out.end(), phrase_targets_[p]) == out.end()) {
-        out.push_back(phrase_targets_[p]);
+  m.root_child_.assign(next_symbol_, kNone);
+  for (const auto& [symbol, child] : children[0]) m.root_child_[symbol] = child;
+  m.nodes_.resize(children.size());
+  std::size_t edge_count = 0;
+  for (std::size_t n = 1; n < children.size(); ++n) edge_count += children[n].size();
+  unsigned bits = 4;
+  while ((std::size_t{1} << bits) < 2 * edge_count) ++bits;
+  m.edge_shift_ = 64 - bits;
+  m.edge_mask_ = (std::uint64_t{1} << bits) - 1;
+  m.edge_table_.assign(std::size_t{1} << bits, EdgeSlot{});
+  for (std::size_t n = 0; n < children.size(); ++n) {
+    Node& node = m.nodes_[n];
+    if (n != 0) {
+      for (const auto& [symbol, child] : children[n]) {
+        node.edge_filter |= symbol_bit(symbol);
+        const std::uint64_t key = edge_key(static_cast<std::uint32_t>(n), symbol);
+        std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
+        while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
+        m.edge_table_[at] = EdgeSlot{key, child};
       }
     }
-    m.root_child_.assign(next_symbol_, kNone);
-    for (const auto& [symbol, child] : children[0]) m.root_child_[symbol] = child;
-    m.nodes_.resize(children.size());
-    std::size_t edge_count = 0;
-    for (std::size_t n = 1; n < children.size(); ++n) edge_count += children[n].size();
-    unsigned bits = 4;
-    while ((std::size_t{1} << bits) < 2 * edge_count) ++bits;
-    m.edge_shift_ = 64 - bits;
-    m.edge_mask_ = (std::uint64_t{1} << bits) - 1;
-    m.edge_table_.assign(std::size_t{1} << bits, EdgeSlot{});
-    for (std::size_t n = 0; n < children.size(); ++n) {
-      Node& node = m.nodes_[n];
-      if (n != 0) {
-        for (const auto& [symbol, child] : children[n]) {
-          node.edge_filter |= symbol_bit(symbol);
-          const std::uint64_t key = edge_key(static_cast<std::uint32_t>(n), symbol);
-          std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
-          while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
-          m.edge_table_[at] = EdgeSlot{key, child};
-        }
-      }
-      node.outputs_begin = static_cast<std::uint32_t>(m.outputs_.size());
-      m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
-      node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
-    }
+    node.outputs_begin = static_cast<std::uint32_t>(m.outputs_.size());
+    m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
+    node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
   }
-  return m;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -89,6 +89,10 @@ class Matcher {
     Matcher build();
 
    private:
+    // The steps of build(): the word table, the stem trie and the phrase trie of `m`.
+    void build_words(Matcher& m) const;
+    void build_stems(Matcher& m) const;
+    void build_phrases(Matcher& m) const;
     std::uint32_t word_symbol(std::string_view folded, std::string_view exact, bool case_sensitive);
     std::uint32_t stem_symbol(std::string_view folded);
 
