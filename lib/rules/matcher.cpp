@@ -581,146 +581,185 @@ bool is_capitalised_word(const Document& document, std::uint32_t index) {
   return token.kind == TokenKind::kWord && starts_capitalised(text_of(document, token));
 }
 
-void Matcher::find_classes(const Document& document, MatchResult& result) const {
-  const auto tokens = document.tokens();
-  const auto wants = [this](TokenClass c) {
-    return (classes_mask_ & (1u << static_cast<unsigned>(c))) != 0;
-  };
-  const auto add = [&result](TokenClass c, std::size_t first, std::size_t end) {
-    result.classes.push_back(
+namespace {
+
+// Finds the token classes (money, times, postcodes, phone numbers, email and web addresses,
+// hidden figures) among one document's tokens, for Matcher::find_classes: only the classes in
+// `mask` are looked for, and only the tokens `result.others` lists are read.
+class ClassFinder {
+ public:
+  ClassFinder(const Document& document, std::uint32_t mask, MatchResult& result)
+      : document_(document),
+        tokens_(document.tokens()),
+        n_(tokens_.size()),
+        mask_(mask),
+        result_(result) {}
+
+  void run() {
+    // Most words are ASCII letters only: no digit, '.' or '@', so they belong to no class listed
+    // here (a capitalised word is not listed: see is_capitalised_word). The loop reads the others.
+    for (const std::size_t i : result_.others) {
+      if (i < consumed_until_) continue;
+      const Token& t = tokens_[i];
+      const std::string_view s = document_.text(t.span);
+      if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
+        symbol(i, s);
+        continue;
+      }
+      const bool number = t.kind == TokenKind::kNumber;
+      if (!number && t.kind != TokenKind::kWord) continue;
+      if (number) figure(i, s);
+      if (wants(TokenClass::kTime) && is_digit(s[0])) time(i, s, number);
+      if (wants(TokenClass::kPostcode) && is_upper(s[0]) && is_outward_code(s)) postcode(i, s);
+      if (wants(TokenClass::kPhone) && number && phone(i, s)) continue;
+      if (!number) word(i, t, s);
+    }
+    // Only the split form of an email address can put a hit before an earlier one.
+    const auto by_first = [](const ClassHit& a, const ClassHit& b) { return a.first < b.first; };
+    if (std::is_sorted(result_.classes.begin(), result_.classes.end(), by_first)) return;
+    std::stable_sort(result_.classes.begin(), result_.classes.end(), by_first);
+  }
+
+ private:
+  bool wants(TokenClass c) const { return (mask_ & (1u << static_cast<unsigned>(c))) != 0; }
+  void add(TokenClass c, std::size_t first, std::size_t end) {
+    result_.classes.push_back(
         ClassHit{c, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end)});
-  };
+  }
+  std::string_view text(std::size_t i) const { return document_.text(tokens_[i].span); }
   // Tokens i and j (> i) are separated by at most one space.
-  const auto close = [&](std::size_t i, std::size_t j) {
-    return tokens[j].span.begin - tokens[i].span.end <= 1;
-  };
-  const auto adjacent = [&](std::size_t i, std::size_t j) {
-    return tokens[j].span.begin == tokens[i].span.end;
-  };
-  const std::size_t n = tokens.size();
-  const bool want_money = wants(TokenClass::kMoney);
-  const bool want_time = wants(TokenClass::kTime);
-  const bool want_postcode = wants(TokenClass::kPostcode);
-  const bool want_phone = wants(TokenClass::kPhone);
-  const bool want_email = wants(TokenClass::kEmail);
-  const bool want_url = wants(TokenClass::kUrl);
-  const bool want_placeholder = wants(TokenClass::kPlaceholder);
+  bool close(std::size_t i, std::size_t j) const {
+    return tokens_[j].span.begin - tokens_[i].span.end <= 1;
+  }
+  bool adjacent(std::size_t i, std::size_t j) const {
+    return tokens_[j].span.begin == tokens_[i].span.end;
+  }
   // The end of the run of "*" that starts at token i (i itself when there is none).
-  const auto stars_end = [&](std::size_t i) {
+  std::size_t stars_end(std::size_t i) const {
     std::size_t j = i;
-    while (j < n && document.text(tokens[j].span) == "*" && (j == i || adjacent(j - 1, j))) ++j;
+    while (j < n_ && text(j) == "*" && (j == i || adjacent(j - 1, j))) ++j;
     return j;
-  };
-  std::size_t stars_until = 0;  // tokens before this are in a run of "*" already considered
-  // Most words are ASCII letters only: no digit, '.' or '@', so they belong to no class listed
-  // here (a capitalised word is not listed: see is_capitalised_word). The loop reads the others.
-  std::size_t consumed_until = 0;  // tokens before this belong to a phone number already found
-  for (const std::size_t i : result.others) {
-    if (i < consumed_until) continue;
-    const Token& t = tokens[i];
-    if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
-      const std::string_view s = document.text(t.span);
-      if (want_money && i + 1 < n && tokens[i + 1].kind == TokenKind::kNumber && close(i, i + 1) &&
-          (s == "£" || s == "$" || s == "€")) {
-        add(TokenClass::kMoney, i, i + 2);
-      }
-      // A hidden figure: "£XX", "£xx.xx" or "£****", or a run of three or more "*" ("****
-      // hours"; two are Markdown's bold).
-      if (want_placeholder && s == "£" && i + 1 < n && close(i, i + 1)) {
-        const std::size_t stars = stars_end(i + 1);
-        if (stars > i + 1) {
-          add(TokenClass::kPlaceholder, i, stars);
-          stars_until = stars;
-        } else if (is_hidden_figure(document.text(tokens[i + 1].span))) {
-          add(TokenClass::kPlaceholder, i, i + 2);
-        }
-      } else if (want_placeholder && s == "*" && i >= stars_until) {
-        const std::size_t stars = stars_end(i);
-        if (stars - i >= 3) add(TokenClass::kPlaceholder, i, stars);
-        stars_until = stars;
-      }
-      // Segmenters that split "jobs@example.org" at the "@".
-      if (want_email && s == "@" && i > 0 && i + 1 < n && adjacent(i - 1, i) &&
-          adjacent(i, i + 1) && tokens[i + 1].folded.find('.') != std::string_view::npos) {
-        add(TokenClass::kEmail, i - 1, i + 2);
-      }
-      continue;
+  }
+
+  // Punctuation and symbols: "£" before a number, hidden figures, a split email address.
+  void symbol(std::size_t i, std::string_view s) {
+    if (wants(TokenClass::kMoney) && i + 1 < n_ && tokens_[i + 1].kind == TokenKind::kNumber &&
+        close(i, i + 1) && (s == "£" || s == "$" || s == "€")) {
+      add(TokenClass::kMoney, i, i + 2);
     }
-    const bool number = t.kind == TokenKind::kNumber;
-    if (!number && t.kind != TokenKind::kWord) continue;
-    const std::string_view s = document.text(t.span);
-    const char head = s[0];
-    if (number) {
-      if (wants(TokenClass::kNumber)) add(TokenClass::kNumber, i, i + 1);
-      if (want_money && s.size() >= 4 && s[s.size() - 3] == '.' &&
-          (i == 0 || document.text(tokens[i - 1].span) != "£")) {
-        add(TokenClass::kMoney, i, i + 1);
+    // A hidden figure: "£XX", "£xx.xx" or "£****", or a run of three or more "*" ("****
+    // hours"; two are Markdown's bold).
+    const bool want_placeholder = wants(TokenClass::kPlaceholder);
+    if (want_placeholder && s == "£" && i + 1 < n_ && close(i, i + 1)) {
+      const std::size_t stars = stars_end(i + 1);
+      if (stars > i + 1) {
+        add(TokenClass::kPlaceholder, i, stars);
+        stars_until_ = stars;
+      } else if (is_hidden_figure(text(i + 1))) {
+        add(TokenClass::kPlaceholder, i, i + 2);
       }
+    } else if (want_placeholder && s == "*" && i >= stars_until_) {
+      const std::size_t stars = stars_end(i);
+      if (stars - i >= 3) add(TokenClass::kPlaceholder, i, stars);
+      stars_until_ = stars;
     }
-    if (want_time && is_digit(head)) {
-      if (is_time_word(s)) {
-        add(TokenClass::kTime, i, i + 1);
-      } else if (number && s.size() <= 5 && i + 1 < n) {
-        if (close(i, i + 1) && (tokens[i + 1].folded == "am" || tokens[i + 1].folded == "pm")) {
-          add(TokenClass::kTime, i, i + 2);
-        } else if (s.size() <= 2 && i + 2 < n && document.text(tokens[i + 1].span) == ":" &&
-                   adjacent(i, i + 1) && adjacent(i + 1, i + 2) &&
-                   document.text(tokens[i + 2].span).size() == 2 &&
-                   all_digits(document.text(tokens[i + 2].span))) {
-          add(TokenClass::kTime, i, i + 3);
-        }
+    // Segmenters that split "jobs@example.org" at the "@".
+    if (wants(TokenClass::kEmail) && s == "@" && i > 0 && i + 1 < n_ && adjacent(i - 1, i) &&
+        adjacent(i, i + 1) && tokens_[i + 1].folded.find('.') != std::string_view::npos) {
+      add(TokenClass::kEmail, i - 1, i + 2);
+    }
+  }
+
+  // A number, and an amount with pence ("12.50") not already read after a "£".
+  void figure(std::size_t i, std::string_view s) {
+    if (wants(TokenClass::kNumber)) add(TokenClass::kNumber, i, i + 1);
+    if (wants(TokenClass::kMoney) && s.size() >= 4 && s[s.size() - 3] == '.' &&
+        (i == 0 || text(i - 1) != "£")) {
+      add(TokenClass::kMoney, i, i + 1);
+    }
+  }
+
+  // "9am", "9 am", "09:30" and the like.
+  void time(std::size_t i, std::string_view s, bool number) {
+    if (is_time_word(s)) {
+      add(TokenClass::kTime, i, i + 1);
+    } else if (number && s.size() <= 5 && i + 1 < n_) {
+      if (close(i, i + 1) && (tokens_[i + 1].folded == "am" || tokens_[i + 1].folded == "pm")) {
+        add(TokenClass::kTime, i, i + 2);
+      } else if (s.size() <= 2 && i + 2 < n_ && text(i + 1) == ":" && adjacent(i, i + 1) &&
+                 adjacent(i + 1, i + 2) && text(i + 2).size() == 2 && all_digits(text(i + 2))) {
+        add(TokenClass::kTime, i, i + 3);
       }
     }
-    if (want_postcode && is_upper(head) && is_outward_code(s)) {
-      if (i + 1 < n && close(i, i + 1) && is_inward_code(document.text(tokens[i + 1].span))) {
-        add(TokenClass::kPostcode, i, i + 2);
-      } else if (is_district(s)) {
-        add(TokenClass::kPostcode, i, i + 1);
-      }
+  }
+
+  // A full postcode ("LE4 5AB") or a district alone ("LE4").
+  void postcode(std::size_t i, std::string_view s) {
+    if (i + 1 < n_ && close(i, i + 1) && is_inward_code(text(i + 1))) {
+      add(TokenClass::kPostcode, i, i + 2);
+    } else if (is_district(s)) {
+      add(TokenClass::kPostcode, i, i + 1);
     }
-    if (want_phone && number && (head == '0' || s == "44") && all_digits(s)) {
-      const bool plus44 = s == "44" && i > 0 && document.text(tokens[i - 1].span) == "+";
-      if (head == '0' || plus44) {
-        std::size_t digits = s.size();
-        std::size_t j = i;
-        while (digits < 12 && j + 1 < n && tokens[j + 1].kind == TokenKind::kNumber &&
-               close(j, j + 1) && all_digits(document.text(tokens[j + 1].span))) {
-          ++j;
-          digits += tokens[j].span.end - tokens[j].span.begin;
-        }
-        if ((!plus44 && (digits == 10 || digits == 11)) || (plus44 && digits == 12)) {
-          add(TokenClass::kPhone, i, j + 1);
-          consumed_until = j + 1;
-          continue;
-        }
-      }
+  }
+
+  // A UK phone number starting at token i, in one or several groups of digits; true when one is
+  // found (its tokens are then read no further).
+  bool phone(std::size_t i, std::string_view s) {
+    if (!((s[0] == '0' || s == "44") && all_digits(s))) return false;
+    const bool plus44 = s == "44" && i > 0 && text(i - 1) == "+";
+    if (s[0] != '0' && !plus44) return false;
+    std::size_t digits = s.size();
+    std::size_t j = i;
+    while (digits < 12 && j + 1 < n_ && tokens_[j + 1].kind == TokenKind::kNumber &&
+           close(j, j + 1) && all_digits(text(j + 1))) {
+      ++j;
+      digits += tokens_[j].span.end - tokens_[j].span.begin;
     }
-    if (number) continue;
-    // Words from here on. "xx.xx" (a word with a full stop) hides a figure; "XX" alone, a word
-    // of letters, is not read here: a rule can list it as a term.
-    if (want_placeholder && is_hidden_figure(s) &&
-        (i == 0 || document.text(tokens[i - 1].span) != "£" || !close(i - 1, i))) {
+    if ((!plus44 && (digits == 10 || digits == 11)) || (plus44 && digits == 12)) {
+      add(TokenClass::kPhone, i, j + 1);
+      consumed_until_ = j + 1;
+      return true;
+    }
+    return false;
+  }
+
+  // Words: a hidden figure, or an email or web address kept as one word.
+  void word(std::size_t i, const Token& t, std::string_view s) {
+    // "xx.xx" (a word with a full stop) hides a figure; "XX" alone, a word of letters, is not
+    // read here: a rule can list it as a term.
+    if (wants(TokenClass::kPlaceholder) && is_hidden_figure(s) &&
+        (i == 0 || text(i - 1) != "£" || !close(i - 1, i))) {
       add(TokenClass::kPlaceholder, i, i + 1);
     }
     // ICU keeps "jobs@example.org" and "www.example.org" as one word.
     // Has "." or "@": could be an address ("a@b.uk" is the shortest).
-    const bool dotted = (want_email || want_url) && s.size() >= 6 && has_dot_or_at(s);
-    if (dotted) {
-      const std::size_t at = s.find('@');
-      if (at != std::string_view::npos) {
-        if (want_email && at > 0 && s.find('.', at) != std::string_view::npos) {
-          add(TokenClass::kEmail, i, i + 1);
-        }
-      } else if (want_url && (t.folded.starts_with("www.") || is_domain(t.folded))) {
-        // "https://careers.example.org" is read by its host, which ICU keeps as one word.
-        add(TokenClass::kUrl, i, i + 1);
+    const bool want_email = wants(TokenClass::kEmail);
+    const bool want_url = wants(TokenClass::kUrl);
+    if (!(want_email || want_url) || s.size() < 6 || !has_dot_or_at(s)) return;
+    const std::size_t at = s.find('@');
+    if (at != std::string_view::npos) {
+      if (want_email && at > 0 && s.find('.', at) != std::string_view::npos) {
+        add(TokenClass::kEmail, i, i + 1);
       }
+    } else if (want_url && (t.folded.starts_with("www.") || is_domain(t.folded))) {
+      // "https://careers.example.org" is read by its host, which ICU keeps as one word.
+      add(TokenClass::kUrl, i, i + 1);
     }
   }
-  // Only the split form of an email address can put a hit before an earlier one.
-  const auto by_first = [](const ClassHit& a, const ClassHit& b) { return a.first < b.first; };
-  if (std::is_sorted(result.classes.begin(), result.classes.end(), by_first)) return;
-  std::stable_sort(result.classes.begin(), result.classes.end(), by_first);
+
+  const Document& document_;
+  const std::span<const Token> tokens_;
+  const std::size_t n_;
+  const std::uint32_t mask_;
+  MatchResult& result_;
+  std::size_t stars_until_ = 0;     // tokens before this are in a run of "*" already considered
+  std::size_t consumed_until_ = 0;  // tokens before this belong to a phone number already found
+};
+
+}  // namespace
+
+void Matcher::find_classes(const Document& document, MatchResult& result) const {
+  ClassFinder(document, classes_mask_, result).run();
 }
 
 }  // namespace caretoolkit::rules
