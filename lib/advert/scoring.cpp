@@ -43,6 +43,13 @@ constexpr const char* kNotJudgedMessage =
     "Not judged: the advert hides this figure (\"****\", \"XX\", \"£xx.xx\"), as job boards and "
     "shared datasets do; the real advert will say it.";
 
+constexpr const char* kTooFewMessage =
+    "Not judged: the advert is too short to weigh one set of words against the other.";
+
+std::string_view not_judged_message(const Rule& rule) {
+  return rule.kind == RuleKind::kBalance ? kTooFewMessage : kNotJudgedMessage;
+}
+
 std::string_view met_message(const Rule& rule) {
   if (rule.kind == RuleKind::kBalance) return "In balance.";
   return "Covered in the advert.";
@@ -122,7 +129,7 @@ Finding make_finding(const Rule& rule, Observation& o, std::string_view checked)
   f.severity = settled ? rules::Severity::kInfo : rule.severity;
   f.message = o.message != nullptr               ? std::string_view(*o.message)
               : o.outcome == Outcome::kMet       ? met_message(rule)
-              : o.outcome == Outcome::kNotJudged ? std::string_view(kNotJudgedMessage)
+              : o.outcome == Outcome::kNotJudged ? not_judged_message(rule)
                                                  : std::string_view(rule.message);
   if (!settled) f.suggestion = rule.suggestion;
   f.replacement = rule.replacement;

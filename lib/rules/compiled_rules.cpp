@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <system_error>
+#include <utility>
 
 #include "core/error.hpp"
 #include "rules/capitals.hpp"
@@ -362,7 +363,12 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
   };
   // Chains the earliest next steps from an occurrence of the first step.
   const auto tokens = document.tokens();
+  const ByteRange title = source.where == Where::kTitle ? title_of(document) : ByteRange{0, 0};
   const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
+    if (source.where == Where::kTitle && !(tokens[first].span.begin >= title.begin &&
+                                           tokens[first].span.end <= title.end)) {
+      return false;
+    }
     std::uint32_t last_end = end;
     for (std::size_t s = 1; s < source.steps.size(); ++s) {
       const auto next = next_step(s, last_end, source.max_gap);
@@ -370,6 +376,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
       last_end = next->end;
     }
     if (one_sentence && tokens[last_end - 1].sentence != tokens[first].sentence) return false;
+    if (source.where == Where::kTitle && tokens[last_end - 1].span.end > title.end) return false;
     return static_cast<bool>(visit(first, last_end));
   };
   const PatternStep& head = source.steps[0];
@@ -535,8 +542,10 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
   const double ratio = count.second == 0
                            ? (count.first > 0 ? std::numeric_limits<double>::infinity() : 0.0)
                            : static_cast<double>(count.first) / count.second;
-  Observation& o =
-      observe(out, rule_index, ratio >= rule.min_ratio ? Outcome::kMet : Outcome::kUnmet);
+  const Outcome outcome = std::cmp_less(count.second, rule.min_second)
+                              ? Outcome::kNotJudged
+                              : (ratio >= rule.min_ratio ? Outcome::kMet : Outcome::kUnmet);
+  Observation& o = observe(out, rule_index, outcome);
   o.value = ratio;
   o.detail = rule.first.label + " " + std::to_string(count.first) + ", " + rule.second.label + " " +
              std::to_string(count.second);

@@ -5,6 +5,18 @@
 
 namespace caretoolkit::rules {
 
+ByteRange title_of(const text::Document& document) {
+  constexpr std::size_t kMaxTitleLines = 3;
+  const auto paragraphs = document.paragraphs();
+  std::size_t lines = 0;
+  while (lines < paragraphs.size() && lines < kMaxTitleLines &&
+         paragraphs[lines].kind == text::BlockKind::kHeading) {
+    ++lines;
+  }
+  if (lines == 0) return {};
+  return ByteRange{paragraphs[0].span.begin, paragraphs[lines - 1].span.end};
+}
+
 void find_job_titles(const text::Document& document, const IndexList& capitalised,
                      const std::vector<std::string>& title_words, std::vector<ByteRange>& out) {
   const auto paragraphs = document.paragraphs();

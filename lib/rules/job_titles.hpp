@@ -24,6 +24,10 @@ struct ByteRange {
   bool contains(std::uint32_t b, std::uint32_t e) const { return begin <= b && e <= end; }
 };
 
+// The advert's title: the headings it opens with (up to three lines: "Care Assistant", then
+// "Beech Grove, Stoke-on-Trent"); {0, 0} when its first line is not a heading.
+ByteRange title_of(const text::Document& document);
+
 // Appends to `out` the byte ranges of the job titles in `document`, in text order (ranges may
 // overlap). `capitalised` lists the words that start with an ASCII capital
 // (MatchResult::capitalised); `title_words` are lowercase ("worker", "assistant", "leader").

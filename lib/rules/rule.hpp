@@ -66,11 +66,19 @@ enum class BalanceMethod : std::uint8_t {
 };
 
 // One step of a pattern: either a token class or a set of terms. A class step may list words
-// that do not count as it (`except`: "Health" is capitalised but names no place).
+// that do not count as it (`except`: "Health" is capitalised but names no place), inline or as
+// the name of a pack's word list (RuleSet fills `except` from the list).
 struct PatternStep {
   std::optional<TokenClass> token_class;
   std::vector<std::string> terms;
   std::vector<std::string> except;
+  std::string except_list;  // the word list's name when `except` names one; empty when inline
+};
+
+// Where an alternative may be found.
+enum class Where : std::uint8_t {
+  kAnywhere,
+  kTitle,  // within the headings the advert opens with (rules::title_of): "Carer - Ludlow"
 };
 
 // One way to satisfy a require rule: the steps must occur in order, each starting at most
@@ -78,6 +86,7 @@ struct PatternStep {
 struct Alternative {
   std::vector<PatternStep> steps;
   std::uint32_t max_gap = 0;
+  Where where = Where::kAnywhere;
 };
 
 // Words a rule's context looks for: written inline, or named from a pack's "word_lists" (the
@@ -186,6 +195,9 @@ struct Rule {
   BalanceSide first;
   BalanceSide second;
   double min_ratio = 1.0;  // kRatio
+  // kRatio: the second side must be found this often before the ratio is judged; below it the
+  // outcome is not_judged ("you" 0 against "we" 1 says little about a 40-word advert).
+  int min_second = 0;
   int max_difference = 3;  // kGenderDecoder
   // kGenderDecoder: a coded word inside a job title does not count. A title is the advert's first
   // line when it is a heading, or two or more capitalised words ending in one of these words

@@ -238,6 +238,40 @@ Enum read_enum(ObjectReader& reader, std::string_view key,
   return *value;
 }
 
+bool is_name(std::string_view name);
+
+// A class step's "except": the name of a pack's word list, or an array of single words.
+void read_except(ObjectReader& reader, PatternStep& step) {
+  if (const json::value* v = reader.find("except"); v != nullptr && v->is_string()) {
+    const json::string& name = v->get_string();
+    step.except_list.assign(name.data(), name.size());
+    if (!is_name(step.except_list)) {
+      reader.fail("except", "\"" + step.except_list +
+                                "\" must name a word list (lowercase letters, digits and "
+                                "hyphens) or be an array of words");
+    }
+    return;
+  }
+  step.except = read_terms(reader, "except", false, false);
+  for (std::size_t w = 0; w < step.except.size(); ++w) {
+    if (step.except[w].find(' ') != std::string::npos) {
+      reader.fail("except[" + std::to_string(w) + "]",
+                  "\"" + step.except[w] +
+                      "\" must be one word: a class step's except lists words that do not "
+                      "count as the class");
+    }
+  }
+}
+
+// An alternative's "where": "anywhere" (the default) or "title".
+Where read_where(ObjectReader& reader) {
+  if (!reader.has("where")) return Where::kAnywhere;
+  const std::string where = reader.string("where", true);
+  if (where == "anywhere") return Where::kAnywhere;
+  if (where == "title") return Where::kTitle;
+  reader.fail("where", "\"" + where + "\" is not one of anywhere, title");
+}
+
 Alternative read_alternative(ObjectReader& reader) {
   Alternative alternative;
   if (reader.has("terms")) {
@@ -245,6 +279,7 @@ Alternative read_alternative(ObjectReader& reader) {
     step.terms = read_terms(reader, "terms", true, false);
     alternative.steps.push_back(std::move(step));
     if (reader.has("sequence")) reader.fail("sequence", R"(give either "terms" or "sequence")");
+    alternative.where = read_where(reader);
     reader.finish();
     return alternative;
   }
@@ -264,15 +299,7 @@ Alternative read_alternative(ObjectReader& reader) {
           step_reader, "class", parse_token_class,
           "money, number, time, postcode, phone, email, url, capitalised, placeholder");
       if (step_reader.has("terms")) step_reader.fail("terms", R"(give either "class" or "terms")");
-      step.except = read_terms(step_reader, "except", false, false);
-      for (std::size_t w = 0; w < step.except.size(); ++w) {
-        if (step.except[w].find(' ') != std::string::npos) {
-          step_reader.fail("except[" + std::to_string(w) + "]",
-                           "\"" + step.except[w] +
-                               "\" must be one word: a class step's except "
-                               "lists words that do not count as the class");
-        }
-      }
+      read_except(step_reader, step);
     } else {
       step.terms = read_terms(step_reader, "terms", true, false);
     }
@@ -280,6 +307,7 @@ Alternative read_alternative(ObjectReader& reader) {
     alternative.steps.push_back(std::move(step));
   }
   alternative.max_gap = static_cast<std::uint32_t>(reader.integer("max_gap", 0, 20, 0));
+  alternative.where = read_where(reader);
   reader.finish();
   return alternative;
 }
@@ -491,6 +519,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
           reader.fail("min_ratio", "must be a number above 0 and at most 100");
         }
         rule.min_ratio = *ratio;
+        rule.min_second = reader.integer("min_second", 0, 1000, 0);
       } else {
         rule.max_difference = reader.integer("max_difference", 0, 1000, std::nullopt);
         rule.title_words = reader.strings("title_words", false);

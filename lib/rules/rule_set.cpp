@@ -57,8 +57,26 @@ void resolve(WordList& list, const std::map<std::string, ListOwner>& lists, cons
   list.terms = *it->second.terms;
 }
 
-void resolve_context(Rule& rule, const std::map<std::string, ListOwner>& lists,
-                     const RulePack& pack) {
+// Fills in the except words of class steps that name a word list.
+void resolve_excepts(std::vector<Alternative>& alternatives,
+                     const std::map<std::string, ListOwner>& lists, const RulePack& pack,
+                     const Rule& rule, const std::string& field) {
+  for (Alternative& alternative : alternatives) {
+    for (PatternStep& step : alternative.steps) {
+      if (step.except_list.empty()) continue;
+      WordList list{step.except_list, {}};
+      resolve(list, lists, pack, rule, field);
+      step.except = std::move(list.terms);
+    }
+  }
+}
+
+void resolve_lists(Rule& rule, const std::map<std::string, ListOwner>& lists,
+                   const RulePack& pack) {
+  resolve_excepts(rule.any_of, lists, pack, rule, "any_of");
+  resolve_excepts(rule.unless, lists, pack, rule, "unless");
+  resolve_excepts(rule.only_with, lists, pack, rule, "only_with");
+  resolve_excepts(rule.not_judged, lists, pack, rule, "not_judged");
   RuleContext& context = rule.context;
   resolve(context.only_in_sentences_with, lists, pack, rule, "only_in_sentences_with");
   resolve(context.unless_in_sentences_with, lists, pack, rule, "unless_in_sentences_with");
@@ -99,7 +117,7 @@ RuleSet RuleSet::from_packs(std::vector<RulePack> packs) {
             pack.file + ": rule \"" + rule.id + R"(": field "id": already used in )" + at->second,
             "/rules/" + std::to_string(rule.index_in_pack) + "/id");
       }
-      resolve_context(set.rules_.emplace_back(rule), lists, pack);
+      resolve_lists(set.rules_.emplace_back(rule), lists, pack);
     }
     if (!set.version_.empty()) set.version_ += '+';
     set.version_ += pack.name + "@" + pack.version;

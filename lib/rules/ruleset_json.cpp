@@ -19,7 +19,11 @@ json::value step_to_json(const PatternStep& step) {
   json::object o;
   if (step.token_class) {
     o["class"] = to_string(*step.token_class);
-    if (!step.except.empty()) o["except"] = strings(step.except);
+    if (!step.except_list.empty()) {
+      o["except"] = step.except_list;
+    } else if (!step.except.empty()) {
+      o["except"] = strings(step.except);
+    }
   } else {
     o["terms"] = strings(step.terms);
   }
@@ -38,6 +42,7 @@ json::array alternatives_to_json(const std::vector<Alternative>& alternatives) {
       a["sequence"] = std::move(steps);
       a["max_gap"] = alternative.max_gap;
     }
+    if (alternative.where == Where::kTitle) a["where"] = "title";
     out.push_back(std::move(a));
   }
   return out;
@@ -133,6 +138,7 @@ json::value rule_to_json(const Rule& rule) {
       o["second"] = side_to_json(rule.second);
       if (rule.method == BalanceMethod::kRatio) {
         o["min_ratio"] = rule.min_ratio;
+        if (rule.min_second) o["min_second"] = rule.min_second;
       } else {
         o["max_difference"] = rule.max_difference;
         if (!rule.title_words.empty()) o["title_words"] = strings(rule.title_words);
