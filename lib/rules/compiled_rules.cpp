@@ -365,8 +365,8 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
   const auto tokens = document.tokens();
   const ByteRange title = source.where == Where::kTitle ? title_of(document) : ByteRange{0, 0};
   const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
-    if (source.where == Where::kTitle && !(tokens[first].span.begin >= title.begin &&
-                                           tokens[first].span.end <= title.end)) {
+    if (source.where == Where::kTitle &&
+        !(tokens[first].span.begin >= title.begin && tokens[first].span.end <= title.end)) {
       return false;
     }
     std::uint32_t last_end = end;

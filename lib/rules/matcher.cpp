@@ -580,9 +580,8 @@ bool is_capitalised_word(const Document& document, std::uint32_t index) {
   const Token& token = document.tokens()[index];
   if (token.kind != TokenKind::kWord) return false;
   const std::string_view word = text_of(document, token);
-  return starts_capitalised(word) && std::any_of(word.begin() + 1, word.end(), [](char c) {
-           return c >= 'a' && c <= 'z';
-         });
+  return starts_capitalised(word) &&
+         std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 namespace {

@@ -194,8 +194,8 @@ class Matcher {
 
 // Whether token `index` of `document` is of TokenClass::kCapitalised: a word that starts with a
 // capital letter and has a lower-case one after it ("Stamford", "Stoke-on-Trent"; not "EMI" or
-// "LONDON", as acronyms and shouting name no place). An advert has dozens, so match() does not list them; a rule tests the tokens it
-// needs.
+// "LONDON", as acronyms and shouting name no place). An advert has dozens, so match() does not list
+// them; a rule tests the tokens it needs.
 bool is_capitalised_word(const text::Document& document, std::uint32_t index);
 
 // 64-bit hash of a folded word, as the matcher's table uses it.

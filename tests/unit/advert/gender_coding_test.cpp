@@ -101,7 +101,8 @@ TEST_CASE("The verdict and the finding never disagree and the verdict is Gender 
         CHECK(finding.points == 0);
       } else {
         CHECK(finding.message.starts_with("Your advert is masculine-coded"));
-        CHECK(finding.points == -4);
+        // One masculine word more than feminine is a lean to tell, two or more cost points.
+        CHECK(finding.points == (m - f > 1 ? -4 : 0));
       }
     }
   }
