@@ -5,12 +5,29 @@
 
 namespace caretoolkit::rules {
 
+namespace {
+
+// A job board's title line can run past a heading's ten words ("Registered Nurse (RGN or RMN) -
+// Days - Castle View Nursing Home, Lancaster LA1"): one line, at most 160 bytes, not ending as a
+// sentence does.
+bool is_title_line(const text::Document& document, const text::Paragraph& block) {
+  if (block.kind == text::BlockKind::kHeading) return true;
+  constexpr std::uint32_t kMaxTitleBytes = 160;
+  const std::string_view line = document.text(block.span);
+  if (line.empty() || line.size() > kMaxTitleBytes || line.find('\n') != line.npos) return false;
+  const char last = line.back();
+  return last != '.' && last != '!' && last != '?' && last != ':';
+}
+
+}  // namespace
+
 ByteRange title_of(const text::Document& document) {
   constexpr std::size_t kMaxTitleLines = 3;
   const auto paragraphs = document.paragraphs();
   std::size_t lines = 0;
   while (lines < paragraphs.size() && lines < kMaxTitleLines &&
-         paragraphs[lines].kind == text::BlockKind::kHeading) {
+         (paragraphs[lines].kind == text::BlockKind::kHeading ||
+          (lines == 0 && is_title_line(document, paragraphs[0])))) {
     ++lines;
   }
   if (lines == 0) return {};
