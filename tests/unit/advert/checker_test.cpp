@@ -115,9 +115,9 @@ TEST_CASE("Metric rules: each threshold with a worked example") {
   for (int i = 0; i < 44; ++i) long_sentence += " help";
   long_sentence += ".";
   const Report long_report = checker().check(long_sentence);
-  CHECK(only(long_report, "readability.long-sentence").detail == "45 words (at most 35)");
-  // 10 words over 35, band 7: 3 x 10 / 7 = 4.3, rounded to 4.
-  CHECK(only(long_report, "readability.long-sentence").points == -4);
+  CHECK(only(long_report, "readability.long-sentence").detail == "45 words (at most 40)");
+  // 5 words over 40, band 8: 3 x 5 / 8 = 1.9, rounded to 2.
+  CHECK(only(long_report, "readability.long-sentence").points == -2);
   CHECK(only(long_report, "readability.long-sentence").text == long_sentence);
   CHECK(only(long_report, "readability.longest-sentence").detail == "45 words (at most 40)");
   CHECK(only(long_report, "readability.average-sentence").detail ==

@@ -28,7 +28,7 @@ TEST_CASE("Location accepts a labelled place the title an area or a postcode dis
               "essentials.location", Outcome::kMet) == Texts{", Ludlow"});
   CHECK(found("Care Assistant\n\nBeech Grove Residential Home, Stoke-on-Trent\n\nYou will help.",
               "essentials.location", Outcome::kMet) == Texts{", Stoke"});
-  CHECK(found("Location: Community based, Peterborough and surrounding areas",
+  CHECK(found("Care Assistant\n\nLocation: Community based, Peterborough and nearby.",
               "essentials.location",
               Outcome::kMet) == Texts{"Location: Community based, Peterborough"});
   CHECK(found("Visits in the Market Harborough area.", "essentials.location", Outcome::kMet) ==
