@@ -230,14 +230,19 @@ json::object workforce_row(const WorkforceRow& row) {
   return out;
 }
 
+// `days` is the retention mark the figure is about, 0 for none (see reason_words).
 template <class T, class Convert>
-json::object team_figure(const TeamFigure<T>& figure, Convert convert) {
+json::object team_figure(const TeamFigure<T>& figure, Convert convert, std::int64_t days = 0) {
   json::object out;
   out["value"] = figure.figure.value ? convert(*figure.figure.value) : json::value(nullptr);
   out["providers"] = figure.providers;
+  if (figure.numerator && figure.denominator) {
+    out["numerator"] = *figure.numerator;
+    out["denominator"] = *figure.denominator;
+  }
   if (!figure.figure.value) {
     out["reason"] = to_string(figure.figure.reason);
-    out["reason_text"] = reason_words(figure.figure.reason);
+    out["reason_text"] = reason_words(figure.figure.reason, days);
   }
   return out;
 }
@@ -245,8 +250,9 @@ json::object team_figure(const TeamFigure<T>& figure, Convert convert) {
 json::object team_count(const TeamFigure<std::int64_t>& f) {
   return team_figure(f, [](std::int64_t v) { return json::value(v); });
 }
-json::object team_rate(const TeamFigure<double>& f) {
-  return team_figure(f, [](double v) { return json::value(v); });
+json::object team_rate(const TeamFigure<double>& f, std::int64_t days = 0) {
+  return team_figure(
+      f, [](double v) { return json::value(v); }, days);
 }
 json::object team_money(const TeamFigure<Pence>& f) {
   return team_figure(f, [](Pence v) { return json::value(v.value); });
@@ -328,8 +334,8 @@ json::value to_json(const TeamKpis& kpis) {
   out["applied_to_started"] = team_rate(kpis.applied_to_started);
   json::array retention;
   for (std::size_t i = 0; i < kpis.retention.size(); ++i) {
-    retention.push_back(
-        json::object{{"days", kRetentionDays[i]}, {"rate", team_rate(kpis.retention[i])}});
+    retention.push_back(json::object{{"days", kRetentionDays[i]},
+                                     {"rate", team_rate(kpis.retention[i], kRetentionDays[i])}});
   }
   out["retention"] = std::move(retention);
   out["spend_pence"] = team_money(kpis.spend);

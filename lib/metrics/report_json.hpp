@@ -66,7 +66,10 @@
 //             "workforce": team workforce row, "workforce_by_service_type": [team workforce row],
 //             "benchmarks": [benchmark]}
 //   each figure: {"value": <number or null>, "providers": <count>, "reason" and "reason_text"
-//             (absent with a value)}
+//             (absent with a value)}; a rate with a value adds "numerator" and "denominator",
+//             the pooled counts it divides (retained of eligible, started of applied, leavers of
+//             staff, vacancies of staff plus vacancies). A figure behind 1 or 2 providers is
+//             withheld ("reason": "withheld"); one behind none keeps its own value or reason.
 //   team workforce row: {"service_type" (null for all), "turnover", "vacancy_rate",
 //             "turnover_benchmarks", "vacancy_rate_benchmarks"}
 //   No field names a provider, a source or an applicant.

@@ -15,11 +15,26 @@ namespace {
 constexpr std::size_t kChannels = static_cast<std::size_t>(tracker::Channel::kOther) + 1;
 constexpr std::size_t kServiceTypes = static_cast<std::size_t>(tracker::ServiceType::kOther) + 1;
 
+// Withheld when 1 or 2 providers stand behind the figure; with none, its own value or reason
+// stands, since it can tell nothing about any provider.
 template <class T>
 TeamFigure<T> withheld_or(Figure<T> figure, std::int64_t providers) {
-  if (providers < kMinProviders)
-    return TeamFigure<T>{Figure<T>::none(Reason::kWithheld), providers};
-  return TeamFigure<T>{std::move(figure), providers};
+  TeamFigure<T> team;
+  team.providers = providers;
+  team.figure = providers > 0 && providers < kMinProviders ? Figure<T>::none(Reason::kWithheld)
+                                                           : std::move(figure);
+  return team;
+}
+
+// numerator / denominator pooled over `providers`, carrying both counts when it has a value.
+TeamFigure<double> rate_figure(std::int64_t numerator, std::int64_t denominator,
+                               std::int64_t providers, Reason if_zero) {
+  TeamFigure<double> rate = withheld_or(ratio(numerator, denominator, if_zero), providers);
+  if (rate.figure.has_value()) {
+    rate.numerator = numerator;
+    rate.denominator = denominator;
+  }
+  return rate;
 }
 
 TeamFigure<std::int64_t> count_figure(std::int64_t count, std::int64_t providers) {
@@ -46,7 +61,10 @@ struct CohortPool {
 };
 
 // A rate pooled over the providers that have one of their own (or a nonzero denominator).
+// `missing` is why no provider has one: set at construction, and replaced by the reason of a
+// provider's own rate where its headcount gives none (leavers unknown, no staff).
 struct RatePool {
+  Reason missing;
   std::int64_t providers = 0;
   std::int64_t numerator = 0;
   std::int64_t denominator = 0;
@@ -57,26 +75,34 @@ struct RatePool {
     numerator += provider_numerator;
     denominator += provider_denominator;
   }
-  TeamFigure<double> figure(Reason if_zero) const {
-    return withheld_or(ratio(numerator, denominator, if_zero), providers);
+  void add(const Rate& provider_rate, std::int64_t provider_numerator,
+           std::int64_t provider_denominator) {
+    if (provider_rate.has_value()) {
+      add(provider_numerator, provider_denominator);
+    } else if (provider_rate.reason != Reason::kNoSnapshot) {
+      missing = provider_rate.reason;
+    }
+  }
+  TeamFigure<double> figure() const {
+    return rate_figure(numerator, denominator, providers, missing);
   }
 };
 
 struct WorkforcePools {
-  RatePool turnover;  // leavers / staff
-  RatePool vacancy;   // vacancies / (staff + vacancies)
+  RatePool turnover{Reason::kNoSnapshot};  // leavers / staff
+  RatePool vacancy{Reason::kNoSnapshot};   // vacancies / (staff + vacancies)
 
   // Adds one provider's headcount, each rate only where the provider's own has a value.
   void add(const WorkforceRow& row) {
-    if (row.turnover.has_value()) turnover.add(*row.leavers, row.staff);
-    if (row.vacancy_rate.has_value()) vacancy.add(row.vacancies, row.staff + row.vacancies);
+    turnover.add(row.turnover, row.leavers.value_or(0), row.staff);
+    vacancy.add(row.vacancy_rate, row.vacancies, row.staff + row.vacancies);
   }
 
   TeamWorkforceRow figures(std::optional<tracker::ServiceType> type) const {
     TeamWorkforceRow row;
     row.service_type = type;
-    row.turnover = turnover.figure(Reason::kNoStaff);
-    row.vacancy_rate = vacancy.figure(Reason::kNoStaff);
+    row.turnover = turnover.figure();
+    row.vacancy_rate = vacancy.figure();
     row.turnover_benchmarks = compare(row.turnover.figure, Measure::kTurnover, type);
     row.vacancy_benchmarks = compare(row.vacancy_rate.figure, Measure::kVacancy, type);
     return row;
@@ -132,7 +158,8 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
 
   CohortPool cohort;
   CohortCounts pooled;  // the cohort's counts over the active providers
-  std::array<RatePool, 3> retention;
+  std::array<RatePool, 3> retention{RatePool{Reason::kTooEarly}, RatePool{Reason::kTooEarly},
+                                    RatePool{Reason::kTooEarly}};
   std::array<CohortPool, kChannels> channels;
   WorkforcePools workforce;
   std::array<WorkforcePools, kServiceTypes> by_type;
@@ -179,10 +206,10 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
   kpis.offered = count_figure(pooled.offered, cohort.providers);
   kpis.starters = count_figure(pooled.started, cohort.providers);
   kpis.early_leavers = count_figure(pooled.early_leavers, cohort.providers);
-  kpis.applied_to_started = withheld_or(
-      ratio(pooled.started, pooled.applicants, Reason::kNoApplicants), cohort.providers);
+  kpis.applied_to_started =
+      rate_figure(pooled.started, pooled.applicants, cohort.providers, Reason::kNoApplicants);
   for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
-    kpis.retention[i] = retention[i].figure(Reason::kTooEarly);
+    kpis.retention[i] = retention[i].figure();
   }
   kpis.spend = withheld_or(Money::of(cohort.spend), cohort.providers);
   kpis.cost_per_hire = cohort.cost_per_hire();

@@ -3,8 +3,10 @@
 //
 // No figure carries an applicant, and no provider is named: every figure is pooled over providers
 // (sums of counts and money; total numerator over total denominator for rates, never a mean of the
-// providers' rates). A figure that stands on fewer than kMinProviders providers is withheld: shown
-// as withheld, not as 0. The providers behind a figure are those in its population:
+// providers' rates). A figure that stands on 1 or 2 providers (fewer than kMinProviders) is
+// withheld: shown as withheld, not as 0. A figure that stands on no provider at all picks nobody
+// out, so it keeps its own value or its own reason (nobody applied, nobody has been in post 182
+// days yet, no headcount). The providers behind a figure are those in its population:
 //   - applicants, stages, starters, early leavers, spend, cost per hire: the providers with an
 //     applicant in the period or spend in it (per channel: on that channel's sources);
 //   - retention at N days: the providers with a starter old enough to be judged at N;
@@ -30,11 +32,15 @@ namespace caretoolkit::metrics {
 inline constexpr std::int64_t kMinProviders = 3;
 
 // A pooled figure and how many providers stand behind it. No value, with kWithheld, when that is
-// fewer than kMinProviders.
+// 1 or 2 (fewer than kMinProviders).
 template <class T>
 struct TeamFigure {
   Figure<T> figure;
   std::int64_t providers = 0;
+  // For a rate with a value: the pooled counts it divides ("2 of 3" starters still in post).
+  // Empty for counts and money, and for a rate without a value, so a withheld rate shows nothing.
+  std::optional<std::int64_t> numerator;
+  std::optional<std::int64_t> denominator;
 };
 
 struct TeamChannelRow {

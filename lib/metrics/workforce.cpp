@@ -177,6 +177,10 @@ WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& a
   WorkforceRow& total = report.total;
   total.group = total_key();
   bool total_leavers_known = true;
+  // The one type every pooled service shares, if they share one: the total is then compared
+  // with that type's own figures as well as the sector's.
+  std::optional<tracker::ServiceType> total_type;
+  bool mixed_types = false;
   for (const std::size_t s : order) {
     const tracker::Service& service = data.services[s];
     WorkforceRow& row = report.services.emplace_back();
@@ -194,6 +198,8 @@ WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& a
 
     total.staff += row.staff;
     total.vacancies += row.vacancies;
+    if (total_type && *total_type != service.type) mixed_types = true;
+    total_type = service.type;
     if (!total.snapshot_date || *total.snapshot_date < *row.snapshot_date) {
       total.snapshot_date = row.snapshot_date;
     }
@@ -214,7 +220,7 @@ WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& a
         total.leavers.reset();
         total.leavers_from = LeaversFrom::kUnknown;
       }
-      fill_rates(total, std::nullopt, report.options.replacement_cost);
+      fill_rates(total, mixed_types ? std::nullopt : total_type, report.options.replacement_cost);
       break;
     case TotalBasis::kProviderSnapshot:
       take(total, *provider_latest, count_provider ? &counted.back() : nullptr);

@@ -67,7 +67,9 @@ struct WorkforceReport {
   std::vector<WorkforceRow> services;  // every service, by name then id
   // Pooled over the services' latest headcounts on or before as_of (total leavers / total
   // staff, never a mean of rates) when any service has one; otherwise the latest headcount
-  // recorded for the whole provider. Its leavers are unknown if any service's are.
+  // recorded for the whole provider. Its leavers are unknown if any service's are. When every
+  // pooled service is of one type, the total is set beside that type's figures first, as each
+  // service is; otherwise beside the sector-wide figures only.
   WorkforceRow total;
   TotalBasis total_basis = TotalBasis::kNone;
 };

@@ -64,3 +64,39 @@ TEST_CASE("a source with spend and no starters has no return with the reason no_
   CHECK(radio.at("roi").is_null());
   CHECK(radio.at("roi_reason") == "no_starters");
 }
+
+TEST_CASE("a home care agency's turnover is set beside home care's own figure and costed") {
+  // Two home care branches: (10 + 13) leavers over (30 + 24) staff = 42.6 %, beside home care in
+  // Leicestershire (50.4 %) first, 7.8 points below it; 23 leavers at the default £3,600 cost
+  // £82,800.
+  ApiFixture api;
+  const auto provider = api.create_provider("Ashby Home Care");
+  const auto headcount = [&](const char* service, int staff, int vacancies, int leavers) {
+    const auto created =
+        api.post("/api/v1/services", provider.key,
+                 std::string(R"({"name":")") + service + R"(","type":"home_care"})");
+    api.post("/api/v1/headcounts", provider.key,
+             R"({"service_id":)" + std::to_string(created.at("id").as_int64()) +
+                 R"(,"date":"2025-03-01","staff":)" + std::to_string(staff) + R"(,"vacancies":)" +
+                 std::to_string(vacancies) + R"(,"leavers":)" + std::to_string(leavers) + "}");
+  };
+  headcount("North branch", 30, 3, 10);
+  headcount("South branch", 24, 3, 13);
+  const auto report = api.get(
+      "/api/v1/reports/workforce?from=2024-04-01&to=2025-03-31&as_of=2025-03-31", provider.key);
+  const auto first_benchmark = [](const boost::json::value& row, const char* field) {
+    return std::string(row.at(field).at(0).at("benchmark").as_string());
+  };
+  for (const auto& service : report.at("services").as_array()) {
+    CHECK(first_benchmark(service, "turnover_benchmarks") == "turnover_home_care_leicestershire");
+    CHECK(first_benchmark(service, "vacancy_rate_benchmarks") ==
+          "vacancy_home_care_england_2024_25");
+  }
+  const auto& total = report.at("total");
+  CHECK(total.at("turnover").as_double() == doctest::Approx(23.0 / 54.0));
+  CHECK(first_benchmark(total, "turnover_benchmarks") == "turnover_home_care_leicestershire");
+  CHECK(total.at("turnover_benchmarks").at(0).at("value").as_double() == 0.504);
+  CHECK(total.at("turnover_benchmarks").at(0).at("difference").as_double() ==
+        doctest::Approx(23.0 / 54.0 - 0.504));
+  CHECK(total.at("turnover_cost_pence").as_int64() == 8'280'000);
+}

@@ -198,8 +198,13 @@ TEST_CASE("GET /kpis pools every provider and withholds figures behind fewer tha
   CHECK(value(three, "early_leavers").as_int64() == 3);
   CHECK(value(three, "spend_pence").as_int64() == 210'000);
   CHECK(value(three, "cost_per_hire_pence").as_int64() == 35'000);
-  // At 91 days one starter of each two is still in post.
-  CHECK(three.at("retention").at(0).at("rate").at("value").as_double() == 0.5);
+  // At 91 days one starter of each two is still in post: 3 of 6, and the page can say so.
+  const auto& quarter = three.at("retention").at(0).at("rate");
+  CHECK(quarter.at("value").as_double() == 0.5);
+  CHECK(quarter.at("numerator").as_int64() == 3);
+  CHECK(quarter.at("denominator").as_int64() == 6);
+  CHECK(three.at("applied_to_started").at("numerator").as_int64() == 6);
+  CHECK(three.at("applied_to_started").at("denominator").as_int64() == 9);
   for (const auto& row : three.at("channels").as_array()) {
     const auto& channel = row.as_object();
     if (channel.at("channel") == "job_board") {
@@ -217,4 +222,34 @@ TEST_CASE("GET /kpis pools every provider and withholds figures behind fewer tha
     CHECK(body.find(leak) == std::string::npos);
   // A provider's key cannot read the team's figures.
   CHECK(api.call("GET", kpis, api.create_provider("Nosy").key).status == 403);
+}
+
+TEST_CASE("GET /kpis says nobody has been in post long enough rather than withheld") {
+  // Three providers, each with a starter of 1 February 2025; as of 30 June 2025 nobody has been
+  // in post 182 days, so the 6-month figure stands on no provider and says why.
+  ApiFixture api;
+  for (const char* name : {"Oak Lodge", "Elm House", "Ash Court"}) {
+    const auto provider = api.create_provider(name);
+    const auto source =
+        api.post("/api/v1/sources", provider.key, R"({"name":"Indeed","channel":"job_board"})");
+    api.post("/api/v1/applicants", provider.key,
+             R"({"reference":"R-1","source_id":)" + std::to_string(source.at("id").as_int64()) +
+                 R"(,"applied_on":"2025-01-05","interviewed_on":"2025-01-08",)"
+                 R"("offered_on":"2025-01-10","started_on":"2025-02-01"})");
+  }
+  const auto kpis =
+      api.get("/api/v1/kpis?from=2025-01-01&to=2025-03-31&as_of=2025-06-30", api.team_key);
+  const auto& quarter = kpis.at("retention").at(0).at("rate");
+  CHECK(quarter.at("value").as_double() == 1.0);
+  CHECK(quarter.at("numerator").as_int64() == 3);
+  CHECK(quarter.at("denominator").as_int64() == 3);
+  const auto& half_year = kpis.at("retention").at(1).at("rate");
+  CHECK(half_year.at("value").is_null());
+  CHECK(half_year.at("providers").as_int64() == 0);
+  CHECK(half_year.at("reason").as_string() == "too_early_to_judge");
+  CHECK(half_year.at("reason_text").as_string() ==
+        "not known yet: nobody has been in post 182 days");
+  CHECK_FALSE(half_year.as_object().contains("numerator"));
+  // Nobody recorded a headcount: that is why there is no turnover.
+  CHECK(kpis.at("workforce").at("turnover").at("reason").as_string() == "no_snapshot");
 }

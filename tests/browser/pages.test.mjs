@@ -6,26 +6,11 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Browser, DESKTOP, screenshot } from "./support/browser.mjs";
-import { ToolkitServer, sourceDir } from "./support/server.mjs";
-
-const content = path.join(sourceDir, "toolkit-content");
-
-// "/checker" for checker.html, "/guidance/" for guidance/index.html.
-function htmlPages(dir = content) {
-  const pages = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) pages.push(...htmlPages(full));
-    else if (entry.name.endsWith(".html")) {
-      const url = "/" + path.relative(content, full).replace(/index\.html$/, "").replace(/\.html$/, "");
-      pages.push({ url, file: full });
-    }
-  }
-  return pages.sort((a, b) => a.url.localeCompare(b.url));
-}
+import { ToolkitServer } from "./support/server.mjs";
+import { contentDir as content, htmlPages } from "./support/page-states.mjs";
 
 const pages = htmlPages();
 

@@ -1,6 +1,7 @@
 // The team view in Chromium against a real server: the toolkit team's key sees member providers,
-// their keys and the KPIs across members; a new provider's key is shown once and works at
-// sign-in; a provider key is told it cannot use the team view.
+// their keys and the KPIs across members, each rate with what it divides and each missing figure
+// with its real reason; a new provider's key is shown once and works at sign-in; a provider key
+// is told it cannot use the team view.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -76,6 +77,25 @@ test("a team key sees the providers, their keys and the KPIs across members", as
   await fresh.getByText("Signed in with a provider key").waitFor();
   await screenshot(fresh, "tracker-phone");
   await fresh.context().close();
+});
+
+test("every team rate says of how many and a missing figure gives its real reason", async () => {
+  const page = await browser.page(DESKTOP);
+  await signIn(page, server, server.teamKey, "/team");
+  await page.locator("#kpi-form .status-line").filter({ hasText: "Figures updated." }).waitFor();
+  const figures = await page.evaluate(() => {
+    const table = document.querySelector("#kpis table");
+    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
+  });
+  // Three applicants, one at each member, none started yet.
+  assert.equal(figures["Applicants who started work"], "0% (0 of 3)");
+  // Nobody has started, so nobody has been in post 3 months: that is the reason, not that too
+  // few providers stand behind the figure.
+  assert.equal(figures["Starters still in post at 3 months"], "– not known yet: nobody has been in post 91 days");
+  assert.equal(figures["Starters still in post at 6 months"], "– not known yet: nobody has been in post 182 days");
+  const turnover = await page.evaluate(() => document.querySelectorAll("#kpis table")[2].tBodies[0].rows[0].cells[1].textContent);
+  assert.equal(turnover, "– no headcount recorded on or before the as-of date");
+  await page.context().close();
 });
 
 test("a provider key is told the team view needs the team's key", async () => {

@@ -103,7 +103,7 @@ test("a provider records an applicant, moves them to started and sees it on the 
   // The dashboard for the last 12 months.
   await page.getByRole("link", { name: "Dashboard" }).click();
   await page.locator("#period-form .status-line").filter({ hasText: "Figures updated." }).waitFor();
-  for (const id of ["funnel-chart", "costs-chart", "retention-chart", "workforce-chart"]) {
+  for (const id of ["funnel-chart", "costs-chart", "retention-chart", "turnover-chart", "vacancy-rate-chart"]) {
     assert.ok(await chartDrawn(page, id), `${id} is drawn`);
   }
   assert.deepEqual(await tableRow(page, "Applicants by stage and source", "Indeed"), ["Indeed", "1", "1", "1", "1", "100%", "0 days"]);

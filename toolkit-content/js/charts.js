@@ -34,6 +34,58 @@ export function chartFigure({ id, title, summary, config, table }) {
   return figure;
 }
 
+// Below this width (a phone held upright) labels are wrapped shorter and set smaller.
+const NARROW_PX = 480;
+
+// `text` broken into lines of at most `width` characters at spaces (a longer word keeps a line
+// of its own), as Chart.js draws an array of strings: one line each.
+export function wrapLabel(text, width) {
+  const lines = [];
+  for (const word of String(text).split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 1 ? lines : lines[0] ?? "";
+}
+
+// Options that keep a chart's labels whole at the canvas's width: the category axis's labels
+// wrapped (Chart.js gives a side axis at most half the width, and cuts off what is longer), a
+// smaller font and legend on a phone, and bottom labels laid flat where they fit.
+function fittingOptions(config, width) {
+  const narrow = width < NARROW_PX;
+  const font = { size: narrow ? 11 : 12 };
+  const category = config.options?.indexAxis === "y" ? "y" : "x";
+  const scales = {};
+  for (const [id, scale] of Object.entries(config.options?.scales || {})) {
+    scales[id] = { ...scale, ticks: { font, ...scale.ticks } };
+  }
+  if (config.type === "bar") {
+    const lineLength = category === "y" ? (narrow ? 14 : 28) : narrow ? 10 : 16;
+    scales[category] = {
+      ...scales[category],
+      ticks: {
+        font,
+        autoSkip: false,
+        ...(category === "x" && { maxRotation: narrow ? 90 : 0, minRotation: 0 }),
+        ...scales[category]?.ticks,
+        callback(value) {
+          return wrapLabel(this.getLabelForValue(value), lineLength);
+        },
+      },
+    };
+  }
+  const legend = config.options?.plugins?.legend || {};
+  return {
+    ...config.options,
+    scales,
+    plugins: {
+      ...config.options?.plugins,
+      legend: { ...legend, labels: { boxWidth: narrow ? 12 : 40, font, ...legend.labels } },
+    },
+  };
+}
+
 // Draws the charts of every figure under `root` made by chartFigure.
 export function drawCharts(root) {
   if (!chartsAvailable()) return;
@@ -42,13 +94,13 @@ export function drawCharts(root) {
     if (!canvas || !figure.chartConfig) continue;
     charts.get(canvas.id)?.destroy();
     const config = figure.chartConfig;
-    config.options = {
+    const options = {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      ...config.options,
+      ...fittingOptions(config, canvas.parentElement.clientWidth),
     };
-    charts.set(canvas.id, new window.Chart(canvas, config));
+    charts.set(canvas.id, new window.Chart(canvas, { ...config, options }));
   }
 }
 

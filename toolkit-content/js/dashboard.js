@@ -132,15 +132,35 @@ function costsSection(report) {
 }
 
 // A Kaplan-Meier curve as points for a stepped line: 100% at day 0, a step at each leaving day,
-// flat to the longest time anyone has been observed.
+// flat to the longest time anyone has been observed. Each point says what it is, for the table
+// that holds the same points as the chart: { x: day, y: percent, at_risk, left, kind }.
 function curvePoints(row) {
-  const points = [{ x: 0, y: 100 }];
-  for (const step of row.curve || []) points.push({ x: step.day, y: percent(step.survival) });
+  const points = [{ x: 0, y: 100, at_risk: row.starters, left: 0, kind: "start" }];
+  for (const step of row.curve || []) {
+    points.push({ x: step.day, y: percent(step.survival), at_risk: step.at_risk, left: step.left, kind: "step" });
+  }
   const last = points[points.length - 1];
   if (row.longest_observed_days && row.longest_observed_days > last.x) {
-    points.push({ x: row.longest_observed_days, y: last.y });
+    points.push({ x: row.longest_observed_days, y: last.y, at_risk: null, left: 0, kind: "end" });
   }
   return points;
+}
+
+// The curve's points as table rows: one per point the chart draws, for every source.
+function curveRows(rows) {
+  const said = {
+    start: () => "Starting day",
+    step: (p) => `${p.left} left of ${p.at_risk} still in post`,
+    end: () => "Longest anyone has been followed",
+  };
+  return rows.flatMap((row) =>
+    curvePoints(row).map((p) => [
+      groupLabel(row),
+      { text: String(p.x), number: true },
+      { text: formatRate(p.y / 100), number: true },
+      said[p.kind](p),
+    ]),
+  );
 }
 
 function retentionSection(report) {
@@ -180,10 +200,15 @@ function retentionSection(report) {
     count(row.early_leavers),
     ...[0, 1, 2].map((i) => markCell(row.retention?.[i])),
   ]);
-  const numbers = table(
+  const marks = table(
     "Starters still in post, by source",
     ["Source", { text: "Starters", number: true }, { text: "Left", number: true }, { text: "Left within 90 days", number: true }, ...[91, 182, 365].map((d) => ({ text: `In post at ${MONTHS[d]}`, number: true }))],
     tableRows,
+  );
+  const curve = table(
+    "The curve’s points, by source",
+    ["Source", { text: "Days since starting", number: true }, { text: "Still in post", number: true }, "What happened"],
+    curveRows(rows),
   );
   return [
     chartFigure({
@@ -191,9 +216,10 @@ function retentionSection(report) {
       title: "Share of starters still in post, by days since starting",
       summary: "One stepped line per source, falling each time someone leaves.",
       config,
-      table: numbers,
+      table: curve,
     }),
-    el("p", { className: "hint" }, "A starter counts at 3, 6 or 12 months only once they could have been in post that long; more recent starters are left out of that figure rather than counted as stayers."),
+    el("p", { className: "hint" }, "The curve counts each starter for as long as they have been followed, so it can fall after the last 3, 6 or 12-month mark anyone has reached. The figures below count a starter at 3, 6 or 12 months only once they could have been in post that long; more recent starters are left out of that figure rather than counted as stayers."),
+    marks,
   ];
 }
 
@@ -202,64 +228,122 @@ function benchmarkFinder(report) {
   return (id) => byId.get(id) || { label: id };
 }
 
-function workforceSection(report) {
-  const total = report.total;
+const MEASURES = [
+  { name: "turnover", title: "Turnover", benchmarks: "turnover_benchmarks" },
+  { name: "vacancy_rate", title: "Vacancy rate", benchmarks: "vacancy_rate_benchmarks" },
+];
+
+function points(difference) {
+  if (difference === null || difference === undefined) return "";
+  const value = (difference * 100).toFixed(1);
+  return `${difference > 0 ? "+" : ""}${value} points`;
+}
+
+// The rows of the workforce report, each with the name people know it by: every service, then
+// the total ("All services", or "Whole provider" when the headcount was for the whole provider).
+function workforceRows(report) {
+  const totalLabel = report.total_basis === "provider_snapshot" || !report.services.length ? "Whole provider" : "All services";
+  return [...report.services.map((row) => ({ row, label: groupLabel(row) })), { row: report.total, label: totalLabel }];
+}
+
+// One measure for every service beside the published figure for its own kind of service (the
+// first benchmark the report sets it beside: the service type's own where there is one).
+function measureFigure(report, measure) {
   const benchmark = benchmarkFinder(report);
-  const measures = [
-    { name: "turnover", title: "Turnover", comparisons: total.turnover_benchmarks || [] },
-    { name: "vacancy_rate", title: "Vacancy rate", comparisons: total.vacancy_rate_benchmarks || [] },
-  ];
-  const bars = [];
-  const tableRows = [];
-  for (const measure of measures) {
-    const yours = total[measure.name];
-    bars.push({ label: `Your ${measure.title.toLowerCase()}`, value: percent(yours), yours: true });
-    tableRows.push([`Your ${measure.title.toLowerCase()}`, figureCell(total, measure.name, (v) => formatRate(v)), { text: "", number: true }]);
-    for (const comparison of measure.comparisons) {
-      const b = benchmark(comparison.benchmark);
-      bars.push({ label: b.label, value: percent(comparison.value), yours: false });
-      const difference =
-        comparison.difference === null || comparison.difference === undefined
-          ? ""
-          : `${comparison.difference > 0 ? "+" : ""}${(comparison.difference * 100).toFixed(1)} points`;
-      tableRows.push([`${b.label}${b.source ? ` (${b.source})` : ""}`, { text: formatRate(comparison.value), number: true }, { text: difference, number: true }]);
-    }
-  }
+  const rows = workforceRows(report);
+  const own = (row) => (row[measure.benchmarks] || [])[0];
+  const lower = measure.title.toLowerCase();
   const config = {
     type: "bar",
     data: {
-      labels: bars.map((b) => b.label),
+      labels: rows.map((r) => r.label),
       datasets: [
+        { label: `Your ${lower}`, data: rows.map((r) => percent(r.row[measure.name])), backgroundColor: PALETTE[0] },
         {
-          label: "Rate",
-          data: bars.map((b) => b.value),
-          backgroundColor: bars.map((b) => (b.yours ? PALETTE[0] : "#8c8c8c")),
+          label: "Published figure for that kind of service",
+          data: rows.map((r) => percent(own(r.row)?.value)),
+          backgroundColor: "#767676",
         },
       ],
     },
     options: {
       indexAxis: "y",
       scales: { x: { beginAtZero: true, ticks: { callback: (v) => `${v}%` } } },
-      plugins: { legend: { display: false } },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (c) => (c.datasetIndex === 1 ? `${benchmark(own(rows[c.dataIndex].row)?.benchmark).label}: ${c.raw}%` : `${c.dataset.label}: ${c.raw}%`),
+          },
+        },
+      },
     },
   };
-  const numbers = table(
-    "Your rates and the sector's",
-    ["Measure", { text: "Rate", number: true }, { text: "Yours minus this", number: true }],
-    tableRows,
-  );
-  const basis = total.snapshot_date
-    ? `From your staff count of ${formatDate(total.snapshot_date)}: ${total.staff} staff, ${total.vacancies} vacancies${total.leavers === null || total.leavers === undefined ? "" : `, ${total.leavers} leavers in the 12 months before`}.`
-    : "Record a staff count on the tracker page to see your turnover and vacancy rates.";
+  const turnover = measure.name === "turnover";
+  const tableRows = rows.map(({ row, label }) => {
+    const comparison = own(row);
+    const published = comparison ? benchmark(comparison.benchmark) : null;
+    return [
+      label,
+      figureCell(row, measure.name, (v) => formatRate(v)),
+      published?.label || "",
+      { text: comparison ? formatRate(comparison.value) : "", number: true },
+      { text: points(comparison?.difference), number: true },
+      ...(turnover ? [figureCell(row, "turnover_cost_pence", formatPence)] : []),
+    ];
+  });
+  const headings = ["Service", { text: `Your ${lower}`, number: true }, "Published figure for that kind of service", { text: "Published rate", number: true }, { text: "Yours minus published", number: true }];
+  if (turnover) headings.push({ text: "Cost of a year’s leavers", number: true });
+  return chartFigure({
+    id: `${measure.name.replace("_", "-")}-chart`,
+    title: `${measure.title} by service, beside the published figure for that kind of service`,
+    summary: `For each service, your ${lower} in blue and the published figure for the same kind of service in grey.`,
+    config,
+    table: table(`${measure.title} by service`, headings, tableRows),
+  });
+}
+
+// The whole provider beside every published figure it is set against, both measures.
+function sectorTable(report) {
+  const benchmark = benchmarkFinder(report);
+  const total = report.total;
+  const rows = [];
+  for (const measure of MEASURES) {
+    rows.push([`Your ${measure.title.toLowerCase()}`, figureCell(total, measure.name, (v) => formatRate(v)), { text: "", number: true }]);
+    for (const comparison of total[measure.benchmarks] || []) {
+      const b = benchmark(comparison.benchmark);
+      rows.push([`${b.label}${b.source ? ` (${b.source})` : ""}`, { text: formatRate(comparison.value), number: true }, { text: points(comparison.difference), number: true }]);
+    }
+  }
+  return table("Your rates and the sector's", ["Measure", { text: "Rate", number: true }, { text: "Yours minus this", number: true }], rows);
+}
+
+// What the rates rest on, and what the turnover costs.
+function workforceBasis(report) {
+  const total = report.total;
+  if (!total.snapshot_date) return [el("p", {}, "Record a staff count on the tracker page to see your turnover and vacancy rates.")];
+  const known = (v) => v !== null && v !== undefined;
+  const nodes = [
+    el("p", {}, `From your staff counts up to ${formatDate(total.snapshot_date)}: ${total.staff} staff, ${total.vacancies} vacancies${known(total.leavers) ? `, ${total.leavers} leavers in the 12 months before` : ""}.`),
+  ];
+  if (known(total.turnover_cost_pence)) {
+    nodes.push(
+      el(
+        "p",
+        { id: "turnover-cost" },
+        el("strong", {}, `Your turnover costs about ${formatPence(total.turnover_cost_pence)} a year`),
+        `: ${total.leavers} leaver${total.leavers === 1 ? "" : "s"} at ${formatPence(report.replacement_cost_pence)}, the average cost of replacing a care worker.`,
+      ),
+    );
+  }
+  return nodes;
+}
+
+function workforceSection(report) {
   return [
-    el("p", {}, basis),
-    chartFigure({
-      id: "workforce-chart",
-      title: "Your turnover and vacancy rates beside published figures",
-      summary: "Your rates in blue, published sector figures in grey.",
-      config,
-      table: numbers,
-    }),
+    ...workforceBasis(report),
+    ...MEASURES.map((measure) => measureFigure(report, measure)),
+    el("h3", {}, "Your whole provider beside the sector"),
+    sectorTable(report),
   ];
 }
 

@@ -17,8 +17,40 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+let tables = 0; // for the ids that name a table's scrolling region after its caption
+
+// A table wider than its box scrolls sideways. It then becomes a keyboard stop (so that the arrow
+// keys scroll it), a region named by its caption and the cue, and shows the cue, which stays in
+// view while it scrolls; otherwise it is none of these. Run whenever either changes size.
+function markScrolling(wrap) {
+  const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+  wrap.classList.toggle("table-wrap--scrolls", scrolls);
+  wrap.querySelector(".scroll-cue").hidden = !scrolls;
+  if (scrolls) {
+    // The caption with the cue, so that the region's name differs from its section's heading.
+    const names = [wrap.querySelector("caption")?.id, wrap.querySelector(".scroll-cue").id];
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-labelledby", names.filter(Boolean).join(" "));
+  } else {
+    wrap.removeAttribute("tabindex");
+    wrap.removeAttribute("role");
+    wrap.removeAttribute("aria-labelledby");
+  }
+}
+
+const sizes = typeof ResizeObserver === "function"
+  ? new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.isConnected) markScrolling(target.closest(".table-wrap"));
+      else sizes.unobserve(target); // a table replaced by a newer one
+    }
+  })
+  : null;
+
 // A table from column headings and rows of cells. A cell is a string, a node, or
-// { text, number: true } for a right-aligned figure.
+// { text, number: true } for a right-aligned figure. It comes in a box that scrolls sideways
+// when the table is wider than the screen (see markScrolling).
 export function table(caption, headings, rows) {
   const head = el("tr", {}, ...headings.map((h) => el("th", { scope: "col", className: h.number ? "number" : null }, h.text ?? h)));
   const body = rows.map((cells) =>
@@ -35,10 +67,12 @@ export function table(caption, headings, rows) {
       }),
     ),
   );
-  const captionNode = caption ? el("caption", {}, caption) : null;
-  return el(
-    "div",
-    { className: "table-wrap" },
-    el("table", {}, captionNode, el("thead", {}, head), el("tbody", {}, ...body)),
-  );
+  const id = `table-${++tables}`;
+  const captionNode = caption ? el("caption", { id: `${id}-caption` }, caption) : null;
+  const cue = el("p", { className: "scroll-cue", id: `${id}-cue`, hidden: true }, `Scroll sideways to see all ${headings.length} columns.`);
+  const tableNode = el("table", {}, captionNode, el("thead", {}, head), el("tbody", {}, ...body));
+  const wrap = el("div", { className: "table-wrap" }, cue, tableNode);
+  sizes?.observe(wrap);
+  sizes?.observe(tableNode);
+  return wrap;
 }

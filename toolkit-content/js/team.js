@@ -9,12 +9,14 @@ import { FieldProblem, field, onSubmit } from "./forms.js";
 import { formatDate, formatPence, formatRate, monthsBefore, reasonText, todayIso } from "./format.js";
 import { requireKey } from "./layout.js";
 
-// A team figure ({value, providers, reason}) as a table cell.
+// A team figure ({value, providers, reason}) as a table cell; a rate says what it divides
+// ("50% (3 of 6)"), so that rates over different people can be read side by side.
 function teamCell(figure, format) {
   if (!figure || figure.value === null || figure.value === undefined) {
     return { text: el("span", { className: "withheld" }, `– ${reasonText(figure?.reason_text)}`), number: true };
   }
-  return { text: format(figure.value), number: true };
+  const counts = figure.denominator === undefined ? "" : ` (${whole(figure.numerator)} of ${whole(figure.denominator)})`;
+  return { text: `${format(figure.value)}${counts}`, number: true };
 }
 
 const whole = (v) => Number(v).toLocaleString("en-GB");
@@ -109,6 +111,7 @@ async function loadKpis(from, to) {
   const box = document.getElementById("kpis");
   box.replaceChildren(
     headlineTable(kpis),
+    el("p", { className: "hint" }, "Each “still in post” figure counts only the starters who could have been in post that long, so the 3, 6 and 12-month figures cover different people: the 6-month figure can be higher than the 3-month one."),
     el("h3", {}, "By kind of channel"),
     channelFigure(kpis),
     el("h3", {}, "Turnover and vacancies"),

@@ -147,9 +147,9 @@ TEST_CASE("each missing figure carries its reason in the words of the readable r
   CHECK(at(at(referral, "retention").as_array()[1], "rate_reason_text") ==
         "not known yet: nobody has been in post 182 days");
 
-  const std::vector<TrackerData> three = {data.view(), data.view(), data.view()};
-  doc = round_trip(to_json(team_kpis(three, worked_options())));
-  CHECK(at(at(at(doc, "channels").as_array()[6], "applicants"), "reason_text") ==
+  const std::vector<TrackerData> two = {data.view(), data.view()};
+  doc = round_trip(to_json(team_kpis(two, worked_options())));
+  CHECK(at(at(doc, "applicants"), "reason_text") ==
         "withheld: fewer than 3 providers stand behind it");
 }
 
@@ -201,16 +201,41 @@ TEST_CASE("team JSON shows withheld figures and names no provider or source") {
   CHECK(at(at(doc, "applicants"), "value") == 42);
   CHECK(at(at(doc, "applicants"), "providers") == 3);
   CHECK(at(at(doc, "cost_per_hire_pence"), "value") == 40000);
+  // A rate gives the counts it divides: 6 of 15 starters still in post at 12 months.
+  const json::value& year = at(at(doc, "retention").as_array()[2], "rate");
+  CHECK(at(year, "numerator") == 6);
+  CHECK(at(year, "denominator") == 15);
+  // Nobody used an agency: no provider stands behind it, so its own reason is given.
   const json::value& agency = at(doc, "channels").as_array()[6];
   CHECK(at(agency, "channel") == "agency");
-  CHECK(at(at(agency, "applicants"), "value").is_null());
-  CHECK(at(at(agency, "applicants"), "reason") == "withheld");
+  CHECK(at(at(agency, "applicants"), "value") == 0);
+  CHECK(at(at(agency, "cost_per_hire_pence"), "reason") == "no_hires");
+
+  // Two providers: withheld, with no counts.
+  const std::vector<TrackerData> two = {a.view(), a.view()};
+  const json::value withheld = round_trip(to_json(team_kpis(two, worked_options())));
+  const json::value& held = at(at(withheld, "retention").as_array()[2], "rate");
+  CHECK(at(held, "reason") == "withheld");
+  CHECK_FALSE(held.as_object().contains("numerator"));
 
   const std::string text = json::serialize(doc);
   for (const char* leak : {"Referral\"", "Totaljobs", "source_id", "provider_id", "\"A1\""}) {
     CAPTURE(leak);
     CHECK(text.find(leak) == std::string::npos);
   }
+}
+
+TEST_CASE("team JSON says nobody has been in post long enough rather than withheld") {
+  const Dataset a = worked_example();
+  const std::vector<TrackerData> three = {a.view(), a.view(), a.view()};
+  ReportOptions options = worked_options();
+  options.as_of = day("2025-06-30");
+  const json::value doc = round_trip(to_json(team_kpis(three, options)));
+  const json::value& half_year = at(at(doc, "retention").as_array()[1], "rate");
+  CHECK(at(half_year, "value").is_null());
+  CHECK(at(half_year, "providers") == 0);
+  CHECK(at(half_year, "reason") == "too_early_to_judge");
+  CHECK(at(half_year, "reason_text") == "not known yet: nobody has been in post 182 days");
 }
 
 TEST_CASE("CSV of the funnel by channel, exactly") {
@@ -251,10 +276,13 @@ TEST_CASE("CSV of team KPIs writes withheld where a figure is withheld") {
   const Dataset a = worked_example();
   const std::vector<TrackerData> two = {a.view(), a.view()};
   const std::string csv = to_csv(team_kpis(two, worked_options()));
-  CHECK(csv.find("total,withheld,withheld,withheld,withheld,withheld,withheld,withheld,withheld,"
-                 "withheld\r\n") != std::string::npos);
-  CHECK(csv.find("channel:agency,withheld,withheld,withheld,withheld,,,,,\r\n") !=
+  // Neither has a headcount, so turnover and vacancy rate are empty rather than withheld; a
+  // channel neither used stands on no provider, so its zeros are shown.
+  CHECK(csv.find("total,withheld,withheld,withheld,withheld,withheld,withheld,withheld,,\r\n") !=
         std::string::npos);
+  CHECK(csv.find("channel:job_board,withheld,withheld,withheld,withheld,,,,,\r\n") !=
+        std::string::npos);
+  CHECK(csv.find("channel:agency,0,0,0.00,,,,,,\r\n") != std::string::npos);
 }
 
 TEST_CASE("CSV decimals have at most four places and no trailing zeros") {

@@ -37,7 +37,9 @@ TEST_CASE("figures standing on fewer than 3 providers are withheld, not 0") {
   CHECK(kpis.cost_per_hire.figure.reason == Reason::kWithheld);
   CHECK(kpis.retention[2].figure.reason == Reason::kWithheld);
   CHECK(channel_row(kpis, Channel::kJobBoard).cost_per_hire.figure.reason == Reason::kWithheld);
-  CHECK(kpis.workforce.turnover.figure.reason == Reason::kWithheld);
+  // Neither has a headcount: that is the reason, with nothing to withhold.
+  CHECK(kpis.workforce.turnover.providers == 0);
+  CHECK(kpis.workforce.turnover.figure.reason == Reason::kNoSnapshot);
 }
 
 TEST_CASE("three providers' figures are pooled") {
@@ -64,10 +66,12 @@ TEST_CASE("three providers' figures are pooled") {
   CHECK(job_board.cost_per_hire.figure.value == Pence{75'000});
   const TeamChannelRow& referral = channel_row(kpis, Channel::kStaffReferral);
   CHECK(referral.cost_per_hire.figure.value == Pence{16'667});  // 150,000 / 9
-  // Nobody used an agency: no provider stands behind the figure.
+  // Nobody used an agency: no provider stands behind the figures, so none is picked out by
+  // them and they say what they are: no applicants, and no starters to divide by.
   const TeamChannelRow& agency = channel_row(kpis, Channel::kAgency);
   CHECK(agency.applicants.providers == 0);
-  CHECK(agency.applicants.figure.reason == Reason::kWithheld);
+  CHECK(agency.applicants.figure.value == 0);
+  CHECK(agency.cost_per_hire.figure.reason == Reason::kNoHires);
 }
 
 TEST_CASE("a channel used by only two of three providers is withheld while the totals show") {
@@ -121,13 +125,50 @@ TEST_CASE("team turnover pools leavers over staff and leaves out providers witho
   CHECK(kpis.workforce.turnover_benchmarks.front().benchmark->id == "turnover_leicestershire");
   CHECK(*kpis.workforce.turnover_benchmarks.front().difference ==
         doctest::Approx(25.0 / 90.0 - 0.323));
-  // No headcount is recorded per service, so no service type has figures.
+  CHECK(kpis.workforce.turnover.numerator == 25);
+  CHECK(kpis.workforce.turnover.denominator == 90);
+  CHECK(kpis.workforce.vacancy_rate.numerator == 10);
+  CHECK(kpis.workforce.vacancy_rate.denominator == 200);
+  // No headcount is recorded per service, so no service type has figures, and that is the reason
+  // given: there is nothing to withhold.
   for (const TeamWorkforceRow& row : kpis.workforce_by_service_type) {
-    CHECK(row.turnover.figure.reason == Reason::kWithheld);
+    CHECK(row.turnover.figure.reason == Reason::kNoSnapshot);
     CHECK(row.turnover.providers == 0);
   }
-  // Applicants: nobody applied anywhere.
-  CHECK(kpis.applicants.figure.reason == Reason::kWithheld);
+  // Nobody applied anywhere: 0 applicants, and no rate of them.
+  CHECK(kpis.applicants.figure.value == 0);
+  CHECK(kpis.applied_to_started.figure.reason == Reason::kNoApplicants);
+}
+
+TEST_CASE("a team rate nobody can be judged on yet says so instead of withheld") {
+  // As of 30 June 2025 each provider's five starters (1 February to 10 March) have all been in
+  // post 91 days, 3 of them still there; none has been in post 182 days.
+  const Dataset a = worked_example();
+  const std::vector<TrackerData> three = {a.view(), a.view(), a.view()};
+  ReportOptions options = worked_options();
+  options.as_of = day("2025-06-30");
+  const TeamKpis kpis = team_kpis(three, options);
+  CHECK(kpis.retention[0].providers == 3);
+  CHECK(*kpis.retention[0].figure.value == doctest::Approx(0.6));
+  CHECK(kpis.retention[0].numerator == 9);
+  CHECK(kpis.retention[0].denominator == 15);
+  for (const std::size_t i : {1U, 2U}) {
+    CHECK(kpis.retention[i].providers == 0);
+    CHECK(kpis.retention[i].figure.reason == Reason::kTooEarly);
+    CHECK_FALSE(kpis.retention[i].numerator.has_value());
+  }
+  CHECK(kpis.applied_to_started.numerator == 15);
+  CHECK(kpis.applied_to_started.denominator == 42);
+}
+
+TEST_CASE("a withheld team rate carries no counts that would give it away") {
+  const Dataset a = worked_example();
+  const std::vector<TrackerData> two = {a.view(), a.view()};
+  const TeamKpis kpis = team_kpis(two, worked_options());
+  CHECK(kpis.retention[2].figure.reason == Reason::kWithheld);
+  CHECK_FALSE(kpis.retention[2].numerator.has_value());
+  CHECK_FALSE(kpis.retention[2].denominator.has_value());
+  CHECK_FALSE(kpis.applied_to_started.numerator.has_value());
 }
 
 TEST_CASE("team turnover by service type counts a provider with two such services once") {

@@ -143,6 +143,27 @@ TEST_CASE("each service uses its latest headcount on or before as_of and the tot
   CHECK(benchmark_ids(report.total.turnover_benchmarks).front() == "turnover_leicestershire");
 }
 
+TEST_CASE("a provider whose services are all home care sets its total beside home care first") {
+  // Two home care branches: (10 + 13) leavers over (30 + 24) staff = 42.6 %, beside home care in
+  // Leicestershire (50.4 %) before the all-care figures, 7.8 points below it.
+  Dataset data;
+  data.services = {service(10, "North branch", ServiceType::kHomeCare),
+                   service(11, "South branch", ServiceType::kHomeCare),
+                   service(12, "Day centre", ServiceType::kDayServices)};  // no headcount
+  data.headcounts = {headcount(10, "2025-03-01", 30, 3, 10),
+                     headcount(11, "2025-03-01", 24, 3, 13)};
+  const WorkforceReport report = workforce_report(data.view(), as_of("2025-03-31"));
+  CHECK(*report.total.turnover.value == doctest::Approx(23.0 / 54.0));
+  CHECK(benchmark_ids(report.total.turnover_benchmarks) ==
+        std::vector<std::string>{"turnover_home_care_leicestershire", "turnover_leicestershire",
+                                 "turnover_uk_2018_19", "turnover_england_2024_25"});
+  CHECK(*report.total.turnover_benchmarks[0].difference == doctest::Approx(23.0 / 54.0 - 0.504));
+  CHECK(benchmark_ids(report.total.vacancy_benchmarks).front() ==
+        "vacancy_home_care_england_2024_25");
+  // A year's leavers at the default replacement cost: 23 x 360,000 pence.
+  CHECK(report.total.turnover_cost.value == caretoolkit::Pence{23 * 360'000});
+}
+
 TEST_CASE("a pooled total has no turnover when any service's leavers are unknown") {
   Dataset data;
   data.sources = {source(1, "Referral", Channel::kStaffReferral)};
