@@ -334,9 +334,11 @@ class Session : public std::enable_shared_from_this<Session> {
                          "or a trailer) is longer than " +
                              std::to_string(buffer_.max_size()) + " bytes.");
     } else if (ec == http::error::body_limit) {
-      response = problem(413, "too-large",
-                         "The request body is larger than " +
-                             std::to_string(state_->config.body_limit) + " bytes.");
+      // A declared length over the limit stops the parser before its header counts as done, but
+      // the request line has been read: the answer depends on the route it names.
+      const auto sent = parser_ ? parser_->get().target() : beast::string_view{};
+      const std::string_view target(sent.data(), sent.size());
+      response = body_too_large(target.substr(0, target.find('?')), state_->config.body_limit);
     } else {
       response = problem(400, "malformed", "The HTTP request could not be parsed: " + ec.message());
     }

@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "advert/length_limit.hpp"
+#include "api/advert_check_path.hpp"
 #include "text/utf8.hpp"
 
 namespace caretoolkit::server {
@@ -106,6 +108,14 @@ unsigned status_for(ErrorCode code) {
 Response problem(unsigned status, std::string_view slug, std::string_view detail,
                  std::string_view field) {
   return build(status, slug, detail, field, nullptr);
+}
+
+Response body_too_large(std::string_view path, std::size_t limit) {
+  if (path == api::kAdvertCheckPath) {
+    return problem(413, "too-large", advert::too_long_to_check(limit), "/text");
+  }
+  return problem(413, "too-large",
+                 "The request body is larger than " + std::to_string(limit) + " bytes.");
 }
 
 Response problem_from_current_exception(std::string& log_detail) {

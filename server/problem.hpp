@@ -6,6 +6,7 @@
 // message goes to the log, never to the client).
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@ unsigned status_for(ErrorCode code);
 // `field` names the invalid field as a JSON pointer or column name; empty when none.
 Response problem(unsigned status, std::string_view slug, std::string_view detail,
                  std::string_view field = {});
+
+// The 413 answer to a request whose body is over `limit` bytes: for an advert sent to be checked,
+// in words ("Your advert is too long to check: the limit is about 40,000 words."); for any other
+// request, in bytes. `path` is the request's path, without its query.
+Response body_too_large(std::string_view path, std::size_t limit);
 
 // Maps the exception currently being handled (call from a catch block) to a problem response.
 // Engine errors keep their message and field, their items as "errors" and their summary as

@@ -1,6 +1,8 @@
-// Analyse, evaluate, score.
+// Analyse, evaluate, score, then order the findings by impact and gather their safe edits.
 #include "advert/checker.hpp"
 
+#include "advert/fixes.hpp"
+#include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 #include "advert/statistics.hpp"
 
@@ -39,6 +41,8 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
   report.role = options.role;
   report.service = options.service;
   score(rules_, evaluation, document, report);
+  order_by_impact(report.findings);
+  report.edits = compatible_edits(report.findings);
   return report;
 }
 

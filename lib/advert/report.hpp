@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,18 @@
 #include "text/document.hpp"
 
 namespace caretoolkit::advert {
+
+// How much a finding needs a change (priority.hpp): must, should or could change; none for what is
+// going well and for information.
+enum class Priority : std::uint8_t { kNone, kCould, kShould, kMust };
+
+// A change that can be applied to the checked text without a person reading it first: replace
+// the span with `replacement` (rules/fix.hpp decides which matches qualify; fixes.hpp makes them).
+struct Edit {
+  std::string_view rule_id;  // a view of the RuleSet's string, like Finding::rule_id
+  text::Span span;           // byte and UTF-16 offsets of the text to replace
+  std::string replacement;   // in the case of the text it replaces ("Utilise" becomes "Use")
+};
 
 // The strings a finding takes from its rule (rule_id, message, suggestion, replacement) are views
 // of the RuleSet's strings, which must outlive the Report: a Checker's RuleSet does, by contract.
@@ -30,6 +43,8 @@ struct Finding {
   std::string_view message;
   std::string_view suggestion;
   std::string_view replacement;    // substitute rules: the plain-English replacement
+  std::optional<Edit> edit;        // when the replacement can be applied safely
+  std::string_view guidance;       // the rule's article#section (Rule::guidance); may be empty
   std::string_view text;           // the matched text; empty when the finding has no span
   std::optional<text::Span> span;  // byte and UTF-16 offsets in the checked text
   std::string detail;              // a fact behind the finding: "31 words", "you 4, we 12"
@@ -37,6 +52,7 @@ struct Finding {
   // Non-zero on the one finding that stands for a rule's findings beyond the first
   // kListedFindingsPerRule (scoring.hpp): how many it stands for; `points` is their sum.
   int not_listed = 0;
+  Priority priority = Priority::kNone;
 };
 
 // How one category's score was made: score = clamp(base + won + lost, 0, 100).
@@ -89,7 +105,12 @@ struct Report {
   std::string grade;            // Excellent, Good, Fair, Weak, Poor
   std::optional<ScoreCap> cap;  // present while a critical finding loses points
   std::array<CategoryScore, rules::kCategoryCount> categories{};
-  std::vector<Finding> findings;  // by rule order, then position
+  // By impact (priority.hpp): critical first, then by points lost, most first; otherwise by rule
+  // order, then position.
+  std::vector<Finding> findings;
+  // The findings' edits that can all be applied together: in text order, none overlapping
+  // (fixes.hpp, compatible_edits).
+  std::vector<Edit> edits;
   Statistics statistics;
   std::optional<rules::GenderCoding> gender;  // Gender Decoder's verdict and words
   // Views of the RuleSet's strings, like a Finding's (the RuleSet must outlive the Report).

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "advert/advice.hpp"
+#include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 
 namespace caretoolkit::advert {
@@ -37,6 +39,54 @@ json::value span_to_json(const std::optional<text::Span>& span) {
                       {"end", span->end},
                       {"begin_utf16", span->begin_utf16},
                       {"end_utf16", span->end_utf16}};
+}
+
+// An edit's ranges (as a span's) and its replacement.
+json::object edit_to_json(const Edit& edit) {
+  json::object o = span_to_json(edit.span).as_object();
+  o["replacement"] = edit.replacement;
+  return o;
+}
+
+json::value category_to_json(const CategoryScore& c) {
+  json::object o{{"category", rules::to_string(c.category)},
+                 {"weight", c.weight},
+                 {"base", c.base},
+                 {"won", c.won},
+                 {"lost", c.lost},
+                 {"not_counted", c.not_counted},
+                 {"score", c.score},
+                 {"low", is_low(c)}};
+  if (is_low(c)) {
+    const CategoryAdvice& advice = advice_for(c.category);
+    o["to_raise"] = json::object{{"advice", advice.to_raise},
+                                 {"example", advice.example},
+                                 {"guidance", guidance_link(advice.guidance)}};
+  } else {
+    o["to_raise"] = nullptr;
+  }
+  return o;
+}
+
+json::value finding_to_json(const Finding& f) {
+  json::object o{{"rule", f.rule_id},
+                 {"kind", rules::to_string(f.kind)},
+                 {"category", rules::to_string(f.category)},
+                 {"severity", rules::to_string(f.severity)},
+                 {"outcome", to_string(f.outcome)},
+                 {"message", f.message},
+                 {"points", f.points}};
+  const auto priority = to_string(f.priority);
+  o["priority"] = priority ? json::value(*priority) : json::value(nullptr);
+  if (!f.suggestion.empty()) o["suggestion"] = f.suggestion;
+  if (!f.replacement.empty()) o["replacement"] = f.replacement;
+  o["edit"] = f.edit ? json::value(edit_to_json(*f.edit)) : json::value(nullptr);
+  o["text"] = f.text;
+  o["span"] = span_to_json(f.span);
+  if (!f.detail.empty()) o["detail"] = f.detail;
+  if (f.not_listed != 0) o["not_listed"] = f.not_listed;
+  o["guidance"] = guidance_link(guidance_of(f));
+  return o;
 }
 
 json::value balance_to_json(const BalanceStatistic& b) {
@@ -84,15 +134,7 @@ json::value report_to_json(const Report& report) {
   }
 
   json::array categories;
-  for (const auto& c : report.categories) {
-    categories.push_back(json::object{{"category", rules::to_string(c.category)},
-                                      {"weight", c.weight},
-                                      {"base", c.base},
-                                      {"won", c.won},
-                                      {"lost", c.lost},
-                                      {"not_counted", c.not_counted},
-                                      {"score", c.score}});
-  }
+  for (const auto& c : report.categories) categories.push_back(category_to_json(c));
   root["categories"] = std::move(categories);
   root["scoring"] = scoring_summary();
 
@@ -131,23 +173,15 @@ json::value report_to_json(const Report& report) {
   }
 
   json::array findings;
-  for (const auto& f : report.findings) {
-    json::object o{{"rule", f.rule_id},
-                   {"kind", rules::to_string(f.kind)},
-                   {"category", rules::to_string(f.category)},
-                   {"severity", rules::to_string(f.severity)},
-                   {"outcome", to_string(f.outcome)},
-                   {"message", f.message},
-                   {"points", f.points}};
-    if (!f.suggestion.empty()) o["suggestion"] = f.suggestion;
-    if (!f.replacement.empty()) o["replacement"] = f.replacement;
-    o["text"] = f.text;
-    o["span"] = span_to_json(f.span);
-    if (!f.detail.empty()) o["detail"] = f.detail;
-    if (f.not_listed != 0) o["not_listed"] = f.not_listed;
-    findings.push_back(std::move(o));
-  }
+  for (const auto& f : report.findings) findings.push_back(finding_to_json(f));
   root["findings"] = std::move(findings);
+  json::array edits;
+  for (const auto& e : report.edits) {
+    json::object o = edit_to_json(e);
+    o["rule"] = e.rule_id;
+    edits.push_back(std::move(o));
+  }
+  root["edits"] = std::move(edits);
   return root;
 }
 

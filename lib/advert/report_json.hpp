@@ -9,7 +9,7 @@
 
 namespace caretoolkit::advert {
 
-inline constexpr int kReportSchemaVersion = 3;
+inline constexpr int kReportSchemaVersion = 4;
 
 boost::json::value report_to_json(const Report& report);
 

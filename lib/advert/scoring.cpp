@@ -6,6 +6,8 @@
 #include <cmath>
 #include <span>
 
+#include "advert/fixes.hpp"
+
 namespace caretoolkit::advert {
 namespace {
 
@@ -133,8 +135,10 @@ Finding make_finding(const Rule& rule, Observation& o, std::string_view checked)
                                                  : std::string_view(rule.message);
   if (!settled) f.suggestion = rule.suggestion;
   f.replacement = rule.replacement;
+  f.guidance = rule.guidance;
   f.span = o.span;
   if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
+  f.edit = safe_edit(rule, f);
   f.detail = std::move(o.detail);
   return f;
 }
@@ -161,6 +165,7 @@ class FindingList {
     if (unlisted_.not_listed == 0) {  // the first one not listed gives the rule's fields
       unlisted_ = std::move(f);
       unlisted_.span.reset();
+      unlisted_.edit.reset();
       unlisted_.text = {};
       unlisted_.points = 0;
     }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
@@ -140,6 +141,17 @@ struct BalanceSide {
   bool penalised = true;
 };
 
+// Whether a substitute rule's replacement can be written into the advert without a person reading
+// it first: only when the swap keeps every sentence grammatical ("utilise" to "use"). "clients" to
+// "the people we support" does not ("our the people we support"), so that rule only suggests.
+struct Fix {
+  bool safe = false;
+  // When not empty, only matches of these forms are safe, each with its own replacement
+  // ("utilising" to "using"); other matches are only suggested. Forms are lowercase words
+  // separated by single spaces, in file order.
+  std::vector<std::pair<std::string, std::string>> forms;
+};
+
 struct Rule {
   // Common to every kind.
   std::string id;  // "jargon.service-users": unique across all loaded packs
@@ -153,6 +165,10 @@ struct Rule {
   std::string source;                 // where the guidance comes from
   std::vector<std::string> services;  // applies only to these services ("home care"); empty: all
   std::string pack;                   // name of the pack the rule came from
+  // The guidance article that explains the rule, with its section: "writing-adverts#jargon" for
+  // toolkit-content/guidance/writing-adverts.html, element id "jargon". The pack's when the rule
+  // gives none; empty when neither does.
+  std::string guidance;
   std::size_t index_in_pack = 0;
 
   // kTerms, kSubstitute, kReward. A term is words separated by spaces; a word ending in "*" is a
@@ -161,6 +177,7 @@ struct Rule {
   std::vector<std::string> except;  // phrases that cancel an overlapping match ("young people")
   bool case_sensitive = false;
   std::string replacement;  // kSubstitute only
+  Fix fix;                  // kSubstitute only
   RuleContext context;      // where a finding counts (kTerms, kSubstitute, kReward)
   // kTerms, kSubstitute, kReward: token patterns each of whose occurrences is found like a term.
   std::vector<Alternative> patterns;

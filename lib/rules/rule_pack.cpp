@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "rules/fix.hpp"
 
 namespace caretoolkit::rules {
 namespace json = boost::json;
@@ -403,6 +404,70 @@ bool is_name(std::string_view name) {
   });
 }
 
+// A guidance reference: an article's file name without ".html" and, after "#", a section's id,
+// both lowercase letters, digits and hyphens ("writing-adverts#jargon").
+bool is_guidance(std::string_view reference) {
+  const std::size_t hash = reference.find('#');
+  if (!is_name(reference.substr(0, hash))) return false;
+  return hash == std::string_view::npos || is_name(reference.substr(hash + 1));
+}
+
+std::string read_guidance(ObjectReader& reader) {
+  std::string reference = reader.string("guidance", false);
+  if (reader.has("guidance") && !is_guidance(reference)) {
+    reader.fail("guidance", "\"" + reference +
+                                "\" must name a guidance article and, after \"#\", its section, "
+                                "such as \"writing-adverts#jargon\"");
+  }
+  return reference;
+}
+
+// A substitute rule's "fix": "suggest" (the default), "safe", or the forms that are safe, each
+// with its replacement: {"utilise": "use", "utilising": "using"}.
+Fix read_fix(ObjectReader& reader, const Rule& rule) {
+  Fix fix;
+  const json::value* value = reader.find("fix");
+  if (value == nullptr) return fix;
+  if (const json::string* word = value->if_string()) {
+    if (*word == "suggest") return fix;
+    if (*word != "safe") {
+      reader.fail("fix",
+                  R"(must be "safe", "suggest" or an object of forms and their replacements)");
+    }
+    for (const std::string& term : rule.terms) {
+      if (term.find('*') != std::string::npos || term.find('#') != std::string::npos) {
+        reader.fail("fix", "\"" + term +
+                               "\" matches words of more than one form: list the forms that can "
+                               "be replaced safely, such as {\"utilise\": \"use\", "
+                               "\"utilising\": \"using\"}");
+      }
+    }
+    fix.safe = true;
+    return fix;
+  }
+  ObjectReader forms = reader.object("fix");
+  if (value->get_object().empty()) reader.fail("fix", "must list at least one form");
+  for (const auto& entry : value->get_object()) {
+    const std::string form(entry.key());
+    if (form.empty() || fix_form(form) != form) {
+      forms.fail(form, "the form must be lowercase words separated by single spaces");
+    }
+    if (std::none_of(rule.terms.begin(), rule.terms.end(),
+                     [&](const std::string& term) { return term_matches_form(term, form); })) {
+      forms.fail(form, "no term of the rule matches \"" + form + "\"");
+    }
+    const json::string* replacement = entry.value().if_string();
+    if (replacement == nullptr || replacement->empty()) {
+      forms.fail(form, "must be the replacement for this form, a non-empty string");
+    }
+    fix.forms.emplace_back(form, std::string(replacement->data(), replacement->size()));
+    forms.find(form);
+  }
+  forms.finish();
+  fix.safe = true;
+  return fix;
+}
+
 // A context's words: the name of a pack's word list, or an array of terms.
 WordList read_word_list(ObjectReader& reader, std::string_view key) {
   WordList list;
@@ -476,7 +541,10 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
       rule.case_sensitive = reader.boolean("case_sensitive");
       rule.terms = read_terms(reader, "terms", true, rule.case_sensitive);
       rule.except = read_terms(reader, "except", false, rule.case_sensitive);
-      if (rule.kind == RuleKind::kSubstitute) rule.replacement = reader.string("replacement", true);
+      if (rule.kind == RuleKind::kSubstitute) {
+        rule.replacement = reader.string("replacement", true);
+        rule.fix = read_fix(reader, rule);
+      }
       rule.context = read_context(reader);
       rule.patterns = read_alternatives(reader, "patterns", false);
       break;
@@ -590,6 +658,7 @@ Rule read_rule(const Context& pack_context, const json::value& value, std::size_
   }
   rule.source = reader.string("source", true);
   rule.services = reader.strings("services", false);
+  rule.guidance = read_guidance(reader);
   read_kind_fields(reader, rule);
   if (rule.kind != RuleKind::kMetric && rule.kind != RuleKind::kBalance &&
       rule.kind != RuleKind::kStyle) {
@@ -655,6 +724,7 @@ RulePack parse_rule_pack(std::string_view text, const std::string& file) {
   }
   pack.version = reader.string("version", true);
   pack.description = reader.string("description", false);
+  pack.guidance = read_guidance(reader);
   pack.word_lists = read_word_lists(reader);
   const json::value* rules = reader.find("rules");
   if (rules == nullptr) reader.fail("rules", "is required");
@@ -666,6 +736,7 @@ RulePack parse_rule_pack(std::string_view text, const std::string& file) {
   for (std::size_t i = 0; i < array->size(); ++i) {
     Rule rule = read_rule(context, (*array)[i], i);
     rule.pack = pack.name;
+    if (rule.guidance.empty()) rule.guidance = pack.guidance;
     if (!ids.insert(rule.id).second) {
       Context{file, rule.id}.fail("/rules/" + std::to_string(i) + "/id", "id",
                                   "the id is used twice in this pack");

@@ -21,6 +21,7 @@ struct RulePack {
   std::string name;     // "jargon"
   std::string version;  // "1.0.0"
   std::string description;
+  std::string guidance;      // the article#section for its rules that name none (Rule::guidance)
   std::string file;          // the path it was loaded from, as given ("rules/jargon.json")
   std::string content_hash;  // FNV-1a 64 of the file's bytes, 16 hex digits (not cryptographic)
   std::vector<NamedWordList> word_lists;  // in file order; names unique across packs (RuleSet)

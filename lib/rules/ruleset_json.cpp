@@ -87,6 +87,15 @@ void context_to_json(const RuleContext& context, json::object& o) {
   if (!context.unless_near.empty()) o["unless_near"] = near_to_json(context.unless_near);
 }
 
+// "suggest", "safe", or the safe forms with their replacements: the form a pack writes.
+json::value fix_to_json(const Fix& fix) {
+  if (!fix.safe) return "suggest";
+  if (fix.forms.empty()) return "safe";
+  json::object forms;
+  for (const auto& [form, replacement] : fix.forms) forms[form] = replacement;
+  return forms;
+}
+
 json::value rule_to_json(const Rule& rule) {
   json::object o;
   o["id"] = rule.id;
@@ -99,6 +108,7 @@ json::value rule_to_json(const Rule& rule) {
   if (!rule.suggestion.empty()) o["suggestion"] = rule.suggestion;
   o["source"] = rule.source;
   if (!rule.services.empty()) o["services"] = strings(rule.services);
+  if (!rule.guidance.empty()) o["guidance"] = rule.guidance;
   switch (rule.kind) {
     case RuleKind::kTerms:
     case RuleKind::kSubstitute:
@@ -106,7 +116,10 @@ json::value rule_to_json(const Rule& rule) {
       o["terms"] = strings(rule.terms);
       if (!rule.except.empty()) o["except"] = strings(rule.except);
       if (rule.case_sensitive) o["case_sensitive"] = true;
-      if (rule.kind == RuleKind::kSubstitute) o["replacement"] = rule.replacement;
+      if (rule.kind == RuleKind::kSubstitute) {
+        o["replacement"] = rule.replacement;
+        o["fix"] = fix_to_json(rule.fix);
+      }
       context_to_json(rule.context, o);
       if (!rule.patterns.empty()) o["patterns"] = alternatives_to_json(rule.patterns);
       break;
@@ -172,6 +185,7 @@ json::value ruleset_to_json(const RuleSet& rules) {
     p["pack"] = pack.name;
     p["version"] = pack.version;
     p["description"] = pack.description;
+    if (!pack.guidance.empty()) p["guidance"] = pack.guidance;
     // Only the file name: the server's directory layout is not the client's business.
     p["file"] = std::filesystem::path(pack.file).filename().string();
     if (!pack.word_lists.empty()) {

@@ -6,6 +6,7 @@
 
 #include "advert/checker.hpp"
 #include "advert/report_json.hpp"
+#include "api/advert_check_path.hpp"
 #include "api/auth.hpp"
 #include "api/context.hpp"
 #include "api/json_body.hpp"
@@ -37,7 +38,8 @@ const Fields<CheckInput>& check_fields() {
 }  // namespace
 
 void add_advert_routes(Router& router, ApiContext& context) {
-  router.add("POST", std::string(kApiPrefix) + "/adverts/check", [&context](Request& request) {
+  static_assert(kAdvertCheckPath.starts_with(kApiPrefix));
+  router.add("POST", std::string(kAdvertCheckPath), [&context](Request& request) {
     if (request.header("Authorization")) {
       authenticate(request, context.store);  // a key, if given, must be valid
     } else if (const unsigned wait = context.advert_limiter.acquire(request.client_address)) {

@@ -1,9 +1,15 @@
-// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD] FILE... | -
+// caretoolkit check [--json | --fix] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD]
+//                   FILE... | -
 //
 // Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
-// categories and every finding with its line and column and the text marked; or, with --json,
-// one report object per line (the API's form plus "file"). Exit 0 when every advert was checked,
-// 2 when a file could not be read or was not valid UTF-8 text (the others are still checked).
+// categories (with what would raise a low one) and the findings by impact, under must, should and
+// could change, each with its line and column and the text marked; or, with --json, one report
+// object per line (the API's form plus "file"). Exit 0 when every advert was checked, 2 when a
+// file could not be read or was not valid UTF-8 text (the others are still checked).
+//
+// With --fix, one advert: its safe changes (advert/fixes.hpp) are applied and the rewritten advert
+// is printed to standard output, so the file itself is never changed; a line on standard error
+// says how many changes were made and what is left for a person.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
@@ -16,7 +22,9 @@
 #include <string>
 #include <vector>
 
+#include "advert/advice.hpp"
 #include "advert/checker.hpp"
+#include "advert/fixes.hpp"
 #include "advert/report_json.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
@@ -29,6 +37,7 @@ namespace {
 
 struct CheckArguments {
   bool json = false;
+  bool fix = false;
   std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
@@ -135,6 +144,67 @@ void print_marked(std::ostream& out, std::string_view text, const text::Span& sp
   out << "      | " << std::string(lead, ' ') << std::string(width, '^') << "\n";
 }
 
+// One finding: where, points, rule and severity; the message, the text marked, the suggestion, and
+// the change --fix would make.
+void print_finding(std::ostream& out, std::string_view text, const advert::Finding& f) {
+  std::string where = "advert";
+  if (f.span) {
+    const auto [line, column] = line_and_column(text, f.span->begin);
+    where = std::to_string(line) + ":" + std::to_string(column);
+  }
+  char head[200];
+  std::snprintf(head, sizeof head, "  %-8s %+3d  %s [%s]", where.c_str(), f.points,
+                std::string(f.rule_id).c_str(), rules::to_string(f.severity));
+  out << head << "\n      " << f.message;
+  if (!f.detail.empty()) out << " (" << f.detail << ")";
+  out << "\n";
+  if (f.span) print_marked(out, text, *f.span);
+  if (!f.suggestion.empty()) out << "      " << f.suggestion << "\n";
+  if (f.edit) {
+    out << "      --fix changes \"" << f.text << "\" to \"" << f.edit->replacement << "\"\n";
+  }
+}
+
+// The findings in the report's order (by impact) under their headings; what was met is listed on
+// one line before them.
+void print_findings(std::ostream& out, std::string_view text, const advert::Report& report) {
+  std::string covered;
+  for (const auto& f : report.findings) {
+    if (f.outcome != rules::Outcome::kMet) continue;
+    covered += covered.empty() ? "" : ", ";
+    covered += f.rule_id;
+    if (f.points) covered += " (+" + std::to_string(f.points) + ")";
+  }
+  if (!covered.empty()) out << "  covered: " << covered << "\n";
+  struct Group {
+    const char* title;
+    bool (*holds)(const advert::Finding&);
+  };
+  using advert::Priority;
+  static constexpr Group kGroups[] = {
+      {"Must change", [](const advert::Finding& f) { return f.priority == Priority::kMust; }},
+      {"Should change", [](const advert::Finding& f) { return f.priority == Priority::kShould; }},
+      {"Could change", [](const advert::Finding& f) { return f.priority == Priority::kCould; }},
+      {"Going well",
+       [](const advert::Finding& f) {
+         return f.priority == Priority::kNone && f.points > 0 && f.outcome != rules::Outcome::kMet;
+       }},
+      {"For information",
+       [](const advert::Finding& f) {
+         return f.priority == Priority::kNone && f.points == 0 && f.outcome != rules::Outcome::kMet;
+       }},
+  };
+  for (const Group& group : kGroups) {
+    bool started = false;
+    for (const auto& f : report.findings) {
+      if (!group.holds(f)) continue;
+      if (!started) out << "\n  " << group.title << ":\n";
+      started = true;
+      print_finding(out, text, f);
+    }
+  }
+}
+
 void print_report(std::ostream& out, const std::string& name, std::string_view text,
                   const advert::Report& report) {
   out << name << ": " << report.score << "/100 (" << report.grade << ")\n";
@@ -147,6 +217,11 @@ void print_report(std::ostream& out, const std::string& name, std::string_view t
     std::snprintf(line, sizeof line, "  %-11s %3d/100  (starts at %d, won %+d, lost %d)\n",
                   rules::to_string(c.category), c.score, c.base, c.won, c.lost);
     out << line;
+    if (advert::is_low(c)) {
+      const advert::CategoryAdvice& advice = advert::advice_for(c.category);
+      out << "              to raise it: " << advice.to_raise << " For example: \""
+          << advice.example << "\"\n";
+    }
   }
   const auto& s = report.statistics;
   char stats[400];
@@ -164,44 +239,34 @@ void print_report(std::ostream& out, const std::string& name, std::string_view t
     out << "  gender coding: " << report.gender->verdict << " (feminine " << report.gender->feminine
         << ", masculine " << report.gender->masculine << ")\n";
   }
-  std::string covered;
-  for (const auto& f : report.findings) {
-    if (f.outcome != rules::Outcome::kMet) continue;
-    covered += covered.empty() ? "" : ", ";
-    covered += f.rule_id;
-    if (f.points) covered += " (+" + std::to_string(f.points) + ")";
-  }
-  if (!covered.empty()) out << "  covered: " << covered << "\n";
+  print_findings(out, text, report);
   out << "\n";
-  // Points lost first, then information, then points won; each group in text order.
-  std::vector<const advert::Finding*> listed;
-  for (const auto& f : report.findings) {
-    if (f.outcome != rules::Outcome::kMet) listed.push_back(&f);
+}
+
+void print_json(std::ostream& out, const std::string& name, const advert::Report& report) {
+  const boost::json::value value = advert::report_to_json(report);
+  boost::json::object line{{"file", name}};
+  for (const auto& field : value.as_object()) {
+    line.insert(field);
   }
-  const auto group = [](const advert::Finding* f) {
-    return f->points < 0 ? 0 : f->points == 0 ? 1 : 2;
-  };
-  std::stable_sort(listed.begin(), listed.end(), [&](const auto* a, const auto* b) {
-    if (group(a) != group(b)) return group(a) < group(b);
-    return (a->span ? a->span->begin : 0) < (b->span ? b->span->begin : 0);
-  });
-  for (const advert::Finding* finding : listed) {
-    const advert::Finding& f = *finding;
-    std::string where = "advert";
-    if (f.span) {
-      const auto [line, column] = line_and_column(text, f.span->begin);
-      where = std::to_string(line) + ":" + std::to_string(column);
-    }
-    char head[200];
-    std::snprintf(head, sizeof head, "  %-8s %+3d  %s [%s]", where.c_str(), f.points,
-                  std::string(f.rule_id).c_str(), rules::to_string(f.severity));
-    out << head << "\n      " << f.message;
-    if (!f.detail.empty()) out << " (" << f.detail << ")";
-    out << "\n";
-    if (f.span) print_marked(out, text, *f.span);
-    if (!f.suggestion.empty()) out << "      " << f.suggestion << "\n";
-  }
-  out << "\n";
+  out << boost::json::serialize(line) << "\n";
+}
+
+// --fix: the rewritten advert to standard output, and what was done to standard error.
+void print_fixed(const std::string& name, std::string_view text, const advert::Checker& checker,
+                 const advert::CheckOptions& options) {
+  const advert::Report before = checker.check(text, options);
+  const advert::FixResult fixed = advert::fix_advert(checker, text, options);
+  const advert::Report after = checker.check(fixed.text, options);
+  std::cout << fixed.text;
+  std::cout.flush();
+  const auto left =
+      std::count_if(after.findings.begin(), after.findings.end(),
+                    [](const advert::Finding& f) { return f.priority != advert::Priority::kNone; });
+  std::cerr << "caretoolkit check: " << name << ": " << fixed.applied << " safe change"
+            << (fixed.applied == 1 ? "" : "s") << " made, score " << before.score << " to "
+            << after.score << "; " << left << " finding" << (left == 1 ? " needs" : "s need")
+            << " a person: check the result to see them.\n";
 }
 
 void run_check(const CheckArguments& args) {
@@ -217,16 +282,12 @@ void run_check(const CheckArguments& args) {
     const std::string name = file == "-" ? "(standard input)" : file;
     try {
       const std::string text = read_input(file);
-      const advert::Report report = checker.check(text, options);
-      if (args.json) {
-        const boost::json::value value = advert::report_to_json(report);
-        boost::json::object line{{"file", name}};
-        for (const auto& field : value.as_object()) {
-          line.insert(field);
-        }
-        std::cout << boost::json::serialize(line) << "\n";
+      if (args.fix) {
+        print_fixed(name, text, checker, options);
+      } else if (args.json) {
+        print_json(std::cout, name, checker.check(text, options));
       } else {
-        print_report(std::cout, name, text, report);
+        print_report(std::cout, name, text, checker.check(text, options));
       }
     } catch (const Error& e) {
       std::cerr << "caretoolkit check: " << name << ": " << e.what() << "\n";
@@ -243,7 +304,13 @@ void add_check_command(CLI::App& app) {
   auto args = std::make_shared<CheckArguments>();
   CLI::App* check = app.add_subcommand(
       "check", "Check job adverts: score, categories and every finding with a suggestion.");
-  check->add_flag("--json", args->json, "Print one JSON report per line");
+  CLI::Option* json = check->add_flag("--json", args->json, "Print one JSON report per line");
+  check
+      ->add_flag("--fix", args->fix,
+                 "Make the changes that are safe to make without reading them (\"utilise\" to "
+                 "\"use\") and print the rewritten advert to standard output; the file is not "
+                 "changed. Save it with: check --fix advert.txt > advert-fixed.txt")
+      ->excludes(json);
   check->add_option("--rules", args->rules_dir, "Directory of rule packs (*.json)")
       ->capture_default_str();
   check->add_option("--service", args->service,
@@ -254,7 +321,12 @@ void add_check_command(CLI::App& app) {
                     "with the National Living Wage in force then");
   check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
       ->required();
-  check->callback([args] { run_check(*args); });
+  check->callback([args] {
+    if (args->fix && args->files.size() != 1) {
+      throw CLI::ValidationError("--fix", "give one advert file at a time");
+    }
+    run_check(*args);
+  });
 }
 
 }  // namespace caretoolkit::commands

@@ -41,7 +41,7 @@ TEST_CASE("POST adverts check compares hourly pay with the rate in force on the 
       api.call("POST", "/api/v1/adverts/check", "", "{" + text + R"(,"date":"2026-03-31"})");
   REQUIRE(march.status == 200);
   CHECK(floor_details(parse_json(march.body)).empty());
-  CHECK(parse_json(march.body).at("schema_version").as_int64() == 3);
+  CHECK(parse_json(march.body).at("schema_version").as_int64() == 4);
 
   const auto bad =
       api.call("POST", "/api/v1/adverts/check", "", "{" + text + R"(,"date":"2026-02-30"})");

@@ -205,3 +205,104 @@ test("an empty advert is refused beside the box, and server failures are explain
   await screenshot(page, "checker-unreachable");
   await page.context().close();
 });
+
+test("a weak advert opens with the three changes worth most and the rest grouped and collapsed", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Load a sample weak advert" }).click());
+  const changes = report.findings.filter((f) => f.priority);
+  assert.deepEqual(report.findings.slice(0, 3).map((f) => f.rule), ["essentials.pay", "essentials.how-to-apply", "inclusive.native-speaker"]);
+
+  const groups = page.locator("#finding-groups");
+  assert.equal(await groups.locator("h4").first().textContent(), "The 3 changes worth most");
+  assert.deepEqual(await groups.locator("ol.finding-list > li").evaluateAll((items) => items.map((i) => i.dataset.rule)),
+    changes.slice(0, 3).map((f) => f.rule));
+  const headings = await groups.locator("h4").allTextContents();
+  for (const [priority, title] of [["must", "Must change"], ["should", "Should change"], ["could", "Could change"]]) {
+    const count = changes.slice(3).filter((f) => f.priority === priority).length;
+    assert.ok(headings.includes(`${title} (${count})`), `${title} is a group of ${count}`);
+  }
+  // Each group shows its first two; the rest, what is going well and information are collapsed.
+  const visible = await groups.locator("li:visible").count();
+  assert.ok(visible <= 3 + 3 * 2, `at most 9 findings open at first (${visible})`);
+  assert.equal(await groups.locator("details[open]").count(), 0);
+  assert.equal(await groups.locator("li").count(), report.findings.length, "every finding is still listed once");
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`checker page height with the sample weak advert: ${height} px (${report.findings.length} findings, ${visible} open)`);
+  await groups.locator("summary").first().click();
+  assert.equal(await groups.locator("details[open]").count(), 1);
+
+  // Every finding links to the guidance that explains it.
+  const byIndex = await groups.locator("li").evaluateAll((items) => items.map((i) => [Number(i.id.replace("finding-", "")), i.querySelector("a.guidance-link")?.getAttribute("href")]));
+  for (const [index, href] of byIndex) assert.equal(href, report.findings[index].guidance, `finding ${index} links to its guidance`);
+
+  // A low category says what would raise it, with an example sentence.
+  const values = page.locator('#categories li[data-category="values"] .to-raise');
+  const advice = report.categories.find((c) => c.category === "values").to_raise;
+  assert.ok((await values.textContent()).includes(advice.example));
+  assert.equal(await values.locator("a").getAttribute("href"), advice.guidance);
+
+  // The pay's guidance opens the article at its section.
+  const pay = groups.locator('li[data-rule="essentials.pay"] a.guidance-link');
+  await pay.click();
+  await page.waitForURL((url) => url.pathname === "/guidance/writing-adverts" && url.hash === "#facts-first");
+  assert.equal(await page.locator("#facts-first").textContent(), "Put the facts people look for first");
+  assert.equal(await page.locator('.tool-link a[href="/checker"]').count(), 1, "the article links back to the checker");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("Apply, Apply all and Undo rewrite the advert and check it again each time", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  const box = page.getByLabel("Job advert");
+  const original = "😀 Utilise your skills prior to each visit, whilst our clients rest.";
+  await box.fill(original);
+  const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
+  assert.equal(first.edits.length, 3);
+  const applyAll = page.locator("#apply-all");
+  assert.equal(await applyAll.textContent(), "Apply all safe changes (3)");
+  assert.equal(await page.locator("#undo").isDisabled(), true);
+  // "our clients" needs a person: no Apply button.
+  assert.equal(await page.locator('li[data-rule="jargon.clients"] button[data-apply]').count(), 0);
+
+  const second = await checkAdvert(page, () => page.getByRole("button", { name: "Apply “Use”" }).click());
+  assert.equal(await box.inputValue(), "😀 Use your skills prior to each visit, whilst our clients rest.");
+  assert.equal(second.findings.filter((f) => f.rule === "jargon.utilise").length, 0, "the applied text checks without the finding");
+  assert.equal(await page.locator("#advert-view").textContent(), await box.inputValue());
+  assert.match(await page.locator("#check-status").textContent(), /^“Utilise” changed to “Use”\. Checked: /);
+  assert.equal(await page.locator("#undo").isEnabled(), true);
+  assert.equal(await applyAll.textContent(), "Apply all safe changes (2)");
+
+  const third = await checkAdvert(page, () => applyAll.click());
+  assert.equal(await box.inputValue(), "😀 Use your skills before each visit, while our clients rest.");
+  assert.deepEqual(third.edits, []);
+  assert.deepEqual(third.findings.filter((f) => ["jargon.prior-to", "jargon.whilst"].includes(f.rule)), []);
+  assert.ok(third.findings.some((f) => f.rule === "jargon.clients"), "what needs a person is still there");
+  assert.equal(await applyAll.isDisabled(), true);
+  assert.ok(third.score >= first.score);
+
+  await checkAdvert(page, () => page.locator("#undo").click());
+  assert.equal(await box.inputValue(), "😀 Use your skills prior to each visit, whilst our clients rest.");
+  assert.match(await page.locator("#check-status").textContent(), /^Change undone\. Checked: /);
+  await checkAdvert(page, () => page.locator("#undo").click());
+  assert.equal(await box.inputValue(), original);
+  assert.equal(await page.locator("#undo").isDisabled(), true);
+  await screenshot(page, "checker-rewrites");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("an advert too long to check is told the limit in words beside the box", async () => {
+  const page = await browser.page(DESKTOP);
+  await page.goto(server.at("/checker"));
+  const box = page.getByLabel("Job advert");
+  await box.fill("Care assistant wanted in Stamford. ".repeat(9000)); // 315,000 characters
+  await page.getByRole("button", { name: "Check advert" }).click();
+  const error = page.locator(".field-error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /Your advert is too long to check: the limit is about 40,000 words\.$/);
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+  assert.deepEqual(page.problems.filter((p) => !p.startsWith("413 from ")), []);
+  await page.context().close();
+});

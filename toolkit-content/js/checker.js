@@ -1,6 +1,9 @@
 // The advert checker page: sends the advert to POST /api/v1/adverts/check (no key needed) and
-// shows the report: the score and grade, a bar per category, the advert with each finding
-// highlighted in place, and the findings listed beside it with their messages and suggestions.
+// shows the report: the score and grade, a bar per category (a low one says what would raise
+// it), the advert with each finding highlighted in place, and the findings beside it, fix first:
+// the three changes worth most, then the rest under must, should and could change, each with its
+// guidance and, where the report offers a safe edit, an Apply button. "Apply all safe changes"
+// and Undo change the text in the box, and every change is checked again at once.
 // After the first check, edits are checked again shortly after typing stops; an answer that
 // arrives after a newer request was sent is dropped.
 
@@ -8,6 +11,7 @@ import "./layout.js";
 import { api, showFieldError, showProblem, clearErrors } from "./api.js";
 import { el, table } from "./dom.js";
 import { findingClass, renderHighlighted } from "./highlight.js";
+import { UndoStack, applyEdits } from "./rewrites.js";
 
 const RECHECK_DELAY_MS = 600;
 
@@ -19,12 +23,14 @@ const CATEGORY_NAMES = {
   essentials: "Essentials",
 };
 
-const SEVERITY_NAMES = {
-  critical: "Must change",
-  warning: "Should change",
-  suggestion: "Could be better",
-  info: "For your information",
-};
+// The report's priorities (lib/advert/priority.hpp), in order, as the page names them.
+const PRIORITY_GROUPS = [
+  { priority: "must", title: "Must change" },
+  { priority: "should", title: "Should change" },
+  { priority: "could", title: "Could change" },
+];
+const TOP_CHANGES = 3;
+const SHOWN_PER_GROUP = 2;
 
 const form = document.getElementById("check-form");
 const textarea = document.getElementById("advert-text");
@@ -32,11 +38,15 @@ const status = document.getElementById("check-status");
 const result = document.getElementById("result");
 const advertView = document.getElementById("advert-view");
 const tip = document.getElementById("finding-tip");
+const applyAllButton = document.getElementById("apply-all");
+const undoButton = document.getElementById("undo");
 
 let current = null; // the request in flight: { controller, serial }
 let serial = 0;
 let recheckTimer = 0;
 let lastReport = null;
+let checkedText = null; // the text lastReport was made from
+const undo = new UndoStack();
 
 function messageId(index) {
   return `finding-${index}-text`;
@@ -58,6 +68,20 @@ function categoryBar(category) {
       el("span", { className: "bar-value" }, `${category.score} out of 100`),
     ),
     el("div", { className: "bar", "aria-hidden": "true" }, fill),
+    toRaise(category),
+  );
+}
+
+// What would raise a low category, with an example sentence and the guidance behind it.
+function toRaise(category) {
+  const advice = category.to_raise;
+  if (!advice) return null;
+  return el(
+    "p",
+    { className: "to-raise" },
+    el("strong", {}, "To raise it: "),
+    `${advice.advice} For example: “${advice.example}” `,
+    el("a", { href: advice.guidance }, "Read the guidance"),
   );
 }
 
@@ -67,12 +91,16 @@ function pointsText(points) {
   return "no points";
 }
 
+function groupName(finding) {
+  if (finding.priority) return PRIORITY_GROUPS.find((g) => g.priority === finding.priority)?.title || "Change";
+  return finding.points > 0 ? "Going well" : "For your information";
+}
+
 function findingItem(finding, index, placed) {
-  const kind = finding.points > 0 ? "Going well" : SEVERITY_NAMES[finding.severity] || "Note";
   const meta = el(
     "span",
     { className: "finding-meta" },
-    `${kind} · ${CATEGORY_NAMES[finding.category] || finding.category} · ${pointsText(finding.points)}`,
+    `${groupName(finding)} · ${CATEGORY_NAMES[finding.category] || finding.category} · ${pointsText(finding.points)}`,
   );
   const explanation = el("span", { id: messageId(index) });
   if (finding.text) {
@@ -89,6 +117,14 @@ function findingItem(finding, index, placed) {
     meta,
     explanation,
   );
+  const actions = el("span", { className: "finding-actions" });
+  if (finding.edit) {
+    const apply = el("button", { type: "button", className: "small", "data-apply": String(index) }, `Apply “${finding.edit.replacement}”`);
+    apply.addEventListener("click", () =>
+      applyChanges([finding.edit], `“${finding.text}” changed to “${finding.edit.replacement}”.`),
+    );
+    actions.append(apply);
+  }
   if (placed) {
     const show = el("button", { type: "button", className: "secondary small" }, "Show in advert");
     show.addEventListener("click", () => {
@@ -97,35 +133,74 @@ function findingItem(finding, index, placed) {
       mark.scrollIntoView({ block: "center" });
       mark.focus();
     });
-    item.append(show);
+    actions.append(show);
   }
+  if (finding.guidance) {
+    actions.append(el("a", { href: finding.guidance, className: "guidance-link" }, "Read the guidance on this"));
+  }
+  item.append(actions);
   return item;
 }
 
-// Findings in three groups, each in report order: to change, going well, for information.
+function findingList(tag, report, indices, placed) {
+  return el(tag, { className: "finding-list" }, ...indices.map((i) => findingItem(report.findings[i], i, placed.has(i))));
+}
+
+// Fix first: the changes worth most, then the other changes by priority, each group showing its
+// first few and the rest behind "Show more"; what is going well and information start collapsed.
 function findingGroups(report) {
-  const groups = [
-    { title: "To change", test: (f) => f.points < 0 || (f.points === 0 && f.severity !== "info") },
-    { title: "Going well", test: (f) => f.points > 0 },
-    { title: "For your information", test: (f) => f.points === 0 && f.severity === "info" },
-  ];
   const placed = new Set(
     [...advertView.querySelectorAll("mark[id^='mark-']")].map((m) => Number(m.dataset.finding)),
   );
+  const all = report.findings.map((_, i) => i);
+  const changes = all.filter((i) => report.findings[i].priority);
+  const top = changes.slice(0, TOP_CHANGES);
   const nodes = [];
-  for (const group of groups) {
-    const items = [];
-    report.findings.forEach((finding, index) => {
-      if (group.test(finding)) items.push(findingItem(finding, index, placed.has(index)));
-    });
-    if (!items.length) continue;
-    nodes.push(
-      el("h4", {}, `${group.title} (${items.length})`),
-      el("ul", { className: "finding-list" }, ...items),
-    );
+  if (top.length) {
+    const title = top.length === 1 ? "The change worth most" : `The ${top.length} changes worth most`;
+    nodes.push(el("h4", {}, title), findingList("ol", report, top, placed));
+  }
+  for (const group of PRIORITY_GROUPS) {
+    const members = changes.slice(TOP_CHANGES).filter((i) => report.findings[i].priority === group.priority);
+    if (!members.length) continue;
+    nodes.push(el("h4", {}, `${group.title} (${members.length})`), findingList("ul", report, members.slice(0, SHOWN_PER_GROUP), placed));
+    const rest = members.slice(SHOWN_PER_GROUP);
+    if (rest.length) {
+      nodes.push(el("details", {}, el("summary", {}, `Show ${rest.length} more: ${group.title.toLowerCase()}`), findingList("ul", report, rest, placed)));
+    }
+  }
+  const settled = [
+    ["Going well", all.filter((i) => !report.findings[i].priority && report.findings[i].points > 0)],
+    ["For your information", all.filter((i) => !report.findings[i].priority && report.findings[i].points <= 0)],
+  ];
+  for (const [title, members] of settled) {
+    if (members.length) nodes.push(el("details", {}, el("summary", {}, `${title} (${members.length})`), findingList("ul", report, members, placed)));
   }
   if (!nodes.length) nodes.push(el("p", {}, "No findings: the checker found nothing to flag."));
   return nodes;
+}
+
+// Applies `edits` (from the report of the text in the box) to the advert, keeps the text before
+// them for Undo, and checks the new text at once.
+function applyChanges(edits, done) {
+  if (!edits.length) return;
+  if (textarea.value !== checkedText) {
+    // The advert was edited since its report: its ranges no longer fit. Check it again first.
+    check();
+    return;
+  }
+  undo.push(textarea.value);
+  textarea.value = applyEdits(textarea.value, edits);
+  updateRewriteButtons();
+  undoButton.focus();
+  check({ announce: false, prefix: `${done} ` });
+}
+
+function updateRewriteButtons() {
+  const count = lastReport?.edits?.length || 0;
+  applyAllButton.textContent = `Apply all safe changes (${count})`;
+  applyAllButton.disabled = count === 0 || textarea.value !== checkedText;
+  undoButton.disabled = undo.empty;
 }
 
 function statisticsTable(report) {
@@ -163,6 +238,7 @@ function scoreCapNote(report) {
 
 function render(text, report) {
   lastReport = report;
+  checkedText = text;
   document.getElementById("score").textContent = String(report.score);
   document.getElementById("grade").textContent = report.grade;
   document.getElementById("score-cap").replaceChildren(...scoreCapNote(report));
@@ -171,12 +247,14 @@ function render(text, report) {
   advertView.replaceChildren(renderHighlighted(document, text, report.findings, messageId));
   document.getElementById("finding-groups").replaceChildren(...findingGroups(report));
   document.getElementById("statistics").replaceChildren(statisticsTable(report));
+  updateRewriteButtons();
   result.hidden = false;
   result.classList.remove("stale");
   result.removeAttribute("aria-busy");
 }
 
-async function check({ announce = true } = {}) {
+// `prefix` starts the status line once checked: what was just changed, for screen readers.
+async function check({ announce = true, prefix = "" } = {}) {
   const text = textarea.value;
   if (!text.trim()) {
     showFieldError(form, textarea, "Paste your advert into the box first.");
@@ -202,7 +280,7 @@ async function check({ announce = true } = {}) {
     clearErrors(form);
     render(text, report);
     const count = report.findings.length;
-    status.textContent = `Checked: ${report.score} out of 100 (${report.grade}), ${count} finding${count === 1 ? "" : "s"}.`;
+    status.textContent = `${prefix}Checked: ${report.score} out of 100 (${report.grade}), ${count} finding${count === 1 ? "" : "s"}.`;
   } catch (error) {
     if (error?.name === "AbortError" || mine.serial !== serial) return;
     status.textContent = "";
@@ -228,10 +306,26 @@ textarea.addEventListener("keydown", (event) => {
 });
 
 textarea.addEventListener("input", () => {
+  // Undo takes back the changes applied with the buttons; typing has the box's own undo.
+  undo.clear();
   if (!lastReport) return;
+  updateRewriteButtons();
   result.classList.add("stale");
   clearTimeout(recheckTimer);
   recheckTimer = setTimeout(() => check({ announce: false }), RECHECK_DELAY_MS);
+});
+
+applyAllButton.addEventListener("click", () => {
+  const count = lastReport?.edits?.length || 0;
+  applyChanges(lastReport?.edits || [], `${count} safe change${count === 1 ? "" : "s"} applied.`);
+});
+
+undoButton.addEventListener("click", () => {
+  const previous = undo.pop();
+  if (previous === undefined) return;
+  textarea.value = previous;
+  updateRewriteButtons();
+  check({ announce: false, prefix: "Change undone. " });
 });
 
 document.getElementById("load-sample").addEventListener("click", async () => {

@@ -66,9 +66,14 @@ export function markOperations(text, findings) {
   return operations;
 }
 
-// The class that colours a finding: points won are rewards, otherwise its severity.
+const PRIORITY_CLASSES = { must: "sev-critical", should: "sev-warning", could: "sev-suggestion" };
+
+// The class that colours a finding: points won are rewards, otherwise its priority (must, should
+// or could change) or, in a report without one, its severity.
 export function findingClass(finding) {
   if (finding.points > 0) return "sev-reward";
+  // The report's priority, when it gives one, so that a highlight's colour matches its group.
+  if (finding.priority) return PRIORITY_CLASSES[finding.priority] || "sev-suggestion";
   const severity = ["critical", "warning", "suggestion", "info"].includes(finding.severity)
     ? finding.severity
     : "info";

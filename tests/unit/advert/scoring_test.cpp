@@ -289,6 +289,9 @@ TEST_CASE("A rule's findings beyond the listed number are scored and stood for b
   // Nothing is lost from the arithmetic: the category's points are the findings' points.
   const CategoryScore& clarity = category(report, rules::Category::kClarity);
   CHECK(clarity.lost == points);
-  CHECK(points == -8);                               // the rule's cap
-  CHECK(report.findings.back().rule_id == "t.pay");  // the summary stays with its rule
+  CHECK(points == -8);  // the rule's cap
+  // The summary stays with its rule: right after the rule's last listed finding.
+  REQUIRE(rest != &report.findings.front());
+  CHECK((rest - 1)->rule_id == "t.jargon");
+  CHECK((rest - 1)->not_listed == 0);
 }
