@@ -84,10 +84,16 @@ void find_shouting(const Document& document, const IndexList& capitalised, const
     return capital_letters(text) >= rule.min_letters &&
            std::find(rule.allow.begin(), rule.allow.end(), text) == rule.allow.end();
   };
+  const auto presses = [&](std::uint32_t token) {
+    const std::string_view text = document.text(document.tokens()[token].span);
+    return std::find(rule.shout_words.begin(), rule.shout_words.end(), text) !=
+           rule.shout_words.end();
+  };
   std::size_t c = 0;
   while (c < capitalised.size()) {
     const std::uint32_t first = capitalised[c++];
-    if (!in_capitals(document, first) || in_heading(document, first)) continue;
+    if (!in_capitals(document, first)) continue;
+    const bool heading = in_heading(document, first);
     ShoutRun run{first, first + 1, counts(first) ? 1 : 0, false};
     std::uint32_t words = 1;  // no word in ordinary case is joined into a run
     while (c < capitalised.size() && in_capitals(document, capitalised[c]) &&
@@ -98,16 +104,26 @@ void find_shouting(const Document& document, const IndexList& capitalised, const
     }
     const auto& sentence = document.sentences()[document.tokens()[first].sentence];
     run.whole_sentence = words >= 2 && words == sentence.words;
+    bool pressing = false;  // the run holds one of the rule's shout words
+    for (std::uint32_t t = run.first; t < run.end && !rule.shout_words.empty(); ++t) {
+      pressing |= presses(t);
+    }
+    // A heading in capitals is a heading style; it shouts only with a shout word in it.
     const auto shouting = [&] {
-      return run.counted >= rule.min_words || (run.whole_sentence && run.counted >= 1);
+      if (pressing) return true;
+      return !heading &&
+             (run.counted >= rule.min_words || (run.whole_sentence && run.counted >= 1));
     };
     if (!shouting()) continue;
     // Rare enough to look for names only now: their words do not count.
     const std::vector<std::uint32_t> run_words = words_of(document, run.first, run.end);
     const std::vector<bool> name = name_words(document, run_words);
+    pressing = false;
     for (std::size_t w = 0; w < run_words.size(); ++w) {
       if (name[w] && counts(run_words[w])) --run.counted;
+      pressing |= !name[w] && presses(run_words[w]);
     }
+    run.pressing = pressing;
     if (shouting()) out.push_back(run);
   }
 }

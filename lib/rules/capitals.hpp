@@ -20,6 +20,7 @@ struct ShoutRun {
   std::uint32_t end = 0;
   int counted = 0;              // its words that count towards shouting (Rule::min_words)
   bool whole_sentence = false;  // the run is all the words of its sentence
+  bool pressing = false;        // it holds one of Rule::shout_words
 };
 
 // Appends to `out` the shouting runs of `document` under `rule` (its min_letters, min_words and

@@ -638,7 +638,9 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       for (const ShoutRun& run : runs) {
         found(run.first, run.end,
               run.whole_sentence ? "a whole sentence in capitals"
-                                 : std::to_string(run.counted) + " words in capitals in a row");
+              : run.counted >= rule.min_words
+                  ? std::to_string(run.counted) + " words in capitals in a row"
+                  : "a word written in capitals to press");
       }
       break;
     }

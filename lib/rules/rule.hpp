@@ -228,10 +228,12 @@ struct Rule {
   // min_letters letters or more and are not in `allow` (acronyms such as "NHS" and short words
   // continue a run without counting), or when it is a whole sentence of two words or more with at
   // least one such word. Headings, and runs that the advert also writes in mixed case (a name),
-  // are not shouting.
+  // are not shouting. A run with one of `shout_words` ("URGENT", "NOW", "ONLY"; upper case) is
+  // shouting however short, in a heading too: such words are written in capitals to press.
   int min_letters = 3;
   int min_words = 3;
   std::vector<std::string> allow;
+  std::vector<std::string> shout_words;
 
   // The cap actually applied: max_points, or 2 x weight when absent.
   int points_cap() const { return max_points > 0 ? max_points : 2 * weight; }

@@ -611,6 +611,7 @@ void read_kind_fields(ObjectReader& reader, Rule& rule) {
         rule.min_letters = reader.integer("min_letters", 2, 50, 3);
         rule.min_words = reader.integer("min_words", 1, 50, 3);
         rule.allow = reader.strings("allow", false);
+        rule.shout_words = reader.strings("shout_words", false);
       }
       break;
   }

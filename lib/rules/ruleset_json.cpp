@@ -165,6 +165,7 @@ json::value rule_to_json(const Rule& rule) {
         o["min_letters"] = rule.min_letters;
         o["min_words"] = rule.min_words;
         o["allow"] = strings(rule.allow);
+        if (!rule.shout_words.empty()) o["shout_words"] = strings(rule.shout_words);
       }
       break;
   }

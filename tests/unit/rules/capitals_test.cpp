@@ -59,6 +59,19 @@ TEST_CASE("Acronyms are not shouting whether or not they are listed") {
   CHECK(shouts("URGENT vacancy for a BUPA home.").empty());
 }
 
+TEST_CASE("A shout word in capitals is shouting however short and in a heading too") {
+  const std::string words = R"(, "shout_words": ["URGENT", "ONLY", "PLEASE", "NOTE", "LOTS"])";
+  CHECK(shouts("URGENT!!! Home Care Assistants needed\n\nYou will help.", words) ==
+        Shouts{"URGENT (a word written in capitals to press)"});
+  CHECK(shouts("MALE SUPPORT WORKERS ONLY\n\nYou will help.", words) ==
+        Shouts{"MALE SUPPORT WORKERS ONLY (a whole sentence in capitals)"});
+  CHECK(shouts("We have LOTS of jobs. PLEASE NOTE: we interview on Tuesdays.", words) ==
+        Shouts{"LOTS (a word written in capitals to press)",
+               "PLEASE NOTE (a word written in capitals to press)"});
+  // A heading in capitals without one is a heading style.
+  CHECK(shouts("JOB DESCRIPTION\n\nYou will help.", words).empty());
+}
+
 TEST_CASE("Headings and the job title line are not shouting") {
   const std::string advert =
       "SENIOR CARE ASSISTANT - NIGHTS\n\n"

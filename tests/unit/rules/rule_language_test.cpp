@@ -127,6 +127,52 @@ TEST_CASE("A capitalised step skips the words its except lists") {
         1);
 }
 
+TEST_CASE("An alternative found only in the title reads the opening lines and nothing after") {
+  const RuleSet set =
+      language_set_of(R"({"id": "t.place", "kind": "require", )" + kCommonRuleFields + R"(,
+    "any_of": [{"sequence": [{"terms": ["-", ","]},
+                             {"class": "capitalised", "except": ["Nights", "Care"]}],
+                "where": "title"}]})");
+  CHECK(texts(seen(set, "Care Assistant - Ludlow\n\nYou will help people.", "t.place",
+                   Outcome::kMet)) == Texts{"- Ludlow"});
+  // The second heading line is still the title; a sentence in the body is not.
+  CHECK(texts(seen(set, "Care Assistant\n\nBeech Grove, Stoke\n\nYou will help.", "t.place",
+                   Outcome::kMet)) == Texts{", Stoke"});
+  CHECK(seen(set, "Care Assistant - Nights\n\nYou will help Sam, Tom and Ann.", "t.place",
+             Outcome::kUnmet)
+            .size() == 1);
+  // A first line that ends as a sentence is not a title.
+  CHECK(
+      seen(set, "We help people at home - Ludlow and nearby.", "t.place", Outcome::kUnmet).size() ==
+      1);
+  // Acronyms and words in capitals are not capitalised words: they name no place.
+  CHECK(seen(set, "Support Worker - SL\n\nYou will help.", "t.place", Outcome::kUnmet).size() == 1);
+}
+
+TEST_CASE("A class step may take its except words from a word list of any pack") {
+  const std::string rule = R"({"id": "t.place", "kind": "require", )" + kCommonRuleFields +
+                           R"(, "any_of": [{"sequence": [{"terms": ["based in"]},
+                              {"class": "capitalised", "except": "not-places"}]}]})";
+  const RuleSet set = RuleSet::from_packs(
+      {parse_rule_pack(R"({"pack": "t", "version": "1", "rules": [)" + rule + "]}", "t.json"),
+       parse_rule_pack(
+           std::string(
+               R"({"pack": "w", "version": "1", "word_lists": {"not-places": ["Health"]},)") +
+               R"( "rules": [{"id": "w.any", "kind": "terms", )" + kCommonRuleFields +
+               R"(, "terms": ["x"]}]})",
+           "w.json")});
+  CHECK(texts(seen(set, "A home based in Oakham.", "t.place", Outcome::kMet)) ==
+        Texts{"based in Oakham"});
+  CHECK(seen(set, "Experience based in Health.", "t.place", Outcome::kUnmet).size() == 1);
+  CHECK(
+      language_error_of(rule) ==
+      R"(t.json: rule "t.place": field "any_of": no rule pack has a word list named "not-places")");
+  CHECK(
+      language_error_of(R"({"id": "t.where", "kind": "require", )" + kCommonRuleFields +
+                        R"(, "any_of": [{"terms": ["x"], "where": "heading"}]})") ==
+      R"(t.json: rule "t.where": field "any_of[0].where": "heading" is not one of anywhere, title)");
+}
+
 TEST_CASE("A require rule whose figure is hidden is not judged") {
   const RuleSet set =
       language_set_of(R"({"id": "t.pay", "kind": "require", )" + kCommonRuleFields + R"(,
