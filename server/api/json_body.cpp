@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "tracker/field_labels.hpp"
+
 namespace caretoolkit::server::api {
 
 namespace {
@@ -185,7 +187,8 @@ std::optional<std::int64_t> read_optional_integer(const boost::json::value& valu
 Date read_date(const boost::json::value& value, std::string_view name) {
   const std::string text = read_string(value, name, 40);
   if (auto date = Date::parse(text)) return *date;
-  throw Error(ErrorCode::kInvalid, Date::problem(text, name), pointer(name));
+  throw Error(ErrorCode::kInvalid, Date::plain_problem(text, tracker::field_label(name)),
+              pointer(name));
 }
 
 std::optional<Date> read_optional_date(const boost::json::value& value, std::string_view name) {

@@ -234,17 +234,19 @@ TEST_CASE("applicant correct refuses a change that breaks the stage order and ch
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--started-on", "none"});
   // Said once, not repeated as a list of one.
   CHECK(refusal ==
-        "caretoolkit: left_on (2025-11-21) is given but started_on is empty: only someone who "
-        "started can leave\n");
+        "caretoolkit: Date left (2025-11-21) is given but the date started work is not: only "
+        "someone who started can leave, so record the start too\n");
   CHECK(contains(b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--offered-on",
                             "2025-03-30"}),
-                 "started_on (2025-03-29) is before offered_on (2025-03-30)"));
+                 "Date started work (2025-03-29) is before the date offered a job (2025-03-30); "
+                 "correct one of them"));
   CHECK(contains(
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--outcome", "withdrawn"}),
       "someone who started did not withdraw or get rejected"));
   CHECK(contains(b.refused({"applicant", "correct", "--provider", "1", "BHC-0042",
                             "--new-reference", "BHC-0043"}),
-                 "reference 'BHC-0043' is already used by applicant 43"));
+                 "The reference BHC-0043 is already used by another applicant: choose another or "
+                 "edit that applicant"));
   CHECK(contains(
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--outcome", "maybe"}),
       "--outcome must be withdrawn, rejected or none, not 'maybe'"));

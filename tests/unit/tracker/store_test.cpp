@@ -173,7 +173,7 @@ TEST_CASE("vacancies check their dates, score and service") {
     f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.closed_on = day("2024-12-01"); });
   });
   CHECK(backwards.items().at(0).detail ==
-        "closed_on (2024-12-01) is before opened_on (2025-01-01)");
+        "Date closed (2024-12-01) is before the date opened (2025-01-01); correct one of them");
   const Error score = error_from(
       [&] { f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.advert_score = 101; }); });
   CHECK(score.items().at(0).field == "advert_score");
@@ -210,12 +210,14 @@ TEST_CASE("headcounts are one per day and service and cannot be negative or in t
   });
   CHECK(bad.code() == ErrorCode::kInvalid);
   REQUIRE(bad.items().size() == 4);
-  CHECK(bad.items()[0].detail == "date (2027-01-01) is in the future; today is 2026-06-30");
+  CHECK(bad.items()[0].detail ==
+        "Date (2027-01-01) is in the future: today is 2026-06-30; enter the date it happened");
   CHECK(bad.items()[1].detail == "staff must not be negative");
   CHECK(bad.items()[2].field == "vacancies");
   CHECK(bad.items()[3].field == "leavers");
   CHECK(std::string(bad.what()) ==
-        "date (2027-01-01) is in the future; today is 2026-06-30 (and 3 more problems)");
+        "Date (2027-01-01) is in the future: today is 2026-06-30; enter the date it happened (and "
+        "3 more problems)");
 }
 
 TEST_CASE("a record that others depend on cannot be deleted") {
