@@ -39,9 +39,9 @@ struct Board {
              provider.key, R"({"stage":")" + stage + R"(","on":")" + on + R"("})");
   }
   std::vector<std::string> references(const std::string& query) {
+    const auto page = api.get("/api/v1/applicants?" + query, provider.key);
     std::vector<std::string> out;
-    for (const auto& item :
-         api.get("/api/v1/applicants?" + query, provider.key).at("items").as_array()) {
+    for (const auto& item : page.at("items").as_array()) {
       out.push_back(body_text(item.at("reference")));
     }
     return out;
