@@ -160,7 +160,8 @@ bool StaticFiles::contains(std::string_view url_path) const {
 
 Response StaticFiles::serve(const Request& request) const {
   const File* file = find(request.path);
-  if (file == nullptr) return not_found(request);
+  // The page for a missing page is never found: its own address gets it with 404 too.
+  if (file == nullptr || file == find(kNotFoundPage)) return not_found(request);
   Response response;
   response.set_header("ETag", file->etag);
   // Pages change with each release: let browsers keep them but revalidate (a cheap 304).

@@ -180,8 +180,8 @@ TEST_CASE("refusals say in plain words what is wrong and what to do") {
 
 TEST_CASE("an address with no page gets a page not found with links while the API keeps problems") {
   ApiFixture api;
-  for (const char* path : {"/trackr", "/guidance/no-such-article", "/../../etc/passwd",
-                           "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd"}) {
+  for (const char* path : {"/trackr", "/not-found", "/guidance/no-such-article",
+                           "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd"}) {
     CAPTURE(path);
     const auto page = api.call("GET", path, "");
     CHECK(page.status == 404);

@@ -89,6 +89,10 @@ export class Board {
     else if (filters.applied_from) parts.push(`Applied on or after ${formatDate(filters.applied_from)}`);
     if (filters.reference_contains) parts.push(`with “${filters.reference_contains}” in the reference`);
     const plural = (n) => `${n.toLocaleString("en-GB")} applicant${n === 1 ? "" : "s"}`;
+    if (counts.total === 0) {
+      this.summary.replaceChildren("No applicants recorded yet.");
+      return;
+    }
     if (!parts.length) {
       this.summary.replaceChildren(`All ${plural(counts.total)}.`);
       return;

@@ -31,6 +31,11 @@ function serviceName(id) {
   return state.services.find((s) => s.id === id)?.name || `service ${id}`;
 }
 
+// A count's service inside a sentence: "Birch House nursing" or "the whole provider".
+function serviceInSentence(id) {
+  return id === null || id === undefined ? "the whole provider" : serviceName(id);
+}
+
 function setDefaultDates(root) {
   for (const input of root.querySelectorAll("input[data-default=today]")) {
     if (!input.value) input.value = todayIso();
@@ -161,7 +166,7 @@ function renderVacancies() {
 }
 
 function describeCount(count) {
-  return `count of ${formatDate(count.date)} (${serviceName(count.service_id).toLowerCase()})`;
+  return `count of ${formatDate(count.date)} (${serviceInSentence(count.service_id)})`;
 }
 
 async function loadHeadcounts() {
@@ -304,13 +309,13 @@ function bindHeadcountForm() {
       if (!first) throw error;
       editCount(form, first, "", { keepFigures: true });
       return (
-        `A count for ${formatDate(first.date)} (${serviceName(first.service_id).toLowerCase()}) is already recorded: ` +
+        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) is already recorded: ` +
         `${first.staff} staff and ${first.vacancies} vacancies. Press “Save changes” to replace it with the figures above, or Cancel.`
       );
     }
     if (id) stopEditing(form);
     await loadHeadcounts();
-    return `${id ? "Saved" : "Recorded"} ${saved.staff} staff and ${saved.vacancies} vacancies on ${formatDate(saved.date)} (${serviceName(saved.service_id).toLowerCase()}).`;
+    return `${id ? "Saved" : "Recorded"} ${saved.staff} staff and ${saved.vacancies} vacancies on ${formatDate(saved.date)} (${serviceInSentence(saved.service_id)}).`;
   });
 }
 
