@@ -252,7 +252,7 @@ TEST_CASE("money over the bound is refused naming the bound on every way in") {
         "POST", "/api/v1/spend", provider.key,
         std::string(R"({"source_id":1,"date":"2025-01-01","amount_pence":)") + amount + "}");
     CHECK(response.status == 422);
-    CHECK(response.body.find("amount_pence must be between 0 and 1000000000000, not ") !=
+    CHECK(response.body.find("Amount must be a whole number from 0 to 1,000,000,000,000, not ") !=
           std::string::npos);
   }
   // A whole number written with an exponent is still a whole number.

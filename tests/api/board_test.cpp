@@ -168,6 +168,15 @@ TEST_CASE("refusals say in plain words what is wrong and what to do") {
         "Date applied: write the date as year, month and day, such as 2025-02-03, not "
         "'31/01/2025'");
 
+  const auto staff = board.api.call("POST", "/api/v1/headcounts", board.provider.key,
+                                    R"({"date":"2025-03-01","staff":2000000,"vacancies":1})");
+  CHECK(parse_json(staff.body).at("detail") ==
+        "Staff must be a whole number from 0 to 1,000,000, not 2000000");
+  const auto sourceless = board.api.call("POST", "/api/v1/applicants", board.provider.key,
+                                         R"({"reference":"MAN-004","applied_on":"2025-03-01"})");
+  CHECK(parse_json(sourceless.body).at("detail") == "Source is required");
+  CHECK(parse_json(sourceless.body).at("field") == "/source_id");
+
   const auto start = board.applicant("MAN-002", "2025-03-01");
   const auto early = board.api.call(
       "POST", "/api/v1/applicants/" + std::to_string(start.at("id").as_int64()) + "/events",

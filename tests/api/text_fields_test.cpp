@@ -134,7 +134,7 @@ TEST_CASE("the API takes its text limits from the tracker and counts characters"
                     thousand + R"("})",
                 "/note")
             .at("detail")
-            .as_string() == "note is longer than 1000 characters");
+            .as_string() == "Note is longer than 1,000 characters");
 
   const std::string started = R"({"reference":"L-1","source_id":)" + sid +
                               R"(,"applied_on":"2025-01-06","offered_on":"2025-01-08",)"
