@@ -6,6 +6,7 @@
 // events can never contradict the dates the metrics read, and an import writes one row per line.
 #include <algorithm>
 
+#include "tracker/field_labels.hpp"
 #include "tracker/records.hpp"
 #include "tracker/stages.hpp"
 #include "tracker/store.hpp"
@@ -157,8 +158,8 @@ void require_next(const Applicant& a, Stage stage) {
 void conflict_if_set(const std::optional<Date>& date, std::string_view field) {
   if (date) {
     throw Error(ErrorCode::kConflict,
-                std::string(field) + " is already recorded (" + date->to_string() +
-                    "); to correct it, update the applicant",
+                std::string(field_label(field)) + " is already recorded (" + date->to_string() +
+                    "): to change it, edit the applicant",
                 std::string(field));
   }
 }
@@ -276,18 +277,19 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
     auto applicant = records::get<Applicant>(connection, provider, id);
     OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     if (applicant.outcome != Outcome::kNone) {
-      throw Error(ErrorCode::kConflict,
-                  "applicant " + std::to_string(id) + " was already " +
-                      std::string(to_string(applicant.outcome)) + " on " +
-                      outcome.on.value_or(applicant.applied_on).to_string() +
-                      "; no further stage can be recorded",
-                  "stage");
+      throw Error(
+          ErrorCode::kConflict,
+          (applicant.reference.empty() ? std::string("This applicant") : applicant.reference) +
+              " is marked “" + std::string(label(applicant.outcome)) + "” since " +
+              outcome.on.value_or(applicant.applied_on).to_string() +
+              ": no further step can be recorded; to change that, edit the applicant",
+          "stage");
     }
     switch (stage) {
       case Stage::kApplied:
         throw Error(ErrorCode::kConflict,
-                    "applied_on is recorded when the applicant is created (" +
-                        applicant.applied_on.to_string() + ")",
+                    "The date applied is recorded when the applicant is created (" +
+                        applicant.applied_on.to_string() + "): to change it, edit the applicant",
                     "stage");
       case Stage::kInterviewed:
         conflict_if_set(applicant.interviewed_on, "interviewed_on");

@@ -194,7 +194,8 @@ TEST_CASE("source set-channel shows in the export and source rename keeps the so
 TEST_CASE("source commands refuse a clash an unknown channel and a source still in use") {
   const Brookfield b;
   CHECK(contains(b.refused({"source", "rename", "--provider", "1", "Indeed", "facebook"}),
-                 "a source named 'facebook' already exists"));
+                 "A source named 'facebook' already exists: choose another name, or use "
+                 "that source"));
   CHECK(contains(b.refused({"source", "rename", "--provider", "1", "Indeed", "  "}),
                  "name is required"));
   CHECK(contains(b.refused({"source", "set-channel", "--provider", "1", "Indeed", "Radio"}),
@@ -317,7 +318,8 @@ TEST_CASE("headcount correct and delete change one headcount") {
 
   CHECK(
       contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--date", "2025-02-28"}),
-               "a headcount for 2025-02-28 and this service already exists"));
+               "A count for 2025-02-28 and this service is already recorded: edit that count "
+               "instead"));
   CHECK(contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--staff", "-1"}),
                  "staff must not be negative"));
   CHECK(contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--leavers", "many"}),

@@ -79,7 +79,7 @@ TEST_CASE("a NUL or other control character in a JSON string is refused naming i
                               R"({"name":"INDEED\u00a0","channel":"job_board"})");
   CHECK(again.status == 409);
   CHECK(parse_json(again.body).at("detail").as_string() ==
-        "a source named 'INDEED' already exists");
+        "A source named 'INDEED' already exists: choose another name, or use that source");
 }
 
 TEST_CASE("text the API accepted exports and imports again into another provider") {

@@ -212,7 +212,8 @@ TEST_CASE_FIXTURE(ApplicantFixture,
       error_from([&] { store.record_event(provider, id, Stage::kOffered, day("2025-01-13")); });
   CHECK(twice.code() == ErrorCode::kConflict);
   CHECK(std::string(twice.what()) ==
-        "offered_on is already recorded (2025-01-12); to correct it, update the applicant");
+        "Date offered a job is already recorded (2025-01-12): to change it, edit the "
+        "applicant");
 
   const Error leave =
       error_from([&] { store.record_event(provider, id, Stage::kLeft, day("2025-02-01")); });
@@ -246,9 +247,9 @@ TEST_CASE_FIXTURE(ApplicantFixture, "withdrawal and rejection carry their date a
   const Error after =
       error_from([&] { store.record_event(provider, id, Stage::kOffered, day("2025-01-20")); });
   CHECK(after.code() == ErrorCode::kConflict);
-  CHECK(std::string(after.what()) == "applicant " + std::to_string(id) +
-                                         " was already withdrawn on 2025-01-14; no further stage "
-                                         "can be recorded");
+  CHECK(std::string(after.what()) ==
+        "A1 is marked “Withdrew” since 2025-01-14: no further step can be recorded; to change "
+        "that, edit the applicant");
 }
 
 TEST_CASE_FIXTURE(ApplicantFixture,

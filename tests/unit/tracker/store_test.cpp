@@ -55,7 +55,8 @@ TEST_CASE("sources have unique names within a provider whatever their case") {
   CHECK(f.store.get_source(p, indeed.id).channel == Channel::kJobBoard);
   const Error duplicate = error_from([&] { f.store.create_source(p, {.name = " indeed "}); });
   CHECK(duplicate.code() == ErrorCode::kConflict);
-  CHECK(std::string(duplicate.what()) == "a source named 'indeed' already exists");
+  CHECK(std::string(duplicate.what()) ==
+        "A source named 'indeed' already exists: choose another name, or use that source");
   // Another provider may use the same name.
   const Id q = f.store.create_provider("Riverside Homes").id;
   CHECK_NOTHROW(f.store.create_source(q, {.name = "Indeed"}));
