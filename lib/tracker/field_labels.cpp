@@ -2,13 +2,12 @@
 #include "tracker/field_labels.hpp"
 
 #include <array>
-#include <utility>
 
 namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kLabels{{
+constexpr std::array<FieldLabel, 35> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -54,6 +53,10 @@ std::string_view field_label(std::string_view field) {
     if (name == field) return label;
   }
   return field;
+}
+
+std::span<const FieldLabel> field_labels() {
+  return kLabels;
 }
 
 }  // namespace caretoolkit::tracker

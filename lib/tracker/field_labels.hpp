@@ -3,6 +3,7 @@
 // this label, while problem details keep the field's name (a JSON pointer) for programs.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace caretoolkit::tracker {
@@ -10,5 +11,12 @@ namespace caretoolkit::tracker {
 // The label of a record field, CSV column or list filter ("applied_on", "/applied_on" or
 // "source_id"); a field without one is named as it is, which keeps every message readable.
 std::string_view field_label(std::string_view field);
+
+struct FieldLabel {
+  std::string_view field;
+  std::string_view label;
+};
+// Every field with a label, for the API's vocabulary, so that forms label fields as messages do.
+std::span<const FieldLabel> field_labels();
 
 }  // namespace caretoolkit::tracker

@@ -1,11 +1,13 @@
 // GET /api/v1/vocabulary: the tracker's words as lib/tracker defines them, so that the pages and
 // API users offer the same choices the store accepts: every stage with its label and the stages
 // that may be recorded after it and whether a reason is kept with it, and the outcomes, channels
-// and service types with their labels. It needs no key and is the same for everyone.
+// and service types with their labels, and the label of each record field. It needs no key and
+// is the same for everyone.
 #include <boost/json.hpp>
 
 #include "api/context.hpp"
 #include "api/json_body.hpp"
+#include "tracker/field_labels.hpp"
 #include "tracker/stages.hpp"
 
 namespace caretoolkit::server::api {
@@ -38,12 +40,20 @@ boost::json::array stage_terms() {
   return out;
 }
 
+// {"applied_on": "Date applied", ...}: the labels messages name fields by.
+boost::json::object field_terms() {
+  boost::json::object out;
+  for (const auto& [field, label] : tracker::field_labels()) out[field] = label;
+  return out;
+}
+
 std::string vocabulary_body() {
   const boost::json::object body{
       {"stages", stage_terms()},
       {"outcomes", named_labels(tracker::all_outcomes())},
       {"channels", named_labels(tracker::all_channels())},
       {"service_types", named_labels(tracker::all_service_types())},
+      {"field_labels", field_terms()},
   };
   return boost::json::serialize(body);
 }

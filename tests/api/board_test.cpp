@@ -81,6 +81,7 @@ TEST_CASE("the vocabulary gives each stage its label and the stages that may fol
   CHECK(channels[3].at("name") == "jobcentre_plus");
   CHECK(channels[3].at("label") == "Jobcentre Plus");
   CHECK(vocabulary.at("service_types").as_array()[0].at("label") == "Home care");
+  CHECK(vocabulary.at("field_labels").at("offered_on") == "Date offered a job");
 }
 
 TEST_CASE("the OpenAPI document lists the vocabulary's names as the enums") {

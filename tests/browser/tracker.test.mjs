@@ -293,7 +293,7 @@ test("records are corrected and deleted on the page with a question before each 
   await card.getByRole("button", { name: "Edit C-001" }).click();
   const edit = page.getByRole("form", { name: "Edit C-001" });
   await edit.getByLabel("Reference").fill("C-001A");
-  await edit.getByLabel("Interviewed on").fill(daysAgo(14));
+  await edit.getByLabel("Date interviewed").fill(daysAgo(14));
   await edit.getByRole("button", { name: "Save changes" }).click();
   await page.locator("#board-status").filter({ hasText: "Saved the changes to C-001A." }).waitFor();
   const edited = page.locator('[data-reference="C-001A"]');
@@ -302,10 +302,10 @@ test("records are corrected and deleted on the page with a question before each 
   // A date that cannot be is refused beside its field, and nothing is changed.
   await edited.getByRole("button", { name: "Edit C-001A" }).click();
   const again = page.getByRole("form", { name: "Edit C-001A" });
-  await again.getByLabel("Offered a job on").fill(daysAgo(30));
+  await again.getByLabel("Date offered a job").fill(daysAgo(30));
   await again.getByRole("button", { name: "Save changes" }).click();
   await again.locator(".field-error").waitFor();
-  assert.equal(await again.getByLabel("Offered a job on").getAttribute("aria-invalid"), "true");
+  assert.equal(await again.getByLabel("Date offered a job").getAttribute("aria-invalid"), "true");
   await again.getByRole("button", { name: "Cancel" }).click();
 
   // Take back the interview, after saying yes to the question.

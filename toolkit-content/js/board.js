@@ -304,17 +304,18 @@ export class Board {
     outcome.append(new Option("None: still going, or started work", ""));
     for (const o of this.vocabulary.outcomes) outcome.append(new Option(o.label, o.name));
     outcome.value = applicant.outcome || "";
+    const label = (name) => this.vocabulary.fieldLabel(name);
     const fields = [
-      control("reference", "Reference", el("input", { type: "text", value: applicant.reference, autocomplete: "off" })),
-      control("source_id", "Source", source),
+      control("reference", label("reference"), el("input", { type: "text", value: applicant.reference, autocomplete: "off" })),
+      control("source_id", label("source_id"), source),
       ...this.vocabulary.datedStages().map((stage) =>
-        control(`${stage.name}_on`, `${stage.label} on`, el("input", { type: "date", value: applicant[`${stage.name}_on`] || "" })),
+        control(`${stage.name}_on`, label(`${stage.name}_on`), el("input", { type: "date", value: applicant[`${stage.name}_on`] || "" })),
       ),
       ...this.vocabulary
         .datedStages()
         .filter((stage) => this.vocabulary.takesReason(stage.name))
-        .map((stage) => control(`${stage.name}_reason`, `Reason (${stage.label.toLowerCase()})`, el("input", { type: "text", value: applicant[`${stage.name}_reason`] || "" }))),
-      control("outcome", "Did not continue", outcome),
+        .map((stage) => control(`${stage.name}_reason`, label(`${stage.name}_reason`), el("input", { type: "text", value: applicant[`${stage.name}_reason`] || "" }))),
+      control("outcome", label("outcome"), outcome),
     ];
     const cancel = el("button", { type: "button", className: "secondary small" }, "Cancel");
     const form = el(

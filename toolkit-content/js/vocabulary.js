@@ -13,13 +13,19 @@ export function loadVocabulary() {
 }
 
 export class Vocabulary {
-  constructor({ stages, outcomes, channels, service_types: serviceTypes }) {
+  constructor({ stages, outcomes, channels, service_types: serviceTypes, field_labels: fieldLabels }) {
+    this.fieldLabels = fieldLabels;
     this.stages = stages;
     this.outcomes = outcomes;
     this.channels = channels;
     this.serviceTypes = serviceTypes;
     this.byStage = new Map(stages.map((s) => [s.name, s]));
     this.outcomeNames = new Set(outcomes.map((o) => o.name));
+  }
+
+  // The label of a record field, as the server's messages name it: "Date applied".
+  fieldLabel(name) {
+    return this.fieldLabels[name] ?? name;
   }
 
   stageLabel(name) {
