@@ -30,11 +30,11 @@ std::string dated(std::string_view field, Date date) {
 }
 
 // A label inside a sentence: "the date offered a job".
-std::string the(std::string_view field) {
-  std::string label(field_label(field));
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z')
-    label[0] = static_cast<char>(label[0] - 'A' + 'a');
-  return "the " + label;
+std::string label_in_sentence(std::string_view field) {
+  std::string text = "the ";
+  text += field_label(field);
+  if (text[4] >= 'A' && text[4] <= 'Z') text[4] = static_cast<char>(text[4] - 'A' + 'a');
+  return text;
 }
 
 // A headcount's figure: from 0 to kMaxHeadcount.
@@ -62,7 +62,7 @@ void check_order(std::optional<Date> later, std::string_view later_field,
                  std::optional<Date> earlier, std::string_view earlier_field, Problems& problems) {
   if (later && earlier && *later < *earlier) {
     add(problems, later_field,
-        dated(later_field, *later) + " is before " + the(earlier_field) + " (" +
+        dated(later_field, *later) + " is before " + label_in_sentence(earlier_field) + " (" +
             earlier->to_string() + "); correct one of them");
   }
 }
@@ -382,26 +382,28 @@ void check_applicant(const Applicant& a, Date today, Problems& problems) {
   }
   if (a.started_on && !a.offered_on) {
     add(problems, "started_on",
-        dated("started_on", *a.started_on) + " is given but " + the("offered_on") +
+        dated("started_on", *a.started_on) + " is given but " + label_in_sentence("offered_on") +
             " is not: a start needs an offer, so record the offer too");
   }
   check_order(a.started_on, "started_on", a.offered_on, "offered_on", problems);
   if (a.left_on && !a.started_on) {
     add(problems, "left_on",
-        dated("left_on", *a.left_on) + " is given but " + the("started_on") +
+        dated("left_on", *a.left_on) + " is given but " + label_in_sentence("started_on") +
             " is not: only someone who started can leave, so record the start too");
   }
   check_order(a.left_on, "left_on", a.started_on, "started_on", problems);
   if (!a.left_reason.empty() && !a.left_on) {
     add(problems, "left_reason",
-        "A reason for leaving is given but " + the("left_on") + " is not: enter the date too");
+        "A reason for leaving is given but " + label_in_sentence("left_on") +
+            " is not: enter the date too");
   }
   check_length(a.left_reason, kMaxNoteLength, "left_reason", problems);
   check_text(a.left_reason, TextKind::kNote, "left_reason", "left_reason", problems);
   if (a.outcome != Outcome::kNone && a.started_on) {
     add(problems, "outcome",
-        "Outcome is " + std::string(label(a.outcome)) + " but " + the("started_on") + " is " +
-            a.started_on->to_string() + ": someone who started did not withdraw or get rejected");
+        "Outcome is " + std::string(label(a.outcome)) + " but " + label_in_sentence("started_on") +
+            " is " + a.started_on->to_string() +
+            ": someone who started did not withdraw or get rejected");
   }
   check_length(a.prior_sector, kMaxPriorSectorLength, "prior_sector", problems);
   check_text(a.prior_sector, TextKind::kName, "prior_sector", "prior_sector", problems);
