@@ -141,15 +141,27 @@ const StaticFiles::File* StaticFiles::find(std::string_view url_path) const {
   return nullptr;
 }
 
+Response StaticFiles::not_found(const Request& request) const {
+  const auto page = files_.find(std::string(kNotFoundPage));
+  if (page == files_.end()) {
+    return problem(404, "not-found", "There is no page at " + request.path + ".");
+  }
+  Response response;
+  response.status = 404;
+  response.content_type = page->second.content_type;
+  response.body = page->second.body;
+  response.set_header("Cache-Control", "no-cache");
+  return response;
+}
+
 bool StaticFiles::contains(std::string_view url_path) const {
   return find(url_path) != nullptr;
 }
 
 Response StaticFiles::serve(const Request& request) const {
   const File* file = find(request.path);
-  if (file == nullptr) {
-    return problem(404, "not-found", "There is no page at " + request.path + ".");
-  }
+  // The page for a missing page is never found: its own address gets it with 404 too.
+  if (file == nullptr || file == find(kNotFoundPage)) return not_found(request);
   Response response;
   response.set_header("ETag", file->etag);
   // Pages change with each release: let browsers keep them but revalidate (a cheap 304).

@@ -15,6 +15,9 @@
 
 namespace caretoolkit::server {
 
+// The page served, with status 404, for an address that has no page.
+inline constexpr std::string_view kNotFoundPage = "/not-found.html";
+
 class StaticFiles {
  public:
   // Loads every regular file under `root`. Throws caretoolkit::Error if `root` is not a folder.
@@ -23,8 +26,10 @@ class StaticFiles {
   // file does not exist, so that an optional package can be missing.
   bool add_file(const std::string& url_path, const std::filesystem::path& file);
 
-  // Answers GET or HEAD: 200 with the file, 304 when If-None-Match matches, 404 problem otherwise.
-  // "/" and "/dir/" serve index.html; "/page" also finds "/page.html".
+  // Answers GET or HEAD: 200 with the file, 304 when If-None-Match matches, and otherwise 404
+  // with the content's "page not found" page (kNotFoundPage), whose links lead back into the
+  // toolkit, or a problem+json body when the content has no such page. "/" and "/dir/" serve
+  // index.html; "/page" also finds "/page.html".
   Response serve(const Request& request) const;
 
   bool contains(std::string_view url_path) const;
@@ -37,6 +42,7 @@ class StaticFiles {
     std::string etag;
   };
   const File* find(std::string_view url_path) const;
+  Response not_found(const Request& request) const;
 
   std::unordered_map<std::string, File> files_;
 };

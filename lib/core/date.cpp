@@ -82,6 +82,23 @@ std::string Date::problem(std::string_view text, std::string_view field) {
          std::to_string(days_in_month(year, month)) + " days)";
 }
 
+std::string Date::plain_problem(std::string_view text, std::string_view label) {
+  const std::string lead = std::string(label) + ": ";
+  if (text.empty()) return lead + "enter a date, such as 2025-02-03";
+  std::string quoted = "'";
+  quoted.append(text.substr(0, 40)).push_back('\'');
+  int year = 0, month = 0, day = 0;
+  if (!read_fields(text, year, month, day)) {
+    return lead + "write the date as year, month and day, such as 2025-02-03, not " + quoted;
+  }
+  if (year < 1900) return lead + "enter a date from 1900 on, not " + quoted;
+  if (month < 1 || month > 12) return lead + quoted + " is not a date: months go from 01 to 12";
+  if (day < 1) return lead + quoted + " is not a date: days start at 01";
+  return lead + std::to_string(day) + " " + std::string(month_name(month)) + " " +
+         std::to_string(year) + " is not a date: " + std::string(month_name(month)) + " " +
+         std::to_string(year) + " has " + std::to_string(days_in_month(year, month)) + " days";
+}
+
 Date Date::today() {
   return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }

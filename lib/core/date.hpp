@@ -24,6 +24,10 @@ class Date {
   // Why parse() refuses `text`, for a message about `field`: a day the month does not have
   // ("February 2025 has 28 days"), a month past 12, a year before 1900, or another form.
   static std::string problem(std::string_view text, std::string_view field);
+  // The same in words for a person filling in the field labelled `label`, saying what to do:
+  // "Date applied: 31 February 2025 is not a date: February 2025 has 28 days", "Date applied:
+  // enter a date, such as 2025-02-03" for empty text.
+  static std::string plain_problem(std::string_view text, std::string_view label);
   // Today in UTC.
   static Date today();
 

@@ -2,6 +2,7 @@
 #include "tracker/records.hpp"
 
 #include <charconv>
+#include <limits>
 
 #include "tracker/encoding.hpp"
 
@@ -150,7 +151,8 @@ void check_limit(std::size_t limit) {
 
 PageWindow page_window(const PageRequest& request) {
   check_limit(request.limit);
-  return PageWindow{.after = request.cursor.empty() ? 0 : decode_cursor(request.cursor),
+  const Id start = request.newest_first ? std::numeric_limits<Id>::max() : 0;
+  return PageWindow{.after = request.cursor.empty() ? start : decode_cursor(request.cursor),
                     .fetch = static_cast<std::int64_t>(request.limit) + 1};
 }
 

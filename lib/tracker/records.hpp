@@ -170,7 +170,8 @@ void require_reference(Connection& connection, Id provider, Id id, std::string_v
 }
 
 // Where a page starts and how many rows to fetch: one more than asked tells whether another page
-// follows. Checks the limit and the cursor.
+// follows. Checks the limit and the cursor. `after` is the id the page continues from, in the
+// request's order (the largest id there is, for the first page of the newest first).
 struct PageWindow {
   Id after = 0;
   std::int64_t fetch = 0;
@@ -193,8 +194,9 @@ template <class T>
 Page<T> list(Connection& connection, Id provider, const sql::Where& where,
              const PageRequest& request) {
   const PageWindow window = page_window(request);
-  const std::string sql =
-      select_sql<T>() + " WHERE provider_id = ? AND id > ?" + where.sql() + " ORDER BY id LIMIT ?";
+  const std::string sql = select_sql<T>() + " WHERE provider_id = ? AND id " +
+                          (request.newest_first ? "<" : ">") + " ?" + where.sql() + " ORDER BY id" +
+                          (request.newest_first ? " DESC" : "") + " LIMIT ?";
   auto& statement = connection.statement(sql);
   statement.bind(1, static_cast<std::int64_t>(provider));
   statement.bind(2, static_cast<std::int64_t>(window.after));

@@ -147,4 +147,13 @@ int Where::bind(SQLite::Statement& statement, int first_index) const {
   return index;
 }
 
+std::string like_containing(std::string_view text) {
+  std::string pattern = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
 }  // namespace caretoolkit::tracker::sql

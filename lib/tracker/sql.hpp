@@ -47,6 +47,10 @@ ServiceType read_service_type(const SQLite::Column& column);
 Channel read_channel(const SQLite::Column& column);
 Outcome read_outcome(const SQLite::Column& column);  // NULL -> kNone
 
+// A LIKE pattern, for "LIKE ? ESCAPE '\'", matching text that holds `text` anywhere: "%50\%%"
+// for "50%", so that '%', '_' and '\' in what a person typed match only themselves.
+std::string like_containing(std::string_view text);
+
 // A WHERE clause assembled from optional filters, with its parameters in order.
 class Where {
  public:

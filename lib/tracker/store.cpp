@@ -43,8 +43,9 @@ void require_unique_name(Connection& connection, const T& record) {
     name_key(sql::read_text(statement.getColumn(0)), other);
     if (other == key) {
       throw Error(ErrorCode::kConflict,
-                  "a " + std::string(records::Table<T>::kNoun) + " named '" + record.name +
-                      "' already exists",
+                  "A " + std::string(records::Table<T>::kNoun) + " named '" + record.name +
+                      "' already exists: choose another name, or use that " +
+                      std::string(records::Table<T>::kNoun),
                   "name");
     }
   }
@@ -108,9 +109,9 @@ void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
   statement.bind(4, static_cast<std::int64_t>(snapshot.id));
   if (statement.executeStep()) {
     throw Error(ErrorCode::kConflict,
-                "a headcount for " + snapshot.date.to_string() +
+                "A count for " + snapshot.date.to_string() +
                     (snapshot.service_id ? " and this service" : " and the whole provider") +
-                    " already exists",
+                    " is already recorded: edit that count instead",
                 "date");
   }
 }

@@ -52,12 +52,14 @@ struct StoreOptions {
   bool create = true;
 };
 
-// Keyset pagination: items in ascending id order, `limit` at a time (1..kMaxPageSize). Pass the
-// previous page's next_cursor to continue; an empty cursor starts at the beginning.
+// Keyset pagination: items in ascending id order (descending, the newest first, when
+// `newest_first`), `limit` at a time (1..kMaxPageSize). Pass the previous page's next_cursor, with
+// the same order, to continue; an empty cursor starts at the beginning.
 inline constexpr std::size_t kMaxPageSize = 1000;
 struct PageRequest {
   std::size_t limit = 50;
   std::string cursor;
+  bool newest_first = false;
 };
 template <class T>
 struct Page {
@@ -85,7 +87,18 @@ struct VacancyFilter {
 struct ApplicantFilter {
   std::optional<Id> source_id, vacancy_id, service_id;
   std::optional<Date> applied_from, applied_to;
-  std::optional<std::string> reference;
+  std::optional<std::string> reference;  // the whole reference, in its stored form
+  // References holding this text anywhere, ASCII letters in either case: "001" finds "MAN-001"
+  // and "man-0015". '%' and '_' are matched as themselves.
+  std::optional<std::string> reference_contains;
+  std::optional<Stage> stage;  // the stage reached, as current_stage() says (stages.hpp)
+};
+
+// How many applicants a filter keeps at each stage, and how many the provider has in all.
+struct StageCounts {
+  std::size_t total = 0;    // every applicant of the provider, whatever the filter
+  std::size_t matched = 0;  // those the filter keeps
+  std::vector<std::pair<Stage, std::size_t>> by_stage;  // every stage, in all_stages() order
 };
 struct HeadcountFilter {
   std::optional<Id> service_id;
@@ -252,13 +265,16 @@ class Store {
   Applicant get_applicant(Id provider, Id id) const;
   Page<Applicant> list_applicants(Id provider, const ApplicantFilter& filter = {},
                                   const PageRequest& page = {}) const;
+  // The counts behind a board of applicants by stage: the filter's stage, if any, is ignored.
+  StageCounts count_applicants_by_stage(Id provider, const ApplicantFilter& filter = {}) const;
   Applicant update_applicant(Id provider, Id id, const Edit<Applicant>& edit);
   void delete_applicant(Id provider, Id id);
 
   // Records that an applicant reached `stage` on `on`: interviewed, offered, started, left (with
-  // the reason), withdrawn or rejected (with the reason). Refused with kInvalid when the date
-  // breaks the order rules, and with kConflict when the stage is already recorded (correct it
-  // with update_applicant) or the applicant already withdrew or was rejected. Returns the
+  // the reason), withdrawn or rejected (with the reason). Refused with kInvalid when the stage
+  // cannot follow the one reached (next_stages() in stages.hpp) or the date breaks the order
+  // rules, and with kConflict when the stage is already recorded (correct it with
+  // update_applicant) or the applicant already withdrew or was rejected. Returns the
   // applicant as updated.
   Applicant record_event(Id provider, Id applicant, Stage stage, Date on,
                          std::string_view reason = {});

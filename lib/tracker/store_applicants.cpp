@@ -6,7 +6,9 @@
 // events can never contradict the dates the metrics read, and an import writes one row per line.
 #include <algorithm>
 
+#include "tracker/field_labels.hpp"
 #include "tracker/records.hpp"
+#include "tracker/stages.hpp"
 #include "tracker/store.hpp"
 #include "tracker/store_impl.hpp"
 #include "tracker/validation.hpp"
@@ -106,8 +108,8 @@ void prepare(Connection& connection, Date today, Applicant& a) {
   statement.bind(3, static_cast<std::int64_t>(a.id));
   if (statement.executeStep()) {
     throw Error(ErrorCode::kConflict,
-                "reference '" + a.reference + "' is already used by applicant " +
-                    std::to_string(statement.getColumn(0).getInt64()),
+                "The reference " + a.reference +
+                    " is already used by another applicant: choose another or edit that applicant",
                 "reference");
   }
 }
@@ -130,11 +132,34 @@ void write_update(Connection& connection, const Applicant& a, const OutcomeDetai
   statement.exec();
 }
 
+// "Interviewed, Offered a job, Withdrew or Not taken forward".
+std::string labels_or(std::span<const Stage> stages) {
+  std::string out;
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    if (i > 0) out += i + 1 == stages.size() ? " or " : ", ";
+    out += label(stages[i]);
+  }
+  return out;
+}
+
+// Refuses a stage that cannot follow the one `a` has reached, saying which can.
+void require_next(const Applicant& a, Stage stage) {
+  const Stage reached = current_stage(a);
+  if (can_follow(reached, stage)) return;
+  const auto allowed = next_stages(reached);
+  const std::string where = " cannot be recorded after " + std::string(label(reached));
+  throw Error(ErrorCode::kInvalid,
+              std::string(label(stage)) + where +
+                  (allowed.empty() ? ": no further step can be recorded"
+                                   : ": the next step can be " + labels_or(allowed)),
+              "stage");
+}
+
 void conflict_if_set(const std::optional<Date>& date, std::string_view field) {
   if (date) {
     throw Error(ErrorCode::kConflict,
-                std::string(field) + " is already recorded (" + date->to_string() +
-                    "); to correct it, update the applicant",
+                std::string(field_label(field)) + " is already recorded (" + date->to_string() +
+                    "): to change it, edit the applicant",
                 std::string(field));
   }
 }
@@ -164,8 +189,10 @@ Applicant Store::get_applicant(Id provider, Id id) const {
       [&](Connection& connection) { return records::get<Applicant>(connection, provider, id); });
 }
 
-Page<Applicant> Store::list_applicants(Id provider, const ApplicantFilter& filter,
-                                       const PageRequest& page) const {
+namespace {
+
+// The conditions of `filter` other than its stage.
+sql::Where applicant_where(const ApplicantFilter& filter) {
   sql::Where where;
   if (filter.source_id) where.add("source_id = ?", *filter.source_id);
   if (filter.vacancy_id) where.add("vacancy_id = ?", *filter.vacancy_id);
@@ -173,8 +200,51 @@ Page<Applicant> Store::list_applicants(Id provider, const ApplicantFilter& filte
   if (filter.applied_from) where.add("applied_on >= ?", filter.applied_from->to_string());
   if (filter.applied_to) where.add("applied_on <= ?", filter.applied_to->to_string());
   if (filter.reference) where.add("reference = ?", normalise_text(*filter.reference));
+  if (filter.reference_contains) {
+    where.add("reference LIKE ? ESCAPE '\\'",
+              sql::like_containing(normalise_text(*filter.reference_contains)));
+  }
+  return where;
+}
+
+std::size_t count_all(Connection& connection, Id provider) {
+  auto& statement = connection.statement("SELECT count(*) FROM applicants WHERE provider_id = ?");
+  statement.bind(1, static_cast<std::int64_t>(provider));
+  statement.executeStep();
+  return static_cast<std::size_t>(statement.getColumn(0).getInt64());
+}
+
+}  // namespace
+
+Page<Applicant> Store::list_applicants(Id provider, const ApplicantFilter& filter,
+                                       const PageRequest& page) const {
+  sql::Where where = applicant_where(filter);
+  if (filter.stage) where.add(current_stage_sql() + " = ?", std::string(to_string(*filter.stage)));
   return impl_->read([&](Connection& connection) {
     return records::list<Applicant>(connection, provider, where, page);
+  });
+}
+
+StageCounts Store::count_applicants_by_stage(Id provider, const ApplicantFilter& filter) const {
+  const sql::Where where = applicant_where(filter);
+  return impl_->read([&](Connection& connection) {
+    StageCounts counts;
+    for (const Stage stage : all_stages()) counts.by_stage.emplace_back(stage, 0);
+    counts.total = count_all(connection, provider);
+    auto& statement = connection.statement("SELECT " + current_stage_sql() +
+                                           ", count(*) FROM applicants WHERE provider_id = ?" +
+                                           where.sql() + " GROUP BY 1");
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    where.bind(statement, 2);
+    while (statement.executeStep()) {
+      const auto stage = parse_stage(sql::read_text(statement.getColumn(0)));
+      const auto count = static_cast<std::size_t>(statement.getColumn(1).getInt64());
+      counts.matched += count;
+      for (auto& [each, n] : counts.by_stage) {
+        if (stage && each == *stage) n = count;
+      }
+    }
+    return counts;
   });
 }
 
@@ -207,52 +277,58 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
     auto applicant = records::get<Applicant>(connection, provider, id);
     OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     if (applicant.outcome != Outcome::kNone) {
-      throw Error(ErrorCode::kConflict,
-                  "applicant " + std::to_string(id) + " was already " +
-                      std::string(to_string(applicant.outcome)) + " on " +
-                      outcome.on.value_or(applicant.applied_on).to_string() +
-                      "; no further stage can be recorded",
-                  "stage");
+      throw Error(
+          ErrorCode::kConflict,
+          (applicant.reference.empty() ? std::string("This applicant") : applicant.reference) +
+              " is marked “" + std::string(label(applicant.outcome)) + "” since " +
+              outcome.on.value_or(applicant.applied_on).to_string() +
+              ": no further step can be recorded; to change that, edit the applicant",
+          "stage");
     }
     switch (stage) {
       case Stage::kApplied:
         throw Error(ErrorCode::kConflict,
-                    "applied_on is recorded when the applicant is created (" +
-                        applicant.applied_on.to_string() + ")",
+                    "The date applied is recorded when the applicant is created (" +
+                        applicant.applied_on.to_string() + "): to change it, edit the applicant",
                     "stage");
       case Stage::kInterviewed:
         conflict_if_set(applicant.interviewed_on, "interviewed_on");
+        require_next(applicant, stage);
         applicant.interviewed_on = on;
         break;
       case Stage::kOffered:
         conflict_if_set(applicant.offered_on, "offered_on");
+        require_next(applicant, stage);
         applicant.offered_on = on;
         break;
       case Stage::kStarted:
         conflict_if_set(applicant.started_on, "started_on");
+        require_next(applicant, stage);
         applicant.started_on = on;
         break;
       case Stage::kLeft:
         conflict_if_set(applicant.left_on, "left_on");
+        require_next(applicant, stage);
         applicant.left_on = on;
         applicant.left_reason = why;
         break;
       case Stage::kWithdrawn:
       case Stage::kRejected: {
+        require_next(applicant, stage);
         applicant.outcome = stage == Stage::kWithdrawn ? Outcome::kWithdrawn : Outcome::kRejected;
-        const std::string field = std::string(to_string(stage)) + " date";
+        const std::string field = "The date of “" + std::string(label(stage)) + "”";
         Problems problems;
         if (on < last_stage_date(applicant)) {
           problems.push_back({"date",
                               field + " (" + on.to_string() +
                                   ") is before the last stage reached (" +
-                                  last_stage_date(applicant).to_string() + ")",
+                                  last_stage_date(applicant).to_string() + "); enter a later date",
                               std::nullopt});
         }
         if (on > impl_->today()) {
           problems.push_back({"date",
-                              field + " (" + on.to_string() + ") is in the future; today is " +
-                                  impl_->today().to_string(),
+                              field + " (" + on.to_string() + ") is in the future: today is " +
+                                  impl_->today().to_string() + "; enter the date it happened",
                               std::nullopt});
         }
         throw_if_invalid(std::move(problems));

@@ -38,18 +38,18 @@ constexpr std::array<Naming<Channel>, 8> kChannels{{
 
 constexpr std::array<Naming<Outcome>, 3> kOutcomes{{
     {Outcome::kNone, "", ""},
-    {Outcome::kWithdrawn, "withdrawn", "Withdrawn"},
-    {Outcome::kRejected, "rejected", "Rejected"},
+    {Outcome::kWithdrawn, "withdrawn", "Withdrew"},
+    {Outcome::kRejected, "rejected", "Not taken forward"},
 }};
 
 constexpr std::array<Naming<Stage>, 7> kStages{{
     {Stage::kApplied, "applied", "Applied"},
     {Stage::kInterviewed, "interviewed", "Interviewed"},
-    {Stage::kOffered, "offered", "Offered"},
-    {Stage::kStarted, "started", "Started"},
+    {Stage::kOffered, "offered", "Offered a job"},
+    {Stage::kStarted, "started", "Started work"},
     {Stage::kLeft, "left", "Left"},
-    {Stage::kWithdrawn, "withdrawn", "Withdrawn"},
-    {Stage::kRejected, "rejected", "Rejected"},
+    {Stage::kWithdrawn, "withdrawn", "Withdrew"},
+    {Stage::kRejected, "rejected", "Not taken forward"},
 }};
 
 template <class Enum, std::size_t N>
@@ -103,6 +103,19 @@ std::optional<Enum> parse(const std::array<Naming<Enum>, N>& table, std::string_
   return std::nullopt;
 }
 
+// The values of a table's rows from `first` on, in order.
+template <class Enum, std::size_t N, std::size_t First = 0>
+constexpr std::array<Enum, N - First> values_of(const std::array<Naming<Enum>, N>& table) {
+  std::array<Enum, N - First> out{};
+  for (std::size_t i = First; i < N; ++i) out[i - First] = table[i].value;
+  return out;
+}
+
+constexpr auto kServiceTypeValues = values_of(kServiceTypes);
+constexpr auto kChannelValues = values_of(kChannels);
+constexpr auto kOutcomeValues = values_of<Outcome, 3, 1>(kOutcomes);  // without kNone
+constexpr auto kStageValues = values_of(kStages);
+
 // The names or labels of every row, joined by ", ".
 template <class Enum, std::size_t N>
 std::string joined(const std::array<Naming<Enum>, N>& table, std::string_view Naming<Enum>::*part) {
@@ -122,6 +135,21 @@ std::string_view channel_names() {
 }
 std::string_view service_type_names() {
   static const std::string names = joined(kServiceTypes, &Naming<ServiceType>::name);
+  return names;
+}
+std::string_view outcome_names() {
+  static const std::string names = [] {
+    std::string out;
+    for (const Outcome outcome : kOutcomeValues) {
+      if (!out.empty()) out += ", ";
+      out += to_string(outcome);
+    }
+    return out + " (or empty)";
+  }();
+  return names;
+}
+std::string_view stage_names() {
+  static const std::string names = joined(kStages, &Naming<Stage>::name);
   return names;
 }
 std::string_view channel_labels() {
@@ -169,6 +197,25 @@ std::string_view label(ServiceType type) {
 }
 std::string_view label(Channel channel) {
   return find(kChannels, channel).label;
+}
+std::string_view label(Outcome outcome) {
+  return find(kOutcomes, outcome).label;
+}
+std::string_view label(Stage stage) {
+  return find(kStages, stage).label;
+}
+
+std::span<const ServiceType> all_service_types() {
+  return kServiceTypeValues;
+}
+std::span<const Channel> all_channels() {
+  return kChannelValues;
+}
+std::span<const Outcome> all_outcomes() {
+  return kOutcomeValues;
+}
+std::span<const Stage> all_stages() {
+  return kStageValues;
 }
 
 }  // namespace caretoolkit::tracker

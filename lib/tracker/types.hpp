@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,9 @@ std::optional<Stage> parse_stage(std::string_view text);
 // "job_board, social_media, ..., agency, other" and "home_care, residential, ..., other".
 std::string_view channel_names();
 std::string_view service_type_names();
+// "withdrawn, rejected (or empty)" and "applied, interviewed, ..., rejected".
+std::string_view outcome_names();
+std::string_view stage_names();
 // Every channel's label in order: "Job board, Social media, ..., Agency, Other".
 std::string_view channel_labels();
 
@@ -80,9 +84,20 @@ std::string_view channel_labels();
 // -> "applied_on".
 std::string fold_spelling(std::string_view text);
 
-// Human labels for pages and readable reports: "Home care", "Staff referral".
+// Human labels for pages and readable reports: "Home care", "Staff referral", "Offered a job",
+// "Not taken forward". These are the only labels: the API serves them (GET /api/v1/vocabulary)
+// and the pages show what it serves. label(Outcome::kNone) is empty.
 std::string_view label(ServiceType type);
 std::string_view label(Channel channel);
+std::string_view label(Outcome outcome);
+std::string_view label(Stage stage);
+
+// Every enumerator in its canonical order, for lists that offer the choices. all_outcomes()
+// leaves out kNone, which is no outcome.
+std::span<const ServiceType> all_service_types();
+std::span<const Channel> all_channels();
+std::span<const Outcome> all_outcomes();
+std::span<const Stage> all_stages();
 
 struct Provider {
   Id id = 0;

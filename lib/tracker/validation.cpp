@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "core/money.hpp"
+#include "tracker/field_labels.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -22,8 +23,18 @@ void add(Problems& problems, std::string_view field, std::string detail) {
   problems.push_back(ErrorItem{std::string(field), std::move(detail), std::nullopt});
 }
 
+// "Date started work (2025-03-01)". Dates stay in ISO form so that an import's problems of one
+// kind, which differ only in their figures, are summed up together (import_problems.hpp).
 std::string dated(std::string_view field, Date date) {
-  return std::string(field) + " (" + date.to_string() + ")";
+  return std::string(field_label(field)) + " (" + date.to_string() + ")";
+}
+
+// A label inside a sentence: "the date offered a job".
+std::string label_in_sentence(std::string_view field) {
+  std::string text = "the ";
+  text += field_label(field);
+  if (text[4] >= 'A' && text[4] <= 'Z') text[4] = static_cast<char>(text[4] - 'A' + 'a');
+  return text;
 }
 
 // A headcount's figure: from 0 to kMaxHeadcount.
@@ -40,7 +51,9 @@ void check_count(int count, std::string_view field, Problems& problems) {
 void check_not_future(std::optional<Date> date, std::string_view field, Date today,
                       Problems& problems) {
   if (date && *date > today) {
-    add(problems, field, dated(field, *date) + " is in the future; today is " + today.to_string());
+    add(problems, field,
+        dated(field, *date) + " is in the future: today is " + today.to_string() +
+            "; enter the date it happened");
   }
 }
 
@@ -49,7 +62,8 @@ void check_order(std::optional<Date> later, std::string_view later_field,
                  std::optional<Date> earlier, std::string_view earlier_field, Problems& problems) {
   if (later && earlier && *later < *earlier) {
     add(problems, later_field,
-        dated(later_field, *later) + " is before " + dated(earlier_field, *earlier));
+        dated(later_field, *later) + " is before " + label_in_sentence(earlier_field) + " (" +
+            earlier->to_string() + "); correct one of them");
   }
 }
 
@@ -349,7 +363,7 @@ void check_name(std::string_view name, std::string_view field, std::string_view 
 
 void check_applicant(const Applicant& a, Date today, Problems& problems) {
   if (a.reference.empty()) {
-    add(problems, "reference", "reference is required");
+    add(problems, "reference", "Reference: enter the applicant's reference");
   } else {
     check_length(a.reference, kMaxReferenceLength, "reference", problems);
     check_text(a.reference, TextKind::kName, "reference", "reference", problems);
@@ -368,25 +382,28 @@ void check_applicant(const Applicant& a, Date today, Problems& problems) {
   }
   if (a.started_on && !a.offered_on) {
     add(problems, "started_on",
-        dated("started_on", *a.started_on) +
-            " is given but offered_on is empty: a start needs an offer");
+        dated("started_on", *a.started_on) + " is given but " + label_in_sentence("offered_on") +
+            " is not: a start needs an offer, so record the offer too");
   }
   check_order(a.started_on, "started_on", a.offered_on, "offered_on", problems);
   if (a.left_on && !a.started_on) {
     add(problems, "left_on",
-        dated("left_on", *a.left_on) +
-            " is given but started_on is empty: only someone who started can leave");
+        dated("left_on", *a.left_on) + " is given but " + label_in_sentence("started_on") +
+            " is not: only someone who started can leave, so record the start too");
   }
   check_order(a.left_on, "left_on", a.started_on, "started_on", problems);
   if (!a.left_reason.empty() && !a.left_on) {
-    add(problems, "left_reason", "left_reason is given but left_on is empty");
+    add(problems, "left_reason",
+        "A reason for leaving is given but " + label_in_sentence("left_on") +
+            " is not: enter the date too");
   }
   check_length(a.left_reason, kMaxNoteLength, "left_reason", problems);
   check_text(a.left_reason, TextKind::kNote, "left_reason", "left_reason", problems);
   if (a.outcome != Outcome::kNone && a.started_on) {
     add(problems, "outcome",
-        "outcome is " + std::string(to_string(a.outcome)) + " but started_on is " +
-            a.started_on->to_string() + ": someone who started did not withdraw or get rejected");
+        "Outcome is " + std::string(label(a.outcome)) + " but " + label_in_sentence("started_on") +
+            " is " + a.started_on->to_string() +
+            ": someone who started did not withdraw or get rejected");
   }
   check_length(a.prior_sector, kMaxPriorSectorLength, "prior_sector", problems);
   check_text(a.prior_sector, TextKind::kName, "prior_sector", "prior_sector", problems);

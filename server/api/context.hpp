@@ -29,6 +29,7 @@ void add_report_routes(Router& router, ApiContext& context);
 void add_transfer_routes(Router& router, ApiContext& context);
 void add_team_routes(Router& router, ApiContext& context);
 void add_advert_routes(Router& router, ApiContext& context);
+void add_vocabulary_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "tracker/field_labels.hpp"
+
 namespace caretoolkit::server::api {
 
 namespace {
@@ -105,6 +107,18 @@ boost::json::object parse_json_object(const Request& request) {
   return std::move(value.as_object());
 }
 
+std::string label_of(std::string_view name) {
+  return std::string(tracker::field_label(name));
+}
+
+std::string grouped(std::int64_t number) {
+  std::string digits = std::to_string(number < 0 ? -number : number);
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), 1, ',');
+  }
+  return number < 0 ? "-" + digits : digits;
+}
+
 Response json_response(unsigned status, const boost::json::value& body) {
   return Response::json(status, boost::json::serialize(body));
 }
@@ -121,12 +135,13 @@ std::string read_string(const boost::json::value& value, std::string_view name,
                         std::size_t max_length) {
   const auto* text = value.if_string();
   if (text == nullptr) {
-    throw Error(ErrorCode::kInvalid,
-                std::string(name) + " must be a string, not " + type_name(value), pointer(name));
+    throw Error(ErrorCode::kInvalid, label_of(name) + " must be text, not " + type_name(value),
+                pointer(name));
   }
   if (text->size() > max_length && tracker::count_characters(*text) > max_length) {
     throw Error(ErrorCode::kInvalid,
-                std::string(name) + " is longer than " + std::to_string(max_length) + " characters",
+                label_of(name) + " is longer than " +
+                    grouped(static_cast<std::int64_t>(max_length)) + " characters",
                 pointer(name));
   }
   return std::string(*text);
@@ -147,8 +162,8 @@ std::int64_t read_integer(const boost::json::value& value, std::string_view name
                           std::int64_t max) {
   const auto out_of_range = [&] {
     return Error(ErrorCode::kInvalid,
-                 std::string(name) + " must be between " + std::to_string(min) + " and " +
-                     std::to_string(max) + ", not " + boost::json::serialize(value),
+                 label_of(name) + " must be a whole number from " + grouped(min) + " to " +
+                     grouped(max) + ", not " + boost::json::serialize(value),
                  pointer(name));
   };
   if (const auto* signed_value = value.if_int64()) {
@@ -171,8 +186,7 @@ std::int64_t read_integer(const boost::json::value& value, std::string_view name
     return static_cast<std::int64_t>(*real);
   }
   throw Error(ErrorCode::kInvalid,
-              std::string(name) + " must be a whole number, not " + type_name(value),
-              pointer(name));
+              label_of(name) + " must be a whole number, not " + type_name(value), pointer(name));
 }
 
 std::optional<std::int64_t> read_optional_integer(const boost::json::value& value,
@@ -185,7 +199,8 @@ std::optional<std::int64_t> read_optional_integer(const boost::json::value& valu
 Date read_date(const boost::json::value& value, std::string_view name) {
   const std::string text = read_string(value, name, 40);
   if (auto date = Date::parse(text)) return *date;
-  throw Error(ErrorCode::kInvalid, Date::problem(text, name), pointer(name));
+  throw Error(ErrorCode::kInvalid, Date::plain_problem(text, tracker::field_label(name)),
+              pointer(name));
 }
 
 std::optional<Date> read_optional_date(const boost::json::value& value, std::string_view name) {

@@ -38,6 +38,12 @@ boost::json::object page_object(boost::json::array items, const std::string& nex
 
 // One field of a record type T: its JSON name, how to write it and how to read it. `read` throws
 // Error(kInvalid) with field "/name" for a wrong type or value.
+// The label a person reads for the field `name` ("Date applied" for applied_on), which messages
+// use; the problem's `field` keeps the name.
+std::string label_of(std::string_view name);
+// A whole number with thousands separators: "1,000,000".
+std::string grouped(std::int64_t number);
+
 template <class T>
 struct Field {
   std::string_view name;
@@ -198,7 +204,7 @@ Field<T> enum_field(std::string_view name, Enum T::*member, bool required,
         const auto parsed = parse(text);
         if (!parsed) {
           throw Error(ErrorCode::kInvalid,
-                      std::string(name) + " '" + text + "' is not one of: " + std::string(allowed),
+                      label_of(name) + " '" + text + "' is not one of: " + std::string(allowed),
                       pointer(name));
         }
         r.*member = *parsed;
@@ -237,7 +243,7 @@ void from_json(const boost::json::object& body, const Fields<T>& fields, T& reco
     for (const auto& field : fields) {
       if (field.required && !body.contains(field.name)) {
         problems.push_back(
-            {pointer(field.name), std::string(field.name) + " is required", std::nullopt});
+            {pointer(field.name), label_of(field.name) + " is required", std::nullopt});
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/error.hpp"
+#include "tracker/field_labels.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -38,6 +39,12 @@ tracker::PageRequest page_request(const Request& request) {
     page.limit = *value;
   }
   if (const auto cursor = request.query_param("cursor")) page.cursor = std::string(*cursor);
+  if (const auto order = request.query_param("order")) {
+    if (*order != "oldest" && *order != "newest") {
+      throw Error(ErrorCode::kInvalid, "order must be oldest or newest", "order");
+    }
+    page.newest_first = *order == "newest";
+  }
   return page;
 }
 
@@ -51,7 +58,9 @@ std::optional<tracker::Id> query_id(const Request& request, std::string_view nam
 std::optional<Date> query_date(const Request& request, std::string_view name) {
   const auto text = request.query_param(name);
   if (!text) return std::nullopt;
-  return Date::parse_or_throw(*text, name);
+  if (auto date = Date::parse(*text)) return *date;
+  throw Error(ErrorCode::kInvalid, Date::plain_problem(*text, tracker::field_label(name)),
+              std::string(name));
 }
 
 std::optional<bool> query_bool(const Request& request, std::string_view name) {

@@ -1,6 +1,8 @@
 // Field tables of the tracker records; see resource_fields.hpp.
 #include "api/resource_fields.hpp"
 
+#include "tracker/stages.hpp"
+
 namespace caretoolkit::server::api {
 
 namespace tr = caretoolkit::tracker;
@@ -22,6 +24,20 @@ Field<tr::Source> source_channel_field() {
     source.channel_known = true;
   };
   return field;
+}
+
+// The stage an applicant has reached (stages.hpp), for a board to sort them by; set by the server.
+Field<tr::Applicant> applicant_stage_field() {
+  return {"stage", false,
+          [](const tr::Applicant& a, boost::json::object& o) {
+            o["stage"] = tr::to_string(tr::current_stage(a));
+          },
+          [](tr::Applicant&, const boost::json::value&) {
+            throw Error(ErrorCode::kInvalid,
+                        "stage is set by the server: record a stage through "
+                        "/applicants/{id}/events, or change the stage dates",
+                        "/stage");
+          }};
 }
 
 }  // namespace
@@ -86,8 +102,9 @@ const Fields<tr::Applicant>& applicant_fields() {
       text_field("left_reason", &tr::Applicant::left_reason, false, tr::kMaxNoteLength,
                  tr::TextKind::kNote),
       enum_field("outcome", &tr::Applicant::outcome, false, parse_outcome_value, tr::to_string,
-                 kOutcomes),
+                 tr::outcome_names()),
       text_field("prior_sector", &tr::Applicant::prior_sector, false, tr::kMaxPriorSectorLength),
+      applicant_stage_field(),
   };
   return fields;
 }
@@ -121,7 +138,8 @@ const Fields<tr::Provider>& provider_fields() {
 
 const Fields<StageEventInput>& stage_event_fields() {
   static const Fields<StageEventInput> fields = {
-      enum_field("stage", &StageEventInput::stage, true, tr::parse_stage, tr::to_string, kStages),
+      enum_field("stage", &StageEventInput::stage, true, tr::parse_stage, tr::to_string,
+                 tr::stage_names()),
       date_field("on", &StageEventInput::on, true),
       text_field("reason", &StageEventInput::reason, false, tr::kMaxNoteLength,
                  tr::TextKind::kNote),

@@ -9,10 +9,6 @@
 
 namespace caretoolkit::server::api {
 
-inline constexpr std::string_view kOutcomes = "withdrawn, rejected (or empty)";
-inline constexpr std::string_view kStages =
-    "interviewed, offered, started, left, withdrawn, rejected";
-
 const Fields<tracker::Service>& service_fields();
 const Fields<tracker::Source>& source_fields();
 const Fields<tracker::SpendEntry>& spend_fields();

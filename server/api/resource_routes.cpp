@@ -165,22 +165,51 @@ void add_vacancy_routes(Router& router, ApiContext& context) {
        [&store](Id provider, Id id) { store.delete_vacancy(provider, id); }});
 }
 
+// The applicant list's filters, shared with the counts per stage.
+tracker::ApplicantFilter applicant_filter(const Request& request) {
+  tracker::ApplicantFilter filter;
+  filter.source_id = query_id(request, "source_id");
+  filter.vacancy_id = query_id(request, "vacancy_id");
+  filter.service_id = query_id(request, "service_id");
+  filter.applied_from = query_date(request, "applied_from");
+  filter.applied_to = query_date(request, "applied_to");
+  if (auto reference = request.query_param("reference")) {
+    filter.reference = std::string(*reference);
+  }
+  if (auto part = request.query_param("reference_contains")) {
+    filter.reference_contains = std::string(*part);
+  }
+  if (auto stage = request.query_param("stage")) {
+    filter.stage =
+        parse_enum_or_throw(*stage, "stage", tracker::parse_stage, tracker::stage_names());
+  }
+  return filter;
+}
+
+// GET /applicants/stages: how many applicants the list's filters keep at each stage, and how
+// many the provider has in all, so that a board can say what it shows ("22 of 287").
+void add_stage_count_route(Router& router, tracker::Store& store) {
+  router.add("GET", std::string(kApiPrefix) + "/applicants/stages", [&store](Request& request) {
+    const Id provider = require_provider(request, store);
+    const auto counts = store.count_applicants_by_stage(provider, applicant_filter(request));
+    boost::json::array stages;
+    for (const auto& [stage, count] : counts.by_stage) {
+      stages.push_back(boost::json::object{{"stage", tracker::to_string(stage)}, {"count", count}});
+    }
+    return json_response(200, boost::json::object{{"total", counts.total},
+                                                  {"matched", counts.matched},
+                                                  {"stages", std::move(stages)}});
+  });
+}
+
 void add_applicant_routes(Router& router, ApiContext& context) {
   tracker::Store& store = context.store;
+  add_stage_count_route(router, store);
   add_resource<tracker::Applicant>(
       router, context,
       {"applicants", applicant_fields(),
        [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::ApplicantFilter filter;
-         filter.source_id = query_id(request, "source_id");
-         filter.vacancy_id = query_id(request, "vacancy_id");
-         filter.service_id = query_id(request, "service_id");
-         filter.applied_from = query_date(request, "applied_from");
-         filter.applied_to = query_date(request, "applied_to");
-         if (auto reference = request.query_param("reference")) {
-           filter.reference = std::string(*reference);
-         }
-         return store.list_applicants(provider, filter, page);
+         return store.list_applicants(provider, applicant_filter(request), page);
        },
        [&store](Id provider, Id id) { return store.get_applicant(provider, id); },
        [&store](Id provider, tracker::Applicant record) {

@@ -105,10 +105,6 @@ TEST_CASE("bad requests get the right problem and change nothing") {
       {"non-numeric id", "GET", "/api/v1/sources/abc", "", "", Key::kProvider, 404, "not-found"},
       {"method not allowed", "PUT", "/api/v1/sources", "{}", json, Key::kProvider, 405,
        "method-not-allowed"},
-      {"dot-dot traversal", "GET", "/../../etc/passwd", "", "", Key::kNone, 404, "not-found"},
-      {"encoded traversal", "GET", "/%2e%2e/%2e%2e/etc/passwd", "", "", Key::kNone, 404,
-       "not-found"},
-      {"absolute path", "GET", "//etc/passwd", "", "", Key::kNone, 404, "not-found"},
       {"bad limit", "GET", "/api/v1/applicants?limit=0", "", "", Key::kProvider, 422, "invalid",
        "limit"},
       {"replacement cost far over £10 billion", "GET",
@@ -256,7 +252,7 @@ TEST_CASE("money over the bound is refused naming the bound on every way in") {
         "POST", "/api/v1/spend", provider.key,
         std::string(R"({"source_id":1,"date":"2025-01-01","amount_pence":)") + amount + "}");
     CHECK(response.status == 422);
-    CHECK(response.body.find("amount_pence must be between 0 and 1000000000000, not ") !=
+    CHECK(response.body.find("Amount must be a whole number from 0 to 1,000,000,000,000, not ") !=
           std::string::npos);
   }
   // A whole number written with an exponent is still a whole number.

@@ -194,7 +194,8 @@ TEST_CASE("source set-channel shows in the export and source rename keeps the so
 TEST_CASE("source commands refuse a clash an unknown channel and a source still in use") {
   const Brookfield b;
   CHECK(contains(b.refused({"source", "rename", "--provider", "1", "Indeed", "facebook"}),
-                 "a source named 'facebook' already exists"));
+                 "A source named 'facebook' already exists: choose another name, or use "
+                 "that source"));
   CHECK(contains(b.refused({"source", "rename", "--provider", "1", "Indeed", "  "}),
                  "name is required"));
   CHECK(contains(b.refused({"source", "set-channel", "--provider", "1", "Indeed", "Radio"}),
@@ -234,17 +235,19 @@ TEST_CASE("applicant correct refuses a change that breaks the stage order and ch
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--started-on", "none"});
   // Said once, not repeated as a list of one.
   CHECK(refusal ==
-        "caretoolkit: left_on (2025-11-21) is given but started_on is empty: only someone who "
-        "started can leave\n");
+        "caretoolkit: Date left (2025-11-21) is given but the date started work is not: only "
+        "someone who started can leave, so record the start too\n");
   CHECK(contains(b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--offered-on",
                             "2025-03-30"}),
-                 "started_on (2025-03-29) is before offered_on (2025-03-30)"));
+                 "Date started work (2025-03-29) is before the date offered a job (2025-03-30); "
+                 "correct one of them"));
   CHECK(contains(
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--outcome", "withdrawn"}),
       "someone who started did not withdraw or get rejected"));
   CHECK(contains(b.refused({"applicant", "correct", "--provider", "1", "BHC-0042",
                             "--new-reference", "BHC-0043"}),
-                 "reference 'BHC-0043' is already used by applicant 43"));
+                 "The reference BHC-0043 is already used by another applicant: choose another or "
+                 "edit that applicant"));
   CHECK(contains(
       b.refused({"applicant", "correct", "--provider", "1", "BHC-0042", "--outcome", "maybe"}),
       "--outcome must be withdrawn, rejected or none, not 'maybe'"));
@@ -315,7 +318,8 @@ TEST_CASE("headcount correct and delete change one headcount") {
 
   CHECK(
       contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--date", "2025-02-28"}),
-               "a headcount for 2025-02-28 and this service already exists"));
+               "A count for 2025-02-28 and this service is already recorded: edit that count "
+               "instead"));
   CHECK(contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--staff", "-1"}),
                  "staff must not be negative"));
   CHECK(contains(b.refused({"headcount", "correct", "--provider", "1", "3", "--leavers", "many"}),

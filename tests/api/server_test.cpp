@@ -52,11 +52,10 @@ TEST_CASE("GET / serves the toolkit home page as HTML") {
   }
 }
 
-TEST_CASE("an unknown path answers 404 with an RFC 9457 problem") {
+TEST_CASE("an unknown API path answers 404 with an RFC 9457 problem") {
   TestServer server;
   HttpClient client("127.0.0.1", server.port());
-  for (const char* path : {"/no-such-page", "/api/v1/nothing-here", "/../../etc/passwd",
-                           "/%2e%2e/%2e%2e/etc/passwd"}) {
+  for (const char* path : {"/api/v1/nothing-here", "/api/v1/sources/abc/def"}) {
     CAPTURE(path);
     const auto response = client.get(path);
     CHECK(response.status == 404);

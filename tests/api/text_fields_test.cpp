@@ -79,7 +79,7 @@ TEST_CASE("a NUL or other control character in a JSON string is refused naming i
                               R"({"name":"INDEED\u00a0","channel":"job_board"})");
   CHECK(again.status == 409);
   CHECK(parse_json(again.body).at("detail").as_string() ==
-        "a source named 'INDEED' already exists");
+        "A source named 'INDEED' already exists: choose another name, or use that source");
 }
 
 TEST_CASE("text the API accepted exports and imports again into another provider") {
@@ -134,7 +134,7 @@ TEST_CASE("the API takes its text limits from the tracker and counts characters"
                     thousand + R"("})",
                 "/note")
             .at("detail")
-            .as_string() == "note is longer than 1000 characters");
+            .as_string() == "Note is longer than 1,000 characters");
 
   const std::string started = R"({"reference":"L-1","source_id":)" + sid +
                               R"(,"applied_on":"2025-01-06","offered_on":"2025-01-08",)"

@@ -1,53 +1,15 @@
-// The tracker page (provider key): record applicants, see them by stage and record the next
-// stage each reached, record spend, sources, vacancies and staff counts, and move the CSV forms
-// in and out. Every write goes through the API, and every refusal is shown beside its field.
+// The tracker page (provider key): record applicants, see them by stage (board.js) and record the
+// next stage each reached, record and correct spend and staff counts, add sources and vacancies,
+// and move the CSV forms in and out. Every write goes through the API, and every refusal is shown
+// beside its field. The stages, channels and outcomes come from the server's vocabulary.
 
-import { api, listAll, showNotice } from "./api.js";
+import { ApiError, api, listAll, showNotice, showProblem } from "./api.js";
+import { Board } from "./board.js";
 import { el, table } from "./dom.js";
 import { FieldProblem, field, fillSelect, onSubmit, setStatus } from "./forms.js";
 import { formatDate, formatPence, monthsBefore, parsePounds, todayIso } from "./format.js";
 import { requireKey } from "./layout.js";
-
-const STAGES = [
-  { key: "applied", title: "Applied" },
-  { key: "interviewed", title: "Interviewed" },
-  { key: "offered", title: "Offered a job" },
-  { key: "started", title: "Started work" },
-  { key: "left", title: "Left" },
-  { key: "closed", title: "Did not continue" },
-];
-
-// The steps that can follow each stage, the usual next one first.
-const NEXT_STEPS = {
-  applied: ["interviewed", "offered", "started", "withdrawn", "rejected"],
-  interviewed: ["offered", "started", "withdrawn", "rejected"],
-  offered: ["started", "withdrawn", "rejected"],
-  started: ["left"],
-  left: [],
-  closed: [],
-};
-
-const STEP_NAMES = {
-  interviewed: "Interviewed",
-  offered: "Offered a job",
-  started: "Started work",
-  left: "Left",
-  withdrawn: "Withdrew",
-  rejected: "Not taken forward",
-};
-
-const NEEDS_REASON = new Set(["left", "withdrawn", "rejected"]);
-
-const CHANNEL_NAMES = {
-  job_board: "Job board",
-  social_media: "Social media",
-  staff_referral: "Staff referral",
-  jobcentre_plus: "Jobcentre Plus",
-  careers_event: "Careers fair or event",
-  own_website: "Our own website",
-  agency: "Recruitment agency",
-  other: "Other",
-};
+import { loadVocabulary } from "./vocabulary.js";
 
 const TRANSFERS = [
   { name: "applicants", title: "Applicants" },
@@ -55,19 +17,23 @@ const TRANSFERS = [
   { name: "headcounts", title: "Staff and vacancy counts" },
 ];
 
-const state = { sources: [], vacancies: [], applicants: [] };
+// The headcount form's choice for a count of the whole provider rather than one service.
+const WHOLE_PROVIDER = "provider";
+
+const state = { vocabulary: null, board: null, sources: [], services: [], vacancies: [] };
 
 function sourceName(id) {
   return state.sources.find((s) => s.id === id)?.name || `source ${id}`;
 }
 
-function stageOf(applicant) {
-  if (applicant.outcome) return "closed";
-  if (applicant.left_on) return "left";
-  if (applicant.started_on) return "started";
-  if (applicant.offered_on) return "offered";
-  if (applicant.interviewed_on) return "interviewed";
-  return "applied";
+function serviceName(id) {
+  if (id === null || id === undefined) return "Whole provider";
+  return state.services.find((s) => s.id === id)?.name || `service ${id}`;
+}
+
+// A count's service inside a sentence: "Birch House nursing" or "the whole provider".
+function serviceInSentence(id) {
+  return id === null || id === undefined ? "the whole provider" : serviceName(id);
 }
 
 function setDefaultDates(root) {
@@ -76,11 +42,13 @@ function setDefaultDates(root) {
   }
 }
 
-// Every select that lists sources or vacancies, refilled after a change.
+// Every select that lists sources, vacancies, services or channels, refilled after a change.
 function refreshChoices() {
+  const vocabulary = state.vocabulary;
   for (const select of document.querySelectorAll("select[data-options=sources]")) {
     fillSelect(select, state.sources, {
-      label: (s) => `${s.name} (${CHANNEL_NAMES[s.channel] || s.channel})`,
+      label: (s) => `${s.name} (${vocabulary.channelLabel(s.channel)})`,
+      empty: "Choose a source",
     });
   }
   for (const select of document.querySelectorAll("select[data-options=vacancies]")) {
@@ -89,115 +57,70 @@ function refreshChoices() {
       empty: "None",
     });
   }
+  for (const select of document.querySelectorAll("select[data-options=channels]")) {
+    fillSelect(select, vocabulary.channels, { value: (c) => c.name, label: (c) => c.label, empty: "Choose the kind of channel" });
+  }
+  for (const select of document.querySelectorAll("select[data-options=services]")) {
+    const whole = { id: WHOLE_PROVIDER, name: "The whole provider (all services together)" };
+    if (state.services.length) fillSelect(select, [...state.services, whole], { empty: "Choose a service" });
+    else fillSelect(select, [{ ...whole, name: "The whole provider" }]);
+  }
   document.getElementById("no-sources").hidden = state.sources.length > 0;
 }
 
-function history(applicant) {
-  const lines = [`Applied ${formatDate(applicant.applied_on)} through ${sourceName(applicant.source_id)}`];
-  if (applicant.interviewed_on) lines.push(`Interviewed ${formatDate(applicant.interviewed_on)}`);
-  if (applicant.offered_on) lines.push(`Offered ${formatDate(applicant.offered_on)}`);
-  if (applicant.started_on) lines.push(`Started ${formatDate(applicant.started_on)}`);
-  if (applicant.left_on) {
-    lines.push(`Left ${formatDate(applicant.left_on)}${applicant.left_reason ? `: ${applicant.left_reason}` : ""}`);
+// A record form (spend, staff count) edits an existing record while data-editing holds its id:
+// its submit button then saves the changes, and Cancel goes back to recording a new one.
+function startEditing(form, id, message) {
+  form.dataset.editing = String(id);
+  form.querySelector("button[data-create]").textContent = "Save changes";
+  form.querySelector("[data-cancel-edit]").hidden = false;
+  setStatus(form, message);
+  form.scrollIntoView({ block: "nearest" });
+  form.querySelector("select, input")?.focus();
+}
+
+function stopEditing(form) {
+  delete form.dataset.editing;
+  const submit = form.querySelector("button[data-create]");
+  submit.textContent = submit.dataset.create;
+  form.querySelector("[data-cancel-edit]").hidden = true;
+}
+
+function editing(form) {
+  return form.dataset.editing ? Number(form.dataset.editing) : 0;
+}
+
+// The Edit and Delete buttons of a table row; `what` names the record for people who cannot see
+// the row ("spend of £250.00 on Indeed, 3 March 2025").
+function rowActions(what, onEdit, onDelete) {
+  const hiddenText = (text) => el("span", { className: "visually-hidden" }, text);
+  const edit = el("button", { type: "button", className: "secondary small" }, "Edit", hiddenText(` the ${what}`));
+  const remove = el("button", { type: "button", className: "danger small" }, "Delete", hiddenText(` the ${what}`));
+  edit.addEventListener("click", onEdit);
+  remove.addEventListener("click", async () => {
+    if (window.confirm(`Delete the ${what}? This cannot be undone.`)) await onDelete();
+  });
+  return el("div", { className: "row-actions" }, edit, remove);
+}
+
+// Runs a row's delete, reporting the outcome in `form`'s status line or beside it.
+async function deleteRecord(form, path, done, message) {
+  try {
+    await api(path, { method: "DELETE" });
+    if (editing(form) === Number(path.split("/").pop())) stopEditing(form);
+    await done();
+    setStatus(form, message);
+  } catch (error) {
+    showProblem(form, error);
   }
-  if (applicant.outcome) lines.push(applicant.outcome === "withdrawn" ? "Withdrew" : "Not taken forward");
-  return lines.map((line) => el("p", {}, line));
 }
 
-function moveForm(applicant) {
-  const steps = NEXT_STEPS[stageOf(applicant)];
-  if (!steps.length) return null;
-  const id = applicant.id;
-  const hidden = (text) => el("span", { className: "visually-hidden" }, text);
-  const select = el("select", { id: `step-${id}`, name: "stage" });
-  for (const step of steps) select.append(new Option(STEP_NAMES[step], step));
-  const date = el("input", {
-    type: "date",
-    id: `on-${id}`,
-    name: "on",
-    value: todayIso(),
-    "data-field": "date interviewed_on offered_on started_on left_on applied_on",
-  });
-  const reasonField = el(
-    "div",
-    { className: "field", hidden: !NEEDS_REASON.has(steps[0]) },
-    el("label", { for: `reason-${id}` }, "Reason ", hidden(`for ${applicant.reference} `), "(optional)"),
-    el("input", { type: "text", id: `reason-${id}`, name: "reason", autocomplete: "off" }),
-  );
-  select.addEventListener("change", () => {
-    reasonField.hidden = !NEEDS_REASON.has(select.value);
-  });
-  const form = el(
-    "form",
-    { novalidate: true, "data-applicant": id },
-    el("div", { className: "field" }, el("label", { for: select.id }, "Next step", hidden(` for ${applicant.reference}`)), select),
-    el("div", { className: "field" }, el("label", { for: date.id }, "Date", hidden(` for ${applicant.reference}`)), date),
-    reasonField,
-    el("button", { type: "submit", className: "small" }, "Record", hidden(` next step for ${applicant.reference}`)),
-    el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
-  );
-  onSubmit(form, async (data) => {
-    const body = { stage: data.get("stage"), on: field(data, "on") || "" };
-    const reason = field(data, "reason");
-    if (reason && NEEDS_REASON.has(body.stage)) body.reason = reason;
-    const updated = await api(`/api/v1/applicants/${id}/events`, { method: "POST", json: body });
-    replaceApplicant(updated);
-    renderBoard();
-    announceBoard(`${updated.reference}: ${STEP_NAMES[body.stage].toLowerCase()} on ${formatDate(body.on)}.`);
-    const next = document.getElementById(`step-${id}`) || document.getElementById(`applicant-${id}-name`);
-    next?.focus();
-  });
-  return form;
-}
-
-function applicantCard(applicant) {
-  return el(
-    "li",
-    { className: "applicant", id: `applicant-${applicant.id}`, "data-reference": applicant.reference },
-    el("h4", { id: `applicant-${applicant.id}-name`, tabindex: "-1" }, applicant.reference),
-    ...history(applicant),
-    moveForm(applicant),
-  );
-}
-
-function renderBoard() {
-  const columns = STAGES.map((stage) => {
-    const people = state.applicants.filter((a) => stageOf(a) === stage.key);
-    const list = people.length
-      ? el("ul", {}, ...people.map(applicantCard))
-      : el("p", { className: "hint" }, "Nobody at this stage.");
-    return el(
-      "section",
-      { className: "stage-column", "data-stage": stage.key, "aria-labelledby": `stage-${stage.key}` },
-      el("h3", { id: `stage-${stage.key}` }, `${stage.title} (${people.length})`),
-      list,
-    );
-  });
-  document.getElementById("board").replaceChildren(...columns);
-}
-
-function announceBoard(text) {
-  document.getElementById("board-status").textContent = text;
-}
-
-function replaceApplicant(updated) {
-  const at = state.applicants.findIndex((a) => a.id === updated.id);
-  if (at === -1) state.applicants.unshift(updated);
-  else state.applicants[at] = updated;
-}
-
-async function loadApplicants() {
-  const filter = new FormData(document.getElementById("board-filter"));
-  state.applicants = await listAll("/api/v1/applicants", {
-    applied_from: field(filter, "applied_from"),
-    reference: field(filter, "reference"),
-  });
-  state.applicants.sort((a, b) => b.applied_on.localeCompare(a.applied_on) || b.id - a.id);
-  renderBoard();
-  announceBoard(`${state.applicants.length} applicant${state.applicants.length === 1 ? "" : "s"} shown.`);
+function describeSpend(entry) {
+  return `spend of ${formatPence(entry.amount_pence)} on ${sourceName(entry.source_id)}, ${formatDate(entry.date)}`;
 }
 
 async function loadSpend() {
+  const form = document.getElementById("spend-form");
   const from = monthsBefore(todayIso(), 12);
   const entries = await listAll("/api/v1/spend", { from });
   entries.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
@@ -207,20 +130,29 @@ async function loadSpend() {
     sourceName(e.source_id),
     { text: formatPence(e.amount_pence), number: true },
     e.note || "",
+    rowActions(
+      describeSpend(e),
+      () => editSpend(form, e),
+      () => deleteRecord(form, `/api/v1/spend/${e.id}`, loadSpend, `Deleted the ${describeSpend(e)}.`),
+    ),
   ]);
   document.getElementById("spend-list").replaceChildren(
     entries.length
-      ? table(
-          `Spend in the last 12 months: ${formatPence(total)}`,
-          ["Date", "Source", { text: "Amount", number: true }, "Note"],
-          rows,
-        )
+      ? table(`Spend in the last 12 months: ${formatPence(total)}`, ["Date", "Source", { text: "Amount", number: true }, "Note", "Change"], rows)
       : el("p", {}, "No spend recorded in the last 12 months."),
   );
 }
 
+function editSpend(form, entry) {
+  form.elements.source_id.value = String(entry.source_id);
+  form.elements.date.value = entry.date;
+  form.elements.amount.value = (entry.amount_pence / 100).toFixed(2);
+  form.elements.note.value = entry.note || "";
+  startEditing(form, entry.id, `Change the ${describeSpend(entry)} above, then save.`);
+}
+
 function renderSources() {
-  const rows = state.sources.map((s) => [s.name, CHANNEL_NAMES[s.channel] || s.channel]);
+  const rows = state.sources.map((s) => [s.name, state.vocabulary.channelLabel(s.channel)]);
   document.getElementById("source-list").replaceChildren(
     rows.length ? table("Your sources", ["Name", "Kind of channel"], rows) : el("p", {}, "No sources yet."),
   );
@@ -233,32 +165,64 @@ function renderVacancies() {
   );
 }
 
+function describeCount(count) {
+  return `count of ${formatDate(count.date)} (${serviceInSentence(count.service_id)})`;
+}
+
 async function loadHeadcounts() {
+  const form = document.getElementById("headcount-form");
   const counts = await listAll("/api/v1/headcounts");
   counts.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
-  const rows = counts.slice(0, 12).map((c) => [
+  const number = (value) => ({ text: value === null || value === undefined ? "not given" : String(value), number: true });
+  const rows = counts.slice(0, 24).map((c) => [
     formatDate(c.date),
-    { text: String(c.staff), number: true },
-    { text: String(c.vacancies), number: true },
-    { text: c.leavers === null || c.leavers === undefined ? "not given" : String(c.leavers), number: true },
+    serviceName(c.service_id),
+    number(c.staff),
+    number(c.vacancies),
+    number(c.leavers),
+    rowActions(
+      describeCount(c),
+      () => editCount(form, c, `Change the ${describeCount(c)} above, then save.`),
+      () => deleteRecord(form, `/api/v1/headcounts/${c.id}`, loadHeadcounts, `Deleted the ${describeCount(c)}.`),
+    ),
   ]);
   document.getElementById("headcount-list").replaceChildren(
     rows.length
       ? table(
           "Latest counts",
-          ["Date", { text: "Staff", number: true }, { text: "Vacancies", number: true }, { text: "Leavers in 12 months", number: true }],
+          ["Date", "Service", { text: "Staff", number: true }, { text: "Vacancies", number: true }, { text: "Leavers in 12 months", number: true }, "Change"],
           rows,
         )
       : el("p", {}, "No counts recorded yet."),
   );
 }
 
+function editCount(form, count, message, { keepFigures = false } = {}) {
+  form.elements.service_id.value = count.service_id ? String(count.service_id) : WHOLE_PROVIDER;
+  form.elements.date.value = count.date;
+  if (!keepFigures) {
+    form.elements.staff.value = String(count.staff);
+    form.elements.vacancies.value = String(count.vacancies);
+    form.elements.leavers.value = count.leavers === null || count.leavers === undefined ? "" : String(count.leavers);
+  }
+  startEditing(form, count.id, message);
+}
+
+// The count already recorded for the day and service of `body`, which the server refused as a
+// second one.
+async function existingCount(body) {
+  const counts = await listAll("/api/v1/headcounts", { from: body.date, to: body.date });
+  return counts.find((c) => (c.service_id ?? null) === (body.service_id ?? null)) || null;
+}
+
 async function loadSourcesAndVacancies() {
-  [state.sources, state.vacancies] = await Promise.all([
+  [state.sources, state.vacancies, state.services] = await Promise.all([
     listAll("/api/v1/sources"),
     listAll("/api/v1/vacancies", { open: true }),
+    listAll("/api/v1/services"),
   ]);
   state.sources.sort((a, b) => a.name.localeCompare(b.name));
+  state.services.sort((a, b) => a.name.localeCompare(b.name));
   refreshChoices();
   renderSources();
   renderVacancies();
@@ -274,46 +238,95 @@ function wholeNumber(form, name, { optional = false } = {}) {
   return Number(text);
 }
 
-function bindForms() {
-  const applicantForm = document.getElementById("applicant-form");
-  onSubmit(applicantForm, async (data) => {
-    const body = {
-      reference: field(data, "reference") || "",
-      source_id: Number(data.get("source_id")) || 0,
-      applied_on: field(data, "applied_on") || "",
-    };
-    if (!body.reference) throw new FieldProblem(applicantForm.elements.reference, "Enter a reference.");
-    if (!body.source_id) throw new FieldProblem(applicantForm.elements.source_id, "Add a source first, under Sources.");
+function chosenSource(form, data) {
+  const id = Number(data.get("source_id")) || 0;
+  if (!id) {
+    throw new FieldProblem(form.elements.source_id, state.sources.length ? "Choose a source." : "Add a source first, under Sources.");
+  }
+  return id;
+}
+
+function bindApplicantForm() {
+  const form = document.getElementById("applicant-form");
+  onSubmit(form, async (data) => {
+    const body = { reference: field(data, "reference") || "", applied_on: field(data, "applied_on") || "" };
+    if (!body.reference) throw new FieldProblem(form.elements.reference, "Enter a reference.");
+    body.source_id = chosenSource(form, data);
     const vacancy = Number(data.get("vacancy_id"));
     if (vacancy) body.vacancy_id = vacancy;
     const created = await api("/api/v1/applicants", { method: "POST", json: body });
-    replaceApplicant(created);
-    renderBoard();
-    applicantForm.elements.reference.value = "";
-    applicantForm.elements.reference.focus();
+    await state.board.load();
+    form.elements.reference.value = "";
+    form.elements.reference.focus();
     return `Recorded ${created.reference}, applied ${formatDate(created.applied_on)}.`;
   });
+}
 
-  const spendForm = document.getElementById("spend-form");
-  onSubmit(spendForm, async (data) => {
-    const amount = parsePounds(data.get("amount") || "");
-    if (amount === null) throw new FieldProblem(spendForm.elements.amount, "Enter an amount in pounds, such as 250 or 1,200.50.");
-    const body = { source_id: Number(data.get("source_id")) || 0, date: field(data, "date") || "", amount_pence: amount };
-    if (!body.source_id) throw new FieldProblem(spendForm.elements.source_id, "Add a source first, under Sources.");
-    const note = field(data, "note");
-    if (note) body.note = note;
-    const created = await api("/api/v1/spend", { method: "POST", json: body });
-    spendForm.elements.amount.value = "";
-    spendForm.elements.note.value = "";
-    await loadSpend();
-    return `Recorded ${formatPence(created.amount_pence)} on ${sourceName(created.source_id)}.`;
+function bindSpendForm() {
+  const form = document.getElementById("spend-form");
+  form.querySelector("[data-cancel-edit]").addEventListener("click", () => {
+    stopEditing(form);
+    form.reset();
+    setDefaultDates(form);
+    setStatus(form, "");
   });
+  onSubmit(form, async (data) => {
+    const amount = parsePounds(data.get("amount") || "");
+    if (amount === null) throw new FieldProblem(form.elements.amount, "Enter an amount in pounds, such as 250 or 1,200.50.");
+    const body = { source_id: chosenSource(form, data), date: field(data, "date") || "", amount_pence: amount };
+    const id = editing(form);
+    const note = field(data, "note");
+    if (note || id) body.note = note || "";
+    const saved = await api(id ? `/api/v1/spend/${id}` : "/api/v1/spend", { method: id ? "PATCH" : "POST", json: body });
+    if (id) stopEditing(form);
+    form.elements.amount.value = "";
+    form.elements.note.value = "";
+    await loadSpend();
+    return id ? `Saved the ${describeSpend(saved)}.` : `Recorded ${formatPence(saved.amount_pence)} on ${sourceName(saved.source_id)}.`;
+  });
+}
 
+function bindHeadcountForm() {
+  const form = document.getElementById("headcount-form");
+  form.querySelector("[data-cancel-edit]").addEventListener("click", () => {
+    stopEditing(form);
+    setStatus(form, "");
+  });
+  onSubmit(form, async (data) => {
+    const service = data.get("service_id") || "";
+    if (!service) throw new FieldProblem(form.elements.service_id, "Choose the service this count is for, or the whole provider.");
+    const body = { date: field(data, "date") || "", staff: wholeNumber(form, "staff"), vacancies: wholeNumber(form, "vacancies") };
+    const id = editing(form);
+    if (service !== WHOLE_PROVIDER) body.service_id = Number(service);
+    else if (id) body.service_id = null;
+    const leavers = wholeNumber(form, "leavers", { optional: true });
+    if (leavers !== null || id) body.leavers = leavers;
+    let saved;
+    try {
+      saved = await api(id ? `/api/v1/headcounts/${id}` : "/api/v1/headcounts", { method: id ? "PATCH" : "POST", json: body });
+    } catch (error) {
+      const first = error instanceof ApiError && error.status === 409 && !id ? await existingCount(body) : null;
+      if (!first) throw error;
+      editCount(form, first, "", { keepFigures: true });
+      return (
+        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) is already recorded: ` +
+        `${first.staff} staff and ${first.vacancies} vacancies. Press “Save changes” to replace it with the figures above, or Cancel.`
+      );
+    }
+    if (id) stopEditing(form);
+    await loadHeadcounts();
+    return `${id ? "Saved" : "Recorded"} ${saved.staff} staff and ${saved.vacancies} vacancies on ${formatDate(saved.date)} (${serviceInSentence(saved.service_id)}).`;
+  });
+}
+
+function bindSourceAndVacancyForms() {
   const sourceForm = document.getElementById("source-form");
   onSubmit(sourceForm, async (data) => {
     const name = field(data, "name");
     if (!name) throw new FieldProblem(sourceForm.elements.name, "Enter the source's name.");
-    const created = await api("/api/v1/sources", { method: "POST", json: { name, channel: data.get("channel") } });
+    const channel = data.get("channel");
+    if (!channel) throw new FieldProblem(sourceForm.elements.channel, "Choose the kind of channel.");
+    const created = await api("/api/v1/sources", { method: "POST", json: { name, channel } });
     sourceForm.elements.name.value = "";
     await loadSourcesAndVacancies();
     return `Added ${created.name}.`;
@@ -328,31 +341,21 @@ function bindForms() {
     await loadSourcesAndVacancies();
     return `Added the vacancy for ${created.role}.`;
   });
+}
 
-  const headcountForm = document.getElementById("headcount-form");
-  onSubmit(headcountForm, async (data) => {
-    const body = {
-      date: field(data, "date") || "",
-      staff: wholeNumber(headcountForm, "staff"),
-      vacancies: wholeNumber(headcountForm, "vacancies"),
-    };
-    const leavers = wholeNumber(headcountForm, "leavers", { optional: true });
-    if (leavers !== null) body.leavers = leavers;
-    await api("/api/v1/headcounts", { method: "POST", json: body });
-    await loadHeadcounts();
-    return `Recorded ${body.staff} staff and ${body.vacancies} vacancies on ${formatDate(body.date)}.`;
-  });
-
+function bindBoardFilter() {
   const filter = document.getElementById("board-filter");
+  const board = document.getElementById("board");
   let timer = 0;
   const reload = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => loadApplicants().catch((e) => showNotice(document.getElementById("board"), e)), 300);
+    timer = setTimeout(() => state.board.load().catch((e) => showNotice(board, e)), 300);
   };
   filter.addEventListener("input", reload);
   filter.addEventListener("submit", (event) => {
     event.preventDefault();
-    reload();
+    clearTimeout(timer);
+    state.board.load().catch((e) => showNotice(board, e));
   });
 }
 
@@ -417,7 +420,7 @@ function transferCard({ name, title }) {
 
 async function loadAll() {
   await loadSourcesAndVacancies();
-  await Promise.all([loadApplicants(), loadSpend(), loadHeadcounts()]);
+  await Promise.all([state.board.load(), loadSpend(), loadHeadcounts()]);
 }
 
 async function start() {
@@ -428,9 +431,23 @@ async function start() {
   setDefaultDates(page);
   document.getElementById("board-from").value = monthsBefore(todayIso(), 12);
   document.getElementById("transfers").replaceChildren(...TRANSFERS.map(transferCard));
-  bindForms();
   try {
+    state.vocabulary = await loadVocabulary();
+    state.board = new Board({
+      vocabulary: state.vocabulary,
+      sources: () => state.sources,
+      container: document.getElementById("board"),
+      summary: document.getElementById("board-summary"),
+      status: document.getElementById("board-status"),
+      filter: document.getElementById("board-filter"),
+    });
+    bindApplicantForm();
+    bindSpendForm();
+    bindHeadcountForm();
+    bindSourceAndVacancyForms();
+    bindBoardFilter();
     await loadAll();
+    page.dataset.ready = "true";
   } catch (error) {
     showNotice(gate, error);
   }

@@ -59,3 +59,25 @@ TEST_CASE("Date problem says what is wrong with a refused date") {
     CHECK(Date::problem(c.text, "started_on") == std::string("started_on ") + c.message);
   }
 }
+
+TEST_CASE("Date plain_problem names the field by its label and says what to write") {
+  const struct {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"2025-02-31", "Date started: 31 February 2025 is not a date: February 2025 has 28 days"},
+      {"2024-02-30", "Date started: 30 February 2024 is not a date: February 2024 has 29 days"},
+      {"2025-13-01", "Date started: '2025-13-01' is not a date: months go from 01 to 12"},
+      {"2025-01-00", "Date started: '2025-01-00' is not a date: days start at 01"},
+      {"1850-01-01", "Date started: enter a date from 1900 on, not '1850-01-01'"},
+      {"06/01/2025",
+       "Date started: write the date as year, month and day, such as 2025-02-03, not "
+       "'06/01/2025'"},
+      {"", "Date started: enter a date, such as 2025-02-03"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK_FALSE(Date::parse(c.text).has_value());
+    CHECK(Date::plain_problem(c.text, "Date started") == c.message);
+  }
+}

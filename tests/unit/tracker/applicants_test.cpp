@@ -60,28 +60,37 @@ TEST_CASE_FIXTURE(ApplicantFixture,
     a.interviewed_on = day("2025-03-01");
     const ErrorItem item = refused(a);
     CHECK(item.field == "interviewed_on");
-    CHECK(item.detail == "interviewed_on (2025-03-01) is before applied_on (2025-03-05)");
+    CHECK(item.detail ==
+          "Date interviewed (2025-03-01) is before the date applied (2025-03-05); correct one of "
+          "them");
   }
   SUBCASE("an offer before the interview") {
     a.interviewed_on = day("2025-03-10");
     a.offered_on = day("2025-03-08");
-    CHECK(refused(a).detail == "offered_on (2025-03-08) is before interviewed_on (2025-03-10)");
+    CHECK(refused(a).detail ==
+          "Date offered a job (2025-03-08) is before the date interviewed (2025-03-10); correct "
+          "one of them");
   }
   SUBCASE("an offer before the application when there was no interview") {
     a.offered_on = day("2025-03-01");
-    CHECK(refused(a).detail == "offered_on (2025-03-01) is before applied_on (2025-03-05)");
+    CHECK(refused(a).detail ==
+          "Date offered a job (2025-03-01) is before the date applied (2025-03-05); correct one of "
+          "them");
   }
   SUBCASE("a start before the offer") {
     a.offered_on = day("2025-03-20");
     a.started_on = day("2025-03-15");
     const ErrorItem item = refused(a);
     CHECK(item.field == "started_on");
-    CHECK(item.detail == "started_on (2025-03-15) is before offered_on (2025-03-20)");
+    CHECK(item.detail ==
+          "Date started work (2025-03-15) is before the date offered a job (2025-03-20); correct "
+          "one of them");
   }
   SUBCASE("a start without an offer") {
     a.started_on = day("2025-03-15");
     CHECK(refused(a).detail ==
-          "started_on (2025-03-15) is given but offered_on is empty: a start needs an offer");
+          "Date started work (2025-03-15) is given but the date offered a job is not: a start "
+          "needs an offer, so record the offer too");
   }
   SUBCASE("leaving before starting") {
     a.offered_on = day("2025-03-06");
@@ -89,17 +98,20 @@ TEST_CASE_FIXTURE(ApplicantFixture,
     a.left_on = day("2025-03-31");
     const ErrorItem item = refused(a);
     CHECK(item.field == "left_on");
-    CHECK(item.detail == "left_on (2025-03-31) is before started_on (2025-04-01)");
+    CHECK(
+        item.detail ==
+        "Date left (2025-03-31) is before the date started work (2025-04-01); correct one of them");
   }
   SUBCASE("leaving without starting") {
     a.left_on = day("2025-04-01");
     CHECK(refused(a).detail ==
-          "left_on (2025-04-01) is given but started_on is empty: only someone who started can "
-          "leave");
+          "Date left (2025-04-01) is given but the date started work is not: only someone who "
+          "started can leave, so record the start too");
   }
   SUBCASE("a reason for leaving without a leaving date") {
     a.left_reason = "Pay";
-    CHECK(refused(a).detail == "left_reason is given but left_on is empty");
+    CHECK(refused(a).detail ==
+          "A reason for leaving is given but the date left is not: enter the date too");
   }
   SUBCASE("a starter who withdrew") {
     a.offered_on = day("2025-03-06");
@@ -108,16 +120,18 @@ TEST_CASE_FIXTURE(ApplicantFixture,
     const ErrorItem item = refused(a);
     CHECK(item.field == "outcome");
     CHECK(item.detail ==
-          "outcome is withdrawn but started_on is 2025-04-01: someone who started did not "
-          "withdraw or get rejected");
+          "Outcome is Withdrew but the date started work is 2025-04-01: someone who started did "
+          "not withdraw or get rejected");
   }
   SUBCASE("a date after today") {
     a.applied_on = day("2026-07-01");
-    CHECK(refused(a).detail == "applied_on (2026-07-01) is in the future; today is 2026-06-30");
+    CHECK(refused(a).detail ==
+          "Date applied (2026-07-01) is in the future: today is 2026-06-30; enter the date it "
+          "happened");
   }
   SUBCASE("no reference") {
     a.reference = "  ";
-    CHECK(refused(a).detail == "reference is required");
+    CHECK(refused(a).detail == "Reference: enter the applicant's reference");
   }
   CHECK(store.list_applicants(provider).items.empty());
 }
@@ -190,17 +204,20 @@ TEST_CASE_FIXTURE(ApplicantFixture,
   const Error early =
       error_from([&] { store.record_event(provider, id, Stage::kStarted, day("2025-01-11")); });
   CHECK(early.code() == ErrorCode::kInvalid);
-  CHECK(std::string(early.what()) == "started_on (2025-01-11) is before offered_on (2025-01-12)");
+  CHECK(std::string(early.what()) ==
+        "Date started work (2025-01-11) is before the date offered a job (2025-01-12); correct one "
+        "of them");
 
   const Error twice =
       error_from([&] { store.record_event(provider, id, Stage::kOffered, day("2025-01-13")); });
   CHECK(twice.code() == ErrorCode::kConflict);
   CHECK(std::string(twice.what()) ==
-        "offered_on is already recorded (2025-01-12); to correct it, update the applicant");
+        "Date offered a job is already recorded (2025-01-12): to change it, edit the "
+        "applicant");
 
   const Error leave =
       error_from([&] { store.record_event(provider, id, Stage::kLeft, day("2025-02-01")); });
-  CHECK(leave.items().at(0).field == "left_on");
+  CHECK(leave.field() == "stage");
 
   const Applicant unchanged = store.get_applicant(provider, id);
   CHECK_FALSE(unchanged.started_on.has_value());
@@ -215,7 +232,8 @@ TEST_CASE_FIXTURE(ApplicantFixture, "withdrawal and rejection carry their date a
   const Error before_interview =
       error_from([&] { store.record_event(provider, id, Stage::kWithdrawn, day("2025-01-08")); });
   CHECK(std::string(before_interview.what()) ==
-        "withdrawn date (2025-01-08) is before the last stage reached (2025-01-10)");
+        "The date of “Withdrew” (2025-01-08) is before the last stage reached (2025-01-10); "
+        "enter a later date");
 
   const Applicant withdrawn =
       store.record_event(provider, id, Stage::kWithdrawn, day("2025-01-14"), "Took another job");
@@ -229,9 +247,9 @@ TEST_CASE_FIXTURE(ApplicantFixture, "withdrawal and rejection carry their date a
   const Error after =
       error_from([&] { store.record_event(provider, id, Stage::kOffered, day("2025-01-20")); });
   CHECK(after.code() == ErrorCode::kConflict);
-  CHECK(std::string(after.what()) == "applicant " + std::to_string(id) +
-                                         " was already withdrawn on 2025-01-14; no further stage "
-                                         "can be recorded");
+  CHECK(std::string(after.what()) ==
+        "A1 is marked “Withdrew” since 2025-01-14: no further step can be recorded; to change "
+        "that, edit the applicant");
 }
 
 TEST_CASE_FIXTURE(ApplicantFixture,

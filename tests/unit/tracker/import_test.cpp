@@ -103,7 +103,9 @@ TEST_CASE_FIXTURE(
         "so 03/02/2025 is 3 February 2025)");
   CHECK(items[1].line == 4);
   CHECK(items[1].field == "started_on");
-  CHECK(items[1].detail == "started_on (2025-01-10) is before offered_on (2025-01-12)");
+  CHECK(items[1].detail ==
+        "Date started work (2025-01-10) is before the date offered a job (2025-01-12); correct one "
+        "of them");
   CHECK(items[2].line == 5);
   CHECK(items[2].field == "channel");
   CHECK(items[2].detail ==
@@ -296,7 +298,8 @@ TEST_CASE_FIXTURE(ImportFixture,
   CHECK(items[0].detail == "staff 'forty' is not a whole number; write it as a number such as 42");
   CHECK(items[1].line == 4);
   CHECK(items[1].detail == "the headcount for this date and service is already on line 3");
-  CHECK(items[2].detail == "date (2027-01-31) is in the future; today is 2026-06-30");
+  CHECK(items[2].detail ==
+        "Date (2027-01-31) is in the future: today is 2026-06-30; enter the date it happened");
 }
 
 TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives the same bytes") {

@@ -55,7 +55,8 @@ TEST_CASE("sources have unique names within a provider whatever their case") {
   CHECK(f.store.get_source(p, indeed.id).channel == Channel::kJobBoard);
   const Error duplicate = error_from([&] { f.store.create_source(p, {.name = " indeed "}); });
   CHECK(duplicate.code() == ErrorCode::kConflict);
-  CHECK(std::string(duplicate.what()) == "a source named 'indeed' already exists");
+  CHECK(std::string(duplicate.what()) ==
+        "A source named 'indeed' already exists: choose another name, or use that source");
   // Another provider may use the same name.
   const Id q = f.store.create_provider("Riverside Homes").id;
   CHECK_NOTHROW(f.store.create_source(q, {.name = "Indeed"}));
@@ -173,7 +174,7 @@ TEST_CASE("vacancies check their dates, score and service") {
     f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.closed_on = day("2024-12-01"); });
   });
   CHECK(backwards.items().at(0).detail ==
-        "closed_on (2024-12-01) is before opened_on (2025-01-01)");
+        "Date closed (2024-12-01) is before the date opened (2025-01-01); correct one of them");
   const Error score = error_from(
       [&] { f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.advert_score = 101; }); });
   CHECK(score.items().at(0).field == "advert_score");
@@ -210,12 +211,14 @@ TEST_CASE("headcounts are one per day and service and cannot be negative or in t
   });
   CHECK(bad.code() == ErrorCode::kInvalid);
   REQUIRE(bad.items().size() == 4);
-  CHECK(bad.items()[0].detail == "date (2027-01-01) is in the future; today is 2026-06-30");
+  CHECK(bad.items()[0].detail ==
+        "Date (2027-01-01) is in the future: today is 2026-06-30; enter the date it happened");
   CHECK(bad.items()[1].detail == "staff must not be negative");
   CHECK(bad.items()[2].field == "vacancies");
   CHECK(bad.items()[3].field == "leavers");
   CHECK(std::string(bad.what()) ==
-        "date (2027-01-01) is in the future; today is 2026-06-30 (and 3 more problems)");
+        "Date (2027-01-01) is in the future: today is 2026-06-30; enter the date it happened (and "
+        "3 more problems)");
 }
 
 TEST_CASE("a record that others depend on cannot be deleted") {

@@ -160,7 +160,8 @@ TEST_CASE_FIXTURE(TextFixture,
     CHECK(again.code() == ErrorCode::kConflict);
     CHECK(again.field() == "name");
     CHECK(std::string(again.what()) ==
-          "a source named '" + normalise_text(name) + "' already exists");
+          "A source named '" + normalise_text(name) +
+              "' already exists: choose another name, or use that source");
   }
   // A space inside makes another name.
   CHECK(store.create_source(provider, {.name = "In\u00A0deed"}).name == "In deed");
