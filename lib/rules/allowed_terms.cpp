@@ -7,9 +7,11 @@
 namespace caretoolkit::rules {
 namespace {
 
-Rule occurrence_rule(const AllowedTerm& term, std::size_t index) {
+Rule occurrence_rule(const AllowedTerm& term, std::size_t index, std::string_view suffix = "") {
   Rule rule;
-  rule.id = "allowed." + std::to_string(index + 1);
+  // Written piece by piece: "literal" + std::string trips a false -Wrestrict in GCC 12.
+  rule.id = "allowed.";
+  rule.id.append(std::to_string(index + 1)).append(suffix);
   rule.kind = RuleKind::kTerms;
   rule.message = "An allowed term.";
   rule.source = "Your checker settings";
@@ -19,8 +21,7 @@ Rule occurrence_rule(const AllowedTerm& term, std::size_t index) {
 }
 
 Rule explained_rule(const AllowedTerm& term, std::size_t index) {
-  Rule rule = occurrence_rule(term, index);
-  rule.id += ".explained";
+  Rule rule = occurrence_rule(term, index, ".explained");
   NearWords near;
   near.words.terms.assign(kExplanationWords.begin(), kExplanationWords.end());
   near.within = kExplanationWithin;
@@ -30,10 +31,13 @@ Rule explained_rule(const AllowedTerm& term, std::size_t index) {
 }
 
 RuleSet allowed_rule_set(const std::vector<AllowedTerm>& terms) {
-  RulePack pack;
-  pack.name = "allowed";
-  pack.version = "1";
-  pack.file = "allowed terms";
+  RulePack pack{.name = "allowed",
+                .version = "1",
+                .description = "A provider's allowed terms.",
+                .file = "allowed terms",
+                .content_hash = {},
+                .word_lists = {},
+                .rules = {}};
   for (std::size_t i = 0; i < terms.size(); ++i) {
     pack.rules.push_back(occurrence_rule(terms[i], i));
     if (terms[i].where == AllowedWhere::kExplained) {

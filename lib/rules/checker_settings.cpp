@@ -148,7 +148,7 @@ std::string read_term(const EntryReader& entry, const json::object& object,
 }
 
 std::vector<std::string> read_disabled_rules(const json::object& root, const RuleSet& shared,
-                                             const std::string& source) {
+                                             const std::string& source, SettingsSource kind) {
   std::vector<std::string> out;
   const json::array* array = list(root, "disabled_rules", source);
   if (array == nullptr) return out;
@@ -159,6 +159,7 @@ std::vector<std::string> read_disabled_rules(const json::object& root, const Rul
     if (id == nullptr) entry.fail({}, "must be a rule's id, such as \"jargon.service-users\"");
     const std::string rule(id->data(), id->size());
     if (shared.find(rule) < 0) {
+      if (kind == SettingsSource::kStored) continue;
       entry.fail({}, in_quotes(rule) +
                          " is not a rule of the checker; the rules and their ids are listed by "
                          "GET /api/v1/rules and on the checker page");
@@ -311,7 +312,7 @@ const char* to_string(AllowedWhere where) {
 }
 
 CheckerSettings parse_checker_settings(std::string_view text, const RuleSet& shared,
-                                       const std::string& source) {
+                                       const std::string& source, SettingsSource kind) {
   const json::value root = parse_document(text, source);
   const json::object* object = root.if_object();
   const EntryReader document(source, "the settings", "");
@@ -328,7 +329,7 @@ CheckerSettings parse_checker_settings(std::string_view text, const RuleSet& sha
     }
   }
   CheckerSettings settings;
-  settings.disabled_rules = read_disabled_rules(*object, shared, source);
+  settings.disabled_rules = read_disabled_rules(*object, shared, source, kind);
   std::set<std::string> allowed;
   settings.allowed_terms = read_allowed_terms(*object, source, allowed);
   settings.house_terms = read_house_terms(*object, source, allowed);

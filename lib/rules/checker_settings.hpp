@@ -68,9 +68,14 @@ inline constexpr std::string_view kHousePackName = "house";
 //   settings.json: house term 2 ("clients"): field "replacement": must not be empty
 // and Error::field() a JSON pointer to it ("/house_terms/1/replacement"). Unknown fields are
 // refused; "version", "updated_at" and "updated_by" (what an export carries besides the
-// settings) are read-only and ignored. An empty document ({}) is no settings.
+// settings) are left to the caller. An empty document ({}) is no settings.
+//
+// kStored reads a document saved earlier: a switched-off rule that the packs no longer have (a
+// later version of them dropped it) is left out rather than refused, so a provider's checks go on.
+enum class SettingsSource : std::uint8_t { kNew, kStored };
 CheckerSettings parse_checker_settings(std::string_view json, const RuleSet& shared,
-                                       const std::string& source);
+                                       const std::string& source,
+                                       SettingsSource kind = SettingsSource::kNew);
 
 // The settings as a JSON object, every field written (defaults included), lists in the order
 // given: parse_checker_settings() reads it back to the same settings.

@@ -1,9 +1,11 @@
-// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD] FILE... | -
+// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD]
+//                   [--provider ID [--db PATH]] FILE... | -
 //
 // Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
 // categories and every finding with its line and column and the text marked; or, with --json,
 // one report object per line (the API's form plus "file"). Exit 0 when every advert was checked,
 // 2 when a file could not be read or was not valid UTF-8 text (the others are still checked).
+// With --provider, the adverts are checked with that provider's own settings from the database.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
@@ -13,11 +15,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "advert/checker.hpp"
 #include "advert/report_json.hpp"
+#include "checker_settings_service.hpp"
+#include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
 #include "core/error.hpp"
@@ -32,7 +37,9 @@ struct CheckArguments {
   std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
-  std::string date;  // YYYY-MM-DD; empty: today
+  std::string date;                     // YYYY-MM-DD; empty: today
+  std::optional<tracker::Id> provider;  // check with its settings, stored in `database`
+  std::string database = kDefaultDatabase;
   std::vector<std::string> files;
 };
 
@@ -208,7 +215,15 @@ void run_check(const CheckArguments& args) {
   // Loading the rules is all or nothing: a broken pack stops the command (exit 2 via main).
   const auto rule_set = rules::RuleSet::load_directory(args.rules_dir);
   const text::Analyzer analyzer;
-  const advert::Checker checker(rule_set, analyzer);
+  const advert::Checker shared(rule_set, analyzer);
+  std::unique_ptr<tracker::Store> store;
+  std::unique_ptr<server::CheckerSettingsService> settings;
+  server::CheckerLease checker{nullptr, &shared};
+  if (args.provider) {
+    store = server::open_database(args.database, server::OpenMode::kMustExist);
+    settings = std::make_unique<server::CheckerSettingsService>(*store, rule_set, analyzer, shared);
+    checker = settings->checker_for(*args.provider);
+  }
   advert::CheckOptions options{args.role, args.service};
   if (!args.date.empty()) options.date = Date::parse_or_throw(args.date, "--date");
 
@@ -217,7 +232,7 @@ void run_check(const CheckArguments& args) {
     const std::string name = file == "-" ? "(standard input)" : file;
     try {
       const std::string text = read_input(file);
-      const advert::Report report = checker.check(text, options);
+      const advert::Report report = checker->check(text, options);
       if (args.json) {
         const boost::json::value value = advert::report_to_json(report);
         boost::json::object line{{"file", name}};
@@ -252,6 +267,9 @@ void add_check_command(CLI::App& app) {
   check->add_option("--date", args->date,
                     "Day to check the advert for, YYYY-MM-DD (default today): pay is compared "
                     "with the National Living Wage in force then");
+  check->add_option("--provider", args->provider,
+                    "Check with this provider's own checker settings (see caretoolkit settings)");
+  add_db_option(check, args->database);
   check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
       ->required();
   check->callback([args] { run_check(*args); });
