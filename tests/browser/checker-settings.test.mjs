@@ -26,7 +26,7 @@ test("settings saved on the settings page apply to the provider's checks on the 
   const provider = await server.createProvider("Brookfield Care");
   const other = await server.createProvider("Other Care");
   const page = await browser.page(DESKTOP);
-  await signIn(page, server, provider.key, "/checker-settings");
+  await signIn(page, server, provider.key, "/checker/settings");
   await page.getByRole("button", { name: "Save settings" }).waitFor();
 
   // An empty allowed term is refused beside its field, and nothing is saved.
