@@ -5,6 +5,7 @@
 
 #include "advert/checker.hpp"
 #include "api/context.hpp"
+#include "checker_settings_service.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "database.hpp"
@@ -42,8 +43,9 @@ App::App(AppConfig config)
   checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
   store_ = open_database(config_.database_path, OpenMode::kCreate);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
+  settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
   api_context_ = std::make_unique<api::ApiContext>(
-      api::ApiContext{*store_, *checker_, advert_limiter_, metrics_});
+      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_});
   add_routes();
 }
 

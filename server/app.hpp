@@ -33,6 +33,7 @@ namespace caretoolkit::server {
 namespace api {
 struct ApiContext;
 }
+class CheckerSettingsService;
 
 struct AppConfig {
   std::filesystem::path database_path = "data/caretoolkit.db";
@@ -81,7 +82,8 @@ class App {
   std::unique_ptr<tracker::Store> store_;
   std::unique_ptr<rules::RuleSet> rules_;
   std::unique_ptr<text::Analyzer> analyzer_;
-  std::unique_ptr<advert::Checker> checker_;  // reads rules_ and analyzer_
+  std::unique_ptr<advert::Checker> checker_;          // reads rules_ and analyzer_
+  std::unique_ptr<CheckerSettingsService> settings_;  // reads store_, rules_ and analyzer_
   RateLimiter advert_limiter_;
   MetricsRegistry metrics_;
   std::unique_ptr<api::ApiContext> api_context_;

@@ -8,8 +8,9 @@
 
 namespace caretoolkit::advert {
 
-Checker::Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer)
-    : rules_(rules), analyzer_(analyzer), compiled_(rules, analyzer) {}
+Checker::Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer,
+                 const rules::AllowedTerms* allowed)
+    : rules_(rules), analyzer_(analyzer), compiled_(rules, analyzer), allowed_(allowed) {}
 
 Report Checker::check(std::string_view text, const CheckOptions& options) const {
   // The document and the matching scratch space are reused per thread, so a steady caller
@@ -26,6 +27,7 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
       document, metrics,
       rules::EvaluationOptions{options.service, options.date.value_or(Date::today())}, scratch,
       evaluation);
+  if (allowed_ != nullptr) allowed_->remove_allowed(rules_, document, evaluation);
 
   for (const auto& count : evaluation.balances) {
     const rules::Rule& rule = rules_.rules()[count.rule];

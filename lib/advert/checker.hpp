@@ -10,6 +10,7 @@
 
 #include "advert/report.hpp"
 #include "core/date.hpp"
+#include "rules/allowed_terms.hpp"
 #include "rules/compiled_rules.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -27,9 +28,11 @@ struct CheckOptions {
 
 class Checker {
  public:
-  // `rules` and `analyzer` must outlive the Checker. Throws Error(kInvalid) when a term of the
-  // rules has nothing to match.
-  Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer);
+  // `rules` and `analyzer` (and `allowed`, when given) must outlive the Checker. Throws
+  // Error(kInvalid) when a term of the rules has nothing to match. With `allowed`, the findings
+  // its terms cover are removed before scoring (a provider's settings; settings_checker.hpp).
+  Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer,
+          const rules::AllowedTerms* allowed = nullptr);
 
   // Throws Error(kMalformed) for invalid UTF-8 (from the analyser), naming the byte offset.
   // The same text, options (with a date) and rules always give the same report.
@@ -42,6 +45,7 @@ class Checker {
   const rules::RuleSet& rules_;
   const text::Analyzer& analyzer_;
   rules::CompiledRules compiled_;
+  const rules::AllowedTerms* allowed_;
 };
 
 }  // namespace caretoolkit::advert

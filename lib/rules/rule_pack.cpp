@@ -178,36 +178,14 @@ std::vector<std::string_view> split_words(std::string_view term) {
   return words;
 }
 
-// Checks the syntax of each term (spacing, stems, number placeholders) and duplicates.
+// Checks the syntax of each term (term_problem) and duplicates.
 void check_terms(ObjectReader& reader, std::string_view key, const std::vector<std::string>& terms,
                  bool case_sensitive) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const std::string& term = terms[i];
     const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
-    const auto words = split_words(term);
-    if (words.empty()) {
-      reader.fail(item, "\"" + term + "\" must be words separated by single spaces");
-    }
-    bool has_plain_word = false;
-    for (std::string_view word : words) {
-      const std::size_t star = word.find('*');
-      if (star != std::string_view::npos) {
-        if (star + 1 != word.size()) {
-          reader.fail(item,
-                      "\"" + term + R"(": "*" may only end a word (a stem such as "compet*"))");
-        }
-        if (star < 3) {
-          reader.fail(item, "\"" + term + R"(": a stem needs at least 3 letters before "*")");
-        }
-      }
-      if (word.find('#') != std::string_view::npos && word != "#") {
-        reader.fail(item, "\"" + term + R"(": "#" (any number) must be a word on its own)");
-      }
-      if (word != "#") has_plain_word = true;
-    }
-    if (!has_plain_word)
-      reader.fail(item, "\"" + term + R"(" needs at least one word besides "#")");
+    if (const auto problem = term_problem(term)) reader.fail(item, *problem);
     std::string key_form = term;
     if (!case_sensitive) {
       std::transform(key_form.begin(), key_form.end(), key_form.begin(),
@@ -689,6 +667,31 @@ std::vector<NamedWordList> read_word_lists(ObjectReader& pack_reader) {
 }
 
 }  // namespace
+
+std::optional<std::string> term_problem(std::string_view term) {
+  const auto words = split_words(term);
+  if (words.empty())
+    return "\"" + std::string(term) + "\" must be words separated by single spaces";
+  bool has_plain_word = false;
+  for (std::string_view word : words) {
+    const std::size_t star = word.find('*');
+    if (star != std::string_view::npos) {
+      if (star + 1 != word.size()) {
+        return "\"" + std::string(term) +
+               R"(": "*" may only end a word (a stem such as "compet*"))";
+      }
+      if (star < 3) {
+        return "\"" + std::string(term) + R"(": a stem needs at least 3 letters before "*")";
+      }
+    }
+    if (word.find('#') != std::string_view::npos && word != "#") {
+      return "\"" + std::string(term) + R"(": "#" (any number) must be a word on its own)";
+    }
+    if (word != "#") has_plain_word = true;
+  }
+  if (!has_plain_word) return "\"" + std::string(term) + R"(" needs at least one word besides "#")";
+  return std::nullopt;
+}
 
 std::string fnv1a_hex(std::string_view bytes) {
   std::uint64_t hash = 14695981039346656037ull;

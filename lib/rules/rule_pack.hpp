@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,11 @@ RulePack parse_rule_pack(std::string_view json, const std::string& file);
 
 // Reads `path` and parses it. An unreadable file is Error(kNotFound).
 RulePack load_rule_pack(const std::filesystem::path& path);
+
+// What is wrong with `term` as a term of a rule (words separated by single spaces, a stem "*" only
+// at the end of a word of 3 letters or more, "#" only as a word of its own, and a word besides
+// "#"), as a phrase that quotes it; nullopt when it is well formed. Duplicates are the caller's.
+std::optional<std::string> term_problem(std::string_view term);
 
 // 64-bit FNV-1a of `bytes` as 16 lowercase hex digits.
 std::string fnv1a_hex(std::string_view bytes);

@@ -172,12 +172,39 @@ CREATE TABLE purged_references (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::string_view kCheckerSettings = R"sql(
+-- A provider's own advert checker settings: one JSON document (rules switched off, terms
+-- allowed, house terms), checked against the rule packs before it is written. version counts the
+-- saved changes.
+CREATE TABLE checker_settings (
+  provider_id INTEGER PRIMARY KEY REFERENCES providers (id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  document TEXT NOT NULL CHECK (json_valid(document) AND json_type(document) = 'object'),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL CHECK (length(updated_by) BETWEEN 1 AND 200)
+) STRICT;
+
+-- Every saved change: who made it, when, and what it changed (a JSON array of sentences), with
+-- the document it left, so that any earlier version can be read back.
+CREATE TABLE checker_settings_changes (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL REFERENCES providers (id),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL CHECK (length(changed_by) BETWEEN 1 AND 200),
+  changes TEXT NOT NULL CHECK (json_valid(changes) AND json_type(changes) = 'array'),
+  document TEXT NOT NULL CHECK (json_valid(document)),
+  UNIQUE (provider_id, version)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
     // Text written before every way in stored one form: see text_migration.hpp.
     {4, "every text field in its stored form", "", rewrite_stored_text},
+    {5, "providers' checker settings and their history", kCheckerSettings},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

@@ -188,6 +188,34 @@ struct ApiKeyRecord {
   std::optional<std::string> revoked_at;
 };
 
+// A provider's checker settings as stored: the JSON document, which the caller validates against
+// the rules (lib/rules/checker_settings.hpp), its version (0 until first saved, then one more per
+// saved change) and who saved it last.
+struct CheckerSettingsRecord {
+  Id provider_id = 0;
+  std::int64_t version = 0;
+  std::string document = "{}";
+  std::string updated_at;  // UTC, "2026-12-06T10:30:00Z"; empty until first saved
+  std::string updated_by;  // "key 0123456789abcdef (Office PC)", "command line"; empty until saved
+};
+
+// One saved change of a provider's checker settings, kept for good.
+struct CheckerSettingsChange {
+  Id id = 0;
+  std::int64_t version = 0;          // the version the change made
+  std::string changed_at;            // UTC, as updated_at
+  std::string changed_by;            // as updated_by
+  std::vector<std::string> changes;  // what changed, a sentence each
+};
+
+// What save_checker_settings writes.
+struct CheckerSettingsSave {
+  std::string document;               // the new settings, validated JSON
+  std::vector<std::string> changes;   // what changed from the stored settings, a sentence each
+  std::string changed_by;             // who is saving, at most kMaxNameLength characters
+  std::int64_t expected_version = 0;  // the stored version the changes were worked out from
+};
+
 // Connection settings as SQLite reports them, for health checks and tests.
 struct ConnectionSettings {
   std::string journal_mode;  // "wal"
@@ -348,6 +376,16 @@ class Store {
   Page<ApiKeyRecord> list_api_keys(std::optional<Id> provider, const PageRequest& page = {}) const;
   // Marks the key revoked (kNotFound for an unknown id; revoking twice keeps the first time).
   ApiKeyRecord revoke_api_key(Id key_id);
+
+  // Checker settings, one document per provider (kNotFound for an unknown provider). Saving
+  // writes the document and the change to the history in one transaction; it is refused with
+  // kConflict, and nothing is written, when the stored version is no longer expected_version
+  // (someone saved in between), and with kInvalid when there is no change to record.
+  CheckerSettingsRecord get_checker_settings(Id provider) const;
+  CheckerSettingsRecord save_checker_settings(Id provider, const CheckerSettingsSave& save);
+  // The provider's saved changes, oldest first.
+  Page<CheckerSettingsChange> list_checker_settings_changes(Id provider,
+                                                            const PageRequest& page = {}) const;
 
   // The connections and settings, defined in store_impl.hpp (opaque to users of the Store).
   struct Impl;

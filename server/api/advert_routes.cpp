@@ -1,7 +1,8 @@
 // The advert checker over HTTP: POST /api/v1/adverts/check returns the report of lib/advert for
 // {"text", "role", "service", "date"}; GET /api/v1/rules lists the loaded rules so that the pages
 // can explain a finding. Neither needs a key. Checks without a key are rate-limited per client
-// address (429 with Retry-After); a caller with a valid key is not limited.
+// address (429 with Retry-After); a caller with a valid key is not limited. A provider's key checks
+// with the provider's own settings (checker_settings_service.hpp); the shared packs otherwise.
 #include <boost/json.hpp>
 
 #include "advert/checker.hpp"
@@ -10,6 +11,7 @@
 #include "api/auth.hpp"
 #include "api/context.hpp"
 #include "api/json_body.hpp"
+#include "checker_settings_service.hpp"
 #include "problem.hpp"
 #include "rules/ruleset_json.hpp"
 
@@ -40,8 +42,11 @@ const Fields<CheckInput>& check_fields() {
 void add_advert_routes(Router& router, ApiContext& context) {
   static_assert(kAdvertCheckPath.starts_with(kApiPrefix));
   router.add("POST", std::string(kAdvertCheckPath), [&context](Request& request) {
+    // A provider's key checks with its own settings; a team key and no key with the shared packs.
+    std::optional<tracker::Id> provider;
     if (request.header("Authorization")) {
-      authenticate(request, context.store);  // a key, if given, must be valid
+      provider =
+          authenticate(request, context.store).provider_id;  // a key, if given, must be valid
     } else if (const unsigned wait = context.advert_limiter.acquire(request.client_address)) {
       Response response =
           problem(429, "rate-limited",
@@ -53,7 +58,9 @@ void add_advert_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     CheckInput input;
     from_json(body, check_fields(), input, true);
-    const auto report = context.checker.check(input.text, {input.role, input.service, input.date});
+    const CheckerLease checker = provider ? context.settings.checker_for(*provider)
+                                          : CheckerLease{nullptr, &context.checker};
+    const auto report = checker->check(input.text, {input.role, input.service, input.date});
     context.metrics.count_advert_checked();
     return json_response(200, advert::report_to_json(report));
   });

@@ -12,12 +12,16 @@
 namespace caretoolkit::advert {
 class Checker;
 }
+namespace caretoolkit::server {
+class CheckerSettingsService;
+}
 
 namespace caretoolkit::server::api {
 
 struct ApiContext {
   tracker::Store& store;
-  const advert::Checker& checker;
+  const advert::Checker& checker;    // the shared rule packs, for checks without a provider key
+  CheckerSettingsService& settings;  // providers' own settings and the checkers they give
   RateLimiter& advert_limiter;
   MetricsRegistry& metrics;
 };
@@ -30,6 +34,7 @@ void add_transfer_routes(Router& router, ApiContext& context);
 void add_team_routes(Router& router, ApiContext& context);
 void add_advert_routes(Router& router, ApiContext& context);
 void add_vocabulary_routes(Router& router, ApiContext& context);
+void add_settings_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

@@ -10,6 +10,7 @@ void add_api_routes(Router& router, ApiContext& context) {
   add_transfer_routes(router, context);
   add_team_routes(router, context);
   add_vocabulary_routes(router, context);
+  add_settings_routes(router, context);
 }
 
 }  // namespace caretoolkit::server::api

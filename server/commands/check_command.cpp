@@ -1,11 +1,12 @@
 // caretoolkit check [--json | --fix] [--rules DIR] [--service S] [--role R] [--date YYYY-MM-DD]
-//                   FILE... | -
+//                   [--provider ID [--db PATH]] FILE... | -
 //
 // Checks job adverts from files (or standard input, "-") and prints, for each, the score, the
 // categories (with what would raise a low one) and the findings by impact, under must, should and
 // could change, each with its line and column and the text marked; or, with --json, one report
 // object per line (the API's form plus "file"). Exit 0 when every advert was checked, 2 when a
 // file could not be read or was not valid UTF-8 text (the others are still checked).
+// With --provider, the adverts are checked with that provider's own settings from the database.
 //
 // With --fix, one advert: its safe changes (advert/fixes.hpp) are applied and the rewritten advert
 // is printed to standard output, so the file itself is never changed; a line on standard error
@@ -19,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,8 @@
 #include "advert/checker.hpp"
 #include "advert/fixes.hpp"
 #include "advert/report_json.hpp"
+#include "checker_settings_service.hpp"
+#include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
 #include "core/error.hpp"
@@ -41,7 +45,9 @@ struct CheckArguments {
   std::string rules_dir = shipped_folder("rules");
   std::string service;
   std::string role;
-  std::string date;  // YYYY-MM-DD; empty: today
+  std::string date;                     // YYYY-MM-DD; empty: today
+  std::optional<tracker::Id> provider;  // check with its settings, stored in `database`
+  std::string database = kDefaultDatabase;
   std::vector<std::string> files;
 };
 
@@ -273,7 +279,15 @@ void run_check(const CheckArguments& args) {
   // Loading the rules is all or nothing: a broken pack stops the command (exit 2 via main).
   const auto rule_set = rules::RuleSet::load_directory(args.rules_dir);
   const text::Analyzer analyzer;
-  const advert::Checker checker(rule_set, analyzer);
+  const advert::Checker shared(rule_set, analyzer);
+  std::unique_ptr<tracker::Store> store;
+  std::unique_ptr<server::CheckerSettingsService> settings;
+  server::CheckerLease checker{nullptr, &shared};
+  if (args.provider) {
+    store = server::open_database(args.database, server::OpenMode::kMustExist);
+    settings = std::make_unique<server::CheckerSettingsService>(*store, rule_set, analyzer, shared);
+    checker = settings->checker_for(*args.provider);
+  }
   advert::CheckOptions options{args.role, args.service};
   if (!args.date.empty()) options.date = Date::parse_or_throw(args.date, "--date");
 
@@ -283,11 +297,11 @@ void run_check(const CheckArguments& args) {
     try {
       const std::string text = read_input(file);
       if (args.fix) {
-        print_fixed(name, text, checker, options);
+        print_fixed(name, text, *checker, options);
       } else if (args.json) {
-        print_json(std::cout, name, checker.check(text, options));
+        print_json(std::cout, name, checker->check(text, options));
       } else {
-        print_report(std::cout, name, text, checker.check(text, options));
+        print_report(std::cout, name, text, checker->check(text, options));
       }
     } catch (const Error& e) {
       std::cerr << "caretoolkit check: " << name << ": " << e.what() << "\n";
@@ -319,6 +333,9 @@ void add_check_command(CLI::App& app) {
   check->add_option("--date", args->date,
                     "Day to check the advert for, YYYY-MM-DD (default today): pay is compared "
                     "with the National Living Wage in force then");
+  check->add_option("--provider", args->provider,
+                    "Check with this provider's own checker settings (see caretoolkit settings)");
+  add_db_option(check, args->database);
   check->add_option("files", args->files, "Advert files (plain UTF-8 text), or - for stdin")
       ->required();
   check->callback([args] {

@@ -2,7 +2,11 @@
 #include "commands/command_support.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <utility>
+
+#include "core/error.hpp"
 
 namespace caretoolkit::commands {
 
@@ -12,6 +16,14 @@ void add_db_option(CLI::App* command, std::string& database, server::OpenMode mo
                    mode == server::OpenMode::kCreate ? "SQLite database file (created if missing)"
                                                      : "SQLite database file (must exist)")
       ->capture_default_str();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, "cannot read " + path, "FILE");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 std::string join(const std::vector<std::string>& names) {

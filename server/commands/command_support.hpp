@@ -18,6 +18,9 @@ namespace caretoolkit::commands {
 void add_db_option(CLI::App* command, std::string& database,
                    server::OpenMode mode = server::OpenMode::kMustExist);
 
+// The bytes of the file at `path`; Error(kNotFound) naming it (field "FILE") when unreadable.
+std::string read_file(const std::string& path);
+
 // "a, b, c".
 std::string join(const std::vector<std::string>& names);
 

@@ -27,7 +27,12 @@ void add_applicant_commands(CLI::App& app);
 // caretoolkit backup [--db PATH] [--force] OUT
 void add_backup_command(CLI::App& app);
 
-// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] FILE... | -
+// caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--provider ID --db PATH]
+//   FILE... | -
 void add_check_command(CLI::App& app);
+
+// caretoolkit settings export|import|history --provider ID [--db PATH] [--rules DIR]: a
+// provider's own checker settings as JSON.
+void add_settings_commands(CLI::App& app);
 
 }  // namespace caretoolkit::commands

@@ -51,14 +51,6 @@ namespace {
 
 using tracker::Id;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kNotFound, "cannot read " + path, "FILE");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Providers --------------------------------------------------------------------------------------
 
 void add_provider_commands(CLI::App& app) {

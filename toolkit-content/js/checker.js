@@ -8,7 +8,7 @@
 // arrives after a newer request was sent is dropped.
 
 import "./layout.js";
-import { api, showFieldError, showProblem, clearErrors } from "./api.js";
+import { api, showFieldError, showProblem, clearErrors, storedRole } from "./api.js";
 import { el, table } from "./dom.js";
 import { findingClass, renderHighlighted } from "./highlight.js";
 import { UndoStack, applyEdits } from "./rewrites.js";
@@ -273,7 +273,8 @@ async function check({ announce = true, prefix = "" } = {}) {
     const report = await api("/api/v1/adverts/check", {
       method: "POST",
       json: { text },
-      key: false,
+      // Signed in as a provider, the advert is checked with the provider's own settings.
+      key: storedRole() === "provider" ? undefined : false,
       signal: mine.controller.signal,
     });
     if (mine.serial !== serial) return;
