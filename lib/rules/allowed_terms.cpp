@@ -34,6 +34,7 @@ RuleSet allowed_rule_set(const std::vector<AllowedTerm>& terms) {
   RulePack pack{.name = "allowed",
                 .version = "1",
                 .description = "A provider's allowed terms.",
+                .guidance = {},
                 .file = "allowed terms",
                 .content_hash = {},
                 .word_lists = {},
