@@ -38,9 +38,10 @@ const Fields<CheckInput>& check_fields() {
 
 void add_advert_routes(Router& router, ApiContext& context) {
   router.add("POST", std::string(kApiPrefix) + "/adverts/check", [&context](Request& request) {
-    if (request.header("Authorization")) {
-      authenticate(request, context.store);  // a key, if given, must be valid
-    } else if (const unsigned wait = context.advert_limiter.acquire(request.client_address)) {
+    // A key or a session, if given, must be valid; without either the check is rate-limited.
+    const bool identified = identify(request, context.store).has_value();
+    if (const unsigned wait =
+            identified ? 0 : context.advert_limiter.acquire(request.client_address)) {
       Response response =
           problem(429, "rate-limited",
                   "Too many adverts checked from this address; try again in " +

@@ -1,4 +1,5 @@
-// What the API handlers share: the store, the advert checker, the rate limiter and the metrics.
+// What the API handlers share: the store, the advert checker, the rate limiter, the metrics and
+// the session cookies.
 // Built once by App and read by every request thread; each member is thread-safe.
 #pragma once
 
@@ -13,6 +14,10 @@ namespace caretoolkit::advert {
 class Checker;
 }
 
+namespace caretoolkit::server {
+class SessionCookies;
+}
+
 namespace caretoolkit::server::api {
 
 struct ApiContext {
@@ -20,6 +25,7 @@ struct ApiContext {
   const advert::Checker& checker;
   RateLimiter& advert_limiter;
   MetricsRegistry& metrics;
+  const SessionCookies& cookies;
 };
 
 // Every /api/v1 route. Each add_* function registers one group.
@@ -29,6 +35,7 @@ void add_report_routes(Router& router, ApiContext& context);
 void add_transfer_routes(Router& router, ApiContext& context);
 void add_team_routes(Router& router, ApiContext& context);
 void add_advert_routes(Router& router, ApiContext& context);
+void add_session_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

@@ -9,6 +9,7 @@ void add_api_routes(Router& router, ApiContext& context) {
   add_report_routes(router, context);
   add_transfer_routes(router, context);
   add_team_routes(router, context);
+  add_session_routes(router, context);
 }
 
 }  // namespace caretoolkit::server::api
