@@ -42,7 +42,7 @@ std::optional<std::string> id_hash(std::string_view token) {
 
 NewSession start_session(Store& store, Id api_key_id) {
   const std::int64_t now = store.now();
-  store.delete_sessions_before(now - seconds(kSessionIdle), now - seconds(kSessionLifetime));
+  store.delete_sessions_ended(now - seconds(kSessionIdle), now - seconds(kSessionLifetime));
   const std::string id = random_bytes(kIdBytes);
   return NewSession{base64url_encode(id), timed(store.create_session(api_key_id, sha256(id), now))};
 }

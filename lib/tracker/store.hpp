@@ -359,9 +359,9 @@ class Store {
   // Sets last_used_at to `now` unless it is already later.
   void touch_session(Id session, std::int64_t now);
   void delete_session(Id session);
-  // Removes the sessions last used before `used_before` or created before `created_before`;
+  // Removes the sessions last used at or before `used_by`, or created at or before `created_by`;
   // returns how many.
-  std::size_t delete_sessions_before(std::int64_t used_before, std::int64_t created_before);
+  std::size_t delete_sessions_ended(std::int64_t used_by, std::int64_t created_by);
 
   // The connections and settings, defined in store_impl.hpp (opaque to users of the Store).
   struct Impl;

@@ -77,12 +77,12 @@ void Store::delete_session(Id session) {
   });
 }
 
-std::size_t Store::delete_sessions_before(std::int64_t used_before, std::int64_t created_before) {
+std::size_t Store::delete_sessions_ended(std::int64_t used_by, std::int64_t created_by) {
   return impl_->write([&](Connection& connection) {
     auto& statement =
-        connection.statement("DELETE FROM sessions WHERE last_used_at < ? OR created_at < ?");
-    statement.bind(1, used_before);
-    statement.bind(2, created_before);
+        connection.statement("DELETE FROM sessions WHERE last_used_at <= ? OR created_at <= ?");
+    statement.bind(1, used_by);
+    statement.bind(2, created_by);
     return static_cast<std::size_t>(statement.exec());
   });
 }

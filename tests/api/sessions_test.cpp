@@ -1,6 +1,8 @@
 // Sign-in sessions over HTTP: a key exchanged for a cookie, the cookie's flags, idle and absolute
 // expiry on a clock the test moves, signing out, revocation, refused forgeries, and Bearer keys
 // working as before.
+#include <SQLiteCpp/Database.h>
+
 #include <atomic>
 #include <memory>
 
@@ -137,8 +139,17 @@ TEST_CASE("a key that is not valid starts no session") {
   CHECK(api.client
             .request("POST", "/api/v1/sessions", R"({"key":"x","role":"team"})", "application/json")
             .status == 422);
-  // No cookie, no session.
+  // No cookie, no session; a cookie that is not one of ours is refused and cleared.
   CHECK(api.client.get("/api/v1/sessions/current").status == 401);
+  for (const char* cookie : {"ctk_session=garbage", "ctk_session=", "other=1; ctk_session=%00",
+                             "ctk_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+    CAPTURE(cookie);
+    const auto response = api.client.get("/api/v1/sources", {{"Cookie", cookie}});
+    CHECK(response.status == 401);
+    CHECK(response.header("Content-Type") == "application/problem+json");
+  }
+  const auto forged = api.client.get("/api/v1/sources", {{"Cookie", "ctk_session=garbage"}});
+  CHECK(set_cookies(forged).size() == 2);
 }
 
 TEST_CASE("a session ends after 8 hours without use and each use moves the end on") {
@@ -184,6 +195,15 @@ TEST_CASE("a session ends 12 hours after signing in however much it is used") {
   CHECK(parse_json(last.body).at("expires_at").as_string() == "2026-12-07T20:00:00Z");
   clock.set(hours(12));
   CHECK(with_cookie(api, "GET", "/api/v1/sources", session).status == 401);
+
+  // Each sign-in removes the sessions that have ended: the table holds live ones only.
+  const auto stored_sessions = [&] {
+    SQLite::Database db(api.server.database_path(), SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM sessions").getInt64();
+  };
+  CHECK(stored_sessions() == 1);
+  sign_in(api, provider.key);
+  CHECK(stored_sessions() == 1);
 }
 
 TEST_CASE("signing out ends the session on the server and clears the cookies") {
