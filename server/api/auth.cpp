@@ -31,9 +31,15 @@ std::optional<Principal> from_session(Request& request, tracker::Store& store) {
   return principal_of(request, session->record.key);
 }
 
-constexpr std::string_view kSessionEnded =
-    "your sign-in has ended (after 8 hours without use, 12 hours after signing in, or on signing "
-    "out): sign in again with your key";
+// Why a session cookie no longer signs anyone in, with the limits of sessions.hpp.
+std::string session_ended() {
+  const auto hours = [](std::chrono::seconds limit) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::hours>(limit).count());
+  };
+  return "your sign-in has ended (after " + hours(tracker::kSessionIdle) + " hours without use, " +
+         hours(tracker::kSessionLifetime) +
+         " hours after signing in, or on signing out): sign in again with your key";
+}
 
 }  // namespace
 
@@ -98,7 +104,7 @@ Principal authenticate(Request& request, tracker::Store& store) {
   request.key_checked = true;
   if (!request.header("Authorization") && !request.session_token.empty()) {
     if (auto principal = from_session(request, store)) return *principal;
-    unauthorized(kSessionEnded, "");
+    unauthorized(session_ended(), "");
   }
   return principal_of(request, authenticate_bearer(request, store));
 }
