@@ -33,6 +33,7 @@ constexpr const char* kChartJsCandidates[] = {
 App::App(AppConfig config)
     : config_(std::move(config)),
       log_(config_.access_log),
+      cookies_(config_.public_origin),
       advert_limiter_(config_.advert_checks_per_minute, config_.advert_check_burst) {
   pages_.load_directory(config_.content_dir);
   for (const char* candidate : kChartJsCandidates) {
@@ -41,11 +42,11 @@ App::App(AppConfig config)
   rules_ = std::make_unique<rules::RuleSet>(rules::RuleSet::load_directory(config_.rules_dir));
   analyzer_ = std::make_unique<text::Analyzer>();
   checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
-  store_ = open_database(config_.database_path, OpenMode::kCreate);
+  store_ = open_database(config_.database_path, OpenMode::kCreate, config_.now);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
   api_context_ = std::make_unique<api::ApiContext>(
-      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_});
+      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_});
   add_routes();
 }
 
@@ -94,12 +95,15 @@ Response App::handle_metrics_listener(Request& request, std::string& route,
 }
 
 Response App::handle(Request& request, std::string& route, std::string& log_detail) {
+  request.session_token = cookies_.session_token(request);
+  request.from_other_site = cookies_.from_other_site(request);
   Response response = router_.dispatch(request, route, log_detail);
+  if (request.session_refused) cookies_.clear(response);
   if (request.key_checked) {
-    // The answer depends on the key: no shared or private cache may keep it or serve it to
-    // another caller.
+    // The answer depends on the key or the session: no shared or private cache may keep it or
+    // serve it to another caller.
     response.set_header("Cache-Control", "no-store");
-    response.set_header("Vary", "Authorization");
+    response.set_header("Vary", "Authorization, Cookie");
   }
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("Referrer-Policy", "no-referrer");

@@ -3,6 +3,7 @@
 // handle() for every request and observe() after every response; both are thread-safe.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "metrics_registry.hpp"
 #include "rate_limiter.hpp"
 #include "router.hpp"
+#include "session_cookies.hpp"
 #include "static_files.hpp"
 
 namespace caretoolkit::advert {
@@ -48,6 +50,12 @@ struct AppConfig {
   // the main address answers 404. A reverse proxy on this machine makes every client look local,
   // so a deployment behind one should give the metrics their own listener.
   bool metrics_on_own_listener = false;
+  // The address people open the toolkit at when a reverse proxy stands in front
+  // ("https://toolkit.example.org"); empty when they reach this server directly. An https one
+  // makes the sign-in cookies Secure (session_cookies.hpp).
+  std::string public_origin;
+  // The clock sign-in sessions are timed by; empty for the system clock. Tests move it on.
+  std::function<std::chrono::system_clock::time_point()> now;
 };
 
 class App {
@@ -78,6 +86,7 @@ class App {
 
   AppConfig config_;
   AccessLog log_;
+  SessionCookies cookies_;
   StaticFiles pages_;
   std::unique_ptr<tracker::Store> store_;
   std::unique_ptr<rules::RuleSet> rules_;

@@ -45,9 +45,12 @@ void prepare_location(const fs::path& path, OpenMode mode) {
 
 }  // namespace
 
-std::unique_ptr<tracker::Store> open_database(const std::filesystem::path& path, OpenMode mode) {
+std::unique_ptr<tracker::Store> open_database(
+    const std::filesystem::path& path, OpenMode mode,
+    std::function<std::chrono::system_clock::time_point()> now) {
   prepare_location(path, mode);
   tracker::StoreOptions options;
+  if (now) options.now = std::move(now);
   options.create = mode == OpenMode::kCreate;  // so that nothing is made even if it vanished since
   try {
     return std::make_unique<tracker::Store>(path, std::move(options));

@@ -3,7 +3,9 @@
 // where SQLite alone says "unable to open database file".
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "tracker/store.hpp"
@@ -19,6 +21,9 @@ enum class OpenMode {
   kMustExist,
 };
 
-std::unique_ptr<tracker::Store> open_database(const std::filesystem::path& path, OpenMode mode);
+// `now`, when given, is the clock of sign-in sessions (StoreOptions::now), for tests.
+std::unique_ptr<tracker::Store> open_database(
+    const std::filesystem::path& path, OpenMode mode,
+    std::function<std::chrono::system_clock::time_point()> now = {});
 
 }  // namespace caretoolkit::server

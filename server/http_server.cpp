@@ -382,7 +382,8 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.version(11);
     response_.result(response.status);
     response_.set(http::field::server, "caretoolkit");
-    for (const auto& [name, value] : response.headers) response_.set(name, value);
+    // Inserted, not set: a response may carry several Set-Cookie fields.
+    for (const auto& [name, value] : response.headers) response_.insert(name, value);
     response_.set("X-Request-Id", request_.request_id);
     if (!response.content_type.empty()) {
       response_.set(http::field::content_type, response.content_type);

@@ -40,11 +40,18 @@ struct Request {
   std::string request_id;
   // Filled by the router from a route pattern such as /api/v1/sources/{id}.
   std::vector<std::pair<std::string, std::string>> path_params;
-  // Set by the API key check: the answer depends on the Authorization header (so no cache may
-  // keep it), and the public id of the key that was accepted (for the access log; never the
-  // secret). key_id stays empty when the key was missing or refused.
+  // Set by the API key check: the answer depends on the Authorization header or the session
+  // cookie (so no cache may keep it), and the public id of the key that was accepted (for the
+  // access log; never the secret). key_id stays empty when the key was missing or refused.
   bool key_checked = false;
   std::string key_id;
+  // Set by App before routing (session_cookies.hpp): the sign-in session cookie's value (empty
+  // without one), and whether the request says it was sent by a page of another site. The key
+  // check sets session_refused when the cookie names no live session, so that the answer tells the
+  // browser to drop it.
+  std::string session_token;
+  bool from_other_site = false;
+  bool session_refused = false;
 
   // Case-insensitive header lookup; nullopt when absent.
   std::optional<std::string_view> header(std::string_view name) const;

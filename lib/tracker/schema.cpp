@@ -198,6 +198,20 @@ CREATE TABLE checker_settings_changes (
 ) STRICT;
 )sql";
 
+constexpr std::string_view kSessions = R"sql(
+-- Sign-in sessions (see sessions.hpp): a browser's cookie holds a random id, of which only the
+-- SHA-256 is kept. Times are Unix seconds. Ended sessions are deleted, and so are a key's
+-- sessions when it is revoked.
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  id_sha256 BLOB NOT NULL UNIQUE CHECK (length(id_sha256) = 32),
+  api_key_id INTEGER NOT NULL REFERENCES api_keys (id),
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL CHECK (last_used_at >= created_at)
+) STRICT;
+CREATE INDEX sessions_by_key ON sessions (api_key_id);
+)sql";
+
 constexpr std::array<Migration, 5> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
@@ -205,6 +219,7 @@ constexpr std::array<Migration, 5> kMigrations{{
     // Text written before every way in stored one form: see text_migration.hpp.
     {4, "every text field in its stored form", "", rewrite_stored_text},
     {5, "providers' checker settings and their history", kCheckerSettings},
+    {6, "sign-in sessions", kSessions},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

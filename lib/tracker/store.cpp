@@ -165,32 +165,6 @@ void add_date_range(sql::Where& where, std::string_view column, std::optional<Da
   if (to) where.add(std::string(column) + " <= ?", to->to_string());
 }
 
-constexpr std::string_view kApiKeyColumns =
-    "id, provider_id, role, public_id, secret_sha256, label, created_at, revoked_at";
-
-ApiKeyRecord read_api_key(SQLite::Statement& row) {
-  ApiKeyRecord key;
-  key.id = row.getColumn(0).getInt64();
-  key.provider_id = sql::read_optional_id(row.getColumn(1));
-  key.role = sql::read_text(row.getColumn(2)) == "team" ? ApiKeyRole::kTeam : ApiKeyRole::kProvider;
-  key.public_id = std::string(sql::read_text(row.getColumn(3)));
-  const auto secret = row.getColumn(4);
-  key.secret_sha256.assign(static_cast<const char*>(secret.getBlob()),
-                           static_cast<std::size_t>(secret.getBytes()));
-  key.label = std::string(sql::read_text(row.getColumn(5)));
-  key.created_at = std::string(sql::read_text(row.getColumn(6)));
-  if (!row.getColumn(7).isNull()) key.revoked_at = std::string(sql::read_text(row.getColumn(7)));
-  return key;
-}
-
-ApiKeyRecord get_api_key(Connection& connection, Id id) {
-  auto& statement =
-      connection.statement("SELECT " + std::string(kApiKeyColumns) + " FROM api_keys WHERE id = ?");
-  statement.bind(1, static_cast<std::int64_t>(id));
-  if (!statement.executeStep()) records::throw_not_found("API key", id);
-  return read_api_key(statement);
-}
-
 ConnectionSettings read_settings(Connection& connection) {
   auto& db = connection.db();
   return ConnectionSettings{
@@ -239,6 +213,36 @@ void require_provider(Connection& connection, Id provider) {
   find_provider(connection, provider);
 }
 
+namespace {
+
+constexpr std::string_view kApiKeyColumns =
+    "id, provider_id, role, public_id, secret_sha256, label, created_at, revoked_at";
+
+ApiKeyRecord read_api_key(SQLite::Statement& row) {
+  ApiKeyRecord key;
+  key.id = row.getColumn(0).getInt64();
+  key.provider_id = sql::read_optional_id(row.getColumn(1));
+  key.role = sql::read_text(row.getColumn(2)) == "team" ? ApiKeyRole::kTeam : ApiKeyRole::kProvider;
+  key.public_id = std::string(sql::read_text(row.getColumn(3)));
+  const auto secret = row.getColumn(4);
+  key.secret_sha256.assign(static_cast<const char*>(secret.getBlob()),
+                           static_cast<std::size_t>(secret.getBytes()));
+  key.label = std::string(sql::read_text(row.getColumn(5)));
+  key.created_at = std::string(sql::read_text(row.getColumn(6)));
+  if (!row.getColumn(7).isNull()) key.revoked_at = std::string(sql::read_text(row.getColumn(7)));
+  return key;
+}
+
+}  // namespace
+
+ApiKeyRecord get_api_key(Connection& connection, Id id) {
+  auto& statement =
+      connection.statement("SELECT " + std::string(kApiKeyColumns) + " FROM api_keys WHERE id = ?");
+  statement.bind(1, static_cast<std::int64_t>(id));
+  if (!statement.executeStep()) records::throw_not_found("API key", id);
+  return read_api_key(statement);
+}
+
 std::string_view to_string(ApiKeyRole role) {
   return role == ApiKeyRole::kTeam ? "team" : "provider";
 }
@@ -281,6 +285,11 @@ std::uint64_t Store::wal_bytes() const {
 
 Date Store::today() const {
   return impl_->today();
+}
+
+std::int64_t Store::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(impl_->options.now().time_since_epoch())
+      .count();
 }
 
 StoreSettings Store::settings() const {
@@ -519,6 +528,9 @@ ApiKeyRecord Store::revoke_api_key(Id key_id) {
         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?");
     statement.bind(1, static_cast<std::int64_t>(key_id));
     statement.exec();
+    auto& sessions = connection.statement("DELETE FROM sessions WHERE api_key_id = ?");
+    sessions.bind(1, static_cast<std::int64_t>(key_id));
+    sessions.exec();
     return get_api_key(connection, key_id);
   });
 }

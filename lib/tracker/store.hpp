@@ -5,9 +5,9 @@
 // pool of read-only connections and see the last committed state (WAL mode). A write that
 // returned has been synced to disk (synchronous=FULL), so it survives a crash or a power cut.
 //
-// Tenancy: every method but the provider, API key and purge ones takes the provider the caller
-// acts for, and sees that provider's rows only. Another provider's id behaves exactly as an id
-// that does not exist (Error kNotFound), and an id written into a record (a source_id, a
+// Tenancy: every method but the provider, API key, session and purge ones takes the provider the
+// caller acts for, and sees that provider's rows only. Another provider's id behaves exactly as an
+// id that does not exist (Error kNotFound), and an id written into a record (a source_id, a
 // service_id) must name one of the provider's own rows (Error kInvalid otherwise).
 //
 // Errors: expected failures throw caretoolkit::Error.
@@ -22,6 +22,7 @@
 // std::exception and leaves the stored data as it was: every write is one transaction.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -46,6 +47,10 @@ struct StoreOptions {
   std::size_t max_readers = 4;  // read connections open at once; readers beyond wait their turn
   // The day records are written, which no recorded date may be after. Tests fix it.
   std::function<Date()> today = [] { return Date::today(); };
+  // The moment sign-in sessions are timed by (sessions.hpp). Tests move it on.
+  std::function<std::chrono::system_clock::time_point()> now = [] {
+    return std::chrono::system_clock::now();
+  };
   // load_team_data() reads the applicants in two parts on two threads from this many on.
   std::size_t parallel_team_rows = 50'000;
   // Whether a file that does not exist is created; when false it is refused (Error kNotFound).
@@ -214,6 +219,14 @@ struct CheckerSettingsSave {
   std::vector<std::string> changes;   // what changed from the stored settings, a sentence each
   std::string changed_by;             // who is saving, at most kMaxNameLength characters
   std::int64_t expected_version = 0;  // the stored version the changes were worked out from
+// A stored sign-in session: only the SHA-256 of its id is kept (see sessions.hpp). Times are Unix
+// seconds.
+struct SessionRecord {
+  Id id = 0;
+  std::string id_sha256;  // 32 bytes
+  ApiKeyRecord key;       // the key it was started with, as stored now
+  std::int64_t created_at = 0;
+  std::int64_t last_used_at = 0;
 };
 
 // Connection settings as SQLite reports them, for health checks and tests.
@@ -249,6 +262,8 @@ class Store {
   std::uint64_t wal_bytes() const;
   // Today as StoreOptions::today gives it: the one clock that records and reports are held to.
   Date today() const;
+  // Now as StoreOptions::now gives it, in Unix seconds: the clock of sign-in sessions.
+  std::int64_t now() const;
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
 
@@ -374,7 +389,8 @@ class Store {
   std::optional<ApiKeyRecord> find_api_key(std::string_view public_id) const;
   // Keys of one provider, or (empty) every key.
   Page<ApiKeyRecord> list_api_keys(std::optional<Id> provider, const PageRequest& page = {}) const;
-  // Marks the key revoked (kNotFound for an unknown id; revoking twice keeps the first time).
+  // Marks the key revoked and ends its sessions (kNotFound for an unknown id; revoking twice keeps
+  // the first time).
   ApiKeyRecord revoke_api_key(Id key_id);
 
   // Checker settings, one document per provider (kNotFound for an unknown provider). Saving
@@ -386,6 +402,17 @@ class Store {
   // The provider's saved changes, oldest first.
   Page<CheckerSettingsChange> list_checker_settings_changes(Id provider,
                                                             const PageRequest& page = {}) const;
+  // Sign-in sessions (see sessions.hpp for starting and checking them). Not scoped: a session
+  // belongs to a key. `created_at` and `last_used_at` are both `now`.
+  SessionRecord create_session(Id api_key_id, std::string_view id_sha256, std::int64_t now);
+  // The session with this id hash, with its key, whether or not either has ended.
+  std::optional<SessionRecord> find_session(std::string_view id_sha256) const;
+  // Sets last_used_at to `now` unless it is already later.
+  void touch_session(Id session, std::int64_t now);
+  void delete_session(Id session);
+  // Removes the sessions last used at or before `used_by`, or created at or before `created_by`;
+  // returns how many.
+  std::size_t delete_sessions_ended(std::int64_t used_by, std::int64_t created_by);
 
   // The connections and settings, defined in store_impl.hpp (opaque to users of the Store).
   struct Impl;

@@ -76,6 +76,9 @@ Provider find_provider(Connection& connection, Id provider);
 // Throws Error(kNotFound) unless the provider exists.
 void require_provider(Connection& connection, Id provider);
 
+// The API key with this id; Error(kNotFound) when there is none.
+ApiKeyRecord get_api_key(Connection& connection, Id id);
+
 // The date of the last stage an applicant reached before any start: the date an unsuccessful
 // applicant is taken to have dropped out when no other date is known.
 Date last_stage_date(const Applicant& applicant);

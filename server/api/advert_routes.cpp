@@ -42,12 +42,11 @@ const Fields<CheckInput>& check_fields() {
 void add_advert_routes(Router& router, ApiContext& context) {
   static_assert(kAdvertCheckPath.starts_with(kApiPrefix));
   router.add("POST", std::string(kAdvertCheckPath), [&context](Request& request) {
-    // A provider's key checks with its own settings; a team key and no key with the shared packs.
-    std::optional<tracker::Id> provider;
-    if (request.header("Authorization")) {
-      provider =
-          authenticate(request, context.store).provider_id;  // a key, if given, must be valid
-    } else if (const unsigned wait = context.advert_limiter.acquire(request.client_address)) {
+    // A key or a session, if given, must be valid; without either the check is rate-limited. A
+    // provider checks with its own settings; a team and the public with the shared packs.
+    const auto caller = identify(request, context.store);
+    const std::optional<tracker::Id> provider = caller ? caller->provider_id : std::nullopt;
+    if (const unsigned wait = caller ? 0 : context.advert_limiter.acquire(request.client_address)) {
       Response response =
           problem(429, "rate-limited",
                   "Too many adverts checked from this address; try again in " +

@@ -1,4 +1,5 @@
-// What the API handlers share: the store, the advert checker, the rate limiter and the metrics.
+// What the API handlers share: the store, the advert checker, the rate limiter, the metrics and
+// the session cookies.
 // Built once by App and read by every request thread; each member is thread-safe.
 #pragma once
 
@@ -16,6 +17,10 @@ namespace caretoolkit::server {
 class CheckerSettingsService;
 }
 
+namespace caretoolkit::server {
+class SessionCookies;
+}
+
 namespace caretoolkit::server::api {
 
 struct ApiContext {
@@ -24,6 +29,7 @@ struct ApiContext {
   CheckerSettingsService& settings;  // providers' own settings and the checkers they give
   RateLimiter& advert_limiter;
   MetricsRegistry& metrics;
+  const SessionCookies& cookies;
 };
 
 // Every /api/v1 route. Each add_* function registers one group.
@@ -35,6 +41,7 @@ void add_team_routes(Router& router, ApiContext& context);
 void add_advert_routes(Router& router, ApiContext& context);
 void add_vocabulary_routes(Router& router, ApiContext& context);
 void add_settings_routes(Router& router, ApiContext& context);
+void add_session_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

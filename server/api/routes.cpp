@@ -11,6 +11,7 @@ void add_api_routes(Router& router, ApiContext& context) {
   add_team_routes(router, context);
   add_vocabulary_routes(router, context);
   add_settings_routes(router, context);
+  add_session_routes(router, context);
 }
 
 }  // namespace caretoolkit::server::api

@@ -19,6 +19,7 @@ namespace {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string metrics_listen;  // empty: /metrics on the main address, to local clients only
+  std::string public_origin;   // empty: browsers reach this server directly, over HTTP
   std::string database = kDefaultDatabase;
   std::string content = shipped_folder("toolkit-content");
   std::string rules = shipped_folder("rules");
@@ -101,6 +102,7 @@ void run(const ServeOptions& options) {
   app_config.advert_checks_per_minute = options.advert_checks_per_minute;
   app_config.access_log = !options.quiet;
   app_config.metrics_on_own_listener = !options.metrics_listen.empty();
+  app_config.public_origin = options.public_origin;
   server::App app(app_config);
 
   raise_open_file_limit();
@@ -138,6 +140,9 @@ void add_serve_command(CLI::App& app) {
   serve->add_option("--metrics-listen", options->metrics_listen,
                     "Serve /metrics only on this ADDRESS:PORT (default: on --listen, to clients on "
                     "this machine only)");
+  serve->add_option("--public-origin", options->public_origin,
+                    "The address people open the toolkit at behind a reverse proxy, e.g. "
+                    "https://toolkit.example.org (https makes the sign-in cookie Secure)");
   serve->add_option("--db", options->database, "SQLite database file (created if missing)")
       ->capture_default_str();
   serve->add_option("--content", options->content, "Folder of the toolkit's pages")

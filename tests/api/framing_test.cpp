@@ -231,7 +231,7 @@ TEST_CASE("answers that need a key are not cached and static pages keep their ca
     CAPTURE(key);
     const auto response = api.call("GET", "/api/v1/sources", key);
     CHECK(response.header("Cache-Control") == "no-store");
-    CHECK(response.header("Vary") == "Authorization");
+    CHECK(response.header("Vary") == "Authorization, Cookie");
   }
   const auto page = api.call("GET", "/", "");
   REQUIRE(page.status == 200);

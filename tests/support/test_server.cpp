@@ -32,6 +32,8 @@ TestServer::TestServer(const TestServerOptions& options) {
   app_config.access_log = false;
   app_config.advert_checks_per_minute = options.advert_checks_per_minute;
   app_config.advert_check_burst = options.advert_check_burst;
+  app_config.public_origin = options.public_origin;
+  app_config.now = options.now;
   app_ = std::make_unique<server::App>(app_config);
   http_ = std::make_unique<server::HttpServer>(
       options.config,

@@ -2,7 +2,9 @@
 // fresh database in its own temporary folder, for the API tests.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +32,9 @@ struct TestServerOptions {
   std::filesystem::path rules_dir = std::filesystem::path(CARETOOLKIT_SOURCE_DIR) / "rules";
   unsigned advert_checks_per_minute = 0;  // no limit unless a test sets one
   unsigned advert_check_burst = 1;
+  std::string public_origin;  // as `serve --public-origin`
+  // The clock of sign-in sessions; empty for the system clock.
+  std::function<std::chrono::system_clock::time_point()> now;
   server::ServerConfig config = [] {
     server::ServerConfig c;
     c.address = "127.0.0.1";

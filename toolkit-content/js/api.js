@@ -4,14 +4,18 @@
 // - api(path, options) resolves to the parsed JSON body (or text for CSV, or null for 204) and
 //   rejects with an ApiError. It never rejects with anything else, except an AbortError when the
 //   caller aborted through options.signal, so every page can show every failure the same way.
-// - The key is kept in sessionStorage: it lasts as long as the browser tab and is sent as
-//   "Authorization: Bearer <key>" on every call unless options.key is false.
+// - Signing in (signIn) exchanges the key for a session: the server keeps the session, and the
+//   browser a cookie that no script can read. The key itself is kept nowhere. api() sends the
+//   cookie (same-origin credentials) and, with every write, the session's X-CSRF-Token, which
+//   this module holds in memory only. The server refuses a write made with the cookie without it
+//   (session_cookies.hpp explains why this stops forgery).
+// - Every page, in every tab, learns at start whether someone is signed in and as whom (role,
+//   provider, token) from GET /api/v1/sessions/current, before any module that imports this one
+//   runs; it asks only when the readable ctk_signed_in cookie says a session was started, so a
+//   page seen without one makes no request. storedRole() and signedIn() answer from that.
 // - showProblem(form, error) puts the API's problem+json `detail` next to the control whose
 //   data-field equals the problem's `field` (a JSON pointer such as "/amount_pence") or whose name
 //   equals it without the leading slash; CSV imports' `errors` are listed by line and column.
-
-const KEY_ITEM = "caretoolkit.key";
-const ROLE_ITEM = "caretoolkit.role";
 
 // A failure to show a person: `title` says what happened, `detail` what to do or what was wrong.
 export class ApiError extends Error {
@@ -28,38 +32,64 @@ export class ApiError extends Error {
   }
 }
 
-// sessionStorage can be refused (some privacy settings): the toolkit then works without keeping
-// the key, rather than breaking.
-function storage() {
+// Set by the server beside the session cookie; "__Host-" prefixed when served over TLS.
+const SIGNED_IN_COOKIE = /(?:^|;\s*)(?:__Host-)?ctk_signed_in=1(?:;|$)/;
+
+// The session as GET /api/v1/sessions/current or POST /api/v1/sessions answered, or null.
+let session = null;
+
+async function loadSession() {
+  if (!SIGNED_IN_COOKIE.test(document.cookie)) return null;
   try {
-    return window.sessionStorage;
+    const response = await fetch("/api/v1/sessions/current", {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    return response.ok ? await response.json() : null;
   } catch {
-    return null;
+    return null; // the toolkit cannot be reached: the page says so when it calls the API
   }
 }
 
-export function storedKey() {
-  return storage()?.getItem(KEY_ITEM) || "";
+session = await loadSession();
+
+// Whether a session is open in this browser (as found when the page started, or since).
+export function signedIn() {
+  return session !== null;
 }
 
-// "provider" or "team", as found at sign-in.
+// The open session: role, provider_id, provider_name, expires_at...; null when signed out.
+export function currentSession() {
+  return session;
+}
+
+// "provider" or "team", or "" when signed out.
 export function storedRole() {
-  return storage()?.getItem(ROLE_ITEM) || "";
+  return session?.role || "";
 }
 
-export function keepKey(key, role) {
-  const store = storage();
-  if (!store) return;
-  store.setItem(KEY_ITEM, key);
-  store.setItem(ROLE_ITEM, role);
+// For pages that ask whether someone is signed in: a non-empty marker while a session is open,
+// never the key, which no script holds. api() sends a Bearer key only for a real one ("ctk_...").
+export function storedKey() {
+  return session ? "session" : "";
 }
 
-export function forgetKey() {
-  const store = storage();
-  if (!store) return;
-  store.removeItem(KEY_ITEM);
-  store.removeItem(ROLE_ITEM);
+// Exchanges the key for a session; resolves to the session (its role says where to go next).
+export async function signIn(key) {
+  session = await api("/api/v1/sessions", { method: "POST", json: { key } });
+  return session;
 }
+
+// Ends the session on the server, which clears its cookies.
+export async function signOut() {
+  await api("/api/v1/sessions/current", { method: "DELETE" });
+  session = null;
+}
+
+// The names pages used when the key was kept in the tab.
+export const keepKey = signIn;
+export const forgetKey = signOut;
 
 // What a person reads when the answer is not a problem+json body (a proxy's page, a crash).
 function fallbackProblem(status) {
@@ -106,12 +136,18 @@ async function problemFrom(response) {
 }
 
 // Calls the API. options: method, json (an object sent as JSON), body + contentType (raw, such
-// as CSV), key (false to send no key, or a key to use instead of the stored one), signal.
+// as CSV), key (false to send no credentials at all, or a key "ctk_..." to send as a Bearer key
+// instead of using the session), signal.
 export async function api(path, options = {}) {
   const { method = "GET", json, body, contentType, signal } = options;
   const headers = { Accept: "application/json, application/problem+json, text/csv" };
-  const key = options.key === undefined ? storedKey() : options.key;
-  if (key) headers.Authorization = `Bearer ${key}`;
+  const key = typeof options.key === "string" && options.key.startsWith("ctk_") ? options.key : "";
+  if (key) {
+    headers.Authorization = `Bearer ${key}`;
+  } else if (session && method !== "GET" && method !== "HEAD") {
+    headers["X-CSRF-Token"] = session.csrf_token;
+  }
+  const credentials = options.key === false ? "omit" : "same-origin";
   let payload;
   if (json !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -123,7 +159,7 @@ export async function api(path, options = {}) {
 
   let response;
   try {
-    response = await fetch(path, { method, headers, body: payload, signal, cache: "no-store" });
+    response = await fetch(path, { method, headers, body: payload, signal, credentials, cache: "no-store" });
   } catch (error) {
     if (error?.name === "AbortError") throw error;
     throw new ApiError({
@@ -133,7 +169,11 @@ export async function api(path, options = {}) {
         "Nothing you entered was lost: try again when it is back.",
     });
   }
-  if (!response.ok) throw await problemFrom(response);
+  if (!response.ok) {
+    // The server ended the session (it lapsed, or its key was revoked) and cleared its cookies.
+    if (response.status === 401 && !key) session = null;
+    throw await problemFrom(response);
+  }
   if (response.status === 204) return null;
   const type = response.headers.get("Content-Type") || "";
   try {
@@ -286,7 +326,7 @@ export function problemParagraphs(error) {
     const again = document.createElement("p");
     const link = document.createElement("a");
     link.href = `/sign-in?next=${encodeURIComponent(location.pathname)}`;
-    link.textContent = "Sign in with a valid key";
+    link.textContent = "Sign in again";
     again.append(link);
     nodes.push(again);
   }

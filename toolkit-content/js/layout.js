@@ -4,7 +4,7 @@
 //
 // requireKey(role) lets a page that needs a key say so in plain words instead of failing.
 
-import { forgetKey, storedKey, storedRole } from "./api.js";
+import { currentSession, showNotice, signOut, signedIn, storedRole } from "./api.js";
 import { el as element } from "./dom.js";
 
 const NAVIGATION = [
@@ -23,22 +23,28 @@ function isCurrent(href, path) {
   return path === href || path === bare || path === `${bare}.html` || path.startsWith(`${bare}/`);
 }
 
+// Who is signed in, and a way to sign out; or a link to sign in.
 function keyState() {
   const box = element("div", { className: "key-state" });
-  const key = storedKey();
-  if (!key) {
+  const session = currentSession();
+  if (!session) {
     box.append(
       element("a", { href: `/sign-in?next=${encodeURIComponent(location.pathname)}` }, "Sign in"),
     );
     return box;
   }
-  const who = storedRole() === "team" ? "the toolkit team's key" : "a provider key";
+  const who = session.role === "team" ? "the toolkit team's key" : "a provider key";
   const button = element("button", { type: "button" }, "Sign out");
-  button.addEventListener("click", () => {
-    forgetKey();
-    location.assign("/");
+  const problem = element("div");
+  button.addEventListener("click", async () => {
+    try {
+      await signOut();
+      location.assign("/");
+    } catch (error) {
+      showNotice(problem, error);
+    }
   });
-  box.append(element("span", {}, `Signed in with ${who}`), button);
+  box.append(element("span", {}, `Signed in with ${who}`), button, problem);
   return box;
 }
 
@@ -87,12 +93,11 @@ function drawFrame() {
 
 drawFrame();
 
-// True when a key of `role` ("provider" or "team") is stored. Otherwise shows, in `container`,
-// a notice with a link to sign in and returns false.
+// True when someone is signed in with a key of `role` ("provider" or "team"). Otherwise shows,
+// in `container`, a notice with a link to sign in and returns false.
 export function requireKey(role, container) {
-  const key = storedKey();
   const current = storedRole();
-  if (key && (!role || current === role)) return true;
+  if (signedIn() && (!role || current === role)) return true;
   const who = role === "team" ? "the toolkit team's key" : "your provider key";
   const box = element("div", { className: "notice" });
   const link = element(
@@ -100,7 +105,7 @@ export function requireKey(role, container) {
     { href: `/sign-in?next=${encodeURIComponent(location.pathname)}` },
     `Sign in with ${who}`,
   );
-  if (key) {
+  if (signedIn()) {
     const have = current === "team" ? "the toolkit team's key" : "a provider key";
     box.append(
       element("p", {}, `You are signed in with ${have}, and this page needs ${who}.`),

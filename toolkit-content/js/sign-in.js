@@ -1,8 +1,8 @@
-// The sign-in page: checks a key against the API, finds whether it is a provider's or the team's,
-// keeps it for the browser session (sessionStorage) and goes on to the page that asked for it.
+// The sign-in page: exchanges the key for a session (the server answers whether it is a
+// provider's or the team's), keeps the key nowhere, and goes on to the page that asked for it.
 
 import "./layout.js";
-import { ApiError, api, keepKey, showFieldError, showProblem } from "./api.js";
+import { ApiError, showFieldError, showProblem, signIn } from "./api.js";
 
 const form = document.getElementById("sign-in-form");
 const input = document.getElementById("key");
@@ -13,19 +13,6 @@ function nextPage(role) {
   const next = new URLSearchParams(location.search).get("next") || "";
   if (next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-in")) return next;
   return role === "team" ? "/team" : "/tracker";
-}
-
-// A team key may list the member providers; a provider key is refused that (403) but accepted
-// for its own sources. Any other answer is shown as it is.
-async function roleOf(key) {
-  try {
-    await api("/api/v1/providers?limit=1", { key });
-    return "team";
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 403) throw error;
-  }
-  await api("/api/v1/sources?limit=1", { key });
-  return "provider";
 }
 
 form.addEventListener("submit", async (event) => {
@@ -41,10 +28,10 @@ form.addEventListener("submit", async (event) => {
   }
   status.textContent = "Checking your key…";
   try {
-    const role = await roleOf(key);
-    keepKey(key, role);
+    const session = await signIn(key);
+    input.value = "";
     status.textContent = "Signed in.";
-    location.assign(nextPage(role));
+    location.assign(nextPage(session.role));
   } catch (error) {
     status.textContent = "";
     if (error instanceof ApiError && error.status === 401) {

@@ -42,7 +42,7 @@ TEST_CASE("a new file gets the whole schema and is marked as ours") {
   CHECK(pragma(dir.file("new.db"), "application_id") == kApplicationId);
   const std::string schema = schema_of(dir.file("new.db"));
   for (const char* table : {"providers", "services", "sources", "spend", "vacancies", "applicants",
-                            "headcounts", "api_keys"}) {
+                            "headcounts", "api_keys", "sessions"}) {
     CAPTURE(table);
     CHECK(schema.find(std::string("table ") + table + "\n") != std::string::npos);
   }
