@@ -212,7 +212,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_key ON sessions (api_key_id);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},

@@ -219,6 +219,8 @@ struct CheckerSettingsSave {
   std::vector<std::string> changes;   // what changed from the stored settings, a sentence each
   std::string changed_by;             // who is saving, at most kMaxNameLength characters
   std::int64_t expected_version = 0;  // the stored version the changes were worked out from
+};
+
 // A stored sign-in session: only the SHA-256 of its id is kept (see sessions.hpp). Times are Unix
 // seconds.
 struct SessionRecord {

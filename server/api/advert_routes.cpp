@@ -45,7 +45,6 @@ void add_advert_routes(Router& router, ApiContext& context) {
     // A key or a session, if given, must be valid; without either the check is rate-limited. A
     // provider checks with its own settings; a team and the public with the shared packs.
     const auto caller = identify(request, context.store);
-    const std::optional<tracker::Id> provider = caller ? caller->provider_id : std::nullopt;
     if (const unsigned wait = caller ? 0 : context.advert_limiter.acquire(request.client_address)) {
       Response response =
           problem(429, "rate-limited",
@@ -57,8 +56,9 @@ void add_advert_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     CheckInput input;
     from_json(body, check_fields(), input, true);
-    const CheckerLease checker = provider ? context.settings.checker_for(*provider)
-                                          : CheckerLease{nullptr, &context.checker};
+    const CheckerLease checker = caller && caller->provider_id
+                                     ? context.settings.checker_for(*caller->provider_id)
+                                     : CheckerLease{nullptr, &context.checker};
     const auto report = checker->check(input.text, {input.role, input.service, input.date});
     context.metrics.count_advert_checked();
     return json_response(200, advert::report_to_json(report));
