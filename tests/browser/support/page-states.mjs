@@ -44,7 +44,19 @@ async function openAllDetails(page) {
 
 export const PAGE_STATES = [
   // Each page as it first loads, signed out (the tracker, dashboard and team view ask for a key).
-  ...htmlPages().map(({ url }) => ({ name: `${url} signed out`, path: url, settle: settled })),
+  ...htmlPages()
+    .filter(({ url }) => url !== "/not-found")
+    .map(({ url }) => ({ name: `${url} signed out`, path: url, settle: settled })),
+  {
+    // The page every unknown address gets, with its 404.
+    name: "/no-such-page (page not found)",
+    path: "/no-such-page",
+    async settle(page) {
+      await settled(page);
+      page.problems = page.problems.filter((p) => !/^404 from .*\/no-such-page$/.test(p));
+    },
+  },
+  { name: "/checker/settings signed in", path: "/checker/settings", as: "provider", settle: settled },
   {
     name: "/checker with a weak advert checked",
     path: "/checker",
