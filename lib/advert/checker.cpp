@@ -1,7 +1,6 @@
-// Analyse, evaluate, score, then order the findings by impact and gather their safe edits.
+// Analyse, evaluate, score, and say how much each finding needs a change.
 #include "advert/checker.hpp"
 
-#include "advert/fixes.hpp"
 #include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 #include "advert/statistics.hpp"
@@ -43,8 +42,7 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
   report.role = options.role;
   report.service = options.service;
   score(rules_, evaluation, document, report);
-  order_by_impact(report.findings);
-  report.edits = compatible_edits(report.findings);
+  assign_priorities(report.findings);
   return report;
 }
 

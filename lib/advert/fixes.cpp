@@ -71,9 +71,10 @@ FixResult fix_advert(const Checker& checker, std::string_view text, const CheckO
   FixResult result{std::string(text), 0, 0};
   while (result.rounds < kMaxFixRounds) {
     const Report report = checker.check(result.text, options);
-    if (report.edits.empty()) break;
-    result.text = apply_edits(result.text, report.edits);
-    result.applied += static_cast<int>(report.edits.size());
+    const std::vector<Edit> edits = compatible_edits(report.findings);
+    if (edits.empty()) break;
+    result.text = apply_edits(result.text, edits);
+    result.applied += static_cast<int>(edits.size());
     ++result.rounds;
   }
   return result;

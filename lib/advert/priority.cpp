@@ -34,14 +34,28 @@ std::optional<std::string_view> to_string(Priority priority) {
   return std::nullopt;
 }
 
-void order_by_impact(std::vector<Finding>& findings) {
+void assign_priorities(std::vector<Finding>& findings) {
   for (Finding& f : findings) f.priority = priority_of(f);
+}
+
+std::vector<const Finding*> by_impact(const std::vector<Finding>& findings) {
+  // Only the findings that lose points (or are critical) move forward; the rest, most of a
+  // report, keep their order after them.
   const auto critical = [](const Finding& f) { return f.severity == rules::Severity::kCritical; };
   const auto lost = [](const Finding& f) { return std::max(0, -f.points); };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    if (critical(a) != critical(b)) return critical(a);
-    return lost(a) > lost(b);
+  std::vector<const Finding*> ordered;
+  ordered.reserve(findings.size());
+  for (const Finding& f : findings) {
+    if (critical(f) || lost(f) > 0) ordered.push_back(&f);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const Finding* a, const Finding* b) {
+    if (critical(*a) != critical(*b)) return critical(*a);
+    return lost(*a) > lost(*b);
   });
+  for (const Finding& f : findings) {
+    if (!critical(f) && lost(f) == 0) ordered.push_back(&f);
+  }
+  return ordered;
 }
 
 }  // namespace caretoolkit::advert

@@ -25,9 +25,13 @@ Priority priority_of(const Finding& finding);
 // "must", "should", "could"; nullopt for Priority::kNone.
 std::optional<std::string_view> to_string(Priority priority);
 
-// Sets every finding's priority and orders the findings by impact: critical ones first, then by
-// points lost, most first. The sort is stable: findings of equal impact keep their order (rule
-// order, then position), so the same advert always gives the same order.
-void order_by_impact(std::vector<Finding>& findings);
+// Sets every finding's priority (Checker::check does).
+void assign_priorities(std::vector<Finding>& findings);
+
+// The findings by impact, as the report's readers present them: critical ones first, then by
+// points lost, most first. The order is stable: findings of equal impact keep their order in the
+// report (rule order, then position), so the same advert always gives the same order. The
+// pointers are into `findings`.
+std::vector<const Finding*> by_impact(const std::vector<Finding>& findings);
 
 }  // namespace caretoolkit::advert

@@ -105,12 +105,9 @@ struct Report {
   std::string grade;            // Excellent, Good, Fair, Weak, Poor
   std::optional<ScoreCap> cap;  // present while a critical finding loses points
   std::array<CategoryScore, rules::kCategoryCount> categories{};
-  // By impact (priority.hpp): critical first, then by points lost, most first; otherwise by rule
-  // order, then position.
+  // In rule order, then position. Readers present them by impact (priority.hpp, by_impact), and
+  // gather the edits that can all be applied together with fixes.hpp's compatible_edits.
   std::vector<Finding> findings;
-  // The findings' edits that can all be applied together: in text order, none overlapping
-  // (fixes.hpp, compatible_edits).
-  std::vector<Edit> edits;
   Statistics statistics;
   std::optional<rules::GenderCoding> gender;  // Gender Decoder's verdict and words
   // Views of the RuleSet's strings, like a Finding's (the RuleSet must outlive the Report).

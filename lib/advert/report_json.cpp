@@ -7,6 +7,7 @@
 #include <string>
 
 #include "advert/advice.hpp"
+#include "advert/fixes.hpp"
 #include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 
@@ -173,10 +174,10 @@ json::value report_to_json(const Report& report) {
   }
 
   json::array findings;
-  for (const auto& f : report.findings) findings.push_back(finding_to_json(f));
+  for (const Finding* f : by_impact(report.findings)) findings.push_back(finding_to_json(*f));
   root["findings"] = std::move(findings);
   json::array edits;
-  for (const auto& e : report.edits) {
+  for (const auto& e : compatible_edits(report.findings)) {
     json::object o = edit_to_json(e);
     o["rule"] = e.rule_id;
     edits.push_back(std::move(o));

@@ -27,6 +27,7 @@
 #include "advert/advice.hpp"
 #include "advert/checker.hpp"
 #include "advert/fixes.hpp"
+#include "advert/priority.hpp"
 #include "advert/report_json.hpp"
 #include "checker_settings_service.hpp"
 #include "commands/command_support.hpp"
@@ -200,13 +201,14 @@ void print_findings(std::ostream& out, std::string_view text, const advert::Repo
          return f.priority == Priority::kNone && f.points == 0 && f.outcome != rules::Outcome::kMet;
        }},
   };
+  const std::vector<const advert::Finding*> ordered = advert::by_impact(report.findings);
   for (const Group& group : kGroups) {
     bool started = false;
-    for (const auto& f : report.findings) {
-      if (!group.holds(f)) continue;
+    for (const advert::Finding* f : ordered) {
+      if (!group.holds(*f)) continue;
       if (!started) out << "\n  " << group.title << ":\n";
       started = true;
-      print_finding(out, text, f);
+      print_finding(out, text, *f);
     }
   }
 }
