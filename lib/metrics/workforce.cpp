@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <string>
 
 #include "core/error.hpp"
@@ -100,18 +101,22 @@ std::string_view to_string(TotalBasis basis) {
   return "none";
 }
 
-WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& asked) {
-  WorkforceReport report;
-  report.options = resolve(asked);
-  const Date as_of = report.options.effective_as_of();
+namespace {
 
-  // The latest headcount on or before as_of, per service and for the whole provider.
+// The latest headcount on or before `as_of`, per service (in data.services' order) and for the
+// whole provider; null where there is none.
+struct LatestSnapshots {
+  std::vector<const tracker::HeadcountSnapshot*> of_service;
+  const tracker::HeadcountSnapshot* provider = nullptr;
+};
+
+LatestSnapshots latest_snapshots(const TrackerData& data, Date as_of) {
   const IdIndex services(data.services);
-  std::vector<const tracker::HeadcountSnapshot*> latest(data.services.size(), nullptr);
-  const tracker::HeadcountSnapshot* provider_latest = nullptr;
+  LatestSnapshots latest{std::vector<const tracker::HeadcountSnapshot*>(data.services.size()),
+                         nullptr};
   for (const tracker::HeadcountSnapshot& snapshot : data.headcounts) {
     if (as_of < snapshot.date) continue;
-    const tracker::HeadcountSnapshot** slot = &provider_latest;
+    const tracker::HeadcountSnapshot** slot = &latest.provider;
     if (snapshot.service_id) {
       const auto pos = services.find(*snapshot.service_id);
       if (!pos) {
@@ -121,10 +126,50 @@ WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& a
                         ", which is not among the provider's services.",
                     "service_id");
       }
-      slot = &latest[*pos];
+      slot = &latest.of_service[*pos];
     }
     if (!*slot || later(snapshot, **slot)) *slot = &snapshot;
   }
+  return latest;
+}
+
+// Fills a row's headcount and leavers from a snapshot and, failing its own count, the tracker.
+void take(WorkforceRow& row, const tracker::HeadcountSnapshot& snapshot,
+          const TrackerLeavers* tracked) {
+  row.snapshot_date = snapshot.date;
+  row.staff = snapshot.staff;
+  row.vacancies = snapshot.vacancies;
+  if (snapshot.leavers) {
+    row.leavers = *snapshot.leavers;
+    row.leavers_from = LeaversFrom::kSnapshot;
+  } else if (tracked && tracked->covered) {
+    row.leavers = tracked->leavers;
+    row.leavers_from = LeaversFrom::kTracker;
+  }
+}
+
+// Indices of `services` by name then id, as every report lists them.
+std::vector<std::size_t> services_by_name(std::span<const tracker::Service> services) {
+  std::vector<std::size_t> order(services.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const tracker::Service& x = services[a];
+    const tracker::Service& y = services[b];
+    return x.name != y.name ? x.name < y.name : x.id < y.id;
+  });
+  return order;
+}
+
+}  // namespace
+
+WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& asked) {
+  WorkforceReport report;
+  report.options = resolve(asked);
+  const Date as_of = report.options.effective_as_of();
+
+  const LatestSnapshots snapshots = latest_snapshots(data, as_of);
+  const std::vector<const tracker::HeadcountSnapshot*>& latest = snapshots.of_service;
+  const tracker::HeadcountSnapshot* provider_latest = snapshots.provider;
   const bool pooled =
       std::any_of(latest.begin(), latest.end(), [](auto* s) { return s != nullptr; });
   if (pooled) {
@@ -150,29 +195,7 @@ WorkforceReport workforce_report(const TrackerData& data, const ReportOptions& a
       for (TrackerLeavers& scope : counted) scope.add(journey, applicant.service_id);
     }
   }
-  // Fills a row's headcount and leavers from a snapshot and, failing its own count, the tracker.
-  const auto take = [](WorkforceRow& row, const tracker::HeadcountSnapshot& snapshot,
-                       const TrackerLeavers* tracked) {
-    row.snapshot_date = snapshot.date;
-    row.staff = snapshot.staff;
-    row.vacancies = snapshot.vacancies;
-    if (snapshot.leavers) {
-      row.leavers = *snapshot.leavers;
-      row.leavers_from = LeaversFrom::kSnapshot;
-    } else if (tracked && tracked->covered) {
-      row.leavers = tracked->leavers;
-      row.leavers_from = LeaversFrom::kTracker;
-    }
-  };
-
-  // Services by name then id, as every report lists them.
-  std::vector<std::size_t> order(data.services.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const tracker::Service& x = data.services[a];
-    const tracker::Service& y = data.services[b];
-    return x.name != y.name ? x.name < y.name : x.id < y.id;
-  });
+  const std::vector<std::size_t> order = services_by_name(data.services);
 
   WorkforceRow& total = report.total;
   total.group = total_key();
