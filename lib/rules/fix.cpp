@@ -3,13 +3,10 @@
 
 #include <algorithm>
 #include <vector>
+#include "core/ascii.hpp"
 
 namespace caretoolkit::rules {
 namespace {
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 bool is_gap(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
@@ -38,7 +35,7 @@ bool word_matches(std::string_view term_word, std::string_view form_word) {
     return false;
   }
   for (std::size_t i = 0; i < term_word.size(); ++i) {
-    if (lower(term_word[i]) != form_word[i]) return false;
+    if (ascii_lower(term_word[i]) != form_word[i]) return false;
   }
   return true;
 }
@@ -56,7 +53,7 @@ std::string fix_form(std::string_view text) {
     }
     if (gap) out += ' ';
     gap = false;
-    out += lower(c);
+    out += ascii_lower(c);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <bit>
 #include <string_view>
 
+#include "core/ascii.hpp"
 #include "text/swar.hpp"
 
 namespace caretoolkit::rules {
@@ -35,10 +36,6 @@ bool is_separator(char c) {
 bool separated(std::string_view text, std::size_t begin, std::size_t end) {
   return (begin == 0 || is_separator(text[begin - 1])) &&
          (end == text.size() || is_separator(text[end]));
-}
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Trie slot of a byte: a-z (either case) are 0-25, '-' is 26, anything else -1.
@@ -88,7 +85,7 @@ std::size_t letter_run(std::string_view text, std::size_t i) {
 [[gnu::noinline]] void record(GenderCoding& result, std::string_view text, std::size_t begin,
                               std::size_t end, int feminine, int masculine) {
   std::string lowered(text.substr(begin, end - begin));
-  for (char& c : lowered) c = lower(c);
+  for (char& c : lowered) c = ascii_lower(c);
   // Adverts have a dozen coded words or so: one allocation rather than five as the list grows.
   if (result.words.empty()) result.words.reserve(16);
   result.feminine += feminine;
@@ -155,7 +152,7 @@ bool GenderDecoder::starts_with_hyphenated_entry(std::string_view word) const {
   for (const auto& entry : hyphenated_) {
     if (word.size() < entry.size()) continue;
     bool same = true;
-    for (std::size_t i = 0; i < entry.size() && same; ++i) same = lower(word[i]) == entry[i];
+    for (std::size_t i = 0; i < entry.size() && same; ++i) same = ascii_lower(word[i]) == entry[i];
     if (same) return true;
   }
   return false;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include "core/ascii.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -25,10 +26,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // The month a name or abbreviation ("feb", "February", "SEPT") stands for; 0 for none.
 int month_from_name(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kNames{
@@ -36,7 +33,7 @@ int month_from_name(std::string_view word) {
       "july",    "august",   "september", "october", "november", "december"};
   if (word.size() < 3 || word.size() > 9) return 0;
   std::array<char, 9> folded{};
-  for (std::size_t i = 0; i < word.size(); ++i) folded[i] = lower(word[i]);
+  for (std::size_t i = 0; i < word.size(); ++i) folded[i] = ascii_lower(word[i]);
   const std::string_view name(folded.data(), word.size());
   for (std::size_t m = 0; m < kNames.size(); ++m) {
     if (name == kNames[m] || name == kNames[m].substr(0, 3)) return static_cast<int>(m) + 1;

@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <string>
+#include <vector>
 
 #include "http_client.hpp"
 #include "test_server.hpp"
@@ -14,6 +16,11 @@ namespace caretoolkit::testing {
 
 inline boost::json::value parse_json(const std::string& body) {
   return boost::json::parse(body);
+}
+
+// Whether `list` holds `item`.
+inline bool lists(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 struct ProviderAccount {

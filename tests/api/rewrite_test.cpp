@@ -61,10 +61,6 @@ std::string read_text(const std::string& path) {
   return out.str();
 }
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 }  // namespace
 
 TEST_CASE("POST adverts check returns each safe edit and the edited advert checks without them") {
@@ -116,10 +112,10 @@ TEST_CASE("POST adverts check returns each safe edit and the edited advert check
   const auto second = parse_json(again.body);
   CHECK(second.at("edits").as_array().empty());
   const auto rules = rules_of(second);
-  CHECK_FALSE(has(rules, "jargon.utilise"));
-  CHECK_FALSE(has(rules, "jargon.prior-to"));
-  CHECK_FALSE(has(rules, "jargon.whilst"));
-  CHECK(has(rules, "jargon.clients"));
+  CHECK_FALSE(lists(rules, "jargon.utilise"));
+  CHECK_FALSE(lists(rules, "jargon.prior-to"));
+  CHECK_FALSE(lists(rules, "jargon.whilst"));
+  CHECK(lists(rules, "jargon.clients"));
 }
 
 TEST_CASE("An advert over the body limit is refused in words and other requests in bytes") {

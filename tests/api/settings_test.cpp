@@ -33,10 +33,6 @@ std::vector<std::string> found_rules(ApiFixture& api, const std::string& key) {
   return rules;
 }
 
-bool has(const std::vector<std::string>& rules, const std::string& id) {
-  return std::find(rules.begin(), rules.end(), id) != rules.end();
-}
-
 }  // namespace
 
 TEST_CASE("a provider's checker settings apply to its own checks and to nobody else's") {
@@ -44,16 +40,16 @@ TEST_CASE("a provider's checker settings apply to its own checks and to nobody e
   const auto brookfield = api.create_provider("Brookfield Care");
   const auto other = api.create_provider("Other Care");
   const auto public_before = api.call("POST", "/api/v1/adverts/check", "", kAdvert).body;
-  CHECK(has(found_rules(api, brookfield.key), "jargon.bank-staff"));
+  CHECK(lists(found_rules(api, brookfield.key), "jargon.bank-staff"));
 
   const auto saved = api.call("PUT", "/api/v1/settings/checker", brookfield.key, kSettings);
   INFO(saved.body);
   REQUIRE(saved.status == 200);
 
   const auto own = found_rules(api, brookfield.key);
-  CHECK_FALSE(has(own, "jargon.bank-staff"));
-  CHECK(has(own, "house.residents"));
-  CHECK(has(own, "jargon.nvq"));  // allowed only where explained, and this advert does not
+  CHECK_FALSE(lists(own, "jargon.bank-staff"));
+  CHECK(lists(own, "house.residents"));
+  CHECK(lists(own, "jargon.nvq"));  // allowed only where explained, and this advert does not
   const auto report =
       parse_json(api.call("POST", "/api/v1/adverts/check", brookfield.key, kAdvert).body)
           .as_object();
@@ -63,8 +59,8 @@ TEST_CASE("a provider's checker settings apply to its own checks and to nobody e
   // Another provider, the team and the public checker keep the shared packs.
   for (const std::string& key : {other.key, api.team_key}) {
     const auto theirs = found_rules(api, key);
-    CHECK(has(theirs, "jargon.bank-staff"));
-    CHECK_FALSE(has(theirs, "house.residents"));
+    CHECK(lists(theirs, "jargon.bank-staff"));
+    CHECK_FALSE(lists(theirs, "house.residents"));
   }
   CHECK(api.call("POST", "/api/v1/adverts/check", "", kAdvert).body == public_before);
   CHECK(api.get("/api/v1/settings/checker", other.key).at("version") == 0);

@@ -27,10 +27,6 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
-std::string sample_weak_advert() {
-  return read_file(CARETOOLKIT_SOURCE_DIR "/toolkit-content/samples/weak-advert.txt");
-}
-
 const std::filesystem::path kGuidance = CARETOOLKIT_SOURCE_DIR "/toolkit-content/guidance";
 
 Finding finding(rules::Severity severity, int points) {

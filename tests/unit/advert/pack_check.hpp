@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,15 @@
 namespace caretoolkit::advert::testing {
 
 using rules::Outcome;
+
+// The checker page's sample weak advert.
+inline std::string sample_weak_advert() {
+  std::ifstream in(CARETOOLKIT_SOURCE_DIR "/toolkit-content/samples/weak-advert.txt",
+                   std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
 
 inline const Checker& checker() {
   static const rules::RuleSet set = rules::RuleSet::load_directory(CARETOOLKIT_SOURCE_DIR "/rules");

@@ -21,14 +21,6 @@ using caretoolkit::advert::testing::kCheckDay;
 
 namespace {
 
-std::string sample_weak_advert() {
-  std::ifstream in(CARETOOLKIT_SOURCE_DIR "/toolkit-content/samples/weak-advert.txt",
-                   std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 Edit edit(std::uint32_t begin, std::uint32_t end, std::string replacement) {
   return Edit{"t.rule", text::Span{begin, end, begin, end}, std::move(replacement)};
 }

@@ -28,15 +28,6 @@ Rule load(const std::string& json) {
   return parse_rule_pack(json, "rules/test.json").rules.at(0);
 }
 
-std::string error_of(const std::string& json) {
-  try {
-    parse_rule_pack(json, "rules/test.json");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
 }  // namespace
 
 TEST_CASE("A substitute rule only suggests unless it declares its fix safe") {
@@ -71,33 +62,33 @@ TEST_CASE("A match is compared as lowercase words with hyphens and line breaks a
 }
 
 TEST_CASE("A broken fix or guidance is refused naming the rule and the field") {
-  CHECK(error_of(substitute(R"(["utilis*"])", R"("safe")")) ==
+  CHECK(pack_error_of(substitute(R"(["utilis*"])", R"("safe")")) ==
         "rules/test.json: rule \"test.rule\": field \"fix\": \"utilis*\" matches words of more "
         "than one form: list the forms that can be replaced safely, such as {\"utilise\": "
         "\"use\", \"utilising\": \"using\"}");
-  CHECK(error_of(substitute(R"(["utilise"])", R"("always")")) ==
+  CHECK(pack_error_of(substitute(R"(["utilise"])", R"("always")")) ==
         "rules/test.json: rule \"test.rule\": field \"fix\": must be \"safe\", \"suggest\" or an "
         "object of forms and their replacements");
-  CHECK(error_of(substitute(R"(["utilis*"])", R"({"utilising": ""})")) ==
+  CHECK(pack_error_of(substitute(R"(["utilis*"])", R"({"utilising": ""})")) ==
         "rules/test.json: rule \"test.rule\": field \"fix.utilising\": must be the replacement "
         "for this form, a non-empty string");
-  CHECK(error_of(substitute(R"(["utilis*"])", R"({"Utilising": "using"})")) ==
+  CHECK(pack_error_of(substitute(R"(["utilis*"])", R"({"Utilising": "using"})")) ==
         "rules/test.json: rule \"test.rule\": field \"fix.Utilising\": the form must be "
         "lowercase words separated by single spaces");
-  CHECK(error_of(substitute(R"(["utilis*"])", R"({"employ": "use"})")) ==
+  CHECK(pack_error_of(substitute(R"(["utilis*"])", R"({"employ": "use"})")) ==
         "rules/test.json: rule \"test.rule\": field \"fix.employ\": no term of the rule matches "
         "\"employ\"");
-  CHECK(error_of(substitute(R"(["utilis*"])", R"({})")) ==
+  CHECK(pack_error_of(substitute(R"(["utilis*"])", R"({})")) ==
         "rules/test.json: rule \"test.rule\": field \"fix\": must list at least one form");
   const std::string terms_with_fix =
       R"({"pack": "test", "version": "1", "rules": [{"id": "test.rule", "kind": "terms", )" +
       kCommonRuleFields + R"(, "terms": ["x"], "fix": "safe"}]})";
-  CHECK(error_of(terms_with_fix) ==
+  CHECK(pack_error_of(terms_with_fix) ==
         "rules/test.json: rule \"test.rule\": field \"fix\": is not a known field here");
   const std::string bad_guidance = R"({"pack": "test", "version": "1",
     "guidance": "Writing Adverts.html", "rules": [{"id": "test.rule", "kind": "terms", )" +
                                    kCommonRuleFields + R"(, "terms": ["x"]}]})";
-  CHECK(error_of(bad_guidance) ==
+  CHECK(pack_error_of(bad_guidance) ==
         "rules/test.json: field \"guidance\": \"Writing Adverts.html\" must name a guidance "
         "article and, after \"#\", its section, such as \"writing-adverts#jargon\"");
 }

@@ -26,16 +26,6 @@ std::string terms_rule(const std::string& extra, const std::string& id = "test.r
   return R"({"id": ")" + id + R"(", "kind": "terms", )" + kCommonRuleFields + ", " + extra + "}";
 }
 
-// The message of the Error thrown while parsing `json`.
-std::string error_of(const std::string& json) {
-  try {
-    parse_rule_pack(json, "rules/test.json");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
 }  // namespace
 
 TEST_CASE("A pack with one rule of every kind loads with every field") {
@@ -293,7 +283,7 @@ TEST_CASE("Every broken pack is refused with a message naming the file the rule 
   };
   for (const Case& c : cases) {
     CAPTURE(c.json);
-    CHECK(error_of(c.json) == c.message);
+    CHECK(pack_error_of(c.json) == c.message);
   }
 }
 
