@@ -17,6 +17,7 @@ using namespace caretoolkit;
 using namespace caretoolkit::advert;
 using caretoolkit::advert::testing::check;
 using caretoolkit::advert::testing::checker;
+using caretoolkit::advert::testing::sample_weak_advert;
 
 namespace {
 

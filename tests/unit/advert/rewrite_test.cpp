@@ -18,6 +18,7 @@ using caretoolkit::advert::testing::check;
 using caretoolkit::advert::testing::checker;
 using caretoolkit::advert::testing::first;
 using caretoolkit::advert::testing::kCheckDay;
+using caretoolkit::advert::testing::sample_weak_advert;
 
 namespace {
 
