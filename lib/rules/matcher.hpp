@@ -139,8 +139,7 @@ class Matcher {
     std::uint64_t edge_filter = 0;  // symbol_bit() of each of its edges' symbols (in edge_table_)
   };
   // The phrase trie's edges below the root, in one open-addressing table keyed by (node, symbol):
-  // a lookup is a multiply and a load or two, where a search of each node's sorted list took a
-  // dozen steps.
+  // a lookup is a multiply and a load or two.
   struct EdgeSlot {
     std::uint64_t key = 0;  // edge_key(); 0: empty
     std::uint32_t child = kNone;

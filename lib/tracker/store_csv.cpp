@@ -671,8 +671,7 @@ class ApplicantImport {
   std::vector<Pending> updates_;
   Problems found_;
   // The provider's references, stored and in the file. A million-row import looks every one up
-  // once; an open-addressing table costs one cache miss for that where a node-based map costs
-  // three or four, and it was most of the reading thread's time.
+  // once, so an open-addressing table: one cache miss a lookup.
   absl::flat_hash_map<std::string, Known> known_;
   std::vector<RecordedHistory> recorded_;  // the stored applicants' histories, as known_ points
   std::unordered_map<std::string, std::size_t> anonymous_;  // content key -> stored rows

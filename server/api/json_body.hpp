@@ -55,7 +55,7 @@ struct Field {
 template <class T>
 using Fields = std::vector<Field<T>>;
 
-// Writes every field of `record` (with "id" first when `id` is given).
+// Writes every field of `record`, in the order of `fields`.
 template <class T>
 boost::json::object to_json(const T& record, const Fields<T>& fields) {
   boost::json::object out;
