@@ -42,7 +42,8 @@ async function audit(viewport, { markup }) {
   await forEachState(browser, server, seeded, viewport, async (page, state) => {
     ++visited;
     const violations = await axeViolations(page);
-    if (violations.length) failures.push(`${state.name}: axe-core\n${describeViolations(violations)}`);
+    if (violations.length)
+      failures.push(`${state.name}: axe-core\n${describeViolations(violations)}`);
     if (markup) {
       const problems = await markupProblemsInPage(page, state.name);
       if (problems.length) failures.push(`${state.name}: html-validate\n${problems.join("\n")}`);
@@ -54,9 +55,12 @@ async function audit(viewport, { markup }) {
   assert.equal(failures.length, 0, `\n${failures.join("\n\n")}`);
 }
 
-test("axe-core finds no violation in any page state at 1280 px and the rendered markup is valid", async () => {
-  await audit(DESKTOP, { markup: true });
-});
+test(
+  "axe-core finds no violation in any page state " + "at 1280 px and the rendered markup is valid",
+  async () => {
+    await audit(DESKTOP, { markup: true });
+  },
+);
 
 test("axe-core finds no violation in any page state at 390 px", async () => {
   await audit(PHONE, { markup: false });

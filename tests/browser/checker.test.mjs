@@ -10,7 +10,10 @@ import path from "node:path";
 import { Browser, DESKTOP, PHONE, screenshot } from "./support/browser.mjs";
 import { ToolkitServer, sourceDir } from "./support/server.mjs";
 
-const weakAdvert = readFileSync(path.join(sourceDir, "examples/adverts/home-care-weak.txt"), "utf8");
+const weakAdvert = readFileSync(
+  path.join(sourceDir, "examples/adverts/home-care-weak.txt"),
+  "utf8",
+);
 
 let server;
 let browser;
@@ -27,12 +30,17 @@ after(async () => {
 
 // Submits the advert and returns the report the page received.
 async function checkAdvert(page, trigger) {
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/adverts/check") && r.request().method() === "POST");
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/adverts/check") && r.request().method() === "POST",
+  );
   await trigger();
   const response = await answer;
   assert.equal(response.status(), 200);
   const report = await response.json();
-  await page.locator("#check-status").filter({ hasText: `${report.score} out of 100` }).waitFor();
+  await page
+    .locator("#check-status")
+    .filter({ hasText: `${report.score} out of 100` })
+    .waitFor();
   return report;
 }
 
@@ -41,16 +49,31 @@ async function assertHighlights(page, text, report) {
   const marked = await page.$$eval("#advert-view mark.finding", (marks) => {
     const byFinding = {};
     for (const mark of marks) {
-      const own = [...mark.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n.textContent)).join("");
+      const own = [...mark.childNodes]
+        .map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n.textContent))
+        .join("");
       byFinding[mark.dataset.finding] = (byFinding[mark.dataset.finding] || "") + own;
     }
     return byFinding;
   });
-  const placed = report.findings.map((f, i) => [f, i]).filter(([f]) => f.span && f.span.end_utf16 > f.span.begin_utf16);
-  assert.ok(placed.length >= 10, `a weak advert has many findings in its text (got ${placed.length})`);
+  const placed = report.findings
+    .map((f, i) => [f, i])
+    .filter(([f]) => f.span && f.span.end_utf16 > f.span.begin_utf16);
+  assert.ok(
+    placed.length >= 10,
+    `a weak advert has many findings in its text (got ${placed.length})`,
+  );
   for (const [finding, index] of placed) {
-    assert.equal(marked[index], finding.text, `finding ${index} (${finding.rule}) is highlighted as its matched words`);
-    assert.equal(text.slice(finding.span.begin_utf16, finding.span.end_utf16), finding.text, `finding ${index}'s UTF-16 span indexes the advert`);
+    assert.equal(
+      marked[index],
+      finding.text,
+      `finding ${index} (${finding.rule}) is highlighted as its matched words`,
+    );
+    assert.equal(
+      text.slice(finding.span.begin_utf16, finding.span.end_utf16),
+      finding.text,
+      `finding ${index}'s UTF-16 span indexes the advert`,
+    );
   }
   assert.equal(Object.keys(marked).length, placed.length, "no mark without a finding");
   // The highlighted view holds the advert itself, unchanged.
@@ -61,7 +84,9 @@ test("a pasted weak advert gets a score, category bars and highlighted findings"
   const page = await browser.page(DESKTOP);
   await page.goto(server.at("/checker"));
   await page.getByLabel("Job advert").fill(weakAdvert);
-  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
+  const report = await checkAdvert(page, () =>
+    page.getByRole("button", { name: "Check advert" }).click(),
+  );
 
   assert.ok(report.score < 50, `the weak example scores low (${report.score})`);
   assert.equal(await page.locator("#score").textContent(), String(report.score));
@@ -69,19 +94,29 @@ test("a pasted weak advert gets a score, category bars and highlighted findings"
   // The weak example gives no pay, a critical finding: a note says what holds the score down.
   assert.ok(report.score_cap, "the weak example's score is capped");
   const capping = report.findings.find((f) => f.rule === report.score_cap.rule && f.points < 0);
-  assert.ok((await page.locator("#score-cap").textContent()).includes(
-    `at most ${report.score_cap.cap} until this is fixed: ${capping.message}`));
+  assert.ok(
+    (await page.locator("#score-cap").textContent()).includes(
+      `at most ${report.score_cap.cap} until this is fixed: ${capping.message}`,
+    ),
+  );
   assert.equal(await page.locator("#score-cap").isVisible(), true);
   assert.equal(await page.locator("#categories li").count(), report.categories.length);
   await assertHighlights(page, weakAdvert, report);
-  assert.equal(await page.locator("#finding-groups li").count(), report.findings.length, "every finding is listed beside the advert");
+  assert.equal(
+    await page.locator("#finding-groups li").count(),
+    report.findings.length,
+    "every finding is listed beside the advert",
+  );
 
   // Hovering a highlight shows its message and suggestion.
   const index = report.findings.findIndex((f) => f.span && f.suggestion && f.points < 0);
   await page.locator(`#mark-${index}`).hover();
   const tip = page.locator("#finding-tip");
   await tip.waitFor({ state: "visible" });
-  assert.match(await tip.textContent(), new RegExp(report.findings[index].message.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  assert.match(
+    await tip.textContent(),
+    new RegExp(report.findings[index].message.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+  );
   assert.match(await tip.textContent(), /Suggestion:/);
 
   await screenshot(page, "checker-desktop");
@@ -94,8 +129,12 @@ test("editing the advert checks it again without a click", async () => {
   await page.goto(server.at("/checker"));
   const box = page.getByLabel("Job advert");
   await box.fill("URGENT!!! Carers wanted. Service users need help.");
-  const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
-  const edited = "Join our home care team in Lincoln. You will help people live well at home. We pay £13.20 an hour and pay your travel time.";
+  const first = await checkAdvert(page, () =>
+    page.getByRole("button", { name: "Check advert" }).click(),
+  );
+  const edited =
+    "Join our home care team in Lincoln. You will help people live well at home. We pay " +
+    "£13.20 an hour and pay your travel time.";
   const second = await checkAdvert(page, () => box.fill(edited));
   assert.notEqual(second.score, first.score, "the edit changed the score");
   assert.equal(await page.locator("#advert-view").textContent(), edited);
@@ -106,12 +145,16 @@ test("editing the advert checks it again without a click", async () => {
 test("the sample weak advert loads and is checked with one click, on a phone", async () => {
   const page = await browser.page(PHONE);
   await page.goto(server.at("/checker"));
-  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Load a sample weak advert" }).click());
+  const report = await checkAdvert(page, () =>
+    page.getByRole("button", { name: "Load a sample weak advert" }).click(),
+  );
   const text = await page.getByLabel("Job advert").inputValue();
   assert.ok(text.startsWith("CARE ASSISTANTS WANTED"));
   await assertHighlights(page, text, report);
   // Nothing is wider than the phone's screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   assert.ok(overflow <= 0, `the page fits a phone's width (overflow ${overflow}px)`);
   await screenshot(page, "checker-phone");
   assert.deepEqual(page.problems, []);
@@ -155,7 +198,9 @@ test("a keyboard alone can check an advert and read every finding", async () => 
   assert.equal((await focused(page)).id, "main");
 
   await tabUntil(page, (f) => f.id === "advert-text");
-  await page.keyboard.type("URGENT!!! Domiciliary carers wanted for service users. The successful candidate must drive.");
+  await page.keyboard.type(
+    "URGENT!!! Domiciliary carers wanted for service users. The successful candidate must drive.",
+  );
   const check = await tabUntil(page, (f) => f.text === "Check advert");
   assert.notEqual(check.outline, "none", "focus is visible on the button");
   const report = await checkAdvert(page, () => page.keyboard.press("Enter"));
@@ -199,58 +244,100 @@ test("an empty advert is refused beside the box, and server failures are explain
 
   // The server fails without a problem+json body.
   await page.unroute("**/api/v1/adverts/check");
-  await page.route("**/api/v1/adverts/check", (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }));
+  await page.route("**/api/v1/adverts/check", (route) =>
+    route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }),
+  );
   await page.getByRole("button", { name: "Check advert" }).click();
   await page.getByText("The toolkit had a problem on its side").waitFor();
   await screenshot(page, "checker-unreachable");
   await page.context().close();
 });
 
-test("a weak advert opens with the three changes worth most and the rest grouped and collapsed", async () => {
-  const page = await browser.page(DESKTOP);
-  await page.goto(server.at("/checker"));
-  const report = await checkAdvert(page, () => page.getByRole("button", { name: "Load a sample weak advert" }).click());
-  const changes = report.findings.filter((f) => f.priority);
-  assert.deepEqual(report.findings.slice(0, 3).map((f) => f.rule), ["essentials.pay", "essentials.how-to-apply", "inclusive.native-speaker"]);
+test(
+  "a weak advert opens with the three changes " + "worth most and the rest grouped and collapsed",
+  async () => {
+    const page = await browser.page(DESKTOP);
+    await page.goto(server.at("/checker"));
+    const report = await checkAdvert(page, () =>
+      page.getByRole("button", { name: "Load a sample weak advert" }).click(),
+    );
+    const changes = report.findings.filter((f) => f.priority);
+    assert.deepEqual(
+      report.findings.slice(0, 3).map((f) => f.rule),
+      ["essentials.pay", "essentials.how-to-apply", "inclusive.native-speaker"],
+    );
 
-  const groups = page.locator("#finding-groups");
-  assert.equal(await groups.locator("h4").first().textContent(), "The 3 changes worth most");
-  assert.deepEqual(await groups.locator("ol.finding-list > li").evaluateAll((items) => items.map((i) => i.dataset.rule)),
-    changes.slice(0, 3).map((f) => f.rule));
-  const headings = await groups.locator("h4").allTextContents();
-  for (const [priority, title] of [["must", "Must change"], ["should", "Should change"], ["could", "Could change"]]) {
-    const count = changes.slice(3).filter((f) => f.priority === priority).length;
-    assert.ok(headings.includes(`${title} (${count})`), `${title} is a group of ${count}`);
-  }
-  // Each group shows its first two; the rest, what is going well and information are collapsed.
-  const visible = await groups.locator("li:visible").count();
-  assert.ok(visible <= 3 + 3 * 2, `at most 9 findings open at first (${visible})`);
-  assert.equal(await groups.locator("details[open]").count(), 0);
-  assert.equal(await groups.locator("li").count(), report.findings.length, "every finding is still listed once");
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  console.log(`checker page height with the sample weak advert: ${height} px (${report.findings.length} findings, ${visible} open)`);
-  await groups.locator("summary").first().click();
-  assert.equal(await groups.locator("details[open]").count(), 1);
+    const groups = page.locator("#finding-groups");
+    assert.equal(await groups.locator("h4").first().textContent(), "The 3 changes worth most");
+    assert.deepEqual(
+      await groups
+        .locator("ol.finding-list > li")
+        .evaluateAll((items) => items.map((i) => i.dataset.rule)),
+      changes.slice(0, 3).map((f) => f.rule),
+    );
+    const headings = await groups.locator("h4").allTextContents();
+    for (const [priority, title] of [
+      ["must", "Must change"],
+      ["should", "Should change"],
+      ["could", "Could change"],
+    ]) {
+      const count = changes.slice(3).filter((f) => f.priority === priority).length;
+      assert.ok(headings.includes(`${title} (${count})`), `${title} is a group of ${count}`);
+    }
+    // Each group shows its first two; the rest, what is going well and information are collapsed.
+    const visible = await groups.locator("li:visible").count();
+    assert.ok(visible <= 3 + 3 * 2, `at most 9 findings open at first (${visible})`);
+    assert.equal(await groups.locator("details[open]").count(), 0);
+    assert.equal(
+      await groups.locator("li").count(),
+      report.findings.length,
+      "every finding is still listed once",
+    );
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(
+      `checker page height with the sample weak advert: ${height} px ` +
+        `(${report.findings.length} findings, ${visible} open)`,
+    );
+    await groups.locator("summary").first().click();
+    assert.equal(await groups.locator("details[open]").count(), 1);
 
-  // Every finding links to the guidance that explains it.
-  const byIndex = await groups.locator("li").evaluateAll((items) => items.map((i) => [Number(i.id.replace("finding-", "")), i.querySelector("a.guidance-link")?.getAttribute("href")]));
-  for (const [index, href] of byIndex) assert.equal(href, report.findings[index].guidance, `finding ${index} links to its guidance`);
+    // Every finding links to the guidance that explains it.
+    const byIndex = await groups
+      .locator("li")
+      .evaluateAll((items) =>
+        items.map((i) => [
+          Number(i.id.replace("finding-", "")),
+          i.querySelector("a.guidance-link")?.getAttribute("href"),
+        ]),
+      );
+    for (const [index, href] of byIndex)
+      assert.equal(href, report.findings[index].guidance, `finding ${index} links to its guidance`);
 
-  // A low category says what would raise it, with an example sentence.
-  const values = page.locator('#categories li[data-category="values"] .to-raise');
-  const advice = report.categories.find((c) => c.category === "values").to_raise;
-  assert.ok((await values.textContent()).includes(advice.example));
-  assert.equal(await values.locator("a").getAttribute("href"), advice.guidance);
+    // A low category says what would raise it, with an example sentence.
+    const values = page.locator('#categories li[data-category="values"] .to-raise');
+    const advice = report.categories.find((c) => c.category === "values").to_raise;
+    assert.ok((await values.textContent()).includes(advice.example));
+    assert.equal(await values.locator("a").getAttribute("href"), advice.guidance);
 
-  // The pay's guidance opens the article at its section.
-  const pay = groups.locator('li[data-rule="essentials.pay"] a.guidance-link');
-  await pay.click();
-  await page.waitForURL((url) => url.pathname === "/guidance/writing-adverts" && url.hash === "#facts-first");
-  assert.equal(await page.locator("#facts-first").textContent(), "Put the facts people look for first");
-  assert.equal(await page.locator('.tool-link a[href="/checker"]').count(), 1, "the article links back to the checker");
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
+    // The pay's guidance opens the article at its section.
+    const pay = groups.locator('li[data-rule="essentials.pay"] a.guidance-link');
+    await pay.click();
+    await page.waitForURL(
+      (url) => url.pathname === "/guidance/writing-adverts" && url.hash === "#facts-first",
+    );
+    assert.equal(
+      await page.locator("#facts-first").textContent(),
+      "Put the facts people look for first",
+    );
+    assert.equal(
+      await page.locator('.tool-link a[href="/checker"]').count(),
+      1,
+      "the article links back to the checker",
+    );
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  },
+);
 
 test("Apply, Apply all and Undo rewrite the advert and check it again each time", async () => {
   const page = await browser.page(DESKTOP);
@@ -258,7 +345,9 @@ test("Apply, Apply all and Undo rewrite the advert and check it again each time"
   const box = page.getByLabel("Job advert");
   const original = "😀 Utilise your skills prior to each visit, whilst our clients rest.";
   await box.fill(original);
-  const first = await checkAdvert(page, () => page.getByRole("button", { name: "Check advert" }).click());
+  const first = await checkAdvert(page, () =>
+    page.getByRole("button", { name: "Check advert" }).click(),
+  );
   assert.equal(first.edits.length, 3);
   const applyAll = page.locator("#apply-all");
   assert.equal(await applyAll.textContent(), "Apply all safe changes (3)");
@@ -266,24 +355,48 @@ test("Apply, Apply all and Undo rewrite the advert and check it again each time"
   // "our clients" needs a person: no Apply button.
   assert.equal(await page.locator('li[data-rule="jargon.clients"] button[data-apply]').count(), 0);
 
-  const second = await checkAdvert(page, () => page.getByRole("button", { name: "Apply “Use”" }).click());
-  assert.equal(await box.inputValue(), "😀 Use your skills prior to each visit, whilst our clients rest.");
-  assert.equal(second.findings.filter((f) => f.rule === "jargon.utilise").length, 0, "the applied text checks without the finding");
+  const second = await checkAdvert(page, () =>
+    page.getByRole("button", { name: "Apply “Use”" }).click(),
+  );
+  assert.equal(
+    await box.inputValue(),
+    "😀 Use your skills prior to each visit, whilst our clients rest.",
+  );
+  assert.equal(
+    second.findings.filter((f) => f.rule === "jargon.utilise").length,
+    0,
+    "the applied text checks without the finding",
+  );
   assert.equal(await page.locator("#advert-view").textContent(), await box.inputValue());
-  assert.match(await page.locator("#check-status").textContent(), /^“Utilise” changed to “Use”\. Checked: /);
+  assert.match(
+    await page.locator("#check-status").textContent(),
+    /^“Utilise” changed to “Use”\. Checked: /,
+  );
   assert.equal(await page.locator("#undo").isEnabled(), true);
   assert.equal(await applyAll.textContent(), "Apply all safe changes (2)");
 
   const third = await checkAdvert(page, () => applyAll.click());
-  assert.equal(await box.inputValue(), "😀 Use your skills before each visit, while our clients rest.");
+  assert.equal(
+    await box.inputValue(),
+    "😀 Use your skills before each visit, while our clients rest.",
+  );
   assert.deepEqual(third.edits, []);
-  assert.deepEqual(third.findings.filter((f) => ["jargon.prior-to", "jargon.whilst"].includes(f.rule)), []);
-  assert.ok(third.findings.some((f) => f.rule === "jargon.clients"), "what needs a person is still there");
+  assert.deepEqual(
+    third.findings.filter((f) => ["jargon.prior-to", "jargon.whilst"].includes(f.rule)),
+    [],
+  );
+  assert.ok(
+    third.findings.some((f) => f.rule === "jargon.clients"),
+    "what needs a person is still there",
+  );
   assert.equal(await applyAll.isDisabled(), true);
   assert.ok(third.score >= first.score);
 
   await checkAdvert(page, () => page.locator("#undo").click());
-  assert.equal(await box.inputValue(), "😀 Use your skills prior to each visit, whilst our clients rest.");
+  assert.equal(
+    await box.inputValue(),
+    "😀 Use your skills prior to each visit, whilst our clients rest.",
+  );
   assert.match(await page.locator("#check-status").textContent(), /^Change undone\. Checked: /);
   await checkAdvert(page, () => page.locator("#undo").click());
   assert.equal(await box.inputValue(), original);
@@ -301,8 +414,14 @@ test("an advert too long to check is told the limit in words beside the box", as
   await page.getByRole("button", { name: "Check advert" }).click();
   const error = page.locator(".field-error");
   await error.waitFor();
-  assert.match(await error.textContent(), /Your advert is too long to check: the limit is about 40,000 words\.$/);
+  assert.match(
+    await error.textContent(),
+    /Your advert is too long to check: the limit is about 40,000 words\.$/,
+  );
   assert.equal(await box.getAttribute("aria-invalid"), "true");
-  assert.deepEqual(page.problems.filter((p) => !p.startsWith("413 from ")), []);
+  assert.deepEqual(
+    page.problems.filter((p) => !p.startsWith("413 from ")),
+    [],
+  );
   await page.context().close();
 });

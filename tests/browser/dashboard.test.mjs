@@ -57,10 +57,25 @@ before(async () => {
   // Two services with staff counts of 1 March 2026: home care (20 leavers of 47 staff, 6
   // vacancies) and residential (11 leavers of 38 staff, 2 vacancies). The home care service's
   // long name is the kind a chart cuts off on a phone.
-  const homeCare = await call("/api/v1/services", { name: "Community home care, Hinckley and Bosworth", type: "home_care" });
+  const homeCare = await call("/api/v1/services", {
+    name: "Community home care, Hinckley and Bosworth",
+    type: "home_care",
+  });
   const residential = await call("/api/v1/services", { name: "Meadow House", type: "residential" });
-  await call("/api/v1/headcounts", { service_id: homeCare.id, date: "2026-03-01", staff: 47, vacancies: 6, leavers: 20 });
-  await call("/api/v1/headcounts", { service_id: residential.id, date: "2026-03-01", staff: 38, vacancies: 2, leavers: 11 });
+  await call("/api/v1/headcounts", {
+    service_id: homeCare.id,
+    date: "2026-03-01",
+    staff: 47,
+    vacancies: 6,
+    leavers: 20,
+  });
+  await call("/api/v1/headcounts", {
+    service_id: residential.id,
+    date: "2026-03-01",
+    staff: 38,
+    vacancies: 2,
+    leavers: 11,
+  });
 });
 
 async function showWorkedExample(page) {
@@ -79,8 +94,15 @@ after(async () => {
 
 async function rows(page, caption) {
   return page.evaluate((caption) => {
-    const table = [...document.querySelectorAll("table")].find((t) => t.caption?.textContent.trim() === caption);
-    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[0].textContent.trim(), [...r.cells].slice(1).map((c) => c.textContent.trim())]));
+    const table = [...document.querySelectorAll("table")].find(
+      (t) => t.caption?.textContent.trim() === caption,
+    );
+    return Object.fromEntries(
+      [...table.tBodies[0].rows].map((r) => [
+        r.cells[0].textContent.trim(),
+        [...r.cells].slice(1).map((c) => c.textContent.trim()),
+      ]),
+    );
   }, caption);
 }
 
@@ -105,9 +127,23 @@ test("the dashboard shows the reference's worked example", async () => {
 
   const retention = await rows(page, "Starters still in post, by source");
   // Starters, left, left within 90 days, in post at 3, 6 and 12 months.
-  assert.deepEqual(retention["Referral"], ["3", "1", "1", "66.7% (2 of 3)", "66.7% (2 of 3)", "66.7% (2 of 3)"]);
+  assert.deepEqual(retention["Referral"], [
+    "3",
+    "1",
+    "1",
+    "66.7% (2 of 3)",
+    "66.7% (2 of 3)",
+    "66.7% (2 of 3)",
+  ]);
   // The second job-board starter stayed 184 days: past 6 months (182 days), not 12.
-  assert.deepEqual(retention["Job board"], ["2", "2", "1", "50% (1 of 2)", "50% (1 of 2)", "0% (0 of 2)"]);
+  assert.deepEqual(retention["Job board"], [
+    "2",
+    "2",
+    "1",
+    "50% (1 of 2)",
+    "50% (1 of 2)",
+    "0% (0 of 2)",
+  ]);
 
   const advice = await page.locator("#next-pound").textContent();
   assert.match(advice, /No source has 5 or more starters/);
@@ -118,41 +154,83 @@ test("the dashboard shows the reference's worked example", async () => {
   await page.context().close();
 });
 
-test("each service's rates sit beside its own kind of service's figures with the cost of its leavers", async () => {
-  const page = await browser.page(DESKTOP);
-  await signIn(page, server, provider.key, "/dashboard");
-  await showWorkedExample(page);
+test(
+  "each service's rates sit beside its own kind of " +
+    "service's figures with the cost of its leavers",
+  async () => {
+    const page = await browser.page(DESKTOP);
+    await signIn(page, server, provider.key, "/dashboard");
+    await showWorkedExample(page);
 
-  // Your rate, the published figure it is set beside, that figure, the difference, and (for
-  // turnover) a year's leavers at £3,600 each. Home care: 20 / 47 = 42.6% beside home care in
-  // Leicestershire (50.4%), not beside the all-care figures; residential: 11 / 38 = 28.9%. All
-  // services: 31 / 85 = 36.5%, beside adult social care in Leicestershire (32.3%).
-  const turnover = await rows(page, "Turnover by service");
-  assert.deepEqual(turnover["Community home care, Hinckley and Bosworth"], ["42.6%", "Home care, Leicestershire", "50.4%", "-7.8 points", "£72,000"]);
-  assert.deepEqual(turnover["Meadow House"], ["28.9%", "Residential care, Leicestershire", "33.2%", "-4.3 points", "£39,600"]);
-  assert.deepEqual(turnover["All services"], ["36.5%", "Adult social care, Leicestershire", "32.3%", "+4.2 points", "£111,600"]);
-  // Vacancies: 6 / 53 = 11.3% beside home care in England (10.1%); 2 / 40 = 5% beside
-  // residential care (4.1%).
-  const vacancies = await rows(page, "Vacancy rate by service");
-  assert.deepEqual(vacancies["Community home care, Hinckley and Bosworth"], ["11.3%", "Home care, England, 2024/25", "10.1%", "+1.2 points"]);
-  assert.deepEqual(vacancies["Meadow House"], ["5%", "Residential care, England, 2024/25", "4.1%", "+0.9 points"]);
-  assert.equal(
-    await page.locator("#turnover-cost").textContent(),
-    "Your turnover costs about £111,600 a year: 31 leavers at £3,600, the average cost of replacing a care worker.",
-  );
-  // The chart draws the same rates as the table.
-  const drawn = await page.evaluate(() => window.Chart.getChart(document.getElementById("turnover-chart")).data.datasets.map((d) => d.data));
-  assert.deepEqual(drawn, [[42.6, 28.9, 36.5], [50.4, 33.2, 32.3]]);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
+    // Your rate, the published figure it is set beside, that figure, the difference, and (for
+    // turnover) a year's leavers at £3,600 each. Home care: 20 / 47 = 42.6% beside home care in
+    // Leicestershire (50.4%), not beside the all-care figures; residential: 11 / 38 = 28.9%. All
+    // services: 31 / 85 = 36.5%, beside adult social care in Leicestershire (32.3%).
+    const turnover = await rows(page, "Turnover by service");
+    assert.deepEqual(turnover["Community home care, Hinckley and Bosworth"], [
+      "42.6%",
+      "Home care, Leicestershire",
+      "50.4%",
+      "-7.8 points",
+      "£72,000",
+    ]);
+    assert.deepEqual(turnover["Meadow House"], [
+      "28.9%",
+      "Residential care, Leicestershire",
+      "33.2%",
+      "-4.3 points",
+      "£39,600",
+    ]);
+    assert.deepEqual(turnover["All services"], [
+      "36.5%",
+      "Adult social care, Leicestershire",
+      "32.3%",
+      "+4.2 points",
+      "£111,600",
+    ]);
+    // Vacancies: 6 / 53 = 11.3% beside home care in England (10.1%); 2 / 40 = 5% beside
+    // residential care (4.1%).
+    const vacancies = await rows(page, "Vacancy rate by service");
+    assert.deepEqual(vacancies["Community home care, Hinckley and Bosworth"], [
+      "11.3%",
+      "Home care, England, 2024/25",
+      "10.1%",
+      "+1.2 points",
+    ]);
+    assert.deepEqual(vacancies["Meadow House"], [
+      "5%",
+      "Residential care, England, 2024/25",
+      "4.1%",
+      "+0.9 points",
+    ]);
+    assert.equal(
+      await page.locator("#turnover-cost").textContent(),
+      "Your turnover costs about £111,600 a year: 31 leavers at £3,600, the average cost of " +
+        "replacing a care worker.",
+    );
+    // The chart draws the same rates as the table.
+    const drawn = await page.evaluate(() =>
+      window.Chart.getChart(document.getElementById("turnover-chart")).data.datasets.map(
+        (d) => d.data,
+      ),
+    );
+    assert.deepEqual(drawn, [
+      [42.6, 28.9, 36.5],
+      [50.4, 33.2, 32.3],
+    ]);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  },
+);
 
 test("the retention chart's table holds the points the chart draws", async () => {
   const page = await browser.page(DESKTOP);
   await signIn(page, server, provider.key, "/dashboard");
   await showWorkedExample(page);
   const fromTable = await page.evaluate(() => {
-    const table = [...document.querySelectorAll("#retention-chart-figure table")].find((t) => t.caption?.textContent === "The curve’s points, by source");
+    const table = [...document.querySelectorAll("#retention-chart-figure table")].find(
+      (t) => t.caption?.textContent === "The curve’s points, by source",
+    );
     const bySource = {};
     for (const r of table.tBodies[0].rows) {
       const [source, day, share] = [...r.cells].map((c) => c.textContent.trim());
@@ -161,13 +239,26 @@ test("the retention chart's table holds the points the chart draws", async () =>
     return bySource;
   });
   const fromChart = await page.evaluate(() =>
-    Object.fromEntries(window.Chart.getChart(document.getElementById("retention-chart")).data.datasets.map((d) => [d.label, d.data.map((p) => [p.x, p.y])])),
+    Object.fromEntries(
+      window.Chart.getChart(document.getElementById("retention-chart")).data.datasets.map((d) => [
+        d.label,
+        d.data.map((p) => [p.x, p.y]),
+      ]),
+    ),
   );
   assert.deepEqual(fromTable, fromChart);
   // Referral: one of 3 left on day 45; the first starter has been followed 423 days (1 February
   // 2025 to 31 March 2026). Job board: one of 2 left on day 31, the other on day 184.
-  assert.deepEqual(fromTable["Referral"], [[0, 100], [45, 66.7], [423, 66.7]]);
-  assert.deepEqual(fromTable["Job board"], [[0, 100], [31, 50], [184, 0]]);
+  assert.deepEqual(fromTable["Referral"], [
+    [0, 100],
+    [45, 66.7],
+    [423, 66.7],
+  ]);
+  assert.deepEqual(fromTable["Job board"], [
+    [0, 100],
+    [31, 50],
+    [184, 0],
+  ]);
   await page.context().close();
 });
 
@@ -176,42 +267,65 @@ async function phoneDashboard() {
   const page = await browser.page(PHONE);
   await signIn(page, server, provider.key, "/dashboard");
   await showWorkedExample(page);
-  await page.evaluate(() => document.querySelectorAll("#dashboard details").forEach((d) => (d.open = true)));
+  await page.evaluate(() =>
+    document.querySelectorAll("#dashboard details").forEach((d) => (d.open = true)),
+  );
   return page;
 }
 
-test("on a phone a table too wide for the screen says it scrolls and takes the keyboard", async () => {
-  const page = await phoneDashboard();
-  const wrap = page.locator(".table-wrap", { has: page.locator("caption", { hasText: "Spend and cost per hire by source" }) });
-  const cue = wrap.locator(".scroll-cue");
-  await cue.waitFor();
-  assert.equal(await cue.textContent(), "Scroll sideways to see all 9 columns.");
-  assert.equal(await wrap.getAttribute("role"), "region");
-  assert.equal(await wrap.getAttribute("tabindex"), "0");
-  const name = await wrap.evaluate((w) => w.getAttribute("aria-labelledby").split(" ").map((id) => document.getElementById(id).textContent).join(" "));
-  assert.equal(name, "Spend and cost per hire by source Scroll sideways to see all 9 columns.");
-  // Tab reaches it, and the arrow keys scroll it.
-  await page.locator("#costs-chart-figure summary").focus();
-  await page.keyboard.press("Tab");
-  assert.equal(await wrap.evaluate((w) => document.activeElement === w), true, "the table is the next stop after its summary");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
-  await screenshot(page, "dashboard-phone-tables");
-  await page.context().close();
+test(
+  "on a phone a table too wide for the screen " + "says it scrolls and takes the keyboard",
+  async () => {
+    const page = await phoneDashboard();
+    const wrap = page.locator(".table-wrap", {
+      has: page.locator("caption", { hasText: "Spend and cost per hire by source" }),
+    });
+    const cue = wrap.locator(".scroll-cue");
+    await cue.waitFor();
+    assert.equal(await cue.textContent(), "Scroll sideways to see all 9 columns.");
+    assert.equal(await wrap.getAttribute("role"), "region");
+    assert.equal(await wrap.getAttribute("tabindex"), "0");
+    const name = await wrap.evaluate((w) =>
+      w
+        .getAttribute("aria-labelledby")
+        .split(" ")
+        .map((id) => document.getElementById(id).textContent)
+        .join(" "),
+    );
+    assert.equal(name, "Spend and cost per hire by source Scroll sideways to see all 9 columns.");
+    // Tab reaches it, and the arrow keys scroll it.
+    await page.locator("#costs-chart-figure summary").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(
+      await wrap.evaluate((w) => document.activeElement === w),
+      true,
+      "the table is the next stop after its summary",
+    );
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+    await screenshot(page, "dashboard-phone-tables");
+    await page.context().close();
 
-  // On a desktop the same table fits: no cue, no extra stop.
-  const desktop = await browser.page(DESKTOP);
-  await signIn(desktop, server, provider.key, "/dashboard");
-  await showWorkedExample(desktop);
-  await desktop.evaluate(() => document.querySelectorAll("#dashboard details").forEach((d) => (d.open = true)));
-  const wide = desktop.locator(".table-wrap", { has: desktop.locator("caption", { hasText: "Applicants by stage and source" }) });
-  await wide.waitFor();
-  await desktop.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  assert.equal(await wide.getAttribute("tabindex"), null);
-  assert.equal(await wide.locator(".scroll-cue").isHidden(), true);
-  await desktop.context().close();
-});
+    // On a desktop the same table fits: no cue, no extra stop.
+    const desktop = await browser.page(DESKTOP);
+    await signIn(desktop, server, provider.key, "/dashboard");
+    await showWorkedExample(desktop);
+    await desktop.evaluate(() =>
+      document.querySelectorAll("#dashboard details").forEach((d) => (d.open = true)),
+    );
+    const wide = desktop.locator(".table-wrap", {
+      has: desktop.locator("caption", { hasText: "Applicants by stage and source" }),
+    });
+    await wide.waitFor();
+    await desktop.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    assert.equal(await wide.getAttribute("tabindex"), null);
+    assert.equal(await wide.locator(".scroll-cue").isHidden(), true);
+    await desktop.context().close();
+  },
+);
 
 test("on a phone every chart's labels fit beside it", async () => {
   const page = await phoneDashboard();
@@ -228,7 +342,11 @@ test("on a phone every chart's labels fit beside it", async () => {
         for (const tick of scale.ticks) {
           for (const line of [tick.label].flat()) {
             const width = context.measureText(line).width;
-            if (width > scale.width) problems.push(`${canvas.id}: "${line}" is ${Math.round(width)} px on an axis ${Math.round(scale.width)} px wide`);
+            if (width > scale.width)
+              problems.push(
+                `${canvas.id}: "${line}" is ${Math.round(width)} px on an axis ` +
+                  `${Math.round(scale.width)} px wide`,
+              );
           }
         }
       }
@@ -236,8 +354,16 @@ test("on a phone every chart's labels fit beside it", async () => {
     return problems;
   });
   assert.deepEqual(tooWide, []);
-  const labels = await page.evaluate(() => window.Chart.getChart(document.getElementById("turnover-chart")).scales.y.ticks.map((t) => t.label));
-  assert.deepEqual(labels, [["Community home", "care, Hinckley", "and Bosworth"], "Meadow House", "All services"]);
+  const labels = await page.evaluate(() =>
+    window.Chart.getChart(document.getElementById("turnover-chart")).scales.y.ticks.map(
+      (t) => t.label,
+    ),
+  );
+  assert.deepEqual(labels, [
+    ["Community home", "care, Hinckley", "and Bosworth"],
+    "Meadow House",
+    "All services",
+  ]);
   await page.context().close();
 });
 
@@ -245,7 +371,10 @@ test("the applicants form exports and imports back unchanged", async () => {
   const page = await browser.page({ ...DESKTOP, acceptDownloads: true });
   await signIn(page, server, provider.key, "/tracker");
   const form = page.locator("#import-applicants-form");
-  const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Export" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    form.getByRole("button", { name: "Export" }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), "applicants.csv");
   const file = await download.path();
   const csv = readFileSync(file, "utf8");
@@ -253,10 +382,15 @@ test("the applicants form exports and imports back unchanged", async () => {
 
   await page.locator("#import-applicants").setInputFiles(file);
   await form.getByRole("button", { name: "Import" }).click();
-  await form.locator(".status-line").filter({ hasText: /^Imported 14 rows: 0 new, / }).waitFor();
+  await form
+    .locator(".status-line")
+    .filter({ hasText: /^Imported 14 rows: 0 new, / })
+    .waitFor();
   const stored = await server.api("/api/v1/applicants?limit=100", { key: provider.key });
   assert.equal(stored.items.length, 14, "nothing added");
-  const again = await fetch(server.at("/api/v1/export/applicants.csv"), { headers: { Authorization: `Bearer ${provider.key}` } });
+  const again = await fetch(server.at("/api/v1/export/applicants.csv"), {
+    headers: { Authorization: `Bearer ${provider.key}` },
+  });
   assert.equal(await again.text(), csv, "the records are as they were");
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -88,8 +88,14 @@ test("a finding's colour class follows its points, then its severity", () => {
   assert.equal(findingClass({ points: -2, severity: "warning" }), "sev-warning");
   assert.equal(findingClass({ points: 0, severity: "unknown" }), "sev-info");
   // The report's priority, when given, decides the colour: a 12-point suggestion is a must change.
-  assert.equal(findingClass({ points: -12, severity: "suggestion", priority: "must" }), "sev-critical");
-  assert.equal(findingClass({ points: -4, severity: "warning", priority: "should" }), "sev-warning");
+  assert.equal(
+    findingClass({ points: -12, severity: "suggestion", priority: "must" }),
+    "sev-critical",
+  );
+  assert.equal(
+    findingClass({ points: -4, severity: "warning", priority: "should" }),
+    "sev-warning",
+  );
   assert.equal(findingClass({ points: 0, severity: "info", priority: "could" }), "sev-suggestion");
   assert.equal(findingClass({ points: 0, severity: "info", priority: null }), "sev-info");
 });

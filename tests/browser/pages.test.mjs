@@ -38,53 +38,64 @@ test("the HTML has no inline script, style attribute or outside address", () => 
     for (const script of html.match(/<script[^>]*>/gi) || []) {
       assert.match(script, /\ssrc="\//, `${name}: every script is a file from this server`);
     }
-    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//i, `${name} loads nothing from elsewhere`);
+    assert.doesNotMatch(
+      html,
+      /(src|href)="(https?:)?\/\//i,
+      `${name} loads nothing from elsewhere`,
+    );
     assert.match(html, /<html lang="en-GB">/, `${name} declares its language`);
   }
 });
 
-test("every page loads cleanly with the shared frame, labelled controls and working links", async () => {
-  const page = await browser.page(DESKTOP);
-  const links = new Set();
-  for (const { url } of pages) {
-    const response = await page.goto(server.at(url));
-    // The page for an address with no page is served with its status, 404, at every address.
-    assert.equal(response.status(), url === "/not-found" ? 404 : 200, `${url} is served`);
-    page.problems = page.problems.filter((p) => p !== `404 from ${server.at("/not-found")}`);
-    await page.waitForLoadState("networkidle");
-    const frame = await page.evaluate(() => ({
-      skip: document.body.firstElementChild?.textContent,
-      banner: document.querySelectorAll("header.site-header").length,
-      nav: document.querySelectorAll("nav[aria-label=Main] a").length,
-      current: document.querySelector("nav[aria-label=Main] a[aria-current=page]")?.textContent ?? null,
-      mains: document.querySelectorAll("main#main").length,
-      h1: document.querySelectorAll("main h1").length,
-      footer: document.querySelectorAll("footer").length,
-      title: document.title,
-      unlabelled: [...document.querySelectorAll("input, select, textarea")]
-        .filter((c) => c.type !== "hidden" && !c.labels?.length && !c.getAttribute("aria-label"))
-        .map((c) => c.id || c.name),
-      links: [...document.querySelectorAll("a[href^='/']")].map((a) => a.getAttribute("href").split("#")[0].split("?")[0]),
-    }));
-    assert.equal(frame.skip, "Skip to main content", `${url} starts with the skip link`);
-    assert.equal(frame.banner, 1, `${url} has the header`);
-    assert.equal(frame.nav, 6, `${url} has the navigation`);
-    assert.equal(frame.mains, 1, `${url} has one main`);
-    assert.equal(frame.h1, 1, `${url} has one h1`);
-    assert.equal(frame.footer, 1, `${url} has the footer`);
-    assert.match(frame.title, /Care recruitment toolkit/);
-    assert.deepEqual(frame.unlabelled, [], `${url}: every control has a label`);
-    if (url !== "/sign-in" && url !== "/not-found") assert.notEqual(frame.current, null, `${url} marks its place in the navigation`);
-    frame.links.forEach((l) => links.add(l));
-    await screenshot(page, `page${url.replace(/\//g, "-").replace(/-$/, "") || "-home"}`);
-  }
-  for (const link of links) {
-    const response = await page.request.get(server.at(link));
-    assert.equal(response.status(), 200, `the link ${link} leads to a page`);
-  }
-  assert.deepEqual(page.problems, [], "no script errors or Content-Security-Policy violations");
-  await page.context().close();
-});
+test(
+  "every page loads cleanly with the shared " + "frame, labelled controls and working links",
+  async () => {
+    const page = await browser.page(DESKTOP);
+    const links = new Set();
+    for (const { url } of pages) {
+      const response = await page.goto(server.at(url));
+      // The page for an address with no page is served with its status, 404, at every address.
+      assert.equal(response.status(), url === "/not-found" ? 404 : 200, `${url} is served`);
+      page.problems = page.problems.filter((p) => p !== `404 from ${server.at("/not-found")}`);
+      await page.waitForLoadState("networkidle");
+      const frame = await page.evaluate(() => ({
+        skip: document.body.firstElementChild?.textContent,
+        banner: document.querySelectorAll("header.site-header").length,
+        nav: document.querySelectorAll("nav[aria-label=Main] a").length,
+        current:
+          document.querySelector("nav[aria-label=Main] a[aria-current=page]")?.textContent ?? null,
+        mains: document.querySelectorAll("main#main").length,
+        h1: document.querySelectorAll("main h1").length,
+        footer: document.querySelectorAll("footer").length,
+        title: document.title,
+        unlabelled: [...document.querySelectorAll("input, select, textarea")]
+          .filter((c) => c.type !== "hidden" && !c.labels?.length && !c.getAttribute("aria-label"))
+          .map((c) => c.id || c.name),
+        links: [...document.querySelectorAll("a[href^='/']")].map(
+          (a) => a.getAttribute("href").split("#")[0].split("?")[0],
+        ),
+      }));
+      assert.equal(frame.skip, "Skip to main content", `${url} starts with the skip link`);
+      assert.equal(frame.banner, 1, `${url} has the header`);
+      assert.equal(frame.nav, 6, `${url} has the navigation`);
+      assert.equal(frame.mains, 1, `${url} has one main`);
+      assert.equal(frame.h1, 1, `${url} has one h1`);
+      assert.equal(frame.footer, 1, `${url} has the footer`);
+      assert.match(frame.title, /Care recruitment toolkit/);
+      assert.deepEqual(frame.unlabelled, [], `${url}: every control has a label`);
+      if (url !== "/sign-in" && url !== "/not-found")
+        assert.notEqual(frame.current, null, `${url} marks its place in the navigation`);
+      frame.links.forEach((l) => links.add(l));
+      await screenshot(page, `page${url.replace(/\//g, "-").replace(/-$/, "") || "-home"}`);
+    }
+    for (const link of links) {
+      const response = await page.request.get(server.at(link));
+      assert.equal(response.status(), 200, `the link ${link} leads to a page`);
+    }
+    assert.deepEqual(page.problems, [], "no script errors or Content-Security-Policy violations");
+    await page.context().close();
+  },
+);
 
 // WCAG 2.2 AA contrast (1.4.3) for every piece of visible text: the text's colour against the
 // background colours behind it, blended through any translucent layers. Large text (24 px, or
@@ -94,7 +105,10 @@ function contrastProblems() {
   const parse = (value) => {
     const match = value.match(/rgba?\(([^)]+)\)/);
     if (!match) return null;
-    const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const [r, g, b, a = 1] = match[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return { r, g, b, a };
   };
   const over = (top, bottom) => ({
@@ -116,7 +130,9 @@ function contrastProblems() {
         if (colour.a >= 1) break;
       }
     }
-    return layers.reverse().reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
+    return layers
+      .reverse()
+      .reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
   };
   const problems = [];
   for (const element of document.body.querySelectorAll("*")) {
@@ -128,7 +144,13 @@ function contrastProblems() {
     if (!text || element.matches(":disabled")) continue;
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
-    if (style.visibility !== "visible" || style.display === "none" || box.width <= 1 || box.height <= 1) continue;
+    if (
+      style.visibility !== "visible" ||
+      style.display === "none" ||
+      box.width <= 1 ||
+      box.height <= 1
+    )
+      continue;
     const background = backgroundOf(element);
     const colour = over(parse(style.color), background);
     const [light, dark] = [luminance(colour), luminance(background)].sort((x, y) => y - x);
@@ -136,8 +158,11 @@ function contrastProblems() {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     if (ratio < (large ? 3 : 4.5) - 0.005) {
-      problems.push(`"${text.slice(0, 40)}" (${element.tagName.toLowerCase()}.${element.className}): ` +
-        `${ratio.toFixed(2)}:1, ${style.color} on rgb(${[background.r, background.g, background.b].map(Math.round)})`);
+      problems.push(
+        `"${text.slice(0, 40)}" (${element.tagName.toLowerCase()}.${element.className}): ` +
+          `${ratio.toFixed(2)}:1, ${style.color} on ` +
+          `rgb(${[background.r, background.g, background.b].map(Math.round)})`,
+      );
     }
   }
   return problems;
@@ -154,7 +179,11 @@ test("text on every page, and on a checked advert's findings, meets WCAG AA cont
   await page.goto(server.at("/checker"));
   await page.getByRole("button", { name: "Load a sample weak advert" }).click();
   await page.locator("mark").first().waitFor();
-  assert.deepEqual(await page.evaluate(contrastProblems), [], "/checker with a report: text contrast");
+  assert.deepEqual(
+    await page.evaluate(contrastProblems),
+    [],
+    "/checker with a report: text contrast",
+  );
   await page.context().close();
 });
 
@@ -163,6 +192,10 @@ test("the guidance has at least six articles, each linking to a tool", async () 
   assert.ok(articles.length >= 6);
   for (const { file } of articles) {
     const html = readFileSync(file, "utf8");
-    assert.match(html, /<div class="tool-link">[\s\S]*href="\/(checker|tracker|dashboard)"/, `${path.basename(file)} links to its tool`);
+    assert.match(
+      html,
+      /<div class="tool-link">[\s\S]*href="\/(checker|tracker|dashboard)"/,
+      `${path.basename(file)} links to its tool`,
+    );
   }
 });

@@ -53,7 +53,10 @@ test("a sign-in lasts across tabs without keeping the key where scripts can read
   // A second tab opens the dashboard signed in, without asking for the key.
   const second = await page.context().newPage();
   second.problems = [];
-  second.on("response", (r) => r.status() >= 400 && second.problems.push(`${r.status()} from ${r.url()}`));
+  second.on(
+    "response",
+    (r) => r.status() >= 400 && second.problems.push(`${r.status()} from ${r.url()}`),
+  );
   await second.goto(server.at("/dashboard"));
   await second.getByText("Signed in with a provider key").waitFor();
   assert.equal(await second.getByText("This page needs a key").count(), 0);
@@ -62,7 +65,10 @@ test("a sign-in lasts across tabs without keeping the key where scripts can read
   // The pages' writes carry the session's token; one made without it is refused.
   const written = await second.evaluate(async () => {
     const { api } = await import("/js/api.js");
-    const source = await api("/api/v1/sources", { method: "POST", json: { name: "Indeed", channel: "job_board" } });
+    const source = await api("/api/v1/sources", {
+      method: "POST",
+      json: { name: "Indeed", channel: "job_board" },
+    });
     const forged = await fetch("/api/v1/sources", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -73,13 +79,19 @@ test("a sign-in lasts across tabs without keeping the key where scripts can read
   assert.deepEqual(written, { name: "Indeed", forged: 403, type: "application/problem+json" });
   second.problems = second.problems.filter((p) => !/^403 from .*\/api\/v1\/sources$/.test(p));
   const stored = await server.api("/api/v1/sources", { key: provider.key });
-  assert.deepEqual(stored.items.map((s) => s.name), ["Indeed"]);
+  assert.deepEqual(
+    stored.items.map((s) => s.name),
+    ["Indeed"],
+  );
 
   // Signing out in the second tab ends the session for the first one too.
   await second.getByRole("button", { name: "Sign out" }).click();
   await second.waitForURL((url) => url.pathname === "/");
   await second.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).waitFor();
-  assert.deepEqual((await page.context().cookies()).map((c) => c.name), []);
+  assert.deepEqual(
+    (await page.context().cookies()).map((c) => c.name),
+    [],
+  );
   await page.goto(server.at("/tracker"));
   await page.getByText("This page needs a key").waitFor();
   await page.getByRole("link", { name: "Sign in with your provider key" }).waitFor();
@@ -95,7 +107,10 @@ test("a team key signs in to the team view and a wrong key is refused at sign-in
   await page.getByLabel("Your key").fill("ctk_0123456789abcdef_wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByText("That key was not accepted").waitFor();
-  assert.deepEqual((await page.context().cookies()).map((c) => c.name), []);
+  assert.deepEqual(
+    (await page.context().cookies()).map((c) => c.name),
+    [],
+  );
   page.problems = page.problems.filter((p) => !/^401 from .*\/api\/v1\/sessions$/.test(p));
 
   await signIn(page, server, server.teamKey, "/team");

@@ -22,7 +22,11 @@ before(async () => {
   // One applicant each, through each provider's own key, as their office systems would.
   const applied = new Date(Date.now() - 10 * 86400000).toISOString().slice(0, 10);
   for (const member of members) {
-    const source = await server.api("/api/v1/sources", { method: "POST", key: member.key, json: { name: "Indeed", channel: "job_board" } });
+    const source = await server.api("/api/v1/sources", {
+      method: "POST",
+      key: member.key,
+      json: { name: "Indeed", channel: "job_board" },
+    });
     await server.api("/api/v1/applicants", {
       method: "POST",
       key: member.key,
@@ -45,13 +49,18 @@ test("a team key sees the providers, their keys and the KPIs across members", as
   const caption = await page.locator("#kpis table caption").first().textContent();
   assert.equal(caption, "Across 3 member providers");
   const applicants = await page.evaluate(() => {
-    const row = [...document.querySelectorAll("#kpis table")[0].tBodies[0].rows].find((r) => r.cells[0].textContent === "Applicants");
+    const row = [...document.querySelectorAll("#kpis table")[0].tBodies[0].rows].find(
+      (r) => r.cells[0].textContent === "Applicants",
+    );
     return row.cells[1].textContent;
   });
   assert.equal(applicants, "3", "one applicant at each of three members");
 
   const names = await page.locator("#providers summary").allTextContents();
-  assert.deepEqual(names.map((n) => n.split(" member since")[0]), members.map((m) => m.name));
+  assert.deepEqual(
+    names.map((n) => n.split(" member since")[0]),
+    members.map((m) => m.name),
+  );
 
   // A provider's keys open on demand.
   await page.locator("#providers summary", { hasText: "Brook House" }).click();
@@ -85,15 +94,25 @@ test("every team rate says of how many and a missing figure gives its real reaso
   await page.locator("#kpi-form .status-line").filter({ hasText: "Figures updated." }).waitFor();
   const figures = await page.evaluate(() => {
     const table = document.querySelector("#kpis table");
-    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
+    return Object.fromEntries(
+      [...table.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[1].textContent]),
+    );
   });
   // Three applicants, one at each member, none started yet.
   assert.equal(figures["Applicants who started work"], "0% (0 of 3)");
   // Nobody has started, so nobody has been in post 3 months: that is the reason, not that too
   // few providers stand behind the figure.
-  assert.equal(figures["Starters still in post at 3 months"], "– not known yet: nobody has been in post 91 days");
-  assert.equal(figures["Starters still in post at 6 months"], "– not known yet: nobody has been in post 182 days");
-  const turnover = await page.evaluate(() => document.querySelectorAll("#kpis table")[2].tBodies[0].rows[0].cells[1].textContent);
+  assert.equal(
+    figures["Starters still in post at 3 months"],
+    "– not known yet: nobody has been in post 91 days",
+  );
+  assert.equal(
+    figures["Starters still in post at 6 months"],
+    "– not known yet: nobody has been in post 182 days",
+  );
+  const turnover = await page.evaluate(
+    () => document.querySelectorAll("#kpis table")[2].tBodies[0].rows[0].cells[1].textContent,
+  );
   assert.equal(turnover, "– no headcount recorded on or before the as-of date");
   await page.context().close();
 });

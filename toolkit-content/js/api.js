@@ -96,7 +96,9 @@ function fallbackProblem(status) {
   if (status >= 500) {
     return {
       title: "The toolkit had a problem on its side",
-      detail: `It answered with error ${status}. Nothing you entered was lost: try again in a minute.`,
+      detail:
+        `It answered with error ${status}. Nothing you entered was lost: try again in ` +
+        `a minute.`,
     };
   }
   return { title: "The request was refused", detail: `The toolkit answered with error ${status}.` };
@@ -159,7 +161,14 @@ export async function api(path, options = {}) {
 
   let response;
   try {
-    response = await fetch(path, { method, headers, body: payload, signal, credentials, cache: "no-store" });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: payload,
+      signal,
+      credentials,
+      cache: "no-store",
+    });
   } catch (error) {
     if (error?.name === "AbortError") throw error;
     throw new ApiError({
@@ -340,7 +349,10 @@ export function problemParagraphs(error) {
 export function showProblem(form, error, { rowsControl } = {}) {
   if (error?.name === "AbortError") return;
   if (!(error instanceof ApiError)) {
-    error = new ApiError({ title: "Something went wrong", detail: String(error?.message || error) });
+    error = new ApiError({
+      title: "Something went wrong",
+      detail: String(error?.message || error),
+    });
   }
   clearErrors(form);
   if (rowsControl && error.errors.length) {
@@ -386,7 +398,10 @@ export function showProblem(form, error, { rowsControl } = {}) {
 export function showNotice(container, error) {
   if (error?.name === "AbortError") return;
   if (!(error instanceof ApiError)) {
-    error = new ApiError({ title: "Something went wrong", detail: String(error?.message || error) });
+    error = new ApiError({
+      title: "Something went wrong",
+      detail: String(error?.message || error),
+    });
   }
   const box = document.createElement("div");
   box.className = "notice notice--error";

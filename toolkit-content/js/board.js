@@ -34,14 +34,24 @@ export class Board {
 
   // The columns: one per dated stage, then the outcomes together, collapsed.
   columns() {
-    const dated = this.vocabulary.datedStages().map((s) => ({ key: s.name, title: s.label, stages: [s.name], open: true }));
-    const closed = { key: CLOSED, title: "Did not continue", stages: this.vocabulary.outcomes.map((o) => o.name), open: false };
+    const dated = this.vocabulary
+      .datedStages()
+      .map((s) => ({ key: s.name, title: s.label, stages: [s.name], open: true }));
+    const closed = {
+      key: CLOSED,
+      title: "Did not continue",
+      stages: this.vocabulary.outcomes.map((o) => o.name),
+      open: false,
+    };
     return [...dated, closed];
   }
 
   filters() {
     const data = new FormData(this.filter);
-    return { applied_from: field(data, "applied_from"), reference_contains: field(data, "reference_contains") };
+    return {
+      applied_from: field(data, "applied_from"),
+      reference_contains: field(data, "reference_contains"),
+    };
   }
 
   announce(text) {
@@ -59,9 +69,17 @@ export class Board {
     const columns = this.columns().map((column) => ({
       ...column,
       count: column.stages.reduce((sum, stage) => sum + (countOf.get(stage) ?? 0), 0),
-      lists: column.stages.map((stage) => ({ stage, count: countOf.get(stage) ?? 0, items: [], cursor: "", loaded: false })),
+      lists: column.stages.map((stage) => ({
+        stage,
+        count: countOf.get(stage) ?? 0,
+        items: [],
+        cursor: "",
+        loaded: false,
+      })),
     }));
-    await Promise.all(columns.filter((c) => c.open).flatMap((c) => c.lists.map((list) => this.more(list, filters))));
+    await Promise.all(
+      columns.filter((c) => c.open).flatMap((c) => c.lists.map((list) => this.more(list, filters))),
+    );
     if (generation !== this.generation) return;
     this.filtersShown = filters;
     this.drawSummary(counts, filters);
@@ -76,7 +94,13 @@ export class Board {
       return;
     }
     const page = await api(
-      `/api/v1/applicants${query({ ...filters, stage: list.stage, order: "newest", limit: PAGE_SIZE, cursor: list.cursor })}`,
+      `/api/v1/applicants${query({
+        ...filters,
+        stage: list.stage,
+        order: "newest",
+        limit: PAGE_SIZE,
+        cursor: list.cursor,
+      })}`,
     );
     list.items.push(...page.items);
     list.cursor = page.next_cursor || "";
@@ -85,9 +109,12 @@ export class Board {
 
   drawSummary(counts, filters) {
     const parts = [];
-    if (filters.applied_from === monthsBefore(todayIso(), 12)) parts.push("Applied in the last 12 months");
-    else if (filters.applied_from) parts.push(`Applied on or after ${formatDate(filters.applied_from)}`);
-    if (filters.reference_contains) parts.push(`with “${filters.reference_contains}” in the reference`);
+    if (filters.applied_from === monthsBefore(todayIso(), 12))
+      parts.push("Applied in the last 12 months");
+    else if (filters.applied_from)
+      parts.push(`Applied on or after ${formatDate(filters.applied_from)}`);
+    if (filters.reference_contains)
+      parts.push(`with “${filters.reference_contains}” in the reference`);
     const plural = (n) => `${n.toLocaleString("en-GB")} applicant${n === 1 ? "" : "s"}`;
     if (counts.total === 0) {
       this.summary.replaceChildren("No applicants recorded yet.");
@@ -109,9 +136,14 @@ export class Board {
   }
 
   column(column) {
-    const heading = el("h3", { id: `stage-${column.key}` }, `${column.title} (${column.count.toLocaleString("en-GB")})`);
+    const heading = el(
+      "h3",
+      { id: `stage-${column.key}` },
+      `${column.title} (${column.count.toLocaleString("en-GB")})`,
+    );
     const body = el("div", { className: "stage-lists" });
-    const draw = () => body.replaceChildren(...column.lists.map((list) => this.stageList(column, list)));
+    const draw = () =>
+      body.replaceChildren(...column.lists.map((list) => this.stageList(column, list)));
     draw();
     const details = el("details", { open: column.open }, el("summary", {}, heading), body);
     details.addEventListener("toggle", async () => {
@@ -123,16 +155,27 @@ export class Board {
         showNotice(body, error);
       }
     });
-    return el("section", { className: "stage-column", "data-stage": column.key, "aria-labelledby": heading.id }, details);
+    return el(
+      "section",
+      { className: "stage-column", "data-stage": column.key, "aria-labelledby": heading.id },
+      details,
+    );
   }
 
   stageList(column, list) {
     const nodes = [];
     if (column.stages.length > 1) {
-      nodes.push(el("p", { className: "stage-group" }, `${this.vocabulary.stageLabel(list.stage)}: ${list.count.toLocaleString("en-GB")}`));
+      nodes.push(
+        el(
+          "p",
+          { className: "stage-group" },
+          `${this.vocabulary.stageLabel(list.stage)}: ${list.count.toLocaleString("en-GB")}`,
+        ),
+      );
     }
     if (list.count === 0) {
-      if (column.stages.length === 1) nodes.push(el("p", { className: "hint" }, "Nobody at this stage."));
+      if (column.stages.length === 1)
+        nodes.push(el("p", { className: "hint" }, "Nobody at this stage."));
       return el("div", { className: "stage-list", "data-list": list.stage }, ...nodes);
     }
     const items = el("ul", {}, ...list.items.map((applicant) => this.card(applicant)));
@@ -144,7 +187,8 @@ export class Board {
         { type: "button", className: "secondary small" },
         `Show more`,
         hidden(` at ${label}`),
-        ` (${list.items.length.toLocaleString("en-GB")} of ${list.count.toLocaleString("en-GB")} shown)`,
+        ` (${list.items.length.toLocaleString("en-GB")} of ` +
+          `${list.count.toLocaleString("en-GB")} shown)`,
       );
       button.addEventListener("click", async () => {
         button.disabled = true;
@@ -180,18 +224,38 @@ export class Board {
   }
 
   card(applicant) {
-    const node = el("li", { className: "applicant", id: `applicant-${applicant.id}`, "data-reference": applicant.reference });
+    const node = el("li", {
+      className: "applicant",
+      id: `applicant-${applicant.id}`,
+      "data-reference": applicant.reference,
+    });
     this.drawCard(node, applicant);
     return node;
   }
 
   drawCard(node, applicant) {
     const ref = applicant.reference;
-    const edit = el("button", { type: "button", className: "secondary small" }, "Edit", hidden(` ${ref}`));
+    const edit = el(
+      "button",
+      { type: "button", className: "secondary small" },
+      "Edit",
+      hidden(` ${ref}`),
+    );
     edit.addEventListener("click", () => this.drawEditForm(node, applicant));
-    const remove = el("button", { type: "button", className: "danger small" }, "Delete", hidden(` ${ref}`));
+    const remove = el(
+      "button",
+      { type: "button", className: "danger small" },
+      "Delete",
+      hidden(` ${ref}`),
+    );
     remove.addEventListener("click", () => this.deleteApplicant(node, applicant));
-    const actions = el("div", { className: "card-actions" }, edit, this.undoButton(node, applicant), remove);
+    const actions = el(
+      "div",
+      { className: "card-actions" },
+      edit,
+      this.undoButton(node, applicant),
+      remove,
+    );
     node.replaceChildren(
       el("h4", { id: `applicant-${applicant.id}-name`, tabindex: "-1" }, ref),
       ...this.history(applicant),
@@ -206,15 +270,26 @@ export class Board {
     const stage = applicant.stage;
     if (stage === this.vocabulary.stages[0].name) return null;
     const label = this.vocabulary.stageLabel(stage);
-    const button = el("button", { type: "button", className: "secondary small" }, "Remove the last step", hidden(` (${label}) for ${applicant.reference}`));
+    const button = el(
+      "button",
+      { type: "button", className: "secondary small" },
+      "Remove the last step",
+      hidden(` (${label}) for ${applicant.reference}`),
+    );
     button.addEventListener("click", async () => {
       const on = applicant[`${stage}_on`];
       const what = on ? `“${label}” on ${formatDate(on)}` : `“${label}”`;
-      if (!window.confirm(`Remove ${what} from ${applicant.reference}? The applicant goes back to the step before.`)) return;
+      if (
+        !window.confirm(
+          `Remove ${what} from ${applicant.reference}? The applicant goes back to the step before.`,
+        )
+      )
+        return;
       const body = {};
       if (this.vocabulary.isOutcome(stage)) body.outcome = "";
       else body[`${stage}_on`] = null;
-      if (this.vocabulary.takesReason(stage) && !this.vocabulary.isOutcome(stage)) body[`${stage}_reason`] = "";
+      if (this.vocabulary.takesReason(stage) && !this.vocabulary.isOutcome(stage))
+        body[`${stage}_reason`] = "";
       await this.act(node, async () => {
         await api(`/api/v1/applicants/${applicant.id}`, { method: "PATCH", json: body });
         await this.load({ focusId: `applicant-${applicant.id}-name` });
@@ -225,7 +300,9 @@ export class Board {
   }
 
   async deleteApplicant(node, applicant) {
-    const question = `Delete applicant ${applicant.reference}? This removes them and every step recorded for them, and cannot be undone.`;
+    const question =
+      `Delete applicant ${applicant.reference}? This removes them and every ` +
+      `step recorded for them, and cannot be undone.`;
     if (!window.confirm(question)) return;
     await this.act(node, async () => {
       await api(`/api/v1/applicants/${applicant.id}`, { method: "DELETE" });
@@ -256,7 +333,10 @@ export class Board {
       id: `on-${id}`,
       name: "on",
       value: todayIso(),
-      "data-field": `date ${this.vocabulary.datedStages().map((s) => `${s.name}_on`).join(" ")}`,
+      "data-field": `date ${this.vocabulary
+        .datedStages()
+        .map((s) => `${s.name}_on`)
+        .join(" ")}`,
     });
     const reasonField = el(
       "div",
@@ -270,10 +350,25 @@ export class Board {
     const form = el(
       "form",
       { novalidate: true, "data-applicant": id },
-      el("div", { className: "field" }, el("label", { for: select.id }, "Next step", hidden(` for ${ref}`)), select),
-      el("div", { className: "field" }, el("label", { for: date.id }, "Date", hidden(` for ${ref}`)), date),
+      el(
+        "div",
+        { className: "field" },
+        el("label", { for: select.id }, "Next step", hidden(` for ${ref}`)),
+        select,
+      ),
+      el(
+        "div",
+        { className: "field" },
+        el("label", { for: date.id }, "Date", hidden(` for ${ref}`)),
+        date,
+      ),
       reasonField,
-      el("button", { type: "submit", className: "small" }, "Record", hidden(` next step for ${ref}`)),
+      el(
+        "button",
+        { type: "submit", className: "small" },
+        "Record",
+        hidden(` next step for ${ref}`),
+      ),
       el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
     );
     onSubmit(form, async (data) => {
@@ -282,8 +377,12 @@ export class Board {
       if (reason && this.vocabulary.takesReason(body.stage)) body.reason = reason;
       await api(`/api/v1/applicants/${id}/events`, { method: "POST", json: body });
       await this.load({ focusId: `step-${id}` });
-      if (document.activeElement?.id !== `step-${id}`) document.getElementById(`applicant-${id}-name`)?.focus();
-      this.announce(`${ref}: ${this.vocabulary.stageLabel(body.stage).toLowerCase()} on ${formatDate(body.on)}.`);
+      if (document.activeElement?.id !== `step-${id}`)
+        document.getElementById(`applicant-${id}-name`)?.focus();
+      this.announce(
+        `${ref}: ${this.vocabulary.stageLabel(body.stage).toLowerCase()} on ` +
+          `${formatDate(body.on)}.`,
+      );
     });
     return form;
   }
@@ -306,15 +405,31 @@ export class Board {
     outcome.value = applicant.outcome || "";
     const label = (name) => this.vocabulary.fieldLabel(name);
     const fields = [
-      control("reference", label("reference"), el("input", { type: "text", value: applicant.reference, autocomplete: "off" })),
-      control("source_id", label("source_id"), source),
-      ...this.vocabulary.datedStages().map((stage) =>
-        control(`${stage.name}_on`, label(`${stage.name}_on`), el("input", { type: "date", value: applicant[`${stage.name}_on`] || "" })),
+      control(
+        "reference",
+        label("reference"),
+        el("input", { type: "text", value: applicant.reference, autocomplete: "off" }),
       ),
+      control("source_id", label("source_id"), source),
+      ...this.vocabulary
+        .datedStages()
+        .map((stage) =>
+          control(
+            `${stage.name}_on`,
+            label(`${stage.name}_on`),
+            el("input", { type: "date", value: applicant[`${stage.name}_on`] || "" }),
+          ),
+        ),
       ...this.vocabulary
         .datedStages()
         .filter((stage) => this.vocabulary.takesReason(stage.name))
-        .map((stage) => control(`${stage.name}_reason`, label(`${stage.name}_reason`), el("input", { type: "text", value: applicant[`${stage.name}_reason`] || "" }))),
+        .map((stage) =>
+          control(
+            `${stage.name}_reason`,
+            label(`${stage.name}_reason`),
+            el("input", { type: "text", value: applicant[`${stage.name}_reason`] || "" }),
+          ),
+        ),
       control("outcome", label("outcome"), outcome),
     ];
     const cancel = el("button", { type: "button", className: "secondary small" }, "Cancel");
@@ -322,7 +437,12 @@ export class Board {
       "form",
       { novalidate: true, className: "edit-form", "aria-label": `Edit ${applicant.reference}` },
       ...fields,
-      el("div", { className: "actions" }, el("button", { type: "submit", className: "small" }, "Save changes"), cancel),
+      el(
+        "div",
+        { className: "actions" },
+        el("button", { type: "submit", className: "small" }, "Save changes"),
+        cancel,
+      ),
       el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
     );
     cancel.addEventListener("click", () => {
@@ -340,16 +460,23 @@ export class Board {
       for (const stage of this.vocabulary.datedStages()) {
         const name = `${stage.name}_on`;
         body[name] = field(data, name);
-        if (this.vocabulary.takesReason(stage.name)) body[`${stage.name}_reason`] = field(data, `${stage.name}_reason`) || "";
+        if (this.vocabulary.takesReason(stage.name))
+          body[`${stage.name}_reason`] = field(data, `${stage.name}_reason`) || "";
       }
       if (!body[`${this.vocabulary.stages[0].name}_on`]) {
-        throw new FieldProblem(form.elements[`${this.vocabulary.stages[0].name}_on`], "Enter the date they applied.");
+        throw new FieldProblem(
+          form.elements[`${this.vocabulary.stages[0].name}_on`],
+          "Enter the date they applied.",
+        );
       }
       const saved = await api(`/api/v1/applicants/${id}`, { method: "PATCH", json: body });
       await this.load({ focusId: `applicant-${id}-name` });
       this.announce(`Saved the changes to ${saved.reference}.`);
     });
-    node.replaceChildren(el("h4", { id: `applicant-${id}-name`, tabindex: "-1" }, applicant.reference), form);
+    node.replaceChildren(
+      el("h4", { id: `applicant-${id}-name`, tabindex: "-1" }, applicant.reference),
+      form,
+    );
     form.elements.reference.focus();
   }
 }

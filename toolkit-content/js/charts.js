@@ -7,7 +7,16 @@ import { el } from "./dom.js";
 
 // Colours with at least 3:1 contrast against white, told apart by more than hue alone when
 // printed in grey: they alternate between dark and mid tones.
-export const PALETTE = ["#1d4f91", "#b35c00", "#00703c", "#6f3b99", "#b00020", "#0b6b6b", "#4a4a4a", "#8a6d00"];
+export const PALETTE = [
+  "#1d4f91",
+  "#b35c00",
+  "#00703c",
+  "#6f3b99",
+  "#b00020",
+  "#0b6b6b",
+  "#4a4a4a",
+  "#8a6d00",
+];
 
 const charts = new Map(); // canvas id -> Chart, so that redrawing replaces the old chart
 
@@ -18,16 +27,36 @@ export function chartsAvailable() {
 // A figure: { id, title, summary (what the chart shows, in words), config (Chart.js), table }.
 // Returns the node; call drawCharts() once it is in the document.
 export function chartFigure({ id, title, summary, config, table }) {
-  const details = el("details", { className: "chart-table" }, el("summary", {}, `${title}: as a table`), table);
-  const figure = el("figure", { className: "chart-figure", id: `${id}-figure` }, el("figcaption", {}, title));
+  const details = el(
+    "details",
+    { className: "chart-table" },
+    el("summary", {}, `${title}: as a table`),
+    table,
+  );
+  const figure = el(
+    "figure",
+    { className: "chart-figure", id: `${id}-figure` },
+    el("figcaption", {}, title),
+  );
   if (chartsAvailable() && config) {
-    const canvas = el("canvas", { id, role: "img", "aria-label": `${title}. ${summary} The figures are in the table below.` });
+    const canvas = el("canvas", {
+      id,
+      role: "img",
+      "aria-label": `${title}. ${summary} The figures are in the table below.`,
+    });
     figure.append(el("div", { className: "chart-box" }, canvas));
     figure.chartConfig = config;
   } else {
     details.open = true;
     if (config) {
-      figure.append(el("p", { className: "hint" }, "The chart could not be drawn (the charting script did not load); the table holds the same figures."));
+      figure.append(
+        el(
+          "p",
+          { className: "hint" },
+          "The chart could not be drawn (the charting script did not load); the table holds " +
+            "the same figures.",
+        ),
+      );
     }
   }
   figure.append(details);
@@ -46,7 +75,7 @@ export function wrapLabel(text, width) {
     if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
     else lines.push(word);
   }
-  return lines.length > 1 ? lines : lines[0] ?? "";
+  return lines.length > 1 ? lines : (lines[0] ?? "");
 }
 
 // Options that keep a chart's labels whole at the canvas's width: the category axis's labels

@@ -35,7 +35,11 @@ function removeButton(row, what) {
 
 // Rows carry their list's index in their controls' data-field, kept in order after a removal.
 function renumber() {
-  for (const [list, key] of [["disabled-rules", "disabled_rules"], ["allowed-terms", "allowed_terms"], ["house-terms", "house_terms"]]) {
+  for (const [list, key] of [
+    ["disabled-rules", "disabled_rules"],
+    ["allowed-terms", "allowed_terms"],
+    ["house-terms", "house_terms"],
+  ]) {
     [...document.getElementById(list).children].forEach((row, index) => {
       for (const control of row.querySelectorAll("[data-field]")) {
         const name = control.dataset.name;
@@ -46,13 +50,20 @@ function renumber() {
 }
 
 function select(options, value) {
-  const control = el("select", {}, ...options.map(([v, text]) => el("option", { value: v, selected: v === value }, text)));
+  const control = el(
+    "select",
+    {},
+    ...options.map(([v, text]) => el("option", { value: v, selected: v === value }, text)),
+  );
   return control;
 }
 
 function disabledRuleRow(id = "") {
   const row = el("div", { className: "field-row" });
-  const control = select([["", "Choose a rule"], ...rules.map((r) => [r.id, `${r.id}: ${r.message}`])], id);
+  const control = select(
+    [["", "Choose a rule"], ...rules.map((r) => [r.id, `${r.id}: ${r.message}`])],
+    id,
+  );
   control.required = true;
   row.append(field("Rule", control, ""), removeButton(row, "this rule"));
   return row;
@@ -60,24 +71,53 @@ function disabledRuleRow(id = "") {
 
 function allowedTermRow(term = { term: "", where: "everywhere" }) {
   const row = el("div", { className: "field-row" });
-  const input = el("input", { type: "text", value: term.term, maxlength: 100, spellcheck: "false" });
+  const input = el("input", {
+    type: "text",
+    value: term.term,
+    maxlength: 100,
+    spellcheck: "false",
+  });
   input.dataset.name = "term";
-  const where = select([["everywhere", "Everywhere"], ["explained", "Only where the advert explains it"]], term.where);
+  const where = select(
+    [
+      ["everywhere", "Everywhere"],
+      ["explained", "Only where the advert explains it"],
+    ],
+    term.where,
+  );
   where.dataset.name = "where";
   row.append(field("Term", input, ""), field("Where", where, ""), removeButton(row, "this term"));
   return row;
 }
 
-function houseTermRow(term = { term: "", replacement: "", message: "", category: "clarity", weight: 3 }) {
+function houseTermRow(
+  term = { term: "", replacement: "", message: "", category: "clarity", weight: 3 },
+) {
   const row = el("div", { className: "field-row" });
   const controls = {
     term: el("input", { type: "text", value: term.term, maxlength: 100 }),
     replacement: el("input", { type: "text", value: term.replacement, maxlength: 200 }),
     message: el("input", { type: "text", value: term.message, maxlength: 500 }),
-    category: select(CATEGORIES.map((c) => [c, c[0].toUpperCase() + c.slice(1)]), term.category),
-    weight: el("input", { type: "number", min: 0, max: 10, step: 1, value: term.weight, inputmode: "numeric" }),
+    category: select(
+      CATEGORIES.map((c) => [c, c[0].toUpperCase() + c.slice(1)]),
+      term.category,
+    ),
+    weight: el("input", {
+      type: "number",
+      min: 0,
+      max: 10,
+      step: 1,
+      value: term.weight,
+      inputmode: "numeric",
+    }),
   };
-  const labels = { term: "Term", replacement: "Write instead", message: "Why (shown with the finding)", category: "Category", weight: "Points lost" };
+  const labels = {
+    term: "Term",
+    replacement: "Write instead",
+    message: "Why (shown with the finding)",
+    category: "Category",
+    weight: "Points lost",
+  };
   for (const [name, control] of Object.entries(controls)) {
     control.dataset.name = name;
     row.append(field(labels[name], control, ""));
@@ -94,7 +134,10 @@ function documentFromForm() {
   return {
     version,
     disabled_rules: rowsOf("disabled-rules").map((row) => row.querySelector("select").value),
-    allowed_terms: rowsOf("allowed-terms").map((row) => ({ term: value(row, "term").trim(), where: value(row, "where") })),
+    allowed_terms: rowsOf("allowed-terms").map((row) => ({
+      term: value(row, "term").trim(),
+      where: value(row, "where"),
+    })),
     house_terms: rowsOf("house-terms").map((row) => {
       const weight = value(row, "weight").trim();
       return {
@@ -111,9 +154,15 @@ function documentFromForm() {
 
 function show(settings) {
   version = settings.version;
-  document.getElementById("disabled-rules").replaceChildren(...settings.disabled_rules.map((id) => disabledRuleRow(id)));
-  document.getElementById("allowed-terms").replaceChildren(...settings.allowed_terms.map((t) => allowedTermRow(t)));
-  document.getElementById("house-terms").replaceChildren(...settings.house_terms.map((t) => houseTermRow(t)));
+  document
+    .getElementById("disabled-rules")
+    .replaceChildren(...settings.disabled_rules.map((id) => disabledRuleRow(id)));
+  document
+    .getElementById("allowed-terms")
+    .replaceChildren(...settings.allowed_terms.map((t) => allowedTermRow(t)));
+  document
+    .getElementById("house-terms")
+    .replaceChildren(...settings.house_terms.map((t) => houseTermRow(t)));
   renumber();
 }
 
@@ -121,11 +170,24 @@ async function showHistory() {
   const page = await api("/api/v1/settings/checker/history?limit=1000");
   const items = page.items.slice().reverse().slice(0, 20);
   document.getElementById("settings-history").hidden = items.length === 0;
-  document.getElementById("history-list").replaceChildren(
-    ...items.map((change) =>
-      el("li", {}, el("p", {}, `Version ${change.version}, ${change.changed_at.replace("T", " ").replace("Z", " UTC")}, by ${change.changed_by}`),
-        el("ul", {}, ...change.changes.map((sentence) => el("li", {}, sentence))))),
-  );
+  document
+    .getElementById("history-list")
+    .replaceChildren(
+      ...items.map((change) =>
+        el(
+          "li",
+          {},
+          el(
+            "p",
+            {},
+            `Version ${change.version}, ` +
+              `${change.changed_at.replace("T", " ").replace("Z", " UTC")}, ` +
+              `by ${change.changed_by}`,
+          ),
+          el("ul", {}, ...change.changes.map((sentence) => el("li", {}, sentence))),
+        ),
+      ),
+    );
 }
 
 function addRow(listId, row) {
@@ -139,7 +201,10 @@ async function start() {
   const form = document.getElementById("settings-form");
   const status = document.getElementById("settings-status");
   try {
-    const [ruleSet, settings] = await Promise.all([api("/api/v1/rules", { key: false }), api("/api/v1/settings/checker")]);
+    const [ruleSet, settings] = await Promise.all([
+      api("/api/v1/rules", { key: false }),
+      api("/api/v1/settings/checker"),
+    ]);
     rules = ruleSet.packs.flatMap((pack) => pack.rules);
     show(settings);
     form.hidden = false;
@@ -149,15 +214,24 @@ async function start() {
     showProblem(form, error);
     return;
   }
-  document.getElementById("add-disabled-rule").addEventListener("click", () => addRow("disabled-rules", disabledRuleRow()));
-  document.getElementById("add-allowed-term").addEventListener("click", () => addRow("allowed-terms", allowedTermRow()));
-  document.getElementById("add-house-term").addEventListener("click", () => addRow("house-terms", houseTermRow()));
+  document
+    .getElementById("add-disabled-rule")
+    .addEventListener("click", () => addRow("disabled-rules", disabledRuleRow()));
+  document
+    .getElementById("add-allowed-term")
+    .addEventListener("click", () => addRow("allowed-terms", allowedTermRow()));
+  document
+    .getElementById("add-house-term")
+    .addEventListener("click", () => addRow("house-terms", houseTermRow()));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
     status.textContent = "Saving…";
     try {
-      const saved = await api("/api/v1/settings/checker", { method: "PUT", json: documentFromForm() });
+      const saved = await api("/api/v1/settings/checker", {
+        method: "PUT",
+        json: documentFromForm(),
+      });
       show(saved);
       status.textContent = saved.changes.length
         ? `Saved as version ${saved.version}: ${saved.changes.join("; ")}.`

@@ -57,7 +57,9 @@ function categoryBar(category) {
   const fill = el("div", { className: "bar__fill" });
   const score = Math.max(0, Math.min(100, category.score));
   fill.style.width = `${score}%`;
-  fill.classList.add(score < 40 ? "bar__fill--low" : score < 70 ? "bar__fill--mid" : "bar__fill--high");
+  fill.classList.add(
+    score < 40 ? "bar__fill--low" : score < 70 ? "bar__fill--mid" : "bar__fill--high",
+  );
   return el(
     "li",
     { "data-category": category.category },
@@ -92,7 +94,8 @@ function pointsText(points) {
 }
 
 function groupName(finding) {
-  if (finding.priority) return PRIORITY_GROUPS.find((g) => g.priority === finding.priority)?.title || "Change";
+  if (finding.priority)
+    return PRIORITY_GROUPS.find((g) => g.priority === finding.priority)?.title || "Change";
   return finding.points > 0 ? "Going well" : "For your information";
 }
 
@@ -100,7 +103,8 @@ function findingItem(finding, index, placed) {
   const meta = el(
     "span",
     { className: "finding-meta" },
-    `${groupName(finding)} · ${CATEGORY_NAMES[finding.category] || finding.category} · ${pointsText(finding.points)}`,
+    `${groupName(finding)} · ${CATEGORY_NAMES[finding.category] || finding.category} · ` +
+      `${pointsText(finding.points)}`,
   );
   const explanation = el("span", { id: messageId(index) });
   if (finding.text) {
@@ -109,7 +113,9 @@ function findingItem(finding, index, placed) {
   explanation.append(finding.message);
   if (finding.detail) explanation.append(` (${finding.detail})`);
   if (finding.suggestion) {
-    explanation.append(el("span", { className: "suggestion" }, `Suggestion: ${finding.suggestion}`));
+    explanation.append(
+      el("span", { className: "suggestion" }, `Suggestion: ${finding.suggestion}`),
+    );
   }
   const item = el(
     "li",
@@ -119,7 +125,11 @@ function findingItem(finding, index, placed) {
   );
   const actions = el("span", { className: "finding-actions" });
   if (finding.edit) {
-    const apply = el("button", { type: "button", className: "small", "data-apply": String(index) }, `Apply “${finding.edit.replacement}”`);
+    const apply = el(
+      "button",
+      { type: "button", className: "small", "data-apply": String(index) },
+      `Apply “${finding.edit.replacement}”`,
+    );
     apply.addEventListener("click", () =>
       applyChanges([finding.edit], `“${finding.text}” changed to “${finding.edit.replacement}”.`),
     );
@@ -136,14 +146,20 @@ function findingItem(finding, index, placed) {
     actions.append(show);
   }
   if (finding.guidance) {
-    actions.append(el("a", { href: finding.guidance, className: "guidance-link" }, "Read the guidance on this"));
+    actions.append(
+      el("a", { href: finding.guidance, className: "guidance-link" }, "Read the guidance on this"),
+    );
   }
   item.append(actions);
   return item;
 }
 
 function findingList(tag, report, indices, placed) {
-  return el(tag, { className: "finding-list" }, ...indices.map((i) => findingItem(report.findings[i], i, placed.has(i))));
+  return el(
+    tag,
+    { className: "finding-list" },
+    ...indices.map((i) => findingItem(report.findings[i], i, placed.has(i))),
+  );
 }
 
 // Fix first: the changes worth most, then the other changes by priority, each group showing its
@@ -157,24 +173,51 @@ function findingGroups(report) {
   const top = changes.slice(0, TOP_CHANGES);
   const nodes = [];
   if (top.length) {
-    const title = top.length === 1 ? "The change worth most" : `The ${top.length} changes worth most`;
+    const title =
+      top.length === 1 ? "The change worth most" : `The ${top.length} changes worth most`;
     nodes.push(el("h4", {}, title), findingList("ol", report, top, placed));
   }
   for (const group of PRIORITY_GROUPS) {
-    const members = changes.slice(TOP_CHANGES).filter((i) => report.findings[i].priority === group.priority);
+    const members = changes
+      .slice(TOP_CHANGES)
+      .filter((i) => report.findings[i].priority === group.priority);
     if (!members.length) continue;
-    nodes.push(el("h4", {}, `${group.title} (${members.length})`), findingList("ul", report, members.slice(0, SHOWN_PER_GROUP), placed));
+    nodes.push(
+      el("h4", {}, `${group.title} (${members.length})`),
+      findingList("ul", report, members.slice(0, SHOWN_PER_GROUP), placed),
+    );
     const rest = members.slice(SHOWN_PER_GROUP);
     if (rest.length) {
-      nodes.push(el("details", {}, el("summary", {}, `Show ${rest.length} more: ${group.title.toLowerCase()}`), findingList("ul", report, rest, placed)));
+      nodes.push(
+        el(
+          "details",
+          {},
+          el("summary", {}, `Show ${rest.length} more: ${group.title.toLowerCase()}`),
+          findingList("ul", report, rest, placed),
+        ),
+      );
     }
   }
   const settled = [
-    ["Going well", all.filter((i) => !report.findings[i].priority && report.findings[i].points > 0)],
-    ["For your information", all.filter((i) => !report.findings[i].priority && report.findings[i].points <= 0)],
+    [
+      "Going well",
+      all.filter((i) => !report.findings[i].priority && report.findings[i].points > 0),
+    ],
+    [
+      "For your information",
+      all.filter((i) => !report.findings[i].priority && report.findings[i].points <= 0),
+    ],
   ];
   for (const [title, members] of settled) {
-    if (members.length) nodes.push(el("details", {}, el("summary", {}, `${title} (${members.length})`), findingList("ul", report, members, placed)));
+    if (members.length)
+      nodes.push(
+        el(
+          "details",
+          {},
+          el("summary", {}, `${title} (${members.length})`),
+          findingList("ul", report, members, placed),
+        ),
+      );
   }
   if (!nodes.length) nodes.push(el("p", {}, "No findings: the checker found nothing to flag."));
   return nodes;
@@ -208,9 +251,18 @@ function statisticsTable(report) {
   const rows = [
     ["Words", { text: String(s.words ?? ""), number: true }],
     ["Sentences", { text: String(s.sentences ?? ""), number: true }],
-    ["Average words a sentence (aim for 15 to 20)", { text: String(s.average_sentence_words ?? ""), number: true }],
-    ["Longest sentence, in words (aim for 25 or fewer)", { text: String(s.longest_sentence_words ?? ""), number: true }],
-    ["Reading ease (60 to 70 is plain English; higher is easier)", { text: String(s.reading_ease ?? ""), number: true }],
+    [
+      "Average words a sentence (aim for 15 to 20)",
+      { text: String(s.average_sentence_words ?? ""), number: true },
+    ],
+    [
+      "Longest sentence, in words (aim for 25 or fewer)",
+      { text: String(s.longest_sentence_words ?? ""), number: true },
+    ],
+    [
+      "Reading ease (60 to 70 is plain English; higher is easier)",
+      { text: String(s.reading_ease ?? ""), number: true },
+    ],
   ];
   if (s.you_we) {
     rows.push([
@@ -281,7 +333,9 @@ async function check({ announce = true, prefix = "" } = {}) {
     clearErrors(form);
     render(text, report);
     const count = report.findings.length;
-    status.textContent = `${prefix}Checked: ${report.score} out of 100 (${report.grade}), ${count} finding${count === 1 ? "" : "s"}.`;
+    status.textContent =
+      `${prefix}Checked: ${report.score} out of 100 (${report.grade}), ` +
+      `${count} finding${count === 1 ? "" : "s"}.`;
   } catch (error) {
     if (error?.name === "AbortError" || mine.serial !== serial) return;
     status.textContent = "";
@@ -347,7 +401,8 @@ function showTip(mark) {
   const index = Number(mark.dataset.finding);
   const finding = lastReport?.findings[index];
   if (!finding) return;
-  for (const active of advertView.querySelectorAll("mark.is-active")) active.classList.remove("is-active");
+  for (const active of advertView.querySelectorAll("mark.is-active"))
+    active.classList.remove("is-active");
   for (const piece of advertView.querySelectorAll(`mark[data-finding="${index}"]`)) {
     piece.classList.add("is-active");
   }
@@ -356,7 +411,10 @@ function showTip(mark) {
   tip.replaceChildren(...lines);
   tip.hidden = false;
   const box = mark.getBoundingClientRect();
-  const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8));
+  const left = Math.max(
+    8,
+    Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 8),
+  );
   tip.style.left = `${left + window.scrollX}px`;
   tip.style.top = `${box.bottom + window.scrollY + 6}px`;
   tipFor = mark;
@@ -365,7 +423,8 @@ function showTip(mark) {
 function hideTip() {
   tip.hidden = true;
   tipFor = null;
-  for (const active of advertView.querySelectorAll("mark.is-active")) active.classList.remove("is-active");
+  for (const active of advertView.querySelectorAll("mark.is-active"))
+    active.classList.remove("is-active");
 }
 
 // Tooltip positions are page coordinates: the tooltip must live in <body>, not in <main>.

@@ -7,7 +7,14 @@ import { api, query } from "./api.js";
 import { chartFigure, drawCharts, PALETTE } from "./charts.js";
 import { el, table } from "./dom.js";
 import { onSubmit } from "./forms.js";
-import { formatDate, formatPence, formatRate, monthsBefore, reasonText, todayIso } from "./format.js";
+import {
+  formatDate,
+  formatPence,
+  formatRate,
+  monthsBefore,
+  reasonText,
+  todayIso,
+} from "./format.js";
 import { requireKey } from "./layout.js";
 
 const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
@@ -16,15 +23,20 @@ const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
 function figureCell(row, name, format) {
   const value = row[name];
   if (value === null || value === undefined) {
-    return { text: el("span", { className: "withheld" }, `– ${reasonText(row[`${name}_reason_text`])}`), number: true };
+    return {
+      text: el("span", { className: "withheld" }, `– ${reasonText(row[`${name}_reason_text`])}`),
+      number: true,
+    };
   }
   return { text: format(value), number: true };
 }
 
 const count = (value) => ({ text: String(value ?? 0), number: true });
-const days = (value) => `${Number(value).toLocaleString("en-GB", { maximumFractionDigits: 1 })} days`;
+const days = (value) =>
+  `${Number(value).toLocaleString("en-GB", { maximumFractionDigits: 1 })} days`;
 const pounds = (pence) => (pence === null || pence === undefined ? null : pence / 100);
-const percent = (fraction) => (fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10);
+const percent = (fraction) =>
+  fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10;
 
 function groupLabel(row) {
   return row.group?.by === "total" ? "All sources" : row.group?.label || row.group?.key || "";
@@ -69,7 +81,15 @@ function funnelSection(report) {
   ]);
   const numbers = table(
     "Applicants by stage and source",
-    ["Source", { text: "Applied", number: true }, { text: "Interviewed", number: true }, { text: "Offered", number: true }, { text: "Started", number: true }, { text: "Applied to started", number: true }, { text: "Median time to start", number: true }],
+    [
+      "Source",
+      { text: "Applied", number: true },
+      { text: "Interviewed", number: true },
+      { text: "Offered", number: true },
+      { text: "Started", number: true },
+      { text: "Applied to started", number: true },
+      { text: "Median time to start", number: true },
+    ],
     tableRows,
   );
   return [
@@ -92,7 +112,11 @@ function costsSection(report) {
     data: {
       labels: rows.map(groupLabel),
       datasets: [
-        { label: "Cost per hire", data: rows.map((r) => pounds(r.cost_per_hire_pence)), backgroundColor: PALETTE[0] },
+        {
+          label: "Cost per hire",
+          data: rows.map((r) => pounds(r.cost_per_hire_pence)),
+          backgroundColor: PALETTE[0],
+        },
         {
           label: "Cost per hire still in post at 12 months",
           data: rows.map((r) => pounds(retained(r, 2).cost_per_retained_hire_pence)),
@@ -102,7 +126,13 @@ function costsSection(report) {
     },
     options: {
       scales: { y: moneyAxis() },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatPence(Math.round(c.raw * 100))}` } } },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (c) => `${c.dataset.label}: ${formatPence(Math.round(c.raw * 100))}`,
+          },
+        },
+      },
     },
   };
   const tableRows = [...rows, report.total].map((row) => [
@@ -112,11 +142,23 @@ function costsSection(report) {
     count(row.starters),
     figureCell(row, "cost_per_applicant_pence", formatPence),
     figureCell(row, "cost_per_hire_pence", formatPence),
-    ...[0, 1, 2].map((i) => figureCell(retained(row, i), "cost_per_retained_hire_pence", formatPence)),
+    ...[0, 1, 2].map((i) =>
+      figureCell(retained(row, i), "cost_per_retained_hire_pence", formatPence),
+    ),
   ]);
   const numbers = table(
     "Spend and cost per hire by source",
-    ["Source", { text: "Spend", number: true }, { text: "Applicants", number: true }, { text: "Starters", number: true }, { text: "Cost per applicant", number: true }, { text: "Cost per hire", number: true }, { text: "Per hire still in post at 3 months", number: true }, { text: "at 6 months", number: true }, { text: "at 12 months", number: true }],
+    [
+      "Source",
+      { text: "Spend", number: true },
+      { text: "Applicants", number: true },
+      { text: "Starters", number: true },
+      { text: "Cost per applicant", number: true },
+      { text: "Cost per hire", number: true },
+      { text: "Per hire still in post at 3 months", number: true },
+      { text: "at 6 months", number: true },
+      { text: "at 12 months", number: true },
+    ],
     tableRows,
   );
   return [
@@ -127,7 +169,14 @@ function costsSection(report) {
       config,
       table: numbers,
     }),
-    el("p", { className: "hint" }, `Costs set what you spent on each source in the period against the people who applied in the period, whenever they started. A hire's value to you is taken as ${formatPence(report.replacement_cost_pence)}, the average cost of replacing a care worker.`),
+    el(
+      "p",
+      { className: "hint" },
+      `Costs set what you spent on each source in the period against the people who applied ` +
+        `in the period, whenever they started. A hire's value to you is taken as ` +
+        `${formatPence(report.replacement_cost_pence)}, the average cost of replacing a care ` +
+        `worker.`,
+    ),
   ];
 }
 
@@ -137,7 +186,13 @@ function costsSection(report) {
 function curvePoints(row) {
   const points = [{ x: 0, y: 100, at_risk: row.starters, left: 0, kind: "start" }];
   for (const step of row.curve || []) {
-    points.push({ x: step.day, y: percent(step.survival), at_risk: step.at_risk, left: step.left, kind: "step" });
+    points.push({
+      x: step.day,
+      y: percent(step.survival),
+      at_risk: step.at_risk,
+      left: step.left,
+      kind: "step",
+    });
   }
   const last = points[points.length - 1];
   if (row.longest_observed_days && row.longest_observed_days > last.x) {
@@ -181,7 +236,11 @@ function retentionSection(report) {
     },
     options: {
       scales: {
-        x: { type: "linear", beginAtZero: true, title: { display: true, text: "Days since starting" } },
+        x: {
+          type: "linear",
+          beginAtZero: true,
+          title: { display: true, text: "Days since starting" },
+        },
         y: { ...percentAxis(), title: { display: true, text: "Still in post" } },
       },
     },
@@ -189,9 +248,15 @@ function retentionSection(report) {
   const markCell = (mark) => {
     if (!mark) return { text: "", number: true };
     if (mark.rate === null || mark.rate === undefined) {
-      return { text: el("span", { className: "withheld" }, `– ${reasonText(mark.rate_reason_text)}`), number: true };
+      return {
+        text: el("span", { className: "withheld" }, `– ${reasonText(mark.rate_reason_text)}`),
+        number: true,
+      };
     }
-    return { text: `${formatRate(mark.rate)} (${mark.retained} of ${mark.eligible})`, number: true };
+    return {
+      text: `${formatRate(mark.rate)} (${mark.retained} of ${mark.eligible})`,
+      number: true,
+    };
   };
   const tableRows = [...rows, report.total].map((row) => [
     groupLabel(row),
@@ -202,12 +267,23 @@ function retentionSection(report) {
   ]);
   const marks = table(
     "Starters still in post, by source",
-    ["Source", { text: "Starters", number: true }, { text: "Left", number: true }, { text: "Left within 90 days", number: true }, ...[91, 182, 365].map((d) => ({ text: `In post at ${MONTHS[d]}`, number: true }))],
+    [
+      "Source",
+      { text: "Starters", number: true },
+      { text: "Left", number: true },
+      { text: "Left within 90 days", number: true },
+      ...[91, 182, 365].map((d) => ({ text: `In post at ${MONTHS[d]}`, number: true })),
+    ],
     tableRows,
   );
   const curve = table(
     "The curve’s points, by source",
-    ["Source", { text: "Days since starting", number: true }, { text: "Still in post", number: true }, "What happened"],
+    [
+      "Source",
+      { text: "Days since starting", number: true },
+      { text: "Still in post", number: true },
+      "What happened",
+    ],
     curveRows(rows),
   );
   return [
@@ -218,7 +294,14 @@ function retentionSection(report) {
       config,
       table: curve,
     }),
-    el("p", { className: "hint" }, "The curve counts each starter for as long as they have been followed, so it can fall after the last 3, 6 or 12-month mark anyone has reached. The figures below count a starter at 3, 6 or 12 months only once they could have been in post that long; more recent starters are left out of that figure rather than counted as stayers."),
+    el(
+      "p",
+      { className: "hint" },
+      "The curve counts each starter for as long as they have been followed, so it can fall " +
+        "after the last 3, 6 or 12-month mark anyone has reached. The figures below count a " +
+        "starter at 3, 6 or 12 months only once they could have been in post that long; more " +
+        "recent starters are left out of that figure rather than counted as stayers.",
+    ),
     marks,
   ];
 }
@@ -242,8 +325,14 @@ function points(difference) {
 // The rows of the workforce report, each with the name people know it by: every service, then
 // the total ("All services", or "Whole provider" when the headcount was for the whole provider).
 function workforceRows(report) {
-  const totalLabel = report.total_basis === "provider_snapshot" || !report.services.length ? "Whole provider" : "All services";
-  return [...report.services.map((row) => ({ row, label: groupLabel(row) })), { row: report.total, label: totalLabel }];
+  const totalLabel =
+    report.total_basis === "provider_snapshot" || !report.services.length
+      ? "Whole provider"
+      : "All services";
+  return [
+    ...report.services.map((row) => ({ row, label: groupLabel(row) })),
+    { row: report.total, label: totalLabel },
+  ];
 }
 
 // One measure for every service beside the published figure for its own kind of service (the
@@ -258,7 +347,11 @@ function measureFigure(report, measure) {
     data: {
       labels: rows.map((r) => r.label),
       datasets: [
-        { label: `Your ${lower}`, data: rows.map((r) => percent(r.row[measure.name])), backgroundColor: PALETTE[0] },
+        {
+          label: `Your ${lower}`,
+          data: rows.map((r) => percent(r.row[measure.name])),
+          backgroundColor: PALETTE[0],
+        },
         {
           label: "Published figure for that kind of service",
           data: rows.map((r) => percent(own(r.row)?.value)),
@@ -272,7 +365,10 @@ function measureFigure(report, measure) {
       plugins: {
         tooltip: {
           callbacks: {
-            label: (c) => (c.datasetIndex === 1 ? `${benchmark(own(rows[c.dataIndex].row)?.benchmark).label}: ${c.raw}%` : `${c.dataset.label}: ${c.raw}%`),
+            label: (c) =>
+              c.datasetIndex === 1
+                ? `${benchmark(own(rows[c.dataIndex].row)?.benchmark).label}: ${c.raw}%`
+                : `${c.dataset.label}: ${c.raw}%`,
           },
         },
       },
@@ -291,12 +387,20 @@ function measureFigure(report, measure) {
       ...(turnover ? [figureCell(row, "turnover_cost_pence", formatPence)] : []),
     ];
   });
-  const headings = ["Service", { text: `Your ${lower}`, number: true }, "Published figure for that kind of service", { text: "Published rate", number: true }, { text: "Yours minus published", number: true }];
+  const headings = [
+    "Service",
+    { text: `Your ${lower}`, number: true },
+    "Published figure for that kind of service",
+    { text: "Published rate", number: true },
+    { text: "Yours minus published", number: true },
+  ];
   if (turnover) headings.push({ text: "Cost of a year’s leavers", number: true });
   return chartFigure({
     id: `${measure.name.replace("_", "-")}-chart`,
     title: `${measure.title} by service, beside the published figure for that kind of service`,
-    summary: `For each service, your ${lower} in blue and the published figure for the same kind of service in grey.`,
+    summary:
+      `For each service, your ${lower} in blue and the published figure for the same ` +
+      `kind of service in grey.`,
     config,
     table: table(`${measure.title} by service`, headings, tableRows),
   });
@@ -308,30 +412,61 @@ function sectorTable(report) {
   const total = report.total;
   const rows = [];
   for (const measure of MEASURES) {
-    rows.push([`Your ${measure.title.toLowerCase()}`, figureCell(total, measure.name, (v) => formatRate(v)), { text: "", number: true }]);
+    rows.push([
+      `Your ${measure.title.toLowerCase()}`,
+      figureCell(total, measure.name, (v) => formatRate(v)),
+      { text: "", number: true },
+    ]);
     for (const comparison of total[measure.benchmarks] || []) {
       const b = benchmark(comparison.benchmark);
-      rows.push([`${b.label}${b.source ? ` (${b.source})` : ""}`, { text: formatRate(comparison.value), number: true }, { text: points(comparison.difference), number: true }]);
+      rows.push([
+        `${b.label}${b.source ? ` (${b.source})` : ""}`,
+        { text: formatRate(comparison.value), number: true },
+        { text: points(comparison.difference), number: true },
+      ]);
     }
   }
-  return table("Your rates and the sector's", ["Measure", { text: "Rate", number: true }, { text: "Yours minus this", number: true }], rows);
+  return table(
+    "Your rates and the sector's",
+    ["Measure", { text: "Rate", number: true }, { text: "Yours minus this", number: true }],
+    rows,
+  );
 }
 
 // What the rates rest on, and what the turnover costs.
 function workforceBasis(report) {
   const total = report.total;
-  if (!total.snapshot_date) return [el("p", {}, "Record a staff count on the tracker page to see your turnover and vacancy rates.")];
+  if (!total.snapshot_date)
+    return [
+      el(
+        "p",
+        {},
+        "Record a staff count on the tracker page to see your turnover and vacancy rates.",
+      ),
+    ];
   const known = (v) => v !== null && v !== undefined;
+  const leavers = known(total.leavers) ? `, ${total.leavers} leavers in the 12 months before` : "";
   const nodes = [
-    el("p", {}, `From your staff counts up to ${formatDate(total.snapshot_date)}: ${total.staff} staff, ${total.vacancies} vacancies${known(total.leavers) ? `, ${total.leavers} leavers in the 12 months before` : ""}.`),
+    el(
+      "p",
+      {},
+      `From your staff counts up to ${formatDate(total.snapshot_date)}: ${total.staff} ` +
+        `staff, ${total.vacancies} vacancies${leavers}.`,
+    ),
   ];
   if (known(total.turnover_cost_pence)) {
     nodes.push(
       el(
         "p",
         { id: "turnover-cost" },
-        el("strong", {}, `Your turnover costs about ${formatPence(total.turnover_cost_pence)} a year`),
-        `: ${total.leavers} leaver${total.leavers === 1 ? "" : "s"} at ${formatPence(report.replacement_cost_pence)}, the average cost of replacing a care worker.`,
+        el(
+          "strong",
+          {},
+          `Your turnover costs about ${formatPence(total.turnover_cost_pence)} a year`,
+        ),
+        `: ${total.leavers} leaver${total.leavers === 1 ? "" : "s"} at ` +
+          `${formatPence(report.replacement_cost_pence)}, the average cost of replacing a ` +
+          `care worker.`,
       ),
     );
   }
@@ -355,7 +490,14 @@ function nextPoundSection(report) {
   const few = report.next_pound?.too_few_hires || [];
   const nodes = [];
   if (ranked.length) {
-    nodes.push(el("p", {}, "Sources ranked by what each starter expected to stay a year cost you, cheapest first. Put more into the top of the list."));
+    nodes.push(
+      el(
+        "p",
+        {},
+        "Sources ranked by what each starter expected to stay a year cost you, cheapest " +
+          "first. Put more into the top of the list.",
+      ),
+    );
     nodes.push(
       el(
         "ol",
@@ -363,7 +505,8 @@ function nextPoundSection(report) {
         ...ranked.map((pick) => {
           const cost = pick.cost_per_expected_stayer_pence;
           const roi = sources.get(pick.source_id)?.roi;
-          const roiText = roi === null || roi === undefined ? "" : `; return on spend ${formatRate(roi, 0)}`;
+          const roiText =
+            roi === null || roi === undefined ? "" : `; return on spend ${formatRate(roi, 0)}`;
           return el(
             "li",
             {},
@@ -376,11 +519,25 @@ function nextPoundSection(report) {
       ),
     );
   } else {
-    nodes.push(el("p", {}, `No source has ${report.min_hires_to_judge} or more starters in this period yet, so none can be ranked fairly. Keep recording applicants and spend, or choose a longer period.`));
+    nodes.push(
+      el(
+        "p",
+        {},
+        `No source has ${report.min_hires_to_judge} or more starters in this period yet, so ` +
+          `none can be ranked fairly. Keep recording applicants and spend, or choose a ` +
+          `longer period.`,
+      ),
+    );
   }
   if (few.length) {
     nodes.push(
-      el("p", {}, `Too few starters to judge yet (fewer than ${report.min_hires_to_judge}): `, few.map((pick) => `${pick.label} (${pick.starters})`).join(", "), "."),
+      el(
+        "p",
+        {},
+        `Too few starters to judge yet (fewer than ${report.min_hires_to_judge}): `,
+        few.map((pick) => `${pick.label} (${pick.starters})`).join(", "),
+        ".",
+      ),
     );
   }
   return nodes;

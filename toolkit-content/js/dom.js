@@ -39,20 +39,27 @@ function markScrolling(wrap) {
   }
 }
 
-const sizes = typeof ResizeObserver === "function"
-  ? new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      if (target.isConnected) markScrolling(target.closest(".table-wrap"));
-      else sizes.unobserve(target); // a table replaced by a newer one
-    }
-  })
-  : null;
+const sizes =
+  typeof ResizeObserver === "function"
+    ? new ResizeObserver((entries) => {
+        for (const { target } of entries) {
+          if (target.isConnected) markScrolling(target.closest(".table-wrap"));
+          else sizes.unobserve(target); // a table replaced by a newer one
+        }
+      })
+    : null;
 
 // A table from column headings and rows of cells. A cell is a string, a node, or
 // { text, number: true } for a right-aligned figure. It comes in a box that scrolls sideways
 // when the table is wider than the screen (see markScrolling).
 export function table(caption, headings, rows) {
-  const head = el("tr", {}, ...headings.map((h) => el("th", { scope: "col", className: h.number ? "number" : null }, h.text ?? h)));
+  const head = el(
+    "tr",
+    {},
+    ...headings.map((h) =>
+      el("th", { scope: "col", className: h.number ? "number" : null }, h.text ?? h),
+    ),
+  );
   const body = rows.map((cells) =>
     el(
       "tr",
@@ -69,7 +76,11 @@ export function table(caption, headings, rows) {
   );
   const id = `table-${++tables}`;
   const captionNode = caption ? el("caption", { id: `${id}-caption` }, caption) : null;
-  const cue = el("p", { className: "scroll-cue", id: `${id}-cue`, hidden: true }, `Scroll sideways to see all ${headings.length} columns.`);
+  const cue = el(
+    "p",
+    { className: "scroll-cue", id: `${id}-cue`, hidden: true },
+    `Scroll sideways to see all ${headings.length} columns.`,
+  );
   const tableNode = el("table", {}, captionNode, el("thead", {}, head), el("tbody", {}, ...body));
   const wrap = el("div", { className: "table-wrap" }, cue, tableNode);
   sizes?.observe(wrap);

@@ -48,7 +48,9 @@ export function todayIso() {
 export function monthsBefore(iso, months) {
   const [year, month, day] = iso.split("-").map(Number);
   const target = new Date(Date.UTC(year, month - 1 - months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const last = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(day, last));
   return target.toISOString().slice(0, 10);
 }

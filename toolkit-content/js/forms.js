@@ -44,7 +44,11 @@ export function onSubmit(form, action, options = {}) {
 
 // Fills a <select> with options, keeping the current choice when it is still offered. `empty`
 // is the label of a first, empty option (none when not given).
-export function fillSelect(select, items, { value = (i) => i.id, label = (i) => i.name, empty } = {}) {
+export function fillSelect(
+  select,
+  items,
+  { value = (i) => i.id, label = (i) => i.name, empty } = {},
+) {
   const chosen = select.value;
   const options = [];
   if (empty !== undefined) options.push(new Option(empty, ""));

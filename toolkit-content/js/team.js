@@ -6,16 +6,29 @@ import { api, listAll, query, showNotice } from "./api.js";
 import { chartFigure, drawCharts, PALETTE } from "./charts.js";
 import { el, table } from "./dom.js";
 import { FieldProblem, field, onSubmit } from "./forms.js";
-import { formatDate, formatPence, formatRate, monthsBefore, reasonText, todayIso } from "./format.js";
+import {
+  formatDate,
+  formatPence,
+  formatRate,
+  monthsBefore,
+  reasonText,
+  todayIso,
+} from "./format.js";
 import { requireKey } from "./layout.js";
 
 // A team figure ({value, providers, reason}) as a table cell; a rate says what it divides
 // ("50% (3 of 6)"), so that rates over different people can be read side by side.
 function teamCell(figure, format) {
   if (!figure || figure.value === null || figure.value === undefined) {
-    return { text: el("span", { className: "withheld" }, `– ${reasonText(figure?.reason_text)}`), number: true };
+    return {
+      text: el("span", { className: "withheld" }, `– ${reasonText(figure?.reason_text)}`),
+      number: true,
+    };
   }
-  const counts = figure.denominator === undefined ? "" : ` (${whole(figure.numerator)} of ${whole(figure.denominator)})`;
+  const counts =
+    figure.denominator === undefined
+      ? ""
+      : ` (${whole(figure.numerator)} of ${whole(figure.denominator)})`;
   return { text: `${format(figure.value)}${counts}`, number: true };
 }
 
@@ -30,39 +43,51 @@ function headlineTable(kpis) {
     ["Started work", teamCell(kpis.starters, whole)],
     ["Left within 90 days of starting", teamCell(kpis.early_leavers, whole)],
     ["Applicants who started work", teamCell(kpis.applied_to_started, rate)],
-    ...(kpis.retention || []).map((r) => [`Starters still in post at ${{ 91: "3", 182: "6", 365: "12" }[r.days] || r.days} months`, teamCell(r.rate, rate)]),
+    ...(kpis.retention || []).map((r) => [
+      `Starters still in post at ${{ 91: "3", 182: "6", 365: "12" }[r.days] || r.days} months`,
+      teamCell(r.rate, rate),
+    ]),
     ["Spend", teamCell(kpis.spend_pence, formatPence)],
     ["Cost per hire", teamCell(kpis.cost_per_hire_pence, formatPence)],
   ];
-  return table(`Across ${kpis.providers} member provider${kpis.providers === 1 ? "" : "s"}`, ["Figure", { text: "All members", number: true }], rows);
+  return table(
+    `Across ${kpis.providers} member provider${kpis.providers === 1 ? "" : "s"}`,
+    ["Figure", { text: "All members", number: true }],
+    rows,
+  );
 }
 
 function channelFigure(kpis) {
   const channels = kpis.channels || [];
   if (!channels.length) return el("p", {}, "No applicants recorded by members in this period.");
-  const valueOf = (figure) => (figure && figure.value !== null && figure.value !== undefined ? figure.value : null);
+  const valueOf = (figure) =>
+    figure && figure.value !== null && figure.value !== undefined ? figure.value : null;
   // With no cost per hire to show, the chart would be empty axes: the table says why instead.
   const drawable = channels.some((c) => valueOf(c.cost_per_hire_pence) !== null);
-  const config = !drawable ? null : {
-    type: "bar",
-    data: {
-      labels: channels.map((c) => c.label),
-      datasets: [
-        {
-          label: "Cost per hire",
-          data: channels.map((c) => {
-            const pence = valueOf(c.cost_per_hire_pence);
-            return pence === null ? null : pence / 100;
-          }),
-          backgroundColor: PALETTE[0],
+  const config = !drawable
+    ? null
+    : {
+        type: "bar",
+        data: {
+          labels: channels.map((c) => c.label),
+          datasets: [
+            {
+              label: "Cost per hire",
+              data: channels.map((c) => {
+                const pence = valueOf(c.cost_per_hire_pence);
+                return pence === null ? null : pence / 100;
+              }),
+              backgroundColor: PALETTE[0],
+            },
+          ],
         },
-      ],
-    },
-    options: {
-      scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatPence(Math.round(v * 100)) } } },
-      plugins: { legend: { display: false } },
-    },
-  };
+        options: {
+          scales: {
+            y: { beginAtZero: true, ticks: { callback: (v) => formatPence(Math.round(v * 100)) } },
+          },
+          plugins: { legend: { display: false } },
+        },
+      };
   const rows = channels.map((c) => [
     c.label,
     teamCell(c.applicants, whole),
@@ -77,7 +102,13 @@ function channelFigure(kpis) {
     config,
     table: table(
       "Applicants, starters and cost per hire by channel",
-      ["Channel", { text: "Applicants", number: true }, { text: "Starters", number: true }, { text: "Spend", number: true }, { text: "Cost per hire", number: true }],
+      [
+        "Channel",
+        { text: "Applicants", number: true },
+        { text: "Starters", number: true },
+        { text: "Spend", number: true },
+        { text: "Cost per hire", number: true },
+      ],
       rows,
     ),
   });
@@ -92,7 +123,13 @@ function workforceTable(kpis) {
       (list || [])
         .map((c) => `${byId.get(c.benchmark)?.label || c.benchmark}: ${formatRate(c.value)}`)
         .join("; ");
-    rows.push([label, teamCell(row.turnover, rate), comparisons(row.turnover_benchmarks), teamCell(row.vacancy_rate, rate), comparisons(row.vacancy_rate_benchmarks)]);
+    rows.push([
+      label,
+      teamCell(row.turnover, rate),
+      comparisons(row.turnover_benchmarks),
+      teamCell(row.vacancy_rate, rate),
+      comparisons(row.vacancy_rate_benchmarks),
+    ]);
   };
   addRow("All services", kpis.workforce);
   for (const row of kpis.workforce_by_service_type || []) {
@@ -101,7 +138,13 @@ function workforceTable(kpis) {
   }
   return table(
     "Turnover and vacancy rates, pooled across members, beside published figures",
-    ["Services", { text: "Turnover", number: true }, "Published turnover", { text: "Vacancy rate", number: true }, "Published vacancy rates"],
+    [
+      "Services",
+      { text: "Turnover", number: true },
+      "Published turnover",
+      { text: "Vacancy rate", number: true },
+      "Published vacancy rates",
+    ],
     rows,
   );
 }
@@ -111,18 +154,34 @@ async function loadKpis(from, to) {
   const box = document.getElementById("kpis");
   box.replaceChildren(
     headlineTable(kpis),
-    el("p", { className: "hint" }, "Each “still in post” figure counts only the starters who could have been in post that long, so the 3, 6 and 12-month figures cover different people: the 6-month figure can be higher than the 3-month one."),
+    el(
+      "p",
+      { className: "hint" },
+      "Each “still in post” figure counts only the starters who could have been in post that " +
+        "long, so the 3, 6 and 12-month figures cover different people: the 6-month figure " +
+        "can be higher than the 3-month one.",
+    ),
     el("h3", {}, "By kind of channel"),
     channelFigure(kpis),
     el("h3", {}, "Turnover and vacancies"),
     workforceTable(kpis),
-    el("p", { className: "hint" }, `Figures resting on fewer than ${kpis.min_providers} providers are withheld so that no provider can be picked out.`),
+    el(
+      "p",
+      { className: "hint" },
+      `Figures resting on fewer than ${kpis.min_providers} providers are withheld so that no ` +
+        `provider can be picked out.`,
+    ),
   );
   drawCharts(box);
 }
 
 function revokeButton(key, providerId) {
-  const button = el("button", { type: "button", className: "danger small" }, "Revoke", el("span", { className: "visually-hidden" }, ` key ${key.public_id}`));
+  const button = el(
+    "button",
+    { type: "button", className: "danger small" },
+    "Revoke",
+    el("span", { className: "visually-hidden" }, ` key ${key.public_id}`),
+  );
   button.addEventListener("click", async () => {
     if (!window.confirm(`Revoke key ${key.public_id}? Anyone using it will be signed out.`)) return;
     try {
@@ -142,7 +201,12 @@ function showNewKey(providerName, issued) {
       "div",
       { className: "notice notice--success" },
       el("p", {}, el("strong", {}, `New key for ${providerName}`)),
-      el("p", {}, "Copy it now and give it to the provider safely: it is shown only once, and the toolkit keeps only a fingerprint of it."),
+      el(
+        "p",
+        {},
+        "Copy it now and give it to the provider safely: it is shown only once, and the " +
+          "toolkit keeps only a fingerprint of it.",
+      ),
       el("code", { className: "secret", id: "issued-key" }, issued.key),
     ),
   );
@@ -158,11 +222,27 @@ async function showKeys(providerId, providerName) {
     k.created_at ? formatDate(k.created_at.slice(0, 10)) : "",
     k.revoked_at ? `Revoked ${formatDate(k.revoked_at.slice(0, 10))}` : revokeButton(k, providerId),
   ]);
-  const label = el("input", { type: "text", id: `key-label-${providerId}`, name: "label", autocomplete: "off" });
+  const label = el("input", {
+    type: "text",
+    id: `key-label-${providerId}`,
+    name: "label",
+    autocomplete: "off",
+  });
   const form = el(
     "form",
     { novalidate: true },
-    el("div", { className: "field" }, el("label", { for: label.id }, "Label for a new key", el("span", { className: "visually-hidden" }, ` for ${providerName || "this provider"}`)), el("span", { className: "hint" }, "Optional: who or what will use it"), label),
+    el(
+      "div",
+      { className: "field" },
+      el(
+        "label",
+        { for: label.id },
+        "Label for a new key",
+        el("span", { className: "visually-hidden" }, ` for ${providerName || "this provider"}`),
+      ),
+      el("span", { className: "hint" }, "Optional: who or what will use it"),
+      label,
+    ),
     el("button", { type: "submit", className: "secondary small" }, "Make a new key"),
     el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
   );
@@ -170,11 +250,19 @@ async function showKeys(providerId, providerName) {
     const body = {};
     const text = field(data, "label");
     if (text) body.label = text;
-    const issued = await api(`/api/v1/providers/${providerId}/keys`, { method: "POST", json: body });
+    const issued = await api(`/api/v1/providers/${providerId}/keys`, {
+      method: "POST",
+      json: body,
+    });
     showNewKey(providerName || `provider ${providerId}`, issued);
     await showKeys(providerId, providerName);
   });
-  holder.replaceChildren(rows.length ? table("Keys", ["Key id", "Label", "Made", "State"], rows) : el("p", {}, "No keys."), form);
+  holder.replaceChildren(
+    rows.length
+      ? table("Keys", ["Key id", "Label", "Made", "State"], rows)
+      : el("p", {}, "No keys."),
+    form,
+  );
 }
 
 async function loadProviders() {
@@ -189,15 +277,24 @@ async function loadProviders() {
     const details = el(
       "details",
       { "data-provider": p.id },
-      el("summary", {}, `${p.name}`, el("span", { className: "hint" }, ` member since ${formatDate(p.created_on)}`)),
+      el(
+        "summary",
+        {},
+        `${p.name}`,
+        el("span", { className: "hint" }, ` member since ${formatDate(p.created_on)}`),
+      ),
       el("div", { id: `keys-${p.id}` }, el("p", {}, "Loading keys…")),
     );
     details.addEventListener("toggle", () => {
-      if (details.open) showKeys(p.id, p.name).catch((e) => showNotice(document.getElementById(`keys-${p.id}`), e));
+      if (details.open)
+        showKeys(p.id, p.name).catch((e) => showNotice(document.getElementById(`keys-${p.id}`), e));
     });
     return el("li", {}, details);
   });
-  box.replaceChildren(el("h3", {}, `Members (${providers.length})`), el("ul", { className: "provider-list" }, ...items));
+  box.replaceChildren(
+    el("h3", {}, `Members (${providers.length})`),
+    el("ul", { className: "provider-list" }, ...items),
+  );
 }
 
 function start() {

@@ -58,11 +58,16 @@ function refreshChoices() {
     });
   }
   for (const select of document.querySelectorAll("select[data-options=channels]")) {
-    fillSelect(select, vocabulary.channels, { value: (c) => c.name, label: (c) => c.label, empty: "Choose the kind of channel" });
+    fillSelect(select, vocabulary.channels, {
+      value: (c) => c.name,
+      label: (c) => c.label,
+      empty: "Choose the kind of channel",
+    });
   }
   for (const select of document.querySelectorAll("select[data-options=services]")) {
     const whole = { id: WHOLE_PROVIDER, name: "The whole provider (all services together)" };
-    if (state.services.length) fillSelect(select, [...state.services, whole], { empty: "Choose a service" });
+    if (state.services.length)
+      fillSelect(select, [...state.services, whole], { empty: "Choose a service" });
     else fillSelect(select, [{ ...whole, name: "The whole provider" }]);
   }
   document.getElementById("no-sources").hidden = state.sources.length > 0;
@@ -94,8 +99,18 @@ function editing(form) {
 // the row ("spend of £250.00 on Indeed, 3 March 2025").
 function rowActions(what, onEdit, onDelete) {
   const hiddenText = (text) => el("span", { className: "visually-hidden" }, text);
-  const edit = el("button", { type: "button", className: "secondary small" }, "Edit", hiddenText(` the ${what}`));
-  const remove = el("button", { type: "button", className: "danger small" }, "Delete", hiddenText(` the ${what}`));
+  const edit = el(
+    "button",
+    { type: "button", className: "secondary small" },
+    "Edit",
+    hiddenText(` the ${what}`),
+  );
+  const remove = el(
+    "button",
+    { type: "button", className: "danger small" },
+    "Delete",
+    hiddenText(` the ${what}`),
+  );
   edit.addEventListener("click", onEdit);
   remove.addEventListener("click", async () => {
     if (window.confirm(`Delete the ${what}? This cannot be undone.`)) await onDelete();
@@ -116,7 +131,10 @@ async function deleteRecord(form, path, done, message) {
 }
 
 function describeSpend(entry) {
-  return `spend of ${formatPence(entry.amount_pence)} on ${sourceName(entry.source_id)}, ${formatDate(entry.date)}`;
+  return (
+    `spend of ${formatPence(entry.amount_pence)} on ${sourceName(entry.source_id)}, ` +
+    `${formatDate(entry.date)}`
+  );
 }
 
 async function loadSpend() {
@@ -133,14 +151,21 @@ async function loadSpend() {
     rowActions(
       describeSpend(e),
       () => editSpend(form, e),
-      () => deleteRecord(form, `/api/v1/spend/${e.id}`, loadSpend, `Deleted the ${describeSpend(e)}.`),
+      () =>
+        deleteRecord(form, `/api/v1/spend/${e.id}`, loadSpend, `Deleted the ${describeSpend(e)}.`),
     ),
   ]);
-  document.getElementById("spend-list").replaceChildren(
-    entries.length
-      ? table(`Spend in the last 12 months: ${formatPence(total)}`, ["Date", "Source", { text: "Amount", number: true }, "Note", "Change"], rows)
-      : el("p", {}, "No spend recorded in the last 12 months."),
-  );
+  document
+    .getElementById("spend-list")
+    .replaceChildren(
+      entries.length
+        ? table(
+            `Spend in the last 12 months: ${formatPence(total)}`,
+            ["Date", "Source", { text: "Amount", number: true }, "Note", "Change"],
+            rows,
+          )
+        : el("p", {}, "No spend recorded in the last 12 months."),
+    );
 }
 
 function editSpend(form, entry) {
@@ -153,16 +178,28 @@ function editSpend(form, entry) {
 
 function renderSources() {
   const rows = state.sources.map((s) => [s.name, state.vocabulary.channelLabel(s.channel)]);
-  document.getElementById("source-list").replaceChildren(
-    rows.length ? table("Your sources", ["Name", "Kind of channel"], rows) : el("p", {}, "No sources yet."),
-  );
+  document
+    .getElementById("source-list")
+    .replaceChildren(
+      rows.length
+        ? table("Your sources", ["Name", "Kind of channel"], rows)
+        : el("p", {}, "No sources yet."),
+    );
 }
 
 function renderVacancies() {
-  const rows = state.vacancies.map((v) => [v.role, formatDate(v.opened_on), v.closed_on ? formatDate(v.closed_on) : "Open"]);
-  document.getElementById("vacancy-list").replaceChildren(
-    rows.length ? table("Your vacancies", ["Job title", "Opened", "Closed"], rows) : el("p", {}, "No vacancies recorded."),
-  );
+  const rows = state.vacancies.map((v) => [
+    v.role,
+    formatDate(v.opened_on),
+    v.closed_on ? formatDate(v.closed_on) : "Open",
+  ]);
+  document
+    .getElementById("vacancy-list")
+    .replaceChildren(
+      rows.length
+        ? table("Your vacancies", ["Job title", "Opened", "Closed"], rows)
+        : el("p", {}, "No vacancies recorded."),
+    );
 }
 
 function describeCount(count) {
@@ -173,7 +210,10 @@ async function loadHeadcounts() {
   const form = document.getElementById("headcount-form");
   const counts = await listAll("/api/v1/headcounts");
   counts.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
-  const number = (value) => ({ text: value === null || value === undefined ? "not given" : String(value), number: true });
+  const number = (value) => ({
+    text: value === null || value === undefined ? "not given" : String(value),
+    number: true,
+  });
   const rows = counts.slice(0, 24).map((c) => [
     formatDate(c.date),
     serviceName(c.service_id),
@@ -183,18 +223,33 @@ async function loadHeadcounts() {
     rowActions(
       describeCount(c),
       () => editCount(form, c, `Change the ${describeCount(c)} above, then save.`),
-      () => deleteRecord(form, `/api/v1/headcounts/${c.id}`, loadHeadcounts, `Deleted the ${describeCount(c)}.`),
+      () =>
+        deleteRecord(
+          form,
+          `/api/v1/headcounts/${c.id}`,
+          loadHeadcounts,
+          `Deleted the ${describeCount(c)}.`,
+        ),
     ),
   ]);
-  document.getElementById("headcount-list").replaceChildren(
-    rows.length
-      ? table(
-          "Latest counts",
-          ["Date", "Service", { text: "Staff", number: true }, { text: "Vacancies", number: true }, { text: "Leavers in 12 months", number: true }, "Change"],
-          rows,
-        )
-      : el("p", {}, "No counts recorded yet."),
-  );
+  document
+    .getElementById("headcount-list")
+    .replaceChildren(
+      rows.length
+        ? table(
+            "Latest counts",
+            [
+              "Date",
+              "Service",
+              { text: "Staff", number: true },
+              { text: "Vacancies", number: true },
+              { text: "Leavers in 12 months", number: true },
+              "Change",
+            ],
+            rows,
+          )
+        : el("p", {}, "No counts recorded yet."),
+    );
 }
 
 function editCount(form, count, message, { keepFigures = false } = {}) {
@@ -203,7 +258,8 @@ function editCount(form, count, message, { keepFigures = false } = {}) {
   if (!keepFigures) {
     form.elements.staff.value = String(count.staff);
     form.elements.vacancies.value = String(count.vacancies);
-    form.elements.leavers.value = count.leavers === null || count.leavers === undefined ? "" : String(count.leavers);
+    form.elements.leavers.value =
+      count.leavers === null || count.leavers === undefined ? "" : String(count.leavers);
   }
   startEditing(form, count.id, message);
 }
@@ -233,7 +289,10 @@ function wholeNumber(form, name, { optional = false } = {}) {
   const text = control.value.trim();
   if (text === "" && optional) return null;
   if (!/^\d+$/.test(text)) {
-    throw new FieldProblem(control, optional ? "Enter a whole number, or leave it blank." : "Enter a whole number, such as 40.");
+    throw new FieldProblem(
+      control,
+      optional ? "Enter a whole number, or leave it blank." : "Enter a whole number, such as 40.",
+    );
   }
   return Number(text);
 }
@@ -241,7 +300,10 @@ function wholeNumber(form, name, { optional = false } = {}) {
 function chosenSource(form, data) {
   const id = Number(data.get("source_id")) || 0;
   if (!id) {
-    throw new FieldProblem(form.elements.source_id, state.sources.length ? "Choose a source." : "Add a source first, under Sources.");
+    throw new FieldProblem(
+      form.elements.source_id,
+      state.sources.length ? "Choose a source." : "Add a source first, under Sources.",
+    );
   }
   return id;
 }
@@ -249,7 +311,10 @@ function chosenSource(form, data) {
 function bindApplicantForm() {
   const form = document.getElementById("applicant-form");
   onSubmit(form, async (data) => {
-    const body = { reference: field(data, "reference") || "", applied_on: field(data, "applied_on") || "" };
+    const body = {
+      reference: field(data, "reference") || "",
+      applied_on: field(data, "applied_on") || "",
+    };
     if (!body.reference) throw new FieldProblem(form.elements.reference, "Enter a reference.");
     body.source_id = chosenSource(form, data);
     const vacancy = Number(data.get("vacancy_id"));
@@ -272,17 +337,30 @@ function bindSpendForm() {
   });
   onSubmit(form, async (data) => {
     const amount = parsePounds(data.get("amount") || "");
-    if (amount === null) throw new FieldProblem(form.elements.amount, "Enter an amount in pounds, such as 250 or 1,200.50.");
-    const body = { source_id: chosenSource(form, data), date: field(data, "date") || "", amount_pence: amount };
+    if (amount === null)
+      throw new FieldProblem(
+        form.elements.amount,
+        "Enter an amount in pounds, such as 250 or 1,200.50.",
+      );
+    const body = {
+      source_id: chosenSource(form, data),
+      date: field(data, "date") || "",
+      amount_pence: amount,
+    };
     const id = editing(form);
     const note = field(data, "note");
     if (note || id) body.note = note || "";
-    const saved = await api(id ? `/api/v1/spend/${id}` : "/api/v1/spend", { method: id ? "PATCH" : "POST", json: body });
+    const saved = await api(id ? `/api/v1/spend/${id}` : "/api/v1/spend", {
+      method: id ? "PATCH" : "POST",
+      json: body,
+    });
     if (id) stopEditing(form);
     form.elements.amount.value = "";
     form.elements.note.value = "";
     await loadSpend();
-    return id ? `Saved the ${describeSpend(saved)}.` : `Recorded ${formatPence(saved.amount_pence)} on ${sourceName(saved.source_id)}.`;
+    return id
+      ? `Saved the ${describeSpend(saved)}.`
+      : `Recorded ${formatPence(saved.amount_pence)} on ${sourceName(saved.source_id)}.`;
   });
 }
 
@@ -294,8 +372,16 @@ function bindHeadcountForm() {
   });
   onSubmit(form, async (data) => {
     const service = data.get("service_id") || "";
-    if (!service) throw new FieldProblem(form.elements.service_id, "Choose the service this count is for, or the whole provider.");
-    const body = { date: field(data, "date") || "", staff: wholeNumber(form, "staff"), vacancies: wholeNumber(form, "vacancies") };
+    if (!service)
+      throw new FieldProblem(
+        form.elements.service_id,
+        "Choose the service this count is for, or the whole provider.",
+      );
+    const body = {
+      date: field(data, "date") || "",
+      staff: wholeNumber(form, "staff"),
+      vacancies: wholeNumber(form, "vacancies"),
+    };
     const id = editing(form);
     if (service !== WHOLE_PROVIDER) body.service_id = Number(service);
     else if (id) body.service_id = null;
@@ -303,19 +389,28 @@ function bindHeadcountForm() {
     if (leavers !== null || id) body.leavers = leavers;
     let saved;
     try {
-      saved = await api(id ? `/api/v1/headcounts/${id}` : "/api/v1/headcounts", { method: id ? "PATCH" : "POST", json: body });
+      saved = await api(id ? `/api/v1/headcounts/${id}` : "/api/v1/headcounts", {
+        method: id ? "PATCH" : "POST",
+        json: body,
+      });
     } catch (error) {
-      const first = error instanceof ApiError && error.status === 409 && !id ? await existingCount(body) : null;
+      const first =
+        error instanceof ApiError && error.status === 409 && !id ? await existingCount(body) : null;
       if (!first) throw error;
       editCount(form, first, "", { keepFigures: true });
       return (
-        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) is already recorded: ` +
-        `${first.staff} staff and ${first.vacancies} vacancies. Press “Save changes” to replace it with the figures above, or Cancel.`
+        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) is ` +
+        `already recorded: ` +
+        `${first.staff} staff and ${first.vacancies} vacancies. Press “Save changes” to ` +
+        `replace it with the figures above, or Cancel.`
       );
     }
     if (id) stopEditing(form);
     await loadHeadcounts();
-    return `${id ? "Saved" : "Recorded"} ${saved.staff} staff and ${saved.vacancies} vacancies on ${formatDate(saved.date)} (${serviceInSentence(saved.service_id)}).`;
+    return (
+      `${id ? "Saved" : "Recorded"} ${saved.staff} staff and ${saved.vacancies} ` +
+      `vacancies on ${formatDate(saved.date)} (${serviceInSentence(saved.service_id)}).`
+    );
   });
 }
 
@@ -325,7 +420,8 @@ function bindSourceAndVacancyForms() {
     const name = field(data, "name");
     if (!name) throw new FieldProblem(sourceForm.elements.name, "Enter the source's name.");
     const channel = data.get("channel");
-    if (!channel) throw new FieldProblem(sourceForm.elements.channel, "Choose the kind of channel.");
+    if (!channel)
+      throw new FieldProblem(sourceForm.elements.channel, "Choose the kind of channel.");
     const created = await api("/api/v1/sources", { method: "POST", json: { name, channel } });
     sourceForm.elements.name.value = "";
     await loadSourcesAndVacancies();
@@ -336,7 +432,10 @@ function bindSourceAndVacancyForms() {
   onSubmit(vacancyForm, async (data) => {
     const role = field(data, "role");
     if (!role) throw new FieldProblem(vacancyForm.elements.role, "Enter the job title.");
-    const created = await api("/api/v1/vacancies", { method: "POST", json: { role, opened_on: field(data, "opened_on") || "" } });
+    const created = await api("/api/v1/vacancies", {
+      method: "POST",
+      json: { role, opened_on: field(data, "opened_on") || "" },
+    });
     vacancyForm.elements.role.value = "";
     await loadSourcesAndVacancies();
     return `Added the vacancy for ${created.role}.`;
@@ -364,14 +463,20 @@ function bindBoardFilter() {
 // skipped or replaced.
 function summaryText(summary) {
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  const parts = [`${summary.created} new`, `${summary.updated} updated`, `${summary.unchanged} unchanged`];
+  const parts = [
+    `${summary.created} new`,
+    `${summary.updated} updated`,
+    `${summary.unchanged} unchanged`,
+  ];
   const extra = [];
   if (summary.new_sources?.length) extra.push(`new sources: ${summary.new_sources.join(", ")}`);
   if (summary.new_services?.length) extra.push(`new services: ${summary.new_services.join(", ")}`);
-  if (summary.new_vacancies) extra.push(plural(summary.new_vacancies, "new vacancy", "new vacancies"));
+  if (summary.new_vacancies)
+    extra.push(plural(summary.new_vacancies, "new vacancy", "new vacancies"));
   // What was skipped, learnt or replaced, in the server's words.
   extra.push(...(summary.notes ?? []));
-  return `Imported ${plural(summary.rows, "row", "rows")}: ${parts.join(", ")}${extra.length ? `; ${extra.join("; ")}` : ""}.`;
+  const details = extra.length ? `; ${extra.join("; ")}` : "";
+  return `Imported ${plural(summary.rows, "row", "rows")}: ${parts.join(", ")}${details}.`;
 }
 
 // Saves text as a file through a temporary link: the export needs the key in a header, so a
@@ -386,11 +491,21 @@ function download(name, text) {
 }
 
 function transferCard({ name, title }) {
-  const file = el("input", { type: "file", id: `import-${name}`, name: "file", accept: ".csv,text/csv" });
+  const file = el("input", {
+    type: "file",
+    id: `import-${name}`,
+    name: "file",
+    accept: ".csv,text/csv",
+  });
   const form = el(
     "form",
     { novalidate: true, id: `import-${name}-form` },
-    el("div", { className: "field" }, el("label", { for: file.id }, `CSV file of ${title.toLowerCase()}`), file),
+    el(
+      "div",
+      { className: "field" },
+      el("label", { for: file.id }, `CSV file of ${title.toLowerCase()}`),
+      file,
+    ),
     el(
       "div",
       { className: "actions" },
@@ -409,13 +524,22 @@ function transferCard({ name, title }) {
       }
       const chosen = file.files[0];
       if (!chosen) throw new FieldProblem(file, "Choose a CSV file to import.");
-      const summary = await api(`/api/v1/import/${name}`, { method: "POST", body: await chosen.text(), contentType: "text/csv" });
+      const summary = await api(`/api/v1/import/${name}`, {
+        method: "POST",
+        body: await chosen.text(),
+        contentType: "text/csv",
+      });
       await loadAll();
       return summaryText(summary);
     },
     { rowsControl: file },
   );
-  return el("section", { className: "card", "aria-labelledby": `transfer-${name}` }, el("h3", { id: `transfer-${name}` }, title), form);
+  return el(
+    "section",
+    { className: "card", "aria-labelledby": `transfer-${name}` },
+    el("h3", { id: `transfer-${name}` }, title),
+    form,
+  );
 }
 
 async function loadAll() {

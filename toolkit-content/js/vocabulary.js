@@ -13,7 +13,13 @@ export function loadVocabulary() {
 }
 
 export class Vocabulary {
-  constructor({ stages, outcomes, channels, service_types: serviceTypes, field_labels: fieldLabels }) {
+  constructor({
+    stages,
+    outcomes,
+    channels,
+    service_types: serviceTypes,
+    field_labels: fieldLabels,
+  }) {
     this.fieldLabels = fieldLabels;
     this.stages = stages;
     this.outcomes = outcomes;

@@ -19,7 +19,11 @@ export async function axeViolations(page) {
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary, html: n.html })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(" "),
+        summary: n.failureSummary,
+        html: n.html,
+      })),
     }));
   });
 }
@@ -28,7 +32,14 @@ export async function axeViolations(page) {
 export function describeViolations(violations) {
   return violations
     .map((v) =>
-      [`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map((n) => `      at ${n.target}: ${n.summary.replace(/\s*\n\s*/g, " ")}\n        ${n.html.slice(0, 160)}`)].join("\n"))
+      [
+        `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+        ...v.nodes.map(
+          (n) =>
+            `      at ${n.target}: ${n.summary.replace(/\s*\n\s*/g, " ")}\n        ` +
+            `${n.html.slice(0, 160)}`,
+        ),
+      ].join("\n"),
+    )
     .join("\n");
 }

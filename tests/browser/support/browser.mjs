@@ -10,7 +10,12 @@ import { screenshotDir } from "./server.mjs";
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 
 export class Browser {
   static async launch() {
@@ -38,7 +43,11 @@ export class Browser {
   // A new page in a fresh context. page.problems collects console errors, page errors and
   // failed requests (other than those a test provokes).
   async page(options = DESKTOP) {
-    const context = await this.chromium.newContext({ locale: "en-GB", timezoneId: "Europe/London", ...options });
+    const context = await this.chromium.newContext({
+      locale: "en-GB",
+      timezoneId: "Europe/London",
+      ...options,
+    });
     const page = await context.newPage();
     page.problems = [];
     page.on("console", (message) => {
@@ -48,7 +57,8 @@ export class Browser {
       }
     });
     page.on("response", (response) => {
-      if (response.status() >= 400) page.problems.push(`${response.status()} from ${response.url()}`);
+      if (response.status() >= 400)
+        page.problems.push(`${response.status()} from ${response.url()}`);
     });
     page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));
     return page;

@@ -10,7 +10,8 @@ const validator = new HtmlValidate(new FileSystemConfigLoader());
 // The errors in one report as "file:line:column rule: message" lines.
 function lines(report, name) {
   return report.results.flatMap((result) =>
-    result.messages.map((m) => `  ${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    result.messages.map((m) => `  ${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+  );
 }
 
 // The problems html-validate finds in an HTML file, as lines; none when it is valid.
@@ -35,5 +36,8 @@ const SERIALISED = {
 // decides); `name` labels the lines.
 export async function markupProblemsInPage(page, name) {
   const html = await page.content();
-  return lines(await validator.validateString(html, path.join(contentDir, "rendered.html"), SERIALISED), name);
+  return lines(
+    await validator.validateString(html, path.join(contentDir, "rendered.html"), SERIALISED),
+    name,
+  );
 }

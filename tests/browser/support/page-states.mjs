@@ -23,7 +23,12 @@ export function htmlPages(dir = contentDir) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) pages.push(...htmlPages(full));
     else if (entry.name.endsWith(".html")) {
-      const url = "/" + path.relative(contentDir, full).replace(/index\.html$/, "").replace(/\.html$/, "");
+      const url =
+        "/" +
+        path
+          .relative(contentDir, full)
+          .replace(/index\.html$/, "")
+          .replace(/\.html$/, "");
       pages.push({ url, file: full });
     }
   }
@@ -35,11 +40,16 @@ const isoDaysAgo = (days) => new Date(Date.now() - days * 86400000).toISOString(
 // Waits until every status line that says work is under way has finished.
 async function settled(page) {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => ![...document.querySelectorAll(".status-line")].some((s) => /…$/.test(s.textContent.trim())));
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll(".status-line")].some((s) => /…$/.test(s.textContent.trim())),
+  );
 }
 
 async function openAllDetails(page) {
-  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => (d.open = true)));
+  await page.evaluate(() =>
+    document.querySelectorAll("main details").forEach((d) => (d.open = true)),
+  );
 }
 
 export const PAGE_STATES = [
@@ -56,13 +66,21 @@ export const PAGE_STATES = [
       page.problems = page.problems.filter((p) => !/^404 from .*\/no-such-page$/.test(p));
     },
   },
-  { name: "/checker/settings signed in", path: "/checker/settings", as: "provider", settle: settled },
+  {
+    name: "/checker/settings signed in",
+    path: "/checker/settings",
+    as: "provider",
+    settle: settled,
+  },
   {
     name: "/checker with a weak advert checked",
     path: "/checker",
     async settle(page) {
       await page.getByRole("button", { name: "Load a sample weak advert" }).click();
-      await page.locator("#check-status").filter({ hasText: /out of 100/ }).waitFor();
+      await page
+        .locator("#check-status")
+        .filter({ hasText: /out of 100/ })
+        .waitFor();
       await settled(page);
     },
   },
@@ -129,20 +147,42 @@ async function seedProvider(server, key, index) {
     await post("/api/v1/services", { name: "Community home care", type: "home_care" }),
     await post("/api/v1/services", { name: "Meadow House", type: "residential" }),
   ];
-  await post("/api/v1/headcounts", { service_id: services[0].id, date: isoDaysAgo(20), staff: 47, vacancies: 6, leavers: 20 + index });
-  await post("/api/v1/headcounts", { service_id: services[1].id, date: isoDaysAgo(20), staff: 38, vacancies: 2, leavers: 11 });
+  await post("/api/v1/headcounts", {
+    service_id: services[0].id,
+    date: isoDaysAgo(20),
+    staff: 47,
+    vacancies: 6,
+    leavers: 20 + index,
+  });
+  await post("/api/v1/headcounts", {
+    service_id: services[1].id,
+    date: isoDaysAgo(20),
+    staff: 38,
+    vacancies: 2,
+    leavers: 11,
+  });
   for (const [s, source] of sources.entries()) {
-    await post("/api/v1/spend", { source_id: source.id, date: isoDaysAgo(300 - 40 * s), amount_pence: 45000 + 20000 * s });
+    await post("/api/v1/spend", {
+      source_id: source.id,
+      date: isoDaysAgo(300 - 40 * s),
+      amount_pence: 45000 + 20000 * s,
+    });
   }
   // Applied 330 days ago down to 30 days ago; the earlier ones got further.
   for (let n = 0; n < 14; ++n) {
     const applied = 330 - n * 22;
     const reach = n % 5; // 0 applied, 1 interviewed, 2 offered, 3 started, 4 started and left
-    const record = { reference: `S${index}-${n + 1}`, source_id: sources[n % 3].id, service_id: services[n % 2].id, applied_on: isoDaysAgo(applied) };
+    const record = {
+      reference: `S${index}-${n + 1}`,
+      source_id: sources[n % 3].id,
+      service_id: services[n % 2].id,
+      applied_on: isoDaysAgo(applied),
+    };
     if (reach >= 1) record.interviewed_on = isoDaysAgo(applied - 7);
     if (reach >= 2) record.offered_on = isoDaysAgo(applied - 12);
     if (reach >= 3) record.started_on = isoDaysAgo(applied - 25);
-    if (reach === 4 && applied - 25 > 60) record.left_on = isoDaysAgo(Math.max(1, applied - 25 - 120));
+    if (reach === 4 && applied - 25 > 60)
+      record.left_on = isoDaysAgo(Math.max(1, applied - 25 - 120));
     await post("/api/v1/applicants", record);
   }
 }
@@ -159,7 +199,9 @@ export async function forEachState(browser, server, seeded, viewport, visit, sta
       await page.goto(server.at(state.path));
       await state.settle(page);
       // A frame for what scripts do once layout is known (tables marked as scrolling).
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       await visit(page, state);
     }
     await page.context().close();

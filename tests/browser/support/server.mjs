@@ -21,14 +21,21 @@ export class ToolkitServer {
   // Starts the server; resolves once it is accepting connections.
   static async start() {
     if (!existsSync(binary)) {
-      throw new Error(`${binary} does not exist: build the caretoolkit target first (or set CARETOOLKIT_BUILD_DIR)`);
+      throw new Error(
+        `${binary} does not exist: build the caretoolkit target first (or set ` +
+          `CARETOOLKIT_BUILD_DIR)`,
+      );
     }
     const server = new ToolkitServer();
     server.folder = mkdtempSync(path.join(tmpdir(), "caretoolkit-browser-"));
     server.database = path.join(server.folder, "toolkit.db");
-    server.teamKey = execFileSync(binary, ["admin", "create-team-key", "--db", server.database, "--label", "browser tests"], {
-      encoding: "utf8",
-    }).trim();
+    server.teamKey = execFileSync(
+      binary,
+      ["admin", "create-team-key", "--db", server.database, "--label", "browser tests"],
+      {
+        encoding: "utf8",
+      },
+    ).trim();
     await server.#spawn();
     return server;
   }
@@ -36,12 +43,27 @@ export class ToolkitServer {
   async #spawn() {
     this.process = spawn(
       binary,
-      ["serve", "--listen", "127.0.0.1:0", "--db", this.database, "--content", path.join(sourceDir, "toolkit-content"), "--rules", path.join(sourceDir, "rules"), "--quiet"],
+      [
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--db",
+        this.database,
+        "--content",
+        path.join(sourceDir, "toolkit-content"),
+        "--rules",
+        path.join(sourceDir, "rules"),
+        "--quiet",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";
     this.url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`the server did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
+        START_TIMEOUT_MS,
+      );
       const read = (chunk) => {
         output += chunk;
         const match = READY.exec(output);
@@ -69,7 +91,11 @@ export class ToolkitServer {
     const headers = { Accept: "application/json" };
     if (key) headers.Authorization = `Bearer ${key}`;
     if (json !== undefined) headers["Content-Type"] = "application/json";
-    const response = await fetch(this.at(pathname), { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+    const response = await fetch(this.at(pathname), {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text}`);
     return text ? JSON.parse(text) : null;
@@ -77,7 +103,11 @@ export class ToolkitServer {
 
   // A new member provider and its key, made through the API with the team key.
   async createProvider(name) {
-    const created = await this.api("/api/v1/providers", { method: "POST", key: this.teamKey, json: { name } });
+    const created = await this.api("/api/v1/providers", {
+      method: "POST",
+      key: this.teamKey,
+      json: { name },
+    });
     return { id: created.provider.id, key: created.key.key };
   }
 
