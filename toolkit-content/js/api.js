@@ -97,8 +97,8 @@ function fallbackProblem(status) {
     return {
       title: "The toolkit had a problem on its side",
       detail:
-        `It answered with error ${status}. Nothing you entered was lost: try again in ` +
-        `a minute.`,
+        `It answered with error ${status}. ` +
+        "Nothing you entered was lost: try again in a minute.",
     };
   }
   return { title: "The request was refused", detail: `The toolkit answered with error ${status}.` };

@@ -301,8 +301,8 @@ export class Board {
 
   async deleteApplicant(node, applicant) {
     const question =
-      `Delete applicant ${applicant.reference}? This removes them and every ` +
-      `step recorded for them, and cannot be undone.`;
+      `Delete applicant ${applicant.reference}? ` +
+      "This removes them and every step recorded for them, and cannot be undone.";
     if (!window.confirm(question)) return;
     await this.act(node, async () => {
       await api(`/api/v1/applicants/${applicant.id}`, { method: "DELETE" });

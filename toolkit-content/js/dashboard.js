@@ -172,10 +172,10 @@ function costsSection(report) {
     el(
       "p",
       { className: "hint" },
-      `Costs set what you spent on each source in the period against the people who applied ` +
-        `in the period, whenever they started. A hire's value to you is taken as ` +
-        `${formatPence(report.replacement_cost_pence)}, the average cost of replacing a care ` +
-        `worker.`,
+      "Costs set what you spent on each source in the period against the people who applied " +
+        "in the period, whenever they started. A hire's value to you is taken as " +
+        `${formatPence(report.replacement_cost_pence)}, ` +
+        "the average cost of replacing a care worker.",
     ),
   ];
 }
@@ -399,8 +399,8 @@ function measureFigure(report, measure) {
     id: `${measure.name.replace("_", "-")}-chart`,
     title: `${measure.title} by service, beside the published figure for that kind of service`,
     summary:
-      `For each service, your ${lower} in blue and the published figure for the same ` +
-      `kind of service in grey.`,
+      `For each service, your ${lower} in blue ` +
+      "and the published figure for the same kind of service in grey.",
     config,
     table: table(`${measure.title} by service`, headings, tableRows),
   });
@@ -465,8 +465,8 @@ function workforceBasis(report) {
           `Your turnover costs about ${formatPence(total.turnover_cost_pence)} a year`,
         ),
         `: ${total.leavers} leaver${total.leavers === 1 ? "" : "s"} at ` +
-          `${formatPence(report.replacement_cost_pence)}, the average cost of replacing a ` +
-          `care worker.`,
+          `${formatPence(report.replacement_cost_pence)}, ` +
+          "the average cost of replacing a care worker.",
       ),
     );
   }
@@ -523,9 +523,9 @@ function nextPoundSection(report) {
       el(
         "p",
         {},
-        `No source has ${report.min_hires_to_judge} or more starters in this period yet, so ` +
-          `none can be ranked fairly. Keep recording applicants and spend, or choose a ` +
-          `longer period.`,
+        `No source has ${report.min_hires_to_judge} or more starters in this period yet, ` +
+          "so none can be ranked fairly. " +
+          "Keep recording applicants and spend, or choose a longer period.",
       ),
     );
   }

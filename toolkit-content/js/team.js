@@ -168,8 +168,8 @@ async function loadKpis(from, to) {
     el(
       "p",
       { className: "hint" },
-      `Figures resting on fewer than ${kpis.min_providers} providers are withheld so that no ` +
-        `provider can be picked out.`,
+      `Figures resting on fewer than ${kpis.min_providers} providers are withheld ` +
+        "so that no provider can be picked out.",
     ),
   );
   drawCharts(box);

@@ -399,10 +399,9 @@ function bindHeadcountForm() {
       if (!first) throw error;
       editCount(form, first, "", { keepFigures: true });
       return (
-        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) is ` +
-        `already recorded: ` +
-        `${first.staff} staff and ${first.vacancies} vacancies. Press “Save changes” to ` +
-        `replace it with the figures above, or Cancel.`
+        `A count for ${formatDate(first.date)} (${serviceInSentence(first.service_id)}) ` +
+        `is already recorded: ${first.staff} staff and ${first.vacancies} vacancies. ` +
+        "Press “Save changes” to replace it with the figures above, or Cancel."
       );
     }
     if (id) stopEditing(form);

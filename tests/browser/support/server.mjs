@@ -22,8 +22,8 @@ export class ToolkitServer {
   static async start() {
     if (!existsSync(binary)) {
       throw new Error(
-        `${binary} does not exist: build the caretoolkit target first (or set ` +
-          `CARETOOLKIT_BUILD_DIR)`,
+        `${binary} does not exist: ` +
+          "build the caretoolkit target first (or set CARETOOLKIT_BUILD_DIR)",
       );
     }
     const server = new ToolkitServer();
