@@ -273,7 +273,7 @@ test("the API's refusals are shown beside the field they concern", async () => {
   await page.locator("#import-spend").setInputFiles({
     name: "spend.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("source,date,amount,note\nIndeed,Feb 3rd 2025,10,\n".repeat(285)),
+    buffer: Buffer.from("source,date,amount,note\n" + "Indeed,Feb 3rd 2025,10,\n".repeat(285)),
   });
   await page.locator("#import-spend-form").getByRole("button", { name: "Import" }).click();
   const summary = page.locator("#import-spend-form .row-error-groups");
