@@ -347,7 +347,8 @@ void check_length(std::string_view text, std::size_t max, std::string_view field
                   Problems& problems) {
   if (text.size() > max && count_characters(text) > max) {
     add(problems, field,
-        std::string(field) + " is longer than " + std::to_string(max) + " characters");
+        std::string(field_label(field)) + " is longer than " + std::to_string(max) +
+            " characters: shorten it to " + std::to_string(max) + " or fewer");
   }
 }
 

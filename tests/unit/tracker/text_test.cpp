@@ -435,12 +435,12 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
   CHECK(problems.empty());
   check_name(name + "\u00E9", "name", "source name", problems);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].detail == "name is longer than 200 characters");
+  CHECK(problems[0].detail == "Name is longer than 200 characters: shorten it to 200 or fewer");
 
   // Through the store: 200 accented letters make a source, 201 do not.
   CHECK(store.create_source(provider, {.name = name}).name == name);
   CHECK(refused([&] { store.create_source(provider, {.name = "x" + name}); }).detail ==
-        "name is longer than 200 characters");
+        "Name is longer than 200 characters: shorten it to 200 or fewer");
 
   // A reference of 100 three-byte characters, a note of 1,000 and a label of 200.
   std::string reference;
@@ -452,7 +452,7 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
           store.create_applicant(provider, {.reference = reference + "\u4E00",
                                             .source_id = indeed,
                                             .applied_on = day("2025-01-06")});
-        }).detail == "reference is longer than 100 characters");
+        }).detail == "Reference is longer than 100 characters: shorten it to 100 or fewer");
   std::string note;
   for (int i = 0; i < 1000; ++i) note += "\u00A3";
   CHECK(store.create_spend(provider, {.source_id = indeed, .date = day("2025-01-01"), .note = note})
@@ -460,7 +460,7 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
   CHECK(refused([&] {
           store.record_event(provider, applicant.id, Stage::kWithdrawn, day("2025-01-07"),
                              note + "\u00A3");
-        }).detail == "reason is longer than 1000 characters");
+        }).detail == "Reason is longer than 1000 characters: shorten it to 1000 or fewer");
   CHECK(issue_api_key(store, ApiKeyRole::kProvider, provider, name).record.label == name);
 
   // And a spreadsheet cell: "Caf" and 197 accented letters name a source, one more does not.
@@ -473,6 +473,7 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
         std::vector<std::string>{cafe});
   const Error error =
       error_from([&] { store.import_applicants_csv(provider, row("A-2", cafe + "\u00E9")); });
-  CHECK(std::string(error.what()).find("source is longer than 200 characters") !=
+  CHECK(std::string(error.what())
+            .find("Source is longer than 200 characters: shorten it to 200 or fewer") !=
         std::string::npos);
 }
