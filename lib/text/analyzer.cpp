@@ -192,7 +192,8 @@ struct AsciiTokenRun {
 // Appends a finished token (spans, folded form, word key, syllables, letters) for each segment
 // from `read` on that starts before `sentence_end`, and stops early at a segment with a character
 // beyond ASCII, which the caller finishes. Returns the index of the first segment not taken. The
-// hot loop of analysis, kept out of line so that its state stays in registers.
+// hot loop of analysis, in a function of its own: inside analyze() its state did not fit in
+// registers.
 [[gnu::noinline]] std::size_t append_ascii_tokens(std::span<const Segment> segments,
                                                   std::size_t read, std::uint32_t sentence_end,
                                                   AsciiTokenRun& run) {
