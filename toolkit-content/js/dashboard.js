@@ -16,6 +16,7 @@ import {
   todayIso,
 } from "./format.js";
 import { requireKey } from "./layout.js";
+import { loadVocabulary } from "./vocabulary.js";
 
 const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
 
@@ -54,14 +55,23 @@ function empty(text) {
   return el("p", {}, text);
 }
 
-function funnelSection(report) {
+// The funnel report's counts, each with the stage it counts (the labels come from the server).
+const FUNNEL_COUNTS = [
+  { count: "applicants", stage: "applied" },
+  { count: "interviewed", stage: "interviewed" },
+  { count: "offered", stage: "offered" },
+  { count: "started", stage: "started" },
+];
+
+function funnelSection(report, vocabulary) {
   const rows = report.groups;
   if (!rows.length) return [empty("Nobody applied in this period.")];
-  const stages = ["applicants", "interviewed", "offered", "started"];
+  const stages = FUNNEL_COUNTS.map((f) => f.count);
+  const labels = FUNNEL_COUNTS.map((f) => vocabulary.stageLabel(f.stage));
   const config = {
     type: "bar",
     data: {
-      labels: ["Applied", "Interviewed", "Offered a job", "Started work"],
+      labels,
       datasets: rows.map((row, i) => ({
         label: groupLabel(row),
         data: stages.map((s) => row[s]),
@@ -83,10 +93,7 @@ function funnelSection(report) {
     "Applicants by stage and source",
     [
       "Source",
-      { text: "Applied", number: true },
-      { text: "Interviewed", number: true },
-      { text: "Offered", number: true },
-      { text: "Started", number: true },
+      ...labels.map((text) => ({ text, number: true })),
       { text: "Applied to started", number: true },
       { text: "Median time to start", number: true },
     ],
@@ -545,15 +552,16 @@ function nextPoundSection(report) {
 
 async function load(from, to, asOf) {
   const params = query({ from, to, as_of: asOf, by: "source" });
-  const [funnel, roi, retention, workforce] = await Promise.all([
+  const [funnel, roi, retention, workforce, vocabulary] = await Promise.all([
     api(`/api/v1/reports/funnel${params}`),
     api(`/api/v1/reports/roi${params}`),
     api(`/api/v1/reports/retention${params}`),
     api(`/api/v1/reports/workforce${query({ from, to, as_of: asOf })}`),
+    loadVocabulary(),
   ]);
   const fill = (id, nodes) => document.getElementById(id).replaceChildren(...nodes);
   fill("next-pound", nextPoundSection(roi));
-  fill("funnel", funnelSection(funnel));
+  fill("funnel", funnelSection(funnel, vocabulary));
   fill("costs", costsSection(roi));
   fill("retention", retentionSection(retention));
   fill("workforce", workforceSection(workforce));
