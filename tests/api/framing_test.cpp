@@ -16,6 +16,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// The head of a raw advert check, up to the headers each test adds.
+const std::string kCheckHead =
+    "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+
 // A server that closes idle keep-alive connections soon, so that a raw exchange the server keeps
 // open ends in a second rather than at the client's timeout.
 TestServerOptions quick_idle() {
@@ -85,9 +89,7 @@ TEST_CASE(
 TEST_CASE("a coding applied before chunked is answered 501 and the connection closed") {
   ApiFixture api(quick_idle());
   const Hidden hidden(api);
-  const std::string head =
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n";
+  const std::string head = kCheckHead + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n";
   check_refused_alone(api, hidden, head, "501");
   const std::string answer = raw_exchange(api.server.port(), head);
   CHECK(answer.find("/problems/not-implemented") != std::string::npos);
@@ -107,8 +109,7 @@ TEST_CASE("Transfer-Encoding on HTTP/1.0 is refused and the connection closed") 
 TEST_CASE("Content-Length beside Transfer-Encoding is refused in either order") {
   ApiFixture api(quick_idle());
   const Hidden hidden(api);
-  const std::string start =
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  const std::string& start = kCheckHead;
   check_refused_alone(api, hidden, start + "Transfer-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}",
                       "400");
   check_refused_alone(api, hidden,
@@ -121,8 +122,7 @@ TEST_CASE("Content-Length beside Transfer-Encoding is refused in either order") 
 TEST_CASE("two Content-Length values are refused and the connection closed") {
   ApiFixture api(quick_idle());
   const Hidden hidden(api);
-  const std::string start =
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  const std::string& start = kCheckHead;
   check_refused_alone(api, hidden, start + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}x",
                       "400");
   check_refused_alone(api, hidden, start + "Content-Length: 2, 2\r\n\r\n{}", "400");
@@ -134,10 +134,8 @@ TEST_CASE("a chunked body on HTTP/1.1 is still read and the connection kept") {
   std::ostringstream size;
   size << std::hex << body.size();
   const std::string answer = raw_exchange(
-      api.server.port(),
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\n\r\n" +
-          size.str() + "\r\n" + body + "\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      api.server.port(), kCheckHead + "Transfer-Encoding: chunked\r\n\r\n" + size.str() + "\r\n" +
+                             body + "\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
   CHECK(answer.starts_with("HTTP/1.1 200 "));
   CHECK(response_count(answer) == 2);
   CHECK(answer.find("\"status\":\"ok\"") != std::string::npos);
@@ -245,8 +243,7 @@ TEST_CASE("answers that need a key are not cached and static pages keep their ca
 TEST_CASE("a header folded onto a second line is refused and the request after it never served") {
   ApiFixture api(quick_idle());
   const Hidden hidden(api);
-  const std::string start =
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  const std::string& start = kCheckHead;
   // Read as "Transfer-Encoding: chunked" by a parser that joins the lines, and as an empty coding
   // by one that ignores the second line: the two would disagree on where the body ends.
   check_refused_alone(api, hidden, start + "Transfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n",
@@ -326,9 +323,7 @@ namespace {
 // `filler` or until the server stops reading), then `end`, and returns the answer.
 std::string send_long_chunk_line(unsigned short port, const std::string& start, std::size_t filler,
                                  const std::string& end) {
-  const std::string head =
-      "POST /api/v1/adverts/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\n\r\n";
+  const std::string head = kCheckHead + "Transfer-Encoding: chunked\r\n\r\n";
   return raw_exchange(port, head + start + std::string(filler, 'a') + end, 10s);
 }
 
