@@ -35,6 +35,10 @@ struct Edit {
 // Its matched text is a view of the Report's copy of the checked text (Report::checked_text),
 // which lives as long as any copy of the Report does.
 struct Finding {
+  // Declared so that a new finding is built from the initialisers below and is not first filled
+  // with zeros, as `Finding()` would be without a constructor of its own.
+  Finding() noexcept {}
+
   std::string_view rule_id;
   rules::RuleKind kind = rules::RuleKind::kTerms;
   rules::Category category = rules::Category::kClarity;

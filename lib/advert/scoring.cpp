@@ -119,16 +119,24 @@ int points_of(const Rule& rule, const Observation& o, const text::Document& docu
   return rule.kind == RuleKind::kReward ? points : -points;
 }
 
-// A finding from its rule and observation, without points.
-Finding make_finding(const Rule& rule, Observation& o, std::string_view checked) {
-  Finding f;
+// The detail of a finding whose points the sentence's values limit reduced.
+std::string values_limit_detail() {
+  return "at most " + std::to_string(kValuePointsPerSentence) +
+         " points for values words in one sentence";
+}
+
+// Fills `f` from its rule, its observation and the points it was given.
+void fill_finding(const Rule& rule, Observation& o, std::string_view checked, int points,
+                  bool limited, Finding& f) {
   f.rule_id = rule.id;
   f.kind = rule.kind;
   f.category = rule.category;
   f.outcome = o.outcome;
-  // Met and not judged are settled: information, with nothing to suggest.
+  // Met and not judged are settled: information, with nothing to suggest. So is a metric finding
+  // worth nothing (just past its threshold).
   const bool settled = o.outcome == Outcome::kMet || o.outcome == Outcome::kNotJudged;
-  f.severity = settled ? rules::Severity::kInfo : rule.severity;
+  const bool worthless_metric = rule.kind == RuleKind::kMetric && points == 0;
+  f.severity = settled || worthless_metric ? rules::Severity::kInfo : rule.severity;
   f.message = o.message != nullptr               ? std::string_view(*o.message)
               : o.outcome == Outcome::kMet       ? met_message(rule)
               : o.outcome == Outcome::kNotJudged ? not_judged_message(rule)
@@ -138,32 +146,31 @@ Finding make_finding(const Rule& rule, Observation& o, std::string_view checked)
   f.guidance = rule.guidance;
   f.span = o.span;
   if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
-  f.edit = safe_edit(rule, f);
-  f.detail = std::move(o.detail);
-  return f;
+  if (rule.kind == RuleKind::kSubstitute) f.edit = safe_edit(rule, f);  // only they have edits
+  f.detail = limited ? values_limit_detail() : std::move(o.detail);
+  f.points = points;
 }
 
-// Lists findings, gathering each rule's findings after its first kListedFindingsPerRule into one
-// that stands for them. Observations come grouped by rule.
+// Lists findings, each built in place in the report, gathering each rule's findings after its
+// first kListedFindingsPerRule into one that stands for them. Observations come grouped by rule.
 class FindingList {
  public:
-  explicit FindingList(std::vector<Finding>& out) : out_(out) {}
+  FindingList(std::vector<Finding>& out, std::string_view checked) : out_(out), checked_(checked) {}
 
-  void add(std::uint32_t rule, Finding f) {
-    if (!started_ || rule != rule_) {
+  void add(const Rule& rule, Observation& o, int points, bool limited) {
+    if (!started_ || o.rule != rule_) {
       flush();
       started_ = true;
-      rule_ = rule;
+      rule_ = o.rule;
       listed_ = 0;
     }
     if (listed_ < kListedFindingsPerRule) {
       ++listed_;
-      out_.push_back(std::move(f));
+      fill_finding(rule, o, checked_, points, limited, out_.emplace_back());
       return;
     }
-    const int points = f.points;
     if (unlisted_.not_listed == 0) {  // the first one not listed gives the rule's fields
-      unlisted_ = std::move(f);
+      fill_finding(rule, o, checked_, points, false, unlisted_);
       unlisted_.span.reset();
       unlisted_.edit.reset();
       unlisted_.text = {};
@@ -182,17 +189,12 @@ class FindingList {
 
  private:
   std::vector<Finding>& out_;
+  std::string_view checked_;
   bool started_ = false;
   std::uint32_t rule_ = 0;
   std::size_t listed_ = 0;
   Finding unlisted_;
 };
-
-// The detail of a finding whose points the sentence's values limit reduced.
-std::string values_limit_detail() {
-  return "at most " + std::to_string(kValuePointsPerSentence) +
-         " points for values words in one sentence";
-}
 
 // Category scores from their findings' points, then the overall score, its cap and the grade.
 void total(Report& report) {
@@ -255,19 +257,14 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
   const std::string_view checked = *report.checked_text;
   report.findings.reserve(
       std::min(evaluation.observations.size(), all.size() * (kListedFindingsPerRule + 1)));
-  FindingList list(report.findings);
+  FindingList list(report.findings, checked);
   for (Observation& o : evaluation.observations) {
     const Rule& rule = all[o.rule];
     bool limited = false;
     const int points = points_of(rule, o, document, ledger, limited);
-    Finding f = make_finding(rule, o, checked);
-    f.points = points;
-    if (limited) f.detail = values_limit_detail();
-    // A metric finding worth nothing (just past its threshold) is information.
-    if (rule.kind == RuleKind::kMetric && points == 0) f.severity = rules::Severity::kInfo;
     CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];
     (points > 0 ? category.won : category.lost) += points;
-    list.add(o.rule, std::move(f));
+    list.add(rule, o, points, limited);
   }
   list.flush();
   total(report);

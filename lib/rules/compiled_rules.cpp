@@ -177,13 +177,26 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     }
   }
   matcher_ = builder.build();
+  build_gates();
 }
 
-CompiledRules::Hits CompiledRules::hits_of(std::uint32_t target,
-                                           const EvaluationScratch& scratch) const {
-  if (target == kNoTarget) return {};
-  const TermHit* base = scratch.by_target.data();
-  return {base + scratch.target_begin[target], base + scratch.target_begin[target + 1]};
+void CompiledRules::build_gates() {
+  const auto& all = rules_.rules();
+  gates_.resize(all.size());
+  for (std::uint32_t r = 0; r < all.size(); ++r) {
+    const Rule& rule = all[r];
+    RuleGate& gate = gates_[r];
+    gate.for_services = !rule.services.empty();
+    gate.term_like = rule.kind == RuleKind::kTerms || rule.kind == RuleKind::kSubstitute ||
+                     rule.kind == RuleKind::kReward;
+    if (!gate.term_like) continue;
+    gate.terms = targets_[r].terms;
+    gate.heads_begin = static_cast<std::uint32_t>(pattern_heads_.size());
+    for (const CompiledAlternative& pattern : targets_[r].patterns) {
+      pattern_heads_.push_back(pattern.steps[0]);
+    }
+    gate.heads_end = static_cast<std::uint32_t>(pattern_heads_.size());
+  }
 }
 
 Evaluation CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
@@ -201,28 +214,26 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
   out.balances.clear();
   out.gender.reset();
   matcher_.match(document, scratch.match);
-  // Group the hits by target with a counting sort, keeping text order within each target.
+  // Group the hits by target with a counting sort, keeping text order within each target: target
+  // t's count goes to begin[t + 2], so that after the sums begin[t + 1] is where t's hits start,
+  // and placing them moves it on to where they end, which is where t + 1's start.
   auto& begin = scratch.target_begin;
-  begin.assign(target_count_ + 1, 0);
-  for (const TermHit& hit : scratch.match.terms) ++begin[hit.target + 1];
-  for (std::uint32_t t = 0; t < target_count_; ++t) begin[t + 1] += begin[t];
+  begin.assign(target_count_ + 2, 0);
+  for (const TermHit& hit : scratch.match.terms) ++begin[hit.target + 2];
+  for (std::uint32_t t = 2; t <= target_count_; ++t) begin[t] += begin[t - 1];
   scratch.by_target.resize(scratch.match.terms.size());
-  for (const TermHit& hit : scratch.match.terms) scratch.by_target[begin[hit.target]++] = hit;
-  for (std::uint32_t t = target_count_; t > 0; --t) begin[t] = begin[t - 1];
-  begin[0] = 0;
+  for (const TermHit& hit : scratch.match.terms) scratch.by_target[begin[hit.target + 1]++] = hit;
 
   const auto& all = rules_.rules();
   for (std::uint32_t r = 0; r < all.size(); ++r) {
+    // Most terms rules find nothing in a given advert: that is settled first, from the gate.
+    const RuleGate& gate = gates_[r];
+    if (gate.term_like && !may_find(gate, scratch)) continue;
     const Rule& rule = all[r];
-    if (!rule.services.empty() && std::find(rule.services.begin(), rule.services.end(),
-                                            options.service) == rule.services.end()) {
+    if (gate.for_services && std::find(rule.services.begin(), rule.services.end(),
+                                       options.service) == rule.services.end()) {
       continue;
     }
-    // Most terms rules find nothing in a given advert: that is settled before the costlier
-    // look for what the rule's unless and only_with name.
-    const bool term_like = rule.kind == RuleKind::kTerms || rule.kind == RuleKind::kSubstitute ||
-                           rule.kind == RuleKind::kReward;
-    if (term_like && !may_find(r, scratch)) continue;
     if (!applies(r, scratch, document)) continue;
     switch (rule.kind) {
       case RuleKind::kTerms:
@@ -414,14 +425,13 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
   return std::nullopt;
 }
 
-bool CompiledRules::may_find(std::uint32_t rule, const EvaluationScratch& scratch) const {
-  const RuleTargets& targets = targets_[rule];
-  const Hits terms = hits_of(targets.terms, scratch);
+bool CompiledRules::may_find(const RuleGate& gate, const EvaluationScratch& scratch) const {
+  const Hits terms = hits_of(gate.terms, scratch);
   if (terms.begin != terms.end) return true;
   // A pattern is found only where its first step is: a term step with no hits rules it out.
-  for (const CompiledAlternative& pattern : targets.patterns) {
-    if (pattern.steps[0] == kNoTarget) return true;
-    const Hits first = hits_of(pattern.steps[0], scratch);
+  for (std::uint32_t h = gate.heads_begin; h < gate.heads_end; ++h) {
+    if (pattern_heads_[h] == kNoTarget) return true;
+    const Hits first = hits_of(pattern_heads_[h], scratch);
     if (first.begin != first.end) return true;
   }
   return false;

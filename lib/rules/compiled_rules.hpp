@@ -133,7 +133,11 @@ class CompiledRules {
     const TermHit* begin = nullptr;
     const TermHit* end = nullptr;
   };
-  Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) const;
+  static Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) {
+    if (target == kNoTarget) return {};
+    const TermHit* base = scratch.by_target.data();
+    return {base + scratch.target_begin[target], base + scratch.target_begin[target + 1]};
+  }
   // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
   // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
   // those within one sentence) until visit returns true; returns whether it did.
@@ -144,9 +148,21 @@ class CompiledRules {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> first_of(
       const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
       const text::Document& document) const;
+  // What the evaluation's pass over the rules reads of each rule before the rule itself, kept
+  // in one dense array: most rules find nothing in a given advert, and that pass then touches
+  // neither the Rule nor its RuleTargets.
+  struct RuleGate {
+    std::uint32_t terms = kNoTarget;  // terms, substitute, reward: the terms' target
+    // Their patterns' first steps, as [heads_begin, heads_end) of pattern_heads_.
+    std::uint32_t heads_begin = 0;
+    std::uint32_t heads_end = 0;
+    bool term_like = false;     // a terms, substitute or reward rule
+    bool for_services = false;  // the rule names the services it applies to
+  };
   // Whether a terms, substitute or reward rule can find anything: a term or a pattern's first
   // step was found.
-  bool may_find(std::uint32_t rule, const EvaluationScratch& scratch) const;
+  bool may_find(const RuleGate& gate, const EvaluationScratch& scratch) const;
+  void build_gates();  // from rules_ and targets_
   // Whether the rule's `unless` and `only_with` let it apply to this advert.
   bool applies(std::uint32_t rule, const EvaluationScratch& scratch,
                const text::Document& document) const;
@@ -172,6 +188,10 @@ class CompiledRules {
   const RuleSet& rules_;
   Matcher matcher_;
   std::vector<RuleTargets> targets_;  // per rule
+  std::vector<RuleGate> gates_;       // per rule
+  // The first step of each pattern of the term-like rules, as a target (kNoTarget for a class
+  // step, which may be found anywhere).
+  std::vector<std::uint32_t> pattern_heads_;
   std::uint32_t target_count_ = 0;
   std::vector<GenderDecoder> decoders_;         // one per gender-decoder rule, in rule order
   std::vector<std::uint32_t> decoder_of_rule_;  // per rule: index into decoders_ (or kNoTarget)
