@@ -141,6 +141,29 @@ void add_mark_cells(Row& row, const RetentionAt& mark) {
   row.push_back(Cell::of(mark.rate));
 }
 
+// The funnel's drop-outs: who withdrew and who was turned down after each of the stages
+// `FunnelRow::dropped` is by, in the JSON as "drop_outs": {<stage>: {"withdrawn", "rejected"}}.
+void add_drop_out_columns(ReportTable& table) {
+  constexpr std::array<std::array<std::string_view, 2>, 3> kHeadings = {{
+      {"withdrew after applying", "turned down after applying"},
+      {"withdrew after interview", "turned down after interview"},
+      {"withdrew after an offer", "turned down after an offer"},
+  }};
+  constexpr std::array<std::string_view, 2> kFields = {"withdrawn", "rejected"};
+  for (std::size_t i = 0; i < kHeadings.size(); ++i) {
+    const std::string stage(tracker::to_string(funnel_stages()[i].stage));
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      const std::string field(kFields[f]);
+      std::string name = field;
+      name += "_at_";
+      name += stage;
+      table.columns.push_back(column_at({{"drop_outs", {}}, {stage, {}}, {field, {}}},
+                                        std::move(name), ColumnKind::kCount,
+                                        std::string(kHeadings[i][f])));
+    }
+  }
+}
+
 template <class T>
 Cell team_cell(const TeamFigure<T>& figure) {
   if constexpr (std::is_same_v<T, std::int64_t>) {
@@ -218,21 +241,7 @@ ReportTable table_of(const FunnelReport& report) {
                         column("interviewed_to_offered", kRate, "interviewed who were offered"),
                         column("offered_to_started", kRate, "offered who started"),
                         column("applied_to_started", kRate, "applicants who started")});
-  // Who dropped out after each of the first stages, as people read it.
-  constexpr std::array<std::array<std::string_view, 2>, 3> kDropOutHeadings = {{
-      {"withdrew after applying", "turned down after applying"},
-      {"withdrew after interview", "turned down after interview"},
-      {"withdrew after an offer", "turned down after an offer"},
-  }};
-  for (std::size_t i = 0; i < kDropOutHeadings.size(); ++i) {
-    const std::string stage(tracker::to_string(funnel_stages()[i].stage));
-    for (const std::size_t how : {0, 1}) {
-      const std::string field = how == 0 ? "withdrawn" : "rejected";
-      table.columns.push_back(column_at({{"drop_outs", {}}, {stage, {}}, {field, {}}},
-                                        field + "_at_" + stage, kCount,
-                                        std::string(kDropOutHeadings[i][how])));
-    }
-  }
+  add_drop_out_columns(table);
   table.columns.insert(table.columns.end(),
                        {column("median_days_to_offer", kDays, "median days to offer"),
                         column("median_days_to_start", kDays, "median days to start")});
