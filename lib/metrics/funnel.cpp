@@ -43,7 +43,18 @@ FunnelRow make_row(GroupKey group, const CohortCounts& counts, TimesToHire& time
   return row;
 }
 
+constexpr FunnelStage kFunnelStages[] = {
+    {tracker::Stage::kApplied, "applicants", &FunnelRow::applicants},
+    {tracker::Stage::kInterviewed, "interviewed", &FunnelRow::interviewed},
+    {tracker::Stage::kOffered, "offered", &FunnelRow::offered},
+    {tracker::Stage::kStarted, "started", &FunnelRow::started},
+};
+
 }  // namespace
+
+std::span<const FunnelStage> funnel_stages() {
+  return kFunnelStages;
+}
 
 FunnelReport funnel_report(const TrackerData& data, const ReportOptions& asked) {
   const ReportOptions options = resolve(asked);

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "metrics/cohort.hpp"
@@ -29,6 +31,17 @@ struct FunnelRow {
   Amount median_days_to_offer;        // over the starters: days from application to offer
   Amount median_days_to_start;        // over the starters: days from application to start
 };
+
+// A stage the funnel counts: the stage, and the count of a row's applicants who reached it.
+struct FunnelStage {
+  tracker::Stage stage;
+  std::string_view count;  // the count's name in every form of the report: "applicants"
+  std::int64_t FunnelRow::*reached;
+};
+
+// The counted stages in order: Applied (applicants), Interviewed (interviewed), Offered a job
+// (offered), Started work (started). The first three are the stages `FunnelRow::dropped` is by.
+std::span<const FunnelStage> funnel_stages();
 
 struct FunnelReport {
   ReportOptions options;          // as asked, with as_of filled in

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 namespace caretoolkit::metrics {
 
@@ -22,42 +24,48 @@ void append_field(std::string& out, std::string_view value) {
   out += '"';
 }
 
-std::string field(const Cell& cell) {
-  switch (cell.kind) {
-    case CellKind::kBlank:
-      return {};
-    case CellKind::kCount:
-      return std::to_string(cell.whole);
-    case CellKind::kMoney:
-      return format_pounds(Pence{cell.whole});
-    case CellKind::kRate:
-    case CellKind::kNumber:
-      return csv_decimal(cell.fraction);
-    case CellKind::kText:
-      return cell.code;
-    case CellKind::kMissing:
-      return cell.reason == Reason::kWithheld ? "withheld" : "";
-  }
-  return {};
-}
-
-std::string write(const ReportTable& table) {
-  std::string out;
-  const auto line = [&out](const auto& items, const auto& text_of) {
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) out += ',';
-      first = false;
-      append_field(out, text_of(item));
+// The cell as its column's kind writes it for machines.
+std::string field(const Cell& cell, const Column& column) {
+  struct Write {
+    const Column& column;
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(std::int64_t n) const {
+      return column.kind == ColumnKind::kMoney ? format_pounds(Pence{n}) : std::to_string(n);
     }
-    out += "\r\n";
+    std::string operator()(double x) const { return csv_decimal(x); }
+    std::string operator()(Date day) const { return day.to_string(); }
+    std::string operator()(const Words& text) const { return text.code; }
+    std::string operator()(bool yes) const { return yes ? "true" : "false"; }
+    std::string operator()(Missing missing) const {
+      return missing.reason == Reason::kWithheld ? "withheld" : "";
+    }
   };
-  line(table.columns, [](const Column& column) { return column.name; });
-  for (const auto& row : table.rows) line(row, field);
-  return out;
+  return std::visit(Write{column}, cell.value);
 }
 
 }  // namespace
+
+std::string to_csv(const ReportTable& table) {
+  std::vector<std::size_t> shown;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (table.columns[c].in_csv) shown.push_back(c);
+  }
+  std::string out;
+  const auto line = [&](const auto& text_of) {
+    bool first = true;
+    for (const std::size_t c : shown) {
+      if (!first) out += ',';
+      first = false;
+      append_field(out, text_of(c));
+    }
+    out += "\r\n";
+  };
+  line([&](std::size_t c) { return csv_header(table.columns[c]); });
+  for (const auto& row : table.rows) {
+    line([&](std::size_t c) { return field(row[c], table.columns[c]); });
+  }
+  return out;
+}
 
 std::string csv_decimal(double value) {
   // Rounded to four decimals first, so that -0.00001 reads "0" rather than "-0".
@@ -73,19 +81,19 @@ std::string csv_decimal(double value) {
 }
 
 std::string to_csv(const FunnelReport& report) {
-  return write(table_of(report));
+  return to_csv(table_of(report));
 }
 std::string to_csv(const RetentionReport& report) {
-  return write(table_of(report));
+  return to_csv(table_of(report));
 }
 std::string to_csv(const RoiReport& report) {
-  return write(table_of(report));
+  return to_csv(table_of(report));
 }
 std::string to_csv(const WorkforceReport& report) {
-  return write(table_of(report));
+  return to_csv(table_of(report));
 }
 std::string to_csv(const TeamKpis& kpis) {
-  return write(table_of(kpis));
+  return to_csv(table_of(kpis));
 }
 
 }  // namespace caretoolkit::metrics

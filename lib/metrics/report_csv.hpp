@@ -2,12 +2,12 @@
 // group, then the total (for team KPIs: the total, each channel, each service type). RFC 4180:
 // CRLF line ends, a field with a comma, quote or line break is quoted, quotes doubled.
 //
-// The columns are those of report_table.hpp, named as the JSON fields are (report_json.hpp),
-// except that money is in pounds with two decimals, in columns ending "_pounds" ("1234.50").
-// Rates are fractions and other numbers decimals, each with at most four decimals ("0.3571",
-// "0.5", "12"). Codes stand for names (service types, benchmarks, "true" and "false"). A figure
-// without a value is an empty cell, except a withheld team figure, which reads "withheld"; the
-// JSON form says why a figure is empty.
+// The columns are those of report_table.hpp that the CSV carries, each written as its column's
+// kind says: money in pounds with two decimals, in columns ending "_pounds" ("1234.50"); rates,
+// days and other numbers as decimals with at most four decimals ("0.3571", "0.5", "12"); dates
+// as ISO 8601 days; codes for names (service types, benchmarks); flags as "true" and "false". A
+// figure without a value is an empty cell, except a withheld team figure, which reads "withheld";
+// the JSON form says why a figure is empty.
 #pragma once
 
 #include <string>
@@ -35,6 +35,9 @@ std::string to_csv(const WorkforceReport& report);
 // group ("total", "channel:<name>", "service_type:<name>"), applicants, starters, spend_pounds,
 // cost_per_hire_pounds, retention_91, retention_182, retention_365, turnover, vacancy_rate.
 std::string to_csv(const TeamKpis& kpis);
+
+// Any report table as CSV: a header line of its CSV columns, then a line per row.
+std::string to_csv(const ReportTable& table);
 
 // A rate or other decimal as the CSV writes it: at most four decimals, no trailing zeros
 // (0.357142857 -> "0.3571", 0.5 -> "0.5", 12.0 -> "12", -1 -> "-1").

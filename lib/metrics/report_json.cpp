@@ -4,9 +4,12 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
 
+#include "metrics/report_table.hpp"
 #include "metrics/report_text.hpp"
 
 namespace caretoolkit::metrics {
@@ -15,32 +18,76 @@ namespace json = boost::json;
 
 namespace {
 
-// Writes `name`: value, or null plus "<name>_reason" and "<name>_reason_text" when the figure
-// has no value. `days` is the retention mark the figure is about, 0 for none (see reason_words).
-template <class T, class Convert>
-void put(json::object& out, std::string_view name, const Figure<T>& figure, Convert convert,
-         std::int64_t days) {
-  if (figure.value) {
-    out[name] = convert(*figure.value);
-    return;
+// Writes `cell` as the field `name` of `out`: its value, or null plus "<name>_reason" and
+// "<name>_reason_text" when the figure is missing; nothing for a blank. `days` is the retention
+// mark the figure is about, 0 for none (see reason_words).
+void put(json::object& out, const std::string& name, const Cell& cell, std::int64_t days) {
+  struct Put {
+    json::object& out;
+    const std::string& name;
+    std::int64_t days;
+    void operator()(std::monostate) const {}
+    void operator()(std::int64_t n) const { out[name] = n; }
+    void operator()(double x) const { out[name] = x; }
+    void operator()(Date day) const { out[name] = day.to_string(); }
+    void operator()(const Words& text) const { out[name] = text.code; }
+    void operator()(bool yes) const { out[name] = yes; }
+    void operator()(Missing missing) const {
+      out[name] = nullptr;
+      out[name + "_reason"] = to_string(missing.reason);
+      out[name + "_reason_text"] = reason_words(missing.reason, days);
+    }
+  };
+  std::visit(Put{out, name, days}, cell.value);
+}
+
+// A figure outside the tables; `name` ends in "_pence" for money.
+template <class T>
+void put(json::object& out, const std::string& name, const Figure<T>& figure,
+         std::int64_t days = 0) {
+  put(out, name, Cell::of(figure), days);
+}
+
+// The object at the end of `steps` but the last, from `row`, made on the way as needed: where a
+// column's figure goes.
+json::object& place(json::object& row, const std::vector<JsonStep>& steps) {
+  json::object* at = &row;
+  for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+    json::value& next = (*at)[steps[i].field];
+    if (!steps[i].item) {
+      if (!next.is_object()) next = json::object();
+      at = &next.as_object();
+      continue;
+    }
+    if (!next.is_array()) next = json::array();
+    json::array& items = next.as_array();
+    while (items.size() <= *steps[i].item) items.emplace_back(json::object());
+    at = &items[*steps[i].item].as_object();
   }
-  out[name] = nullptr;
-  std::string reason_field(name);
-  reason_field += "_reason";
-  out[reason_field] = to_string(figure.reason);
-  reason_field += "_text";
-  out[reason_field] = reason_words(figure.reason, days);
+  return *at;
 }
 
-void put(json::object& out, std::string_view name, const Rate& rate, std::int64_t days = 0) {
-  put(
-      out, name, rate, [](double v) { return json::value(v); }, days);
+// `out` with the figures of the table's row `r` added, each where its column says.
+json::object with_figures(json::object out, const ReportTable& table, std::size_t r) {
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const Column& column = table.columns[c];
+    if (column.json.empty()) continue;
+    put(place(out, column.json), json_field(column), table.rows[r][c], column.days);
+  }
+  return out;
 }
 
-// `name` must end in "_pence".
-void put(json::object& out, std::string_view name, const Money& money, std::int64_t days = 0) {
-  put(
-      out, name, money, [](Pence p) { return json::value(p.value); }, days);
+// The JSON rows of a report whose table has a row per group and then the total's: the groups'
+// under `groups_field`, the total's under "total", each made by `make(row, r)` from the report's
+// row and its place in the table.
+template <class Row, class Make>
+void put_rows(json::object& out, std::string_view groups_field, const std::vector<Row>& groups,
+              const Row& total, Make make) {
+  json::array all;
+  all.reserve(groups.size());
+  for (std::size_t r = 0; r < groups.size(); ++r) all.push_back(make(groups[r], r));
+  out[groups_field] = std::move(all);
+  out["total"] = make(total, groups.size());
 }
 
 json::value optional_date(const std::optional<Date>& date) {
@@ -91,15 +138,6 @@ json::object heading(std::string_view report, const ReportOptions& options) {
   return {{"report", report}, {"period", period(options)}, {"by", to_string(options.by)}};
 }
 
-json::object retention_mark(const RetentionAt& mark) {
-  json::object out{{"days", mark.days},
-                   {"eligible", mark.eligible},
-                   {"retained", mark.retained},
-                   {"too_recent", mark.too_recent}};
-  put(out, "rate", mark.rate, mark.days);
-  return out;
-}
-
 template <class Rows, class Convert>
 json::array rows(const Rows& all, Convert convert) {
   json::array out;
@@ -108,36 +146,19 @@ json::array rows(const Rows& all, Convert convert) {
   return out;
 }
 
-json::object funnel_row(const FunnelRow& row) {
-  json::object out{{"group", group(row.group)},      {"applicants", row.applicants},
-                   {"interviewed", row.interviewed}, {"offered", row.offered},
-                   {"started", row.started},         {"in_progress", row.in_progress}};
-  put(out, "applied_to_interviewed", row.applied_to_interviewed);
-  put(out, "interviewed_to_offered", row.interviewed_to_offered);
-  put(out, "offered_to_started", row.offered_to_started);
-  put(out, "applied_to_started", row.applied_to_started);
-  json::object drop_outs;
-  constexpr std::string_view kStages[] = {"applied", "interviewed", "offered"};
-  for (std::size_t i = 0; i < row.dropped.size(); ++i) {
-    drop_outs[kStages[i]] = {{"withdrawn", row.dropped[i].withdrawn},
-                             {"rejected", row.dropped[i].rejected}};
-  }
-  out["drop_outs"] = std::move(drop_outs);
-  put(out, "median_days_to_offer", row.median_days_to_offer);
-  put(out, "median_days_to_start", row.median_days_to_start);
-  return out;
+// [{"stage": "applied", "label": "Applied", "count": "applicants"}, ...]: the stage each of the
+// funnel's counts counts, so that a reader names them as the tracker does.
+json::array funnel_stage_terms() {
+  return rows(funnel_stages(), [](const FunnelStage& stage) {
+    return json::object{{"stage", tracker::to_string(stage.stage)},
+                        {"label", tracker::label(stage.stage)},
+                        {"count", stage.count}};
+  });
 }
 
-json::object retention_row(const RetentionRow& row) {
-  json::object out{{"group", group(row.group)},
-                   {"starters", row.starters},
-                   {"leavers", row.leavers},
-                   {"early_leavers", row.early_leavers},
-                   {"retention", rows(row.retention, retention_mark)}};
-  constexpr std::string_view kSurvival[] = {"survival_91", "survival_182", "survival_365"};
-  for (std::size_t i = 0; i < row.survival.size(); ++i) {
-    put(out, kSurvival[i], row.survival[i], kRetentionDays[i]);
-  }
+// What a retention row gives beyond its table: how long its longest-serving starter has been
+// observed, and the curve itself.
+void put_curve(json::object& out, const RetentionRow& row) {
   out["longest_observed_days"] =
       row.curve.starters > 0 ? json::value(row.curve.longest_observed) : json::value(nullptr);
   out["curve"] = rows(row.curve.steps, [](const SurvivalStep& step) {
@@ -146,24 +167,6 @@ json::object retention_row(const RetentionRow& row) {
                         {"left", step.left},
                         {"survival", step.survival}};
   });
-  return out;
-}
-
-json::object cost_row(const CostRow& row) {
-  json::object out{{"group", group(row.group)}};
-  put(out, "spend_pence", row.spend);
-  out["applicants"] = row.applicants;
-  out["starters"] = row.starters;
-  put(out, "cost_per_applicant_pence", row.cost_per_applicant);
-  put(out, "cost_per_hire_pence", row.cost_per_hire);
-  json::array marks;
-  for (std::size_t i = 0; i < row.retention.size(); ++i) {
-    json::object mark = retention_mark(row.retention[i]);
-    put(mark, "cost_per_retained_hire_pence", row.cost_per_retained_hire[i], row.retention[i].days);
-    marks.push_back(std::move(mark));
-  }
-  out["retention"] = std::move(marks);
-  return out;
 }
 
 json::object source_return(const SourceReturn& source) {
@@ -215,19 +218,15 @@ json::array comparisons(const std::vector<Comparison>& all) {
   });
 }
 
-json::object workforce_row(const WorkforceRow& row) {
-  json::object out{{"group", group(row.group)},
-                   {"snapshot_date", optional_date(row.snapshot_date)},
-                   {"staff", row.staff},
-                   {"vacancies", row.vacancies},
-                   {"leavers", row.leavers ? json::value(*row.leavers) : nullptr},
-                   {"leavers_from", to_string(row.leavers_from)}};
-  put(out, "turnover", row.turnover);
-  put(out, "vacancy_rate", row.vacancy_rate);
-  put(out, "turnover_cost_pence", row.turnover_cost);
-  out["turnover_benchmarks"] = comparisons(row.turnover_benchmarks);
-  out["vacancy_rate_benchmarks"] = comparisons(row.vacancy_benchmarks);
-  return out;
+// A workforce row's opening: its group and its headcount's own figures, which the JSON gives as
+// they are (no date, 0 staff and vacancies, no leavers without a headcount), where the table says
+// why each is missing.
+json::object workforce_opening(const WorkforceRow& row) {
+  return {{"group", group(row.group)},
+          {"snapshot_date", optional_date(row.snapshot_date)},
+          {"staff", row.staff},
+          {"vacancies", row.vacancies},
+          {"leavers", row.leavers ? json::value(*row.leavers) : nullptr}};
 }
 
 // `days` is the retention mark the figure is about, 0 for none (see reason_words).
@@ -269,26 +268,39 @@ json::object team_workforce_row(const TeamWorkforceRow& row) {
 
 }  // namespace
 
+json::object json_figures(const ReportTable& table, std::size_t row) {
+  return with_figures({}, table, row);
+}
+
 json::value to_json(const FunnelReport& report) {
+  const ReportTable table = table_of(report);
   json::object out = heading("funnel", report.options);
-  out["groups"] = rows(report.groups, funnel_row);
-  out["total"] = funnel_row(report.total);
+  out["stages"] = funnel_stage_terms();
+  put_rows(out, "groups", report.groups, report.total, [&](const FunnelRow& row, std::size_t r) {
+    return with_figures({{"group", group(row.group)}}, table, r);
+  });
   return out;
 }
 
 json::value to_json(const RetentionReport& report) {
+  const ReportTable table = table_of(report);
   json::object out = heading("retention", report.options);
-  out["groups"] = rows(report.groups, retention_row);
-  out["total"] = retention_row(report.total);
+  put_rows(out, "groups", report.groups, report.total, [&](const RetentionRow& row, std::size_t r) {
+    json::object json_row = with_figures({{"group", group(row.group)}}, table, r);
+    put_curve(json_row, row);
+    return json_row;
+  });
   return out;
 }
 
 json::value to_json(const RoiReport& report) {
+  const ReportTable table = table_of(report);
   json::object out = heading("roi", report.options);
   out["replacement_cost_pence"] = report.options.replacement_cost.value;
   out["min_hires_to_judge"] = kMinHiresToJudge;
-  out["groups"] = rows(report.groups, cost_row);
-  out["total"] = cost_row(report.total);
+  put_rows(out, "groups", report.groups, report.total, [&](const CostRow& row, std::size_t r) {
+    return with_figures({{"group", group(row.group)}}, table, r);
+  });
   out["sources"] = rows(report.sources, source_return);
   const auto entry = [&](std::size_t s) {
     const SourceReturn& source = report.sources[s];
@@ -315,8 +327,14 @@ json::value to_json(const WorkforceReport& report) {
   json::object out{{"report", "workforce"},
                    {"as_of", report.options.effective_as_of().to_string()},
                    {"replacement_cost_pence", report.options.replacement_cost.value}};
-  out["services"] = rows(report.services, workforce_row);
-  out["total"] = workforce_row(report.total);
+  const ReportTable table = table_of(report);
+  put_rows(out, "services", report.services, report.total,
+           [&](const WorkforceRow& row, std::size_t r) {
+             json::object json_row = with_figures(workforce_opening(row), table, r);
+             json_row["turnover_benchmarks"] = comparisons(row.turnover_benchmarks);
+             json_row["vacancy_rate_benchmarks"] = comparisons(row.vacancy_benchmarks);
+             return json_row;
+           });
   out["total_basis"] = to_string(report.total_basis);
   out["benchmarks"] = benchmarks();
   return out;

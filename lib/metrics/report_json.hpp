@@ -1,6 +1,13 @@
 // The reports as JSON: what the API returns and what the command line prints with --json. These
 // field names are a public contract: add fields, never rename or remove them within v1.
 //
+// A row's figures are written from its report's table (report_table.hpp), each where its column
+// puts it and as its column's kind says, so they are the figures the CSV and the readable tables
+// carry. Written apart, as the tables do not carry them in this shape: the group, the heading
+// fields, the funnel's stages, the retention curve and longest_observed_days, the ROI's sources
+// and next_pound, a workforce row's headcount figures (snapshot_date, staff, vacancies, leavers)
+// and benchmarks, and the team KPIs, whose every figure is an object of its own.
+//
 // Conventions, in every report:
 //   - money is integer pence in fields ending "_pence";
 //   - rates are fractions (0.25 for 25 %), days and expected stayers plain numbers;
@@ -24,7 +31,10 @@
 //             "month": "YYYY-MM"                (by month)}
 //   retention mark: {"days": 91 | 182 | 365, "eligible", "retained", "too_recent", "rate"}
 //
-// funnel:    {"report": "funnel", "period", "by", "groups": [row], "total": row}
+// funnel:    {"report": "funnel", "period", "by", "stages": [stage], "groups": [row], "total": row}
+//   stage:   {"stage", "label", "count"}: each stage the funnel counts in order, its label as the
+//            tracker names it ("Offered a job") and the row's count of those who reached it
+//            ({"stage": "applied", "label": "Applied", "count": "applicants"}, ...)
 //   row:     {"group", "applicants", "interviewed", "offered", "started", "in_progress",
 //             "applied_to_interviewed", "interviewed_to_offered", "offered_to_started",
 //             "applied_to_started",
@@ -77,7 +87,10 @@
 
 #include <boost/json/value.hpp>
 
+#include <boost/json/object.hpp>
+
 #include "metrics/funnel.hpp"
+#include "metrics/report_table.hpp"
 #include "metrics/retention.hpp"
 #include "metrics/roi.hpp"
 #include "metrics/team.hpp"
@@ -90,5 +103,9 @@ boost::json::value to_json(const RetentionReport& report);
 boost::json::value to_json(const RoiReport& report);
 boost::json::value to_json(const WorkforceReport& report);
 boost::json::value to_json(const TeamKpis& kpis);
+
+// The figures of the table's row `row`, each where its column puts it in the JSON: what every
+// report row above carries beside its group (the team KPIs' figures excepted).
+boost::json::object json_figures(const ReportTable& table, std::size_t row);
 
 }  // namespace caretoolkit::metrics

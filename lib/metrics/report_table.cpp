@@ -2,66 +2,100 @@
 #include "metrics/report_table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 namespace caretoolkit::metrics {
 
-Cell Cell::count(std::int64_t n) {
-  Cell cell;
-  cell.kind = CellKind::kCount;
-  cell.whole = n;
-  return cell;
-}
-
 Cell Cell::text(std::string code, std::string words) {
-  Cell cell;
-  cell.kind = CellKind::kText;
-  cell.code = std::move(code);
-  cell.words = std::move(words);
-  return cell;
-}
-
-Cell Cell::missing(Reason why) {
-  Cell cell;
-  cell.kind = CellKind::kMissing;
-  cell.reason = why;
-  return cell;
+  return {Words{std::move(code), std::move(words)}};
 }
 
 Cell Cell::of(const Money& money) {
-  if (!money.value) return missing(money.reason);
-  Cell cell;
-  cell.kind = CellKind::kMoney;
-  cell.whole = money.value->value;
-  return cell;
+  return money.value ? whole(money.value->value) : missing(money.reason);
 }
 
-Cell Cell::rate(const Rate& rate) {
-  if (!rate.value) return missing(rate.reason);
-  Cell cell;
-  cell.kind = CellKind::kRate;
-  cell.fraction = *rate.value;
-  return cell;
+Cell Cell::of(const Figure<double>& figure) {
+  return figure.value ? fraction(*figure.value) : missing(figure.reason);
 }
 
-Cell Cell::number(const Amount& amount) {
-  if (!amount.value) return missing(amount.reason);
-  Cell cell;
-  cell.kind = CellKind::kNumber;
-  cell.fraction = *amount.value;
-  return cell;
+std::optional<Reason> Cell::missing_reason() const {
+  if (const auto* missing = std::get_if<Missing>(&value)) return missing->reason;
+  return std::nullopt;
+}
+
+bool fits(const Cell& cell, ColumnKind kind) {
+  if (cell.is_blank() || cell.missing_reason()) return cell.held_back == Reason::kNone;
+  const bool whole = std::holds_alternative<std::int64_t>(cell.value);
+  const bool fraction = std::holds_alternative<double>(cell.value);
+  switch (kind) {
+    case ColumnKind::kCount:
+    case ColumnKind::kMoney:
+      return whole;
+    case ColumnKind::kRate:
+    case ColumnKind::kNumber:
+      return fraction;
+    case ColumnKind::kDays:
+      return whole || fraction;
+    case ColumnKind::kDate:
+      return std::holds_alternative<Date>(cell.value);
+    case ColumnKind::kText:
+      return std::holds_alternative<Words>(cell.value);
+    case ColumnKind::kFlag:
+      return std::holds_alternative<bool>(cell.value);
+  }
+  return false;
+}
+
+std::string json_field(const Column& column) {
+  std::string field = column.json.empty() ? column.name : column.json.back().field;
+  if (column.kind == ColumnKind::kMoney) field += "_pence";
+  return field;
+}
+
+std::string csv_header(const Column& column) {
+  return column.kind == ColumnKind::kMoney ? column.name + "_pounds" : column.name;
 }
 
 namespace {
 
 using Row = std::vector<Cell>;
+using Path = std::vector<JsonStep>;
 
-// The columns that name a group: its stable key (machines only) and its label.
+// A column every form carries; the JSON at the row's field of the column's name.
+Column column(std::string name, ColumnKind kind, std::string heading, std::int64_t days = 0) {
+  Path json{{name, std::nullopt}};
+  return {std::move(name), kind, std::move(heading), days, true, std::move(json)};
+}
+
+// The same, the JSON carrying it at `json` instead.
+Column column_at(Path json, std::string name, ColumnKind kind, std::string heading,
+                 std::int64_t days = 0) {
+  return {std::move(name), kind, std::move(heading), days, true, std::move(json)};
+}
+
+// A column for the CSV and people that the JSON gives apart or not at all.
+Column apart_from_json(std::string name, ColumnKind kind, std::string heading,
+                       std::int64_t days = 0) {
+  return {std::move(name), kind, std::move(heading), days, true, {}};
+}
+
+// A figure only the JSON gives, at `json`.
+Column json_only(Path json, std::string name, ColumnKind kind, std::int64_t days = 0) {
+  return {std::move(name), kind, "", days, false, std::move(json)};
+}
+
+std::string days_text(std::int64_t days) {
+  return std::to_string(days);
+}
+
+// The columns that name a group: its stable key (machines only) and its label. The JSON gives the
+// group as an object of its own.
 void add_group_columns(ReportTable& table) {
-  table.columns.push_back({"group_key", "", 0});
-  table.columns.push_back({"group_label", "", 0});
+  table.columns.push_back(apart_from_json("group_key", ColumnKind::kText, ""));
+  table.columns.push_back(apart_from_json("group_label", ColumnKind::kText, ""));
   table.label_column = 1;
 }
 
@@ -77,19 +111,66 @@ void add_rows(ReportTable& table, const Report& report, Make make) {
   table.rows.push_back(make(report.total));
 }
 
-std::string days_text(std::int64_t days) {
-  return std::to_string(days);
+// The JSON's steps to the field `field` of the retention mark `mark` (0 for 91 days).
+Path mark_path(std::size_t mark, std::string field) {
+  return {{"retention", mark}, {std::move(field), std::nullopt}};
+}
+
+// A retention mark's columns: its days (for the JSON only), the starters old enough to judge,
+// those still in post, those too recent and the rate. `for_everyone` puts the counts and the rate
+// in every form; otherwise only the JSON gives them, beside a figure that rests on them.
+void add_mark_columns(ReportTable& table, std::size_t mark, bool for_everyone) {
+  const std::int64_t days = kRetentionDays[mark];
+  const std::string n = days_text(days);
+  table.columns.push_back(json_only(mark_path(mark, "days"), "days_" + n, ColumnKind::kDays));
+  const auto add = [&](std::string field, std::string name, ColumnKind kind, std::string heading) {
+    table.columns.push_back(
+        for_everyone ? column_at(mark_path(mark, std::move(field)), std::move(name), kind,
+                                 std::move(heading), days)
+                     : json_only(mark_path(mark, std::move(field)), std::move(name), kind, days));
+  };
+  add("eligible", "eligible_" + n, ColumnKind::kCount, "old enough to judge at " + n + " days");
+  add("retained", "retained_" + n, ColumnKind::kCount, "still in post at " + n + " days");
+  add("too_recent", "too_recent_" + n, ColumnKind::kCount, "too recent to judge at " + n + " days");
+  add("rate", "retention_" + n, ColumnKind::kRate, "retention at " + n + " days");
+}
+
+void add_mark_cells(Row& row, const RetentionAt& mark) {
+  for (const std::int64_t n : {mark.days, mark.eligible, mark.retained, mark.too_recent})
+    row.push_back(Cell::whole(n));
+  row.push_back(Cell::of(mark.rate));
+}
+
+// The funnel's drop-outs: who withdrew and who was turned down after each of the stages
+// `FunnelRow::dropped` is by, in the JSON as "drop_outs": {<stage>: {"withdrawn", "rejected"}}.
+void add_drop_out_columns(ReportTable& table) {
+  constexpr std::array<std::array<std::string_view, 2>, 3> kHeadings = {{
+      {"withdrew after applying", "turned down after applying"},
+      {"withdrew after interview", "turned down after interview"},
+      {"withdrew after an offer", "turned down after an offer"},
+  }};
+  constexpr std::array<std::string_view, 2> kFields = {"withdrawn", "rejected"};
+  for (std::size_t i = 0; i < kHeadings.size(); ++i) {
+    const std::string stage(tracker::to_string(funnel_stages()[i].stage));
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      const std::string field(kFields[f]);
+      std::string name = field;
+      name += "_at_";
+      name += stage;
+      table.columns.push_back(column_at({{"drop_outs", {}}, {stage, {}}, {field, {}}},
+                                        std::move(name), ColumnKind::kCount,
+                                        std::string(kHeadings[i][f])));
+    }
+  }
 }
 
 template <class T>
 Cell team_cell(const TeamFigure<T>& figure) {
-  if (!figure.figure.value) return Cell::missing(figure.figure.reason);
-  if constexpr (std::is_same_v<T, Pence>) {
-    return Cell::of(figure.figure);
-  } else if constexpr (std::is_same_v<T, double>) {
-    return Cell::rate(figure.figure);
+  if constexpr (std::is_same_v<T, std::int64_t>) {
+    return figure.figure.value ? Cell::whole(*figure.figure.value)
+                               : Cell::missing(figure.figure.reason);
   } else {
-    return Cell::count(*figure.figure.value);
+    return Cell::of(figure.figure);
   }
 }
 
@@ -116,7 +197,7 @@ void add_benchmark_cells(Row& row, const std::vector<Comparison>& comparisons) {
   }
   const Benchmark& benchmark = *comparisons.front().benchmark;
   row.push_back(Cell::text(std::string(benchmark.id), std::string(benchmark.label)));
-  row.push_back(Cell::rate(Rate::of(benchmark.value)));
+  row.push_back(Cell::fraction(benchmark.value));
 }
 
 // A source's place in the ranking: a position only where its cost per expected stayer, the
@@ -128,7 +209,7 @@ Cell rank_cell(const RoiReport& report, std::size_t s) {
     return Cell::missing(source.cost_per_expected_stayer.reason);
   }
   const auto rank = std::find(report.ranked.begin(), report.ranked.end(), s);
-  return Cell::count(rank - report.ranked.begin() + 1);
+  return Cell::whole(rank - report.ranked.begin() + 1);
 }
 
 // A source's return, its rank and its flag. The readable form holds back the return of a source
@@ -136,124 +217,123 @@ Cell rank_cell(const RoiReport& report, std::size_t s) {
 void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
   const SourceReturn& source = report.sources[s];
   const Reason held_back = source.too_few_hires ? Reason::kTooFewHires : Reason::kNone;
-  for (Cell cell : {Cell::number(source.expected_stayers), Cell::rate(source.roi),
+  for (Cell cell : {Cell::of(source.expected_stayers), Cell::of(source.roi),
                     Cell::of(source.cost_per_expected_stayer)}) {
-    if (cell.kind != CellKind::kMissing) cell.held_back = held_back;
+    if (!cell.missing_reason()) cell.held_back = held_back;
     row.push_back(std::move(cell));
   }
   row.push_back(rank_cell(report, s));
-  row.push_back(Cell::text(source.too_few_hires ? "true" : "false", ""));
+  row.push_back(Cell::flag(source.too_few_hires));
 }
 
 }  // namespace
 
 ReportTable table_of(const FunnelReport& report) {
+  using enum ColumnKind;
   ReportTable table;
   add_group_columns(table);
+  for (const FunnelStage& stage : funnel_stages()) {
+    table.columns.push_back(column(std::string(stage.count), kCount, std::string(stage.count)));
+  }
   table.columns.insert(table.columns.end(),
-                       {{"applicants", "applicants"},
-                        {"interviewed", "interviewed"},
-                        {"offered", "offered"},
-                        {"started", "started"},
-                        {"in_progress", "still in progress"},
-                        {"applied_to_interviewed", "applicants interviewed"},
-                        {"interviewed_to_offered", "interviewed who were offered"},
-                        {"offered_to_started", "offered who started"},
-                        {"applied_to_started", "applicants who started"},
-                        {"withdrawn_at_applied", "withdrew after applying"},
-                        {"rejected_at_applied", "turned down after applying"},
-                        {"withdrawn_at_interviewed", "withdrew after interview"},
-                        {"rejected_at_interviewed", "turned down after interview"},
-                        {"withdrawn_at_offered", "withdrew after an offer"},
-                        {"rejected_at_offered", "turned down after an offer"},
-                        {"median_days_to_offer", "median days to offer"},
-                        {"median_days_to_start", "median days to start"}});
+                       {column("in_progress", kCount, "still in progress"),
+                        column("applied_to_interviewed", kRate, "applicants interviewed"),
+                        column("interviewed_to_offered", kRate, "interviewed who were offered"),
+                        column("offered_to_started", kRate, "offered who started"),
+                        column("applied_to_started", kRate, "applicants who started")});
+  add_drop_out_columns(table);
+  table.columns.insert(table.columns.end(),
+                       {column("median_days_to_offer", kDays, "median days to offer"),
+                        column("median_days_to_start", kDays, "median days to start")});
   add_rows(table, report, [](const FunnelRow& r) {
     Row row;
     add_group_cells(row, r.group);
-    for (const std::int64_t n : {r.applicants, r.interviewed, r.offered, r.started, r.in_progress})
-      row.push_back(Cell::count(n));
+    for (const FunnelStage& stage : funnel_stages()) row.push_back(Cell::whole(r.*stage.reached));
+    row.push_back(Cell::whole(r.in_progress));
     for (const Rate* rate : {&r.applied_to_interviewed, &r.interviewed_to_offered,
                              &r.offered_to_started, &r.applied_to_started}) {
-      row.push_back(Cell::rate(*rate));
+      row.push_back(Cell::of(*rate));
     }
     for (const DropOuts& dropped : r.dropped) {
-      row.push_back(Cell::count(dropped.withdrawn));
-      row.push_back(Cell::count(dropped.rejected));
+      row.push_back(Cell::whole(dropped.withdrawn));
+      row.push_back(Cell::whole(dropped.rejected));
     }
-    row.push_back(Cell::number(r.median_days_to_offer));
-    row.push_back(Cell::number(r.median_days_to_start));
+    row.push_back(Cell::of(r.median_days_to_offer));
+    row.push_back(Cell::of(r.median_days_to_start));
     return row;
   });
   return table;
 }
 
 ReportTable table_of(const RetentionReport& report) {
+  using enum ColumnKind;
   ReportTable table;
   add_group_columns(table);
   table.columns.insert(
       table.columns.end(),
-      {{"starters", "starters"}, {"leavers", "leavers"}, {"early_leavers", "left within 90 days"}});
-  for (const std::int64_t days : kRetentionDays) {
-    const std::string n = days_text(days);
-    table.columns.insert(table.columns.end(),
-                         {{"eligible_" + n, "old enough to judge at " + n + " days", days},
-                          {"retained_" + n, "still in post at " + n + " days", days},
-                          {"too_recent_" + n, "too recent to judge at " + n + " days", days},
-                          {"retention_" + n, "retention at " + n + " days", days}});
+      {column("starters", kCount, "starters"), column("leavers", kCount, "leavers"),
+       column("early_leavers", kCount, "left within 90 days")});
+  for (std::size_t mark = 0; mark < kRetentionDays.size(); ++mark) {
+    add_mark_columns(table, mark, true);
   }
   for (const std::int64_t days : kRetentionDays) {
-    table.columns.push_back(
-        {"survival_" + days_text(days), "survival curve at " + days_text(days) + " days", days});
+    table.columns.push_back(column("survival_" + days_text(days), kRate,
+                                   "survival curve at " + days_text(days) + " days", days));
   }
   add_rows(table, report, [](const RetentionRow& r) {
     Row row;
     add_group_cells(row, r.group);
     for (const std::int64_t n : {r.starters, r.leavers, r.early_leavers})
-      row.push_back(Cell::count(n));
-    for (const RetentionAt& mark : r.retention) {
-      for (const std::int64_t n : {mark.eligible, mark.retained, mark.too_recent})
-        row.push_back(Cell::count(n));
-      row.push_back(Cell::rate(mark.rate));
-    }
-    for (const Rate& survival : r.survival) row.push_back(Cell::rate(survival));
+      row.push_back(Cell::whole(n));
+    for (const RetentionAt& mark : r.retention) add_mark_cells(row, mark);
+    for (const Rate& survival : r.survival) row.push_back(Cell::of(survival));
     return row;
   });
   return table;
 }
 
 ReportTable table_of(const RoiReport& report) {
+  using enum ColumnKind;
   const bool by_source = report.options.by == Grouping::kSource;
   const std::int64_t year = kRetentionDays.back();
   ReportTable table;
   add_group_columns(table);
-  table.columns.insert(table.columns.end(), {{"spend_pounds", "spend"},
-                                             {"applicants", "applicants"},
-                                             {"starters", "starters"},
-                                             {"cost_per_applicant_pounds", "cost per applicant"},
-                                             {"cost_per_hire_pounds", "cost per hire"}});
-  for (const std::int64_t days : kRetentionDays) {
-    table.columns.push_back({"cost_per_retained_hire_" + days_text(days) + "_pounds",
-                             "cost per hire still in post at " + days_text(days) + " days", days});
+  table.columns.insert(
+      table.columns.end(),
+      {column("spend", kMoney, "spend"), column("applicants", kCount, "applicants"),
+       column("starters", kCount, "starters"),
+       column("cost_per_applicant", kMoney, "cost per applicant"),
+       column("cost_per_hire", kMoney, "cost per hire")});
+  for (std::size_t mark = 0; mark < kRetentionDays.size(); ++mark) {
+    const std::int64_t days = kRetentionDays[mark];
+    add_mark_columns(table, mark, false);
+    table.columns.push_back(column_at(
+        mark_path(mark, "cost_per_retained_hire"), "cost_per_retained_hire_" + days_text(days),
+        kMoney, "cost per hire still in post at " + days_text(days) + " days", days));
   }
+  // The JSON gives each source's return in a list of its own, and the ranking apart.
   if (by_source) {
     table.columns.insert(
         table.columns.end(),
-        {{"expected_stayers_12", "hires expected to stay a year", year},
-         {"roi", "return on spend (ROI)", year},
-         {"cost_per_expected_stayer_pounds", "cost per hire expected to stay a year", year},
-         {"rank", "where the next pound goes (1 = first)", year},
-         {"too_few_hires", ""}});
+        {apart_from_json("expected_stayers_12", kNumber, "hires expected to stay a year", year),
+         apart_from_json("roi", kRate, "return on spend (ROI)", year),
+         apart_from_json("cost_per_expected_stayer", kMoney,
+                         "cost per hire expected to stay a year", year),
+         apart_from_json("rank", kCount, "where the next pound goes (1 = first)", year),
+         apart_from_json("too_few_hires", kFlag, "")});
   }
   const auto cost_cells = [](const CostRow& r) {
     Row row;
     add_group_cells(row, r.group);
     row.push_back(Cell::of(r.spend));
-    row.push_back(Cell::count(r.applicants));
-    row.push_back(Cell::count(r.starters));
+    row.push_back(Cell::whole(r.applicants));
+    row.push_back(Cell::whole(r.starters));
     row.push_back(Cell::of(r.cost_per_applicant));
     row.push_back(Cell::of(r.cost_per_hire));
-    for (const Money& cost : r.cost_per_retained_hire) row.push_back(Cell::of(cost));
+    for (std::size_t mark = 0; mark < r.retention.size(); ++mark) {
+      add_mark_cells(row, r.retention[mark]);
+      row.push_back(Cell::of(r.cost_per_retained_hire[mark]));
+    }
     return row;
   };
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
@@ -268,22 +348,27 @@ ReportTable table_of(const RoiReport& report) {
 }
 
 ReportTable table_of(const WorkforceReport& report) {
+  using enum ColumnKind;
   ReportTable table;
   add_group_columns(table);
-  table.columns.insert(table.columns.end(),
-                       {{"service_type", "service type"},
-                        {"snapshot_date", "headcount of"},
-                        {"staff", "staff"},
-                        {"vacancies", "vacancies"},
-                        {"leavers", "leavers in the year"},
-                        {"leavers_from", "leavers counted from"},
-                        {"turnover", "turnover"},
-                        {"vacancy_rate", "vacancy rate"},
-                        {"turnover_cost_pounds", "cost of a year's turnover"},
-                        {"turnover_benchmark", "turnover benchmark"},
-                        {"turnover_benchmark_value", "benchmark turnover"},
-                        {"vacancy_benchmark", "vacancy rate benchmark"},
-                        {"vacancy_benchmark_value", "benchmark vacancy rate"}});
+  // The JSON gives the service type in the group, and the headcount's own figures apart: with no
+  // headcount it has no date, 0 staff and vacancies and no leavers, where these say why not.
+  table.columns.insert(
+      table.columns.end(),
+      {apart_from_json("service_type", kText, "service type"),
+       apart_from_json("snapshot_date", kDate, "headcount of"),
+       apart_from_json("staff", kCount, "staff"), apart_from_json("vacancies", kCount, "vacancies"),
+       apart_from_json("leavers", kCount, "leavers in the year"),
+       column("leavers_from", kText, "leavers counted from"), column("turnover", kRate, "turnover"),
+       column("vacancy_rate", kRate, "vacancy rate"),
+       column("turnover_cost", kMoney, "cost of a year's turnover")});
+  // The first benchmark of each; the JSON lists every one apart.
+  table.columns.insert(
+      table.columns.end(),
+      {apart_from_json("turnover_benchmark", kText, "turnover benchmark"),
+       apart_from_json("turnover_benchmark_value", kRate, "benchmark turnover"),
+       apart_from_json("vacancy_benchmark", kText, "vacancy rate benchmark"),
+       apart_from_json("vacancy_benchmark_value", kRate, "benchmark vacancy rate")});
   const auto make = [](const WorkforceRow& r) {
     Row row;
     add_group_cells(row, r.group);
@@ -295,15 +380,15 @@ ReportTable table_of(const WorkforceReport& report) {
       for (int i = 0; i < 4; ++i) row.push_back(Cell::missing(Reason::kNoSnapshot));
       row.push_back(Cell::text(std::string(to_string(r.leavers_from)), ""));
     } else {
-      row.push_back(Cell::text(r.snapshot_date->to_string()));
-      row.push_back(Cell::count(r.staff));
-      row.push_back(Cell::count(r.vacancies));
-      row.push_back(r.leavers ? Cell::count(*r.leavers) : Cell::missing(Reason::kLeaversUnknown));
+      row.push_back(Cell::date(*r.snapshot_date));
+      row.push_back(Cell::whole(r.staff));
+      row.push_back(Cell::whole(r.vacancies));
+      row.push_back(r.leavers ? Cell::whole(*r.leavers) : Cell::missing(Reason::kLeaversUnknown));
       row.push_back(
           Cell::text(std::string(to_string(r.leavers_from)), leavers_from_words(r.leavers_from)));
     }
-    row.push_back(Cell::rate(r.turnover));
-    row.push_back(Cell::rate(r.vacancy_rate));
+    row.push_back(Cell::of(r.turnover));
+    row.push_back(Cell::of(r.vacancy_rate));
     row.push_back(Cell::of(r.turnover_cost));
     add_benchmark_cells(row, r.turnover_benchmarks);
     add_benchmark_cells(row, r.vacancy_benchmarks);
@@ -314,19 +399,22 @@ ReportTable table_of(const WorkforceReport& report) {
   return table;
 }
 
+// The JSON gives each team figure as an object with the providers behind it (report_json.hpp),
+// so no column of this table is the JSON's.
 ReportTable table_of(const TeamKpis& kpis) {
+  using enum ColumnKind;
   ReportTable table;
-  table.columns = {{"group", ""},
-                   {"applicants", "applicants"},
-                   {"starters", "starters"},
-                   {"spend_pounds", "spend"},
-                   {"cost_per_hire_pounds", "cost per hire"}};
+  table.columns = {
+      apart_from_json("group", kText, ""), apart_from_json("applicants", kCount, "applicants"),
+      apart_from_json("starters", kCount, "starters"), apart_from_json("spend", kMoney, "spend"),
+      apart_from_json("cost_per_hire", kMoney, "cost per hire")};
   for (const std::int64_t days : kRetentionDays) {
-    table.columns.push_back(
-        {"retention_" + days_text(days), "retention at " + days_text(days) + " days", days});
+    table.columns.push_back(apart_from_json("retention_" + days_text(days), kRate,
+                                            "retention at " + days_text(days) + " days", days));
   }
   table.columns.insert(table.columns.end(),
-                       {{"turnover", "turnover"}, {"vacancy_rate", "vacancy rate"}});
+                       {apart_from_json("turnover", kRate, "turnover"),
+                        apart_from_json("vacancy_rate", kRate, "vacancy rate")});
   table.label_column = 0;
   const std::size_t width = table.columns.size();
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <variant>
 #include <vector>
 
 namespace caretoolkit::metrics {
@@ -59,27 +60,30 @@ class Notes {
   std::vector<std::string> words_;
 };
 
+// The cell as its column's kind reads for people; a missing or held back figure as its note's mark.
 std::string readable_cell(const Cell& cell, const Column& column, Notes& notes) {
   if (cell.held_back != Reason::kNone) {
     return notes.mark_for(reason_words(cell.held_back, column.days));
   }
-  switch (cell.kind) {
-    case CellKind::kBlank:
-      return {};
-    case CellKind::kCount:
-      return std::to_string(cell.whole);
-    case CellKind::kMoney:
-      return readable_pounds(Pence{cell.whole});
-    case CellKind::kRate:
-      return one_decimal(cell.fraction * 100.0, false) + "%";
-    case CellKind::kNumber:
-      return one_decimal(cell.fraction, true);
-    case CellKind::kText:
-      return cell.words;
-    case CellKind::kMissing:
-      return notes.mark_for(reason_words(cell.reason, column.days));
-  }
-  return {};
+  struct Read {
+    const Column& column;
+    Notes& notes;
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(std::int64_t n) const {
+      return column.kind == ColumnKind::kMoney ? readable_pounds(Pence{n}) : std::to_string(n);
+    }
+    std::string operator()(double x) const {
+      return column.kind == ColumnKind::kRate ? one_decimal(x * 100.0, false) + "%"
+                                              : one_decimal(x, true);
+    }
+    std::string operator()(Date day) const { return day.to_string(); }
+    std::string operator()(const Words& text) const { return text.words; }
+    std::string operator()(bool yes) const { return yes ? "yes" : "no"; }
+    std::string operator()(Missing missing) const {
+      return notes.mark_for(reason_words(missing.reason, column.days));
+    }
+  };
+  return std::visit(Read{column, notes}, cell.value);
 }
 
 // Lines of cells, each column padded to its widest cell: the first left-aligned, the rest right.
@@ -204,7 +208,10 @@ std::string readable_table(const ReportTable& table) {
   Notes notes;
   std::vector<std::vector<std::string>> lines;
   std::vector<std::string> header{""};
-  for (const auto& row : table.rows) header.push_back(row[table.label_column].words);
+  for (const auto& row : table.rows) {
+    const auto* label = std::get_if<Words>(&row[table.label_column].value);
+    header.push_back(label ? label->words : std::string());
+  }
   lines.push_back(std::move(header));
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     const Column& column = table.columns[c];

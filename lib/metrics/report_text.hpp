@@ -1,6 +1,7 @@
 // The reports as people read them, what the command line prints by default: a title line, then a
-// table with one column per group and one line per figure (money in pounds, rates as
-// percentages), then what its marks mean.
+// table with one column per group and one line per figure, each written as its column's kind
+// says (money in pounds, rates as percentages, days and numbers with at most one decimal), then
+// what its marks mean.
 //
 // A figure without a value shows a mark such as "(a)", and a note under the table says in words
 // why it is missing ("(a) no starters"); each reason has its own mark. No code, id or true/false

@@ -100,3 +100,23 @@ TEST_CASE("a home care agency's turnover is set beside home care's own figure an
         doctest::Approx(23.0 / 54.0 - 0.504));
   CHECK(total.at("turnover_cost_pence").as_int64() == 8'280'000);
 }
+
+TEST_CASE("the funnel report names each count's stage and label for the dashboard") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Stage Names Care");
+  const auto funnel = api.get(
+      "/api/v1/reports/funnel?from=2025-01-01&to=2025-12-31&as_of=2025-12-31", provider.key);
+  const auto& stages = funnel.at("stages").as_array();
+  REQUIRE(stages.size() == 4);
+  CHECK(stages[0].at("count") == "applicants");
+  CHECK(stages[0].at("stage") == "applied");
+  CHECK(stages[0].at("label") == "Applied");
+  CHECK(stages[2].at("count") == "offered");
+  CHECK(stages[2].at("label") == "Offered a job");
+  CHECK(stages[3].at("count") == "started");
+  CHECK(stages[3].at("label") == "Started work");
+  // Each names a count the total row carries: nobody has applied yet.
+  for (const auto& stage : stages) {
+    CHECK(funnel.at("total").at(stage.at("count").as_string()) == 0);
+  }
+}

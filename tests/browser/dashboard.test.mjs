@@ -223,6 +223,37 @@ test(
   },
 );
 
+test("the funnel's columns are the stages its report names with their labels", async () => {
+  const page = await browser.page(DESKTOP);
+  // The server's report, its stages relabelled and one left out on the way: the page must show
+  // the stages the report names, not a list of its own.
+  await page.route("**/api/v1/reports/funnel?*", async (route) => {
+    const response = await route.fetch();
+    const report = await response.json();
+    assert.deepEqual(
+      report.stages.map((s) => s.label),
+      ["Applied", "Interviewed", "Offered a job", "Started work"],
+    );
+    report.stages = report.stages
+      .filter((s) => s.stage !== "interviewed")
+      .map((s) => (s.stage === "offered" ? { ...s, label: "Offer made" } : s));
+    await route.fulfill({ response, json: report });
+  });
+  await signIn(page, server, provider.key, "/dashboard");
+  await showWorkedExample(page);
+  const caption = "Applicants by stage and source";
+  const heads = await page
+    .locator("table", { has: page.locator("caption", { hasText: caption }) })
+    .locator("thead th")
+    .allTextContents();
+  assert.deepEqual(heads.slice(0, 4), ["Source", "Applied", "Offer made", "Started work"]);
+  const funnel = await rows(page, caption);
+  // Referral: 4 applied, 3 offered, 3 started, 75% of applicants started.
+  assert.deepEqual(funnel["Referral"].slice(0, 4), ["4", "3", "3", "75%"]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("the retention chart's table holds the points the chart draws", async () => {
   const page = await browser.page(DESKTOP);
   await signIn(page, server, provider.key, "/dashboard");

@@ -16,7 +16,6 @@ import {
   todayIso,
 } from "./format.js";
 import { requireKey } from "./layout.js";
-import { loadVocabulary } from "./vocabulary.js";
 
 const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
 
@@ -55,26 +54,20 @@ function empty(text) {
   return el("p", {}, text);
 }
 
-// The funnel report's counts, each with the stage it counts (the labels come from the server).
-const FUNNEL_COUNTS = [
-  { count: "applicants", stage: "applied" },
-  { count: "interviewed", stage: "interviewed" },
-  { count: "offered", stage: "offered" },
-  { count: "started", stage: "started" },
-];
-
-function funnelSection(report, vocabulary) {
+// The funnel's counts are those its report names in `stages`, each with the label of the stage it
+// counts, so that the page shows the stages as the tracker names them.
+function funnelSection(report) {
   const rows = report.groups;
   if (!rows.length) return [empty("Nobody applied in this period.")];
-  const stages = FUNNEL_COUNTS.map((f) => f.count);
-  const labels = FUNNEL_COUNTS.map((f) => vocabulary.stageLabel(f.stage));
+  const counts = report.stages.map((s) => s.count);
+  const labels = report.stages.map((s) => s.label);
   const config = {
     type: "bar",
     data: {
       labels,
       datasets: rows.map((row, i) => ({
         label: groupLabel(row),
-        data: stages.map((s) => row[s]),
+        data: counts.map((c) => row[c]),
         backgroundColor: PALETTE[i % PALETTE.length],
       })),
     },
@@ -82,10 +75,7 @@ function funnelSection(report, vocabulary) {
   };
   const tableRows = [...rows, report.total].map((row) => [
     groupLabel(row),
-    count(row.applicants),
-    count(row.interviewed),
-    count(row.offered),
-    count(row.started),
+    ...counts.map((c) => count(row[c])),
     figureCell(row, "applied_to_started", (v) => formatRate(v)),
     figureCell(row, "median_days_to_start", days),
   ]);
@@ -552,16 +542,15 @@ function nextPoundSection(report) {
 
 async function load(from, to, asOf) {
   const params = query({ from, to, as_of: asOf, by: "source" });
-  const [funnel, roi, retention, workforce, vocabulary] = await Promise.all([
+  const [funnel, roi, retention, workforce] = await Promise.all([
     api(`/api/v1/reports/funnel${params}`),
     api(`/api/v1/reports/roi${params}`),
     api(`/api/v1/reports/retention${params}`),
     api(`/api/v1/reports/workforce${query({ from, to, as_of: asOf })}`),
-    loadVocabulary(),
   ]);
   const fill = (id, nodes) => document.getElementById(id).replaceChildren(...nodes);
   fill("next-pound", nextPoundSection(roi));
-  fill("funnel", funnelSection(funnel, vocabulary));
+  fill("funnel", funnelSection(funnel));
   fill("costs", costsSection(roi));
   fill("retention", retentionSection(retention));
   fill("workforce", workforceSection(workforce));

@@ -310,3 +310,23 @@ TEST_CASE("CSV of the retention report writes fractions with at most four decima
         std::string::npos);
   CHECK(csv.find("0.66666") == std::string::npos);
 }
+
+TEST_CASE("funnel JSON names the stage each count counts with the tracker's label") {
+  const Dataset data = worked_example();
+  const json::value doc = round_trip(to_json(funnel_report(data.view(), worked_options())));
+  const json::array& stages = at(doc, "stages").as_array();
+  REQUIRE(stages.size() == 4);
+  const char* expected[][3] = {{"applied", "Applied", "applicants"},
+                               {"interviewed", "Interviewed", "interviewed"},
+                               {"offered", "Offered a job", "offered"},
+                               {"started", "Started work", "started"}};
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    CAPTURE(i);
+    CHECK(at(stages[i], "stage") == expected[i][0]);
+    CHECK(at(stages[i], "label") == expected[i][1]);
+    CHECK(at(stages[i], "count") == expected[i][2]);
+  }
+  // Each names a count of every row: the total's 14 applicants and 5 starters.
+  CHECK(at(at(doc, "total"), at(stages[0], "count").as_string()) == 14);
+  CHECK(at(at(doc, "total"), at(stages[3], "count").as_string()) == 5);
+}
