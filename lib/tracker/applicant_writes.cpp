@@ -73,17 +73,20 @@ void bind(SQLite::Statement& s, int first, PendingApplicant& row, const ImportWr
 
 }  // namespace
 
-ApplicantWrites::ApplicantWrites(WriteQueue& writes) : writes_(writes) {
+ApplicantWrites::ApplicantWrites(Connection& connection, WriteQueue& writes)
+    : writes_(writes),
+      statements_{connection.statement(insert_sql(kBatchRows)),
+                  connection.statement(update_sql())} {
   inserts_.reserve(kBatchRows);
   updates_.reserve(kBatchRows);
 }
 
-void ApplicantWrites::insert(PendingApplicant row) {
+void ApplicantWrites::insert(PendingApplicant&& row) {
   inserts_.push_back(std::move(row));
   if (inserts_.size() == kBatchRows) flush_inserts();
 }
 
-void ApplicantWrites::update(PendingApplicant row) {
+void ApplicantWrites::update(PendingApplicant&& row) {
   updates_.push_back(std::move(row));
   if (updates_.size() == kBatchRows) flush_updates();
 }
@@ -95,30 +98,32 @@ void ApplicantWrites::flush() {
 
 void ApplicantWrites::flush_inserts() {
   if (inserts_.empty()) return;
-  writes_.submit([rows = std::exchange(inserts_, {})](ImportWriter& writer) mutable {
-    static const std::string full_batch = insert_sql(kBatchRows);
-    SQLite::Statement& statement = writer.connection().statement(
-        rows.size() == kBatchRows ? full_batch : insert_sql(rows.size()));
-    for (std::size_t row = 0; row < rows.size(); ++row) {
-      bind(statement, static_cast<int>(row) * kParameters, rows[row], writer);
-    }
-    statement.exec();
-    statement.reset();
-  });
+  writes_.submit(
+      [rows = std::exchange(inserts_, {}), statements = statements_](ImportWriter& writer) mutable {
+        SQLite::Statement& statement = rows.size() == kBatchRows
+                                           ? statements.full_insert
+                                           : writer.connection().statement(insert_sql(rows.size()));
+        for (std::size_t row = 0; row < rows.size(); ++row) {
+          bind(statement, static_cast<int>(row) * kParameters, rows[row], writer);
+        }
+        statement.exec();
+        statement.reset();
+      });
   inserts_.reserve(kBatchRows);
 }
 
 void ApplicantWrites::flush_updates() {
   if (updates_.empty()) return;
-  writes_.submit([rows = std::exchange(updates_, {})](ImportWriter& writer) mutable {
-    SQLite::Statement& update = writer.connection().statement(update_sql());
-    for (PendingApplicant& row : rows) {
-      bind(update, 0, row, writer);
-      update.bind(15, static_cast<std::int64_t>(row.stored));
-      ++(update.exec() > 0 ? writer.updates.changed : writer.updates.unchanged);
-      update.reset();
-    }
-  });
+  writes_.submit(
+      [rows = std::exchange(updates_, {}), statements = statements_](ImportWriter& writer) mutable {
+        SQLite::Statement& update = statements.update;
+        for (PendingApplicant& row : rows) {
+          bind(update, 0, row, writer);
+          update.bind(15, static_cast<std::int64_t>(row.stored));
+          ++(update.exec() > 0 ? writer.updates.changed : writer.updates.unchanged);
+          update.reset();
+        }
+      });
   updates_.reserve(kBatchRows);
 }
 

@@ -29,14 +29,15 @@ struct PendingApplicant {
 
 class ApplicantWrites {
  public:
-  // The writes go to `writes`, which must outlive this.
-  explicit ApplicantWrites(WriteQueue& writes);
+  // Made on the connection's thread, where it prepares the writes' statements; the writes go to
+  // `writes`, which must outlive this.
+  ApplicantWrites(Connection& connection, WriteQueue& writes);
 
   // Inserts a new applicant.
-  void insert(PendingApplicant row);
+  void insert(PendingApplicant&& row);
   // Writes the row over a stored applicant (row.stored), unless it holds what is stored already;
   // the ImportWriter's updates count which.
-  void update(PendingApplicant row);
+  void update(PendingApplicant&& row);
   // Queues the rows not queued yet; call after the last.
   void flush();
 
@@ -46,7 +47,15 @@ class ApplicantWrites {
   void flush_inserts();
   void flush_updates();
 
+  // The statements the writes run, prepared once so that a batch does not look them up. They are
+  // the connection's, which outlives the import, and only the writes, on its thread, use them.
+  struct Statements {
+    SQLite::Statement& full_insert;  // kBatchRows rows
+    SQLite::Statement& update;
+  };
+
   WriteQueue& writes_;
+  Statements statements_;
   std::vector<PendingApplicant> inserts_;  // not yet queued: fewer than kBatchRows each
   std::vector<PendingApplicant> updates_;
 };

@@ -45,7 +45,7 @@ class ApplicantImport {
         options_(options),
         directory_(connection, context.provider, context.summary, context.writes),
         purged_(connection, context.provider),
-        writes_(context.writes) {
+        writes_(connection, context.writes) {
     read_known(connection);
     auto& anonymous = connection.statement(records::select_sql<Applicant>() +
                                            " WHERE provider_id = ? AND reference IS NULL");
@@ -196,7 +196,7 @@ class ApplicantImport {
   }
 
   // Updates a stored applicant from the row, unless that would change its history unaccepted.
-  void update(const Known& known, std::size_t line, PendingApplicant pending) {
+  void update(const Known& known, std::size_t line, PendingApplicant&& pending) {
     const RecordedHistory& before = recorded_[known.recorded];
     const RecordedHistory after = history_of(pending.applicant, pending.source);
     if (rewrites_history(before, after)) {
@@ -214,12 +214,12 @@ class ApplicantImport {
     writes_.update(std::move(pending));
   }
 
-  void insert(PendingApplicant pending) {
+  void insert(PendingApplicant&& pending) {
     writes_.insert(std::move(pending));
     ++context_.summary.created;
   }
 
-  void add_anonymous(PendingApplicant pending) {
+  void add_anonymous(PendingApplicant&& pending) {
     const auto found = anonymous_.find(
         applicant_key(pending.applicant, pending.source, pending.vacancy, pending.service));
     if (found != anonymous_.end() && found->second > 0) {

@@ -7,6 +7,7 @@
 // keeps the id SQLite gives each, and turns every NameRef into an id as it binds a row.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -69,7 +70,11 @@ class ImportWriter {
 
   // The id a NameRef stands for. Writes run in the order they were queued and a created name's
   // insert is queued as the name is handed out, so every created name met here has its id.
-  Id id(NameRef name) const;
+  Id id(NameRef name) const {
+    if (name.value_ > 0) return name.value_;
+    assert(name.created_order() < created_.size());
+    return created_[name.created_order()];
+  }
   std::optional<Id> id(const std::optional<NameRef>& name) const {
     return name ? std::optional<Id>(id(*name)) : std::nullopt;
   }
