@@ -17,8 +17,18 @@ bool outcome_changed(Outcome before, Outcome after) {
 
 }  // namespace
 
-bool rewrites_history(const RecordedHistory& before, const Applicant& after) {
-  return before.source_id != after.source_id || before.applied_on != after.applied_on ||
+RecordedHistory history_of(const Applicant& applicant, NameRef source) {
+  return RecordedHistory{.source = source,
+                         .applied_on = applicant.applied_on,
+                         .interviewed_on = applicant.interviewed_on,
+                         .offered_on = applicant.offered_on,
+                         .started_on = applicant.started_on,
+                         .left_on = applicant.left_on,
+                         .outcome = applicant.outcome};
+}
+
+bool rewrites_history(const RecordedHistory& before, const RecordedHistory& after) {
+  return before.source != after.source || before.applied_on != after.applied_on ||
          date_changed(before.interviewed_on, after.interviewed_on) ||
          date_changed(before.offered_on, after.offered_on) ||
          date_changed(before.started_on, after.started_on) ||
@@ -26,8 +36,8 @@ bool rewrites_history(const RecordedHistory& before, const Applicant& after) {
          outcome_changed(before.outcome, after.outcome);
 }
 
-std::string describe_history_changes(const RecordedHistory& before, const Applicant& after,
-                                     const std::function<std::string_view(Id)>& source_name) {
+std::string describe_history_changes(const RecordedHistory& before, const RecordedHistory& after,
+                                     const std::function<std::string_view(NameRef)>& source_name) {
   std::string out;
   const auto add = [&](std::string_view what, const std::string& was,
                        const std::optional<std::string>& now) {
@@ -37,9 +47,8 @@ std::string describe_history_changes(const RecordedHistory& before, const Applic
     out += was;
     out += now ? " → " + *now : std::string(" would be removed");
   };
-  if (before.source_id != after.source_id) {
-    add("source", std::string(source_name(before.source_id)),
-        std::string(source_name(after.source_id)));
+  if (before.source != after.source) {
+    add("source", std::string(source_name(before.source)), std::string(source_name(after.source)));
   }
   if (before.applied_on != after.applied_on) {
     add("applied_on", before.applied_on.to_string(), after.applied_on.to_string());

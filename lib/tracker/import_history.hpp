@@ -1,5 +1,5 @@
 // What an applicants import may not change silently: the recorded history of an applicant the
-// store already has. Internal to lib/tracker (store_csv.cpp).
+// store already has. Internal to lib/tracker (applicants_csv.cpp).
 //
 // A row matched to a stored applicant by its reference may record later stages (interviewed,
 // offered, started, left, or an outcome): that is progress. It may not, unless the caller accepts
@@ -15,27 +15,32 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "tracker/import_writer.hpp"
 #include "tracker/store.hpp"
 #include "tracker/types.hpp"
 
 namespace caretoolkit::tracker {
 
-// The part of a stored applicant that makes its history.
+// The part of an applicant that makes its history: a stored one's, or a row's, with its source as
+// the import names it.
 struct RecordedHistory {
-  Id source_id = 0;
+  NameRef source;
   Date applied_on;
   std::optional<Date> interviewed_on, offered_on, started_on, left_on;
   Outcome outcome = Outcome::kNone;
 };
 
+// The history of an applicant row whose source is `source`.
+RecordedHistory history_of(const Applicant& applicant, NameRef source);
+
 // Whether `after` would change `before`'s history (cheap: no text is made).
-bool rewrites_history(const RecordedHistory& before, const Applicant& after);
+bool rewrites_history(const RecordedHistory& before, const RecordedHistory& after);
 
 // What would change, a phrase each joined by "; ": "source Indeed → Facebook", "applied_on
 // 2025-01-06 → 2025-01-08", "started_on 2025-03-01 would be removed", "outcome withdrawn →
-// rejected". `source_name` names a source by id.
-std::string describe_history_changes(const RecordedHistory& before, const Applicant& after,
-                                     const std::function<std::string_view(Id)>& source_name);
+// rejected". `source_name` names a source.
+std::string describe_history_changes(const RecordedHistory& before, const RecordedHistory& after,
+                                     const std::function<std::string_view(NameRef)>& source_name);
 
 // The rows of one file that would change recorded history.
 class HistoryChanges {

@@ -1,6 +1,6 @@
 // The Store: opening the file, providers, services, sources, spend, vacancies, headcounts and API
-// keys. Applicants are in store_applicants.cpp, CSV in store_csv.cpp, metric inputs and purge in
-// store_data.cpp.
+// keys. Applicants are in store_applicants.cpp, CSV in applicants_csv.cpp, spend_csv.cpp and
+// headcount_csv.cpp, metric inputs and purge in store_data.cpp.
 #include "tracker/store.hpp"
 
 #include <sqlite3.h>

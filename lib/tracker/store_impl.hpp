@@ -1,5 +1,6 @@
 // The Store's private state and its transaction helpers, shared by the files that implement the
-// Store (store.cpp, store_applicants.cpp, store_csv.cpp, store_data.cpp). Internal to lib/tracker.
+// Store (store.cpp, store_applicants.cpp, store_data.cpp, the forms' *_csv.cpp). Internal to
+// lib/tracker.
 #pragma once
 
 #include <SQLiteCpp/Exception.h>

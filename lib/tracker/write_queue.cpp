@@ -54,7 +54,7 @@ void WriteQueue::run(const std::function<void()>& produce) {
         chunks_.pop_front();
         if (producer_waiting_) has_room_.notify_one();
       }
-      for (Write& write : chunk) write(connection_);
+      for (Write& write : chunk) write(writer_);
     }
   } catch (...) {
     write_failure = std::current_exception();

@@ -1,5 +1,6 @@
 // CSV import and export of the three forms: a clean file, files refused as a whole with every bad
 // row named, re-imports that add nothing, and exports that import back to the same bytes.
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -375,4 +376,73 @@ TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives
   CHECK(store.export_applicants_csv(provider) == applicants_csv);
   CHECK(store.export_spend_csv(provider) == spend_csv);
   CHECK(store.export_headcount_csv(provider) == headcount_csv);
+}
+
+TEST_CASE_FIXTURE(
+    ImportFixture,
+    "rows refer to the ids the store gives the names they create whatever those are") {
+  // A source, a service and a vacancy at SQLite's largest id: the next row of each table then
+  // gets an id picked at random, not one more than the largest.
+  store.create_source(provider, {.name = "Newspaper", .channel = Channel::kOther});
+  const Id old_service = store.create_service(provider, {.name = "Day centre"}).id;
+  store.create_vacancy(provider,
+                       {.role = "Cook", .service_id = old_service, .opened_on = day("2025-01-01")});
+  {
+    SQLite::Database db(dir.file("tracker.db"), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = OFF");
+    for (const char* table : {"sources", "services", "vacancies"}) {
+      db.exec(std::string("UPDATE ") + table + " SET id = 9223372036854775807");
+    }
+    db.exec("UPDATE vacancies SET service_id = 9223372036854775807");
+  }
+
+  const ImportSummary applicants_summary = store.import_applicants_csv(
+      provider, std::string(kHeader) +
+                    "A-001,Indeed,job_board,Care worker,Home care,2025-01-06,,,,,,,\n"
+                    "A-002,Indeed,,Care worker,Home care,2025-01-03,,,,,,,\n");
+  CHECK(applicants_summary.created == 2);
+  CHECK(store.import_spend_csv(provider, "source,date,amount,note\nTotaljobs,2025-01-31,120,\n")
+            .created == 1);
+  CHECK(store
+            .import_headcount_csv(
+                provider, "date,service,staff,vacancies\n2025-01-31,Supported living,12,2\n")
+            .created == 1);
+
+  const auto id_of_source = [&](std::string_view name) {
+    for (const Source& source : store.list_sources(provider).items) {
+      if (source.name == name) return source.id;
+    }
+    FAIL("no source " << name);
+    return Id{0};
+  };
+  const auto id_of_service = [&](std::string_view name) {
+    for (const Service& service : store.list_services(provider).items) {
+      if (service.name == name) return service.id;
+    }
+    FAIL("no service " << name);
+    return Id{0};
+  };
+  Vacancy care_worker;
+  for (const Vacancy& vacancy : store.list_vacancies(provider).items) {
+    if (vacancy.role == "Care worker") care_worker = vacancy;
+  }
+  CHECK(care_worker.service_id == id_of_service("Home care"));
+  CHECK(care_worker.opened_on == day("2025-01-03"));  // its earliest application
+  const auto all = applicants();
+  for (const char* reference : {"A-001", "A-002"}) {
+    const Applicant& a = by_reference(all, reference);
+    CHECK(a.source_id == id_of_source("Indeed"));
+    CHECK(a.service_id == id_of_service("Home care"));
+    CHECK(a.vacancy_id == care_worker.id);
+  }
+  // A-002 named no channel; A-001 gave Indeed its channel.
+  for (const Source& source : store.list_sources(provider).items) {
+    if (source.name == "Indeed") CHECK(source.channel == Channel::kJobBoard);
+  }
+  const auto spend = store.list_spend(provider).items;
+  REQUIRE(spend.size() == 1);
+  CHECK(spend[0].source_id == id_of_source("Totaljobs"));
+  const auto headcounts = store.list_headcounts(provider).items;
+  REQUIRE(headcounts.size() == 1);
+  CHECK(headcounts[0].service_id == id_of_service("Supported living"));
 }

@@ -30,7 +30,7 @@ TEST_CASE_FIXTURE(QueueFixture, "writes run in the order submitted, on the calli
   queue.run([&] {
     producer = std::this_thread::get_id();
     for (int i = 0; i < 10'000; ++i) {
-      queue.submit([&done, &threads, i](Connection&) {
+      queue.submit([&done, &threads, i](ImportWriter&) {
         done.push_back(i);
         if (threads.empty() || threads.back() != std::this_thread::get_id())
           threads.push_back(std::this_thread::get_id());
@@ -49,7 +49,7 @@ TEST_CASE_FIXTURE(QueueFixture, "a failed write stops the producer and is thrown
   int written = 0;
   CHECK_THROWS_WITH(queue.run([&] {
     for (int i = 0; i < 1'000'000; ++i) {
-      queue.submit([&written](Connection&) {
+      queue.submit([&written](ImportWriter&) {
         if (++written == 100) throw std::runtime_error("the disk is full");
       });
       ++submitted;
@@ -63,7 +63,7 @@ TEST_CASE_FIXTURE(QueueFixture, "a failed write stops the producer and is thrown
 TEST_CASE_FIXTURE(QueueFixture, "a failed producer is thrown, and its writes ran no further") {
   int written = 0;
   CHECK_THROWS_WITH(queue.run([&] {
-    for (int i = 0; i < 1000; ++i) queue.submit([&written](Connection&) { ++written; });
+    for (int i = 0; i < 1000; ++i) queue.submit([&written](ImportWriter&) { ++written; });
     throw std::runtime_error("line 1001: the quoting is broken");
   }),
                     "line 1001: the quoting is broken");
