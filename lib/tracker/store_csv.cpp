@@ -682,7 +682,7 @@ class ApplicantImport {
 // The import reads what it needs to know on this thread first; the file is then read and
 // checked on another while this one writes.
 template <class Import>
-ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text,
+ImportSummary run_import(StoreState& impl, Id provider, std::string_view text,
                          std::span<const CsvColumn> columns, std::string_view form,
                          const ImportOptions& options) {
   return impl.write([&](Connection& connection) {
