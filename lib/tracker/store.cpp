@@ -116,49 +116,6 @@ void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
   }
 }
 
-template <class T>
-T create_record(StoreState& impl, Id provider, T record) {
-  return impl.write([&](Connection& connection) {
-    require_provider(connection, provider);
-    record.id = 0;
-    record.provider_id = provider;
-    prepare(connection, impl.today(), record);
-    record.id = records::insert(connection, record);
-    return record;
-  });
-}
-
-template <class T>
-T update_record(StoreState& impl, Id provider, Id id, const Edit<T>& edit) {
-  return impl.write([&](Connection& connection) {
-    T record = records::get<T>(connection, provider, id);
-    edit(record);
-    record.id = id;
-    record.provider_id = provider;
-    prepare(connection, impl.today(), record);
-    records::update(connection, record);
-    return record;
-  });
-}
-
-template <class T>
-T get_record(StoreState& impl, Id provider, Id id) {
-  return impl.read(
-      [&](Connection& connection) { return records::get<T>(connection, provider, id); });
-}
-
-template <class T>
-Page<T> list_records(StoreState& impl, Id provider, const sql::Where& where,
-                     const PageRequest& page) {
-  return impl.read(
-      [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
-}
-
-template <class T>
-void delete_record(StoreState& impl, Id provider, Id id) {
-  impl.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
-}
-
 void add_date_range(sql::Where& where, std::string_view column, std::optional<Date> from,
                     std::optional<Date> to) {
   if (from) where.add(std::string(column) + " >= ?", from->to_string());
@@ -446,23 +403,45 @@ sql::Where filter_where(const HeadcountFilter& filter) {
 
 template <class T, class F>
 T SqliteRecords<T, F>::create(Id provider, T record) {
-  return create_record(state_, provider, std::move(record));
+  return state_.write([&](Connection& connection) {
+    require_provider(connection, provider);
+    record.id = 0;
+    record.provider_id = provider;
+    prepare(connection, state_.today(), record);
+    record.id = records::insert(connection, record);
+    return record;
+  });
 }
+
 template <class T, class F>
 T SqliteRecords<T, F>::get(Id provider, Id id) const {
-  return get_record<T>(state_, provider, id);
+  return state_.read(
+      [&](Connection& connection) { return records::get<T>(connection, provider, id); });
 }
+
 template <class T, class F>
 Page<T> SqliteRecords<T, F>::list(Id provider, const F& filter, const PageRequest& page) const {
-  return list_records<T>(state_, provider, filter_where(filter), page);
+  const sql::Where where = filter_where(filter);
+  return state_.read(
+      [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
 }
+
 template <class T, class F>
 T SqliteRecords<T, F>::update(Id provider, Id id, const Edit<T>& edit) {
-  return update_record(state_, provider, id, edit);
+  return state_.write([&](Connection& connection) {
+    T record = records::get<T>(connection, provider, id);
+    edit(record);
+    record.id = id;
+    record.provider_id = provider;
+    prepare(connection, state_.today(), record);
+    records::update(connection, record);
+    return record;
+  });
 }
+
 template <class T, class F>
 void SqliteRecords<T, F>::remove(Id provider, Id id) {
-  delete_record<T>(state_, provider, id);
+  state_.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
 }
 
 template class SqliteRecords<Service, ServiceFilter>;

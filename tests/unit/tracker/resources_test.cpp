@@ -14,23 +14,22 @@ using namespace caretoolkit::tracker::testing;
 
 namespace {
 
-// One resource's worked example: a record to create, an edit of one field, and that field read
-// back as text.
+// How a worked example's edit shows: one field read back as text, before and after the edit.
 template <class T>
-struct Example {
-  T record;
+struct Change {
   Edit<T> edit;
   std::string (*field)(const T&);
-  std::string before, after;  // the field as created and as edited
+  std::string before, after;
 };
 
 template <class T, class F>
-void check_contract(Records<T, F>& records, Id provider, Id other, const Example<T>& example) {
-  const T created = records.create(provider, example.record);
+void check_contract(Records<T, F>& records, Id provider, Id other, const T& record,
+                    const Change<T>& change) {
+  const T created = records.create(provider, record);
   CHECK(created.id > 0);
   CHECK(created.provider_id == provider);
-  CHECK(example.field(created) == example.before);
-  CHECK(example.field(records.get(provider, created.id)) == example.before);
+  CHECK(change.field(created) == change.before);
+  CHECK(change.field(records.get(provider, created.id)) == change.before);
 
   const Page<T> listed = records.list(provider, {}, {.limit = 10, .cursor = {}});
   REQUIRE(listed.items.size() == 1);
@@ -40,20 +39,20 @@ void check_contract(Records<T, F>& records, Id provider, Id other, const Example
   // Another provider finds nothing, and cannot change or remove the record.
   CHECK(records.list(other).items.empty());
   CHECK(error_from([&] { records.get(other, created.id); }).code() == ErrorCode::kNotFound);
-  CHECK(error_from([&] { records.update(other, created.id, example.edit); }).code() ==
+  CHECK(error_from([&] { records.update(other, created.id, change.edit); }).code() ==
         ErrorCode::kNotFound);
   CHECK(error_from([&] { records.remove(other, created.id); }).code() == ErrorCode::kNotFound);
 
   // An edit that also moves the record to another provider and id changes only the field.
-  const T updated = records.update(provider, created.id, [&](T& record) {
-    example.edit(record);
-    record.id = created.id + 100;
-    record.provider_id = other;
+  const T updated = records.update(provider, created.id, [&](T& stored) {
+    change.edit(stored);
+    stored.id = created.id + 100;
+    stored.provider_id = other;
   });
   CHECK(updated.id == created.id);
   CHECK(updated.provider_id == provider);
-  CHECK(example.field(updated) == example.after);
-  CHECK(example.field(records.get(provider, created.id)) == example.after);
+  CHECK(change.field(updated) == change.after);
+  CHECK(change.field(records.get(provider, created.id)) == change.after);
 
   records.remove(provider, created.id);
   CHECK(records.list(provider).items.empty());
@@ -72,8 +71,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
 
   SUBCASE("services") {
     check_contract<Service>(f.store.services(), provider, other,
-                            {.record = {.name = " Rose House ", .type = ServiceType::kResidential},
-                             .edit = [](Service& s) { s.name = "Rose House East"; },
+                            {.name = " Rose House ", .type = ServiceType::kResidential},
+                            {.edit = [](Service& s) { s.name = "Rose House East"; },
                              .field = [](const Service& s) { return s.name; },
                              .before = "Rose House",
                              .after = "Rose House East"});
@@ -82,8 +81,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
     // The fixture's own source is removed first, so that the list holds the example alone.
     f.store.sources().remove(provider, source);
     check_contract<Source>(f.store.sources(), provider, other,
-                           {.record = {.name = "Indeed", .channel = Channel::kJobBoard},
-                            .edit = [](Source& s) { s.name = "Indeed UK"; },
+                           {.name = "Indeed", .channel = Channel::kJobBoard},
+                           {.edit = [](Source& s) { s.name = "Indeed UK"; },
                             .field = [](const Source& s) { return s.name; },
                             .before = "Indeed",
                             .after = "Indeed UK"});
@@ -91,8 +90,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
   SUBCASE("spend") {
     check_contract<SpendEntry>(
         f.store.spend(), provider, other,
-        {.record = {.source_id = source, .date = day("2025-01-10"), .amount = Pence{50'000}},
-         .edit = [](SpendEntry& e) { e.amount = Pence{60'000}; },
+        {.source_id = source, .date = day("2025-01-10"), .amount = Pence{50'000}},
+        {.edit = [](SpendEntry& e) { e.amount = Pence{60'000}; },
          .field = [](const SpendEntry& e) { return std::to_string(e.amount.value); },
          .before = "50000",
          .after = "60000"});
@@ -100,8 +99,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
   SUBCASE("vacancies") {
     check_contract<Vacancy>(
         f.store.vacancies(), provider, other,
-        {.record = {.role = "Care worker", .opened_on = day("2025-01-02")},
-         .edit = [](Vacancy& v) { v.closed_on = day("2025-03-01"); },
+        {.role = "Care worker", .opened_on = day("2025-01-02")},
+        {.edit = [](Vacancy& v) { v.closed_on = day("2025-03-01"); },
          .field = [](const Vacancy& v) { return v.closed_on ? v.closed_on->to_string() : "open"; },
          .before = "open",
          .after = "2025-03-01"});
@@ -109,8 +108,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
   SUBCASE("applicants") {
     check_contract<Applicant>(
         f.store.applicants(), provider, other,
-        {.record = {.reference = "A-001", .source_id = source, .applied_on = day("2025-01-15")},
-         .edit = [](Applicant& a) { a.interviewed_on = day("2025-01-20"); },
+        {.reference = "A-001", .source_id = source, .applied_on = day("2025-01-15")},
+        {.edit = [](Applicant& a) { a.interviewed_on = day("2025-01-20"); },
          .field = [](const Applicant& a) { return std::string(to_string(current_stage(a))); },
          .before = "applied",
          .after = "interviewed"});
@@ -118,8 +117,8 @@ TEST_CASE("every resource creates gets lists updates and removes through its int
   SUBCASE("headcounts") {
     check_contract<HeadcountSnapshot>(
         f.store.headcounts(), provider, other,
-        {.record = {.date = day("2025-01-31"), .staff = 20, .vacancies = 2},
-         .edit = [](HeadcountSnapshot& h) { h.staff = 21; },
+        {.date = day("2025-01-31"), .staff = 20, .vacancies = 2},
+        {.edit = [](HeadcountSnapshot& h) { h.staff = 21; },
          .field = [](const HeadcountSnapshot& h) { return std::to_string(h.staff); },
          .before = "20",
          .after = "21"});
