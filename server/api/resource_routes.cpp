@@ -26,6 +26,8 @@ struct Resource {
   Records& records;
   typename Records::Filter (*filter)(const Request&);  // the list's query parameters
 };
+template <class Records, class FieldTable, class Filter>
+Resource(std::string_view, const FieldTable&, Records&, Filter) -> Resource<Records>;
 
 template <class Records>
 void add_resource(Router& router, tracker::Store& store, const Resource<Records>& resource) {
