@@ -46,7 +46,7 @@ std::vector<std::unique_ptr<net::io_context>> make_loops(unsigned threads) {
 
 }  // namespace
 
-struct HttpServer::State {
+struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
   State(ServerConfig config_in, RequestHandler handler_in, ExchangeObserver observer_in)
       : config(std::move(config_in)),
         handler(std::move(handler_in)),
@@ -59,6 +59,12 @@ struct HttpServer::State {
   net::io_context& next_loop() { return *loops[next_loop_index++ % loops.size()]; }
   // The acceptor, its retry timer and the signal set live on the first loop.
   net::io_context::executor_type accept_executor() { return loops.front()->get_executor(); }
+
+  // Accepts the next connection, on the first loop; each accepted one accepts the next.
+  void accept();
+  // Starts a session for an accepted connection, or refuses it when the server is full or
+  // draining.
+  void on_accept(beast::error_code ec, tcp::socket socket);
 
   ServerConfig config;
   RequestHandler handler;
@@ -490,42 +496,39 @@ void reject_connection(tcp::socket socket) {
   });
 }
 
-void do_accept(const std::shared_ptr<HttpServer::State>& state);
+}  // namespace
 
-void on_accept(const std::shared_ptr<HttpServer::State>& state, beast::error_code ec,
-               tcp::socket socket) {
-  if (ec == net::error::operation_aborted || !state->acceptor.is_open()) return;
+void HttpServer::State::on_accept(beast::error_code ec, tcp::socket socket) {
+  if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
   if (ec) {
     // Out of file descriptors or buffers: back off instead of spinning, then accept again.
-    state->accept_retry.expires_after(std::chrono::milliseconds(100));
-    state->accept_retry.async_wait([state](beast::error_code timer_ec) {
-      if (!timer_ec) do_accept(state);
+    accept_retry.expires_after(std::chrono::milliseconds(100));
+    accept_retry.async_wait([self = shared_from_this()](beast::error_code timer_ec) {
+      if (!timer_ec) self->accept();
     });
     return;
   }
-  if (state->connections.load() >= state->config.max_connections || state->draining) {
+  if (connections.load() >= config.max_connections || draining) {
     reject_connection(std::move(socket));
   } else {
-    auto session = std::make_shared<Session>(std::move(socket), state);
+    auto session = std::make_shared<Session>(std::move(socket), shared_from_this());
     std::uint64_t id = 0;
     {
-      std::lock_guard lock(state->sessions_mutex);
-      id = ++state->next_session_id;
-      state->sessions.emplace(id, session);
+      std::lock_guard lock(sessions_mutex);
+      id = ++next_session_id;
+      sessions.emplace(id, session);
     }
     session->start(id);
   }
-  do_accept(state);
+  accept();
 }
 
-void do_accept(const std::shared_ptr<HttpServer::State>& state) {
-  state->acceptor.async_accept(state->next_loop(),
-                               [state](beast::error_code ec, tcp::socket socket) {
-                                 on_accept(state, ec, std::move(socket));
-                               });
+void HttpServer::State::accept() {
+  acceptor.async_accept(next_loop(),
+                        [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                          self->on_accept(ec, std::move(socket));
+                        });
 }
-
-}  // namespace
 
 HttpServer::HttpServer(ServerConfig config, RequestHandler handler, ExchangeObserver observer) {
   if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
@@ -556,7 +559,7 @@ void HttpServer::start() {
                 "--listen");
   }
   for (auto& loop : state_->loops) state_->work.push_back(net::make_work_guard(*loop));
-  net::dispatch(state_->accept_executor(), [state = state_] { do_accept(state); });
+  net::dispatch(state_->accept_executor(), [state = state_] { state->accept(); });
   for (std::size_t i = 0; i < state_->loops.size(); ++i) {
     state_->threads.emplace_back([state = state_, i] { state->loops[i]->run(); });
   }

@@ -81,9 +81,10 @@ class HttpServer {
 
   std::size_t open_connections() const;
 
-  struct State;  // shared with the sessions; defined in http_server.cpp
-
  private:
+  friend class Session;  // each connection shares the server's State
+  struct State;          // the loops, the acceptor and the live sessions; in http_server.cpp
+
   std::vector<std::shared_ptr<Session>> live_sessions() const;
 
   std::shared_ptr<State> state_;

@@ -86,7 +86,7 @@ struct ReadRows {
 // Runs one import of `form` for `provider`: `make(connection, context)` makes the form's import,
 // which reads and writes its rows; then the all-or-nothing check. Returns what the import did.
 template <class Make>
-ImportSummary run_import(Store::Impl& impl, Id provider, std::string_view text, const CsvForm& form,
+ImportSummary run_import(StoreState& impl, Id provider, std::string_view text, const CsvForm& form,
                          Make make) {
   return impl.write([&](Connection& connection) {
     require_provider(connection, provider);
@@ -141,7 +141,7 @@ std::string content_key(const Parts&... parts) {
 // Exports a form: its header row, then a row for each row `sql` selects for the provider (bound
 // as its one parameter), written by write_row(statement, csv).
 template <class WriteRow>
-std::string export_form(Store::Impl& impl, Id provider, const CsvForm& form, const std::string& sql,
+std::string export_form(StoreState& impl, Id provider, const CsvForm& form, const std::string& sql,
                         WriteRow write_row) {
   return impl.read([&](Connection& connection) {
     require_provider(connection, provider);

@@ -1,7 +1,7 @@
 // The order in which an applicant moves through the stages, defined once: the stage an applicant
-// has reached, the stages that may be recorded next (Store::record_event refuses any other, and
-// the API serves the same list for the pages to offer), and that stage computed in SQL for the
-// applicant list's stage filter and the counts per stage.
+// has reached, the stages that may be recorded next (ApplicantRecords::record_event refuses any
+// other, and the API serves the same list for the pages to offer), and that stage computed in SQL
+// for the applicant list's stage filter and the counts per stage.
 #pragma once
 
 #include <span>

@@ -116,49 +116,6 @@ void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
   }
 }
 
-template <class T>
-T create_record(Store::Impl& impl, Id provider, T record) {
-  return impl.write([&](Connection& connection) {
-    require_provider(connection, provider);
-    record.id = 0;
-    record.provider_id = provider;
-    prepare(connection, impl.today(), record);
-    record.id = records::insert(connection, record);
-    return record;
-  });
-}
-
-template <class T>
-T update_record(Store::Impl& impl, Id provider, Id id, const Edit<T>& edit) {
-  return impl.write([&](Connection& connection) {
-    T record = records::get<T>(connection, provider, id);
-    edit(record);
-    record.id = id;
-    record.provider_id = provider;
-    prepare(connection, impl.today(), record);
-    records::update(connection, record);
-    return record;
-  });
-}
-
-template <class T>
-T get_record(Store::Impl& impl, Id provider, Id id) {
-  return impl.read(
-      [&](Connection& connection) { return records::get<T>(connection, provider, id); });
-}
-
-template <class T>
-Page<T> list_records(Store::Impl& impl, Id provider, const sql::Where& where,
-                     const PageRequest& page) {
-  return impl.read(
-      [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
-}
-
-template <class T>
-void delete_record(Store::Impl& impl, Id provider, Id id) {
-  impl.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
-}
-
 void add_date_range(sql::Where& where, std::string_view column, std::optional<Date> from,
                     std::optional<Date> to) {
   if (from) where.add(std::string(column) + " >= ?", from->to_string());
@@ -247,7 +204,7 @@ std::string_view to_string(ApiKeyRole role) {
   return role == ApiKeyRole::kTeam ? "team" : "provider";
 }
 
-Store::Impl::Impl(const std::filesystem::path& file, StoreOptions store_options)
+StoreState::StoreState(const std::filesystem::path& file, StoreOptions store_options)
     : path(file),
       options(std::move(store_options)),
       pool(file, options.busy_timeout_ms, options.max_readers, options.create) {
@@ -299,14 +256,57 @@ StoreSettings Store::settings() const {
   return settings;
 }
 
+ProviderRecords& Store::providers() {
+  return impl_->providers;
+}
+const ProviderRecords& Store::providers() const {
+  return impl_->providers;
+}
+ServiceRecords& Store::services() {
+  return impl_->services;
+}
+const ServiceRecords& Store::services() const {
+  return impl_->services;
+}
+SourceRecords& Store::sources() {
+  return impl_->sources;
+}
+const SourceRecords& Store::sources() const {
+  return impl_->sources;
+}
+SpendRecords& Store::spend() {
+  return impl_->spend;
+}
+const SpendRecords& Store::spend() const {
+  return impl_->spend;
+}
+VacancyRecords& Store::vacancies() {
+  return impl_->vacancies;
+}
+const VacancyRecords& Store::vacancies() const {
+  return impl_->vacancies;
+}
+ApplicantRecords& Store::applicants() {
+  return impl_->applicants;
+}
+const ApplicantRecords& Store::applicants() const {
+  return impl_->applicants;
+}
+HeadcountRecords& Store::headcounts() {
+  return impl_->headcounts;
+}
+const HeadcountRecords& Store::headcounts() const {
+  return impl_->headcounts;
+}
+
 // Providers ---------------------------------------------------------------------------------------
 
-Provider Store::create_provider(std::string_view name) {
-  Provider provider{.id = 0, .name = normalise_text(name), .created_on = impl_->today()};
+Provider SqliteProviders::create(std::string_view name) {
+  Provider provider{.id = 0, .name = normalise_text(name), .created_on = state_.today()};
   Problems problems;
   check_name(provider.name, "name", "provider name", problems);
   throw_if_invalid(std::move(problems));
-  return impl_->write([&](Connection& connection) {
+  return state_.write([&](Connection& connection) {
     auto& statement =
         connection.statement("INSERT INTO providers (name, created_on) VALUES (?, ?)");
     statement.bind(1, provider.name);
@@ -317,13 +317,13 @@ Provider Store::create_provider(std::string_view name) {
   });
 }
 
-Provider Store::get_provider(Id provider) const {
-  return impl_->read([&](Connection& connection) { return find_provider(connection, provider); });
+Provider SqliteProviders::get(Id provider) const {
+  return state_.read([&](Connection& connection) { return find_provider(connection, provider); });
 }
 
-Page<Provider> Store::list_providers(const PageRequest& request) const {
+Page<Provider> SqliteProviders::list(const PageRequest& request) const {
   const auto window = records::page_window(request);
-  return impl_->read([&](Connection& connection) {
+  return state_.read([&](Connection& connection) {
     auto& statement = connection.statement(
         "SELECT id, name, created_on FROM providers WHERE id > ? ORDER BY id LIMIT ?");
     statement.bind(1, static_cast<std::int64_t>(window.after));
@@ -332,8 +332,8 @@ Page<Provider> Store::list_providers(const PageRequest& request) const {
   });
 }
 
-Provider Store::update_provider(Id provider, const Edit<Provider>& edit) {
-  return impl_->write([&](Connection& connection) {
+Provider SqliteProviders::update(Id provider, const Edit<Provider>& edit) {
+  return state_.write([&](Connection& connection) {
     Provider record = find_provider(connection, provider);
     const Date created_on = record.created_on;
     edit(record);
@@ -351,114 +351,104 @@ Provider Store::update_provider(Id provider, const Edit<Provider>& edit) {
   });
 }
 
+namespace {
+
 // Services ----------------------------------------------------------------------------------------
 
-Service Store::create_service(Id provider, Service service) {
-  return create_record(*impl_, provider, std::move(service));
-}
-Service Store::get_service(Id provider, Id id) const {
-  return get_record<Service>(*impl_, provider, id);
-}
-Page<Service> Store::list_services(Id provider, const ServiceFilter& filter,
-                                   const PageRequest& page) const {
+sql::Where filter_where(const ServiceFilter& filter) {
   sql::Where where;
   if (filter.type) where.add("type = ?", std::string(to_string(*filter.type)));
-  return list_records<Service>(*impl_, provider, where, page);
-}
-Service Store::update_service(Id provider, Id id, const Edit<Service>& edit) {
-  return update_record(*impl_, provider, id, edit);
-}
-void Store::delete_service(Id provider, Id id) {
-  delete_record<Service>(*impl_, provider, id);
+  return where;
 }
 
 // Sources -----------------------------------------------------------------------------------------
 
-Source Store::create_source(Id provider, Source source) {
-  return create_record(*impl_, provider, std::move(source));
-}
-Source Store::get_source(Id provider, Id id) const {
-  return get_record<Source>(*impl_, provider, id);
-}
-Page<Source> Store::list_sources(Id provider, const SourceFilter& filter,
-                                 const PageRequest& page) const {
+sql::Where filter_where(const SourceFilter& filter) {
   sql::Where where;
   if (filter.channel) where.add("channel = ?", std::string(to_string(*filter.channel)));
   if (filter.name) where.add("name = ?", normalise_text(*filter.name));
-  return list_records<Source>(*impl_, provider, where, page);
-}
-Source Store::update_source(Id provider, Id id, const Edit<Source>& edit) {
-  return update_record(*impl_, provider, id, edit);
-}
-void Store::delete_source(Id provider, Id id) {
-  delete_record<Source>(*impl_, provider, id);
+  return where;
 }
 
 // Spend -------------------------------------------------------------------------------------------
 
-SpendEntry Store::create_spend(Id provider, SpendEntry entry) {
-  return create_record(*impl_, provider, std::move(entry));
-}
-SpendEntry Store::get_spend(Id provider, Id id) const {
-  return get_record<SpendEntry>(*impl_, provider, id);
-}
-Page<SpendEntry> Store::list_spend(Id provider, const SpendFilter& filter,
-                                   const PageRequest& page) const {
+sql::Where filter_where(const SpendFilter& filter) {
   sql::Where where;
   if (filter.source_id) where.add("source_id = ?", *filter.source_id);
   add_date_range(where, "spent_on", filter.from, filter.to);
-  return list_records<SpendEntry>(*impl_, provider, where, page);
-}
-SpendEntry Store::update_spend(Id provider, Id id, const Edit<SpendEntry>& edit) {
-  return update_record(*impl_, provider, id, edit);
-}
-void Store::delete_spend(Id provider, Id id) {
-  delete_record<SpendEntry>(*impl_, provider, id);
+  return where;
 }
 
 // Vacancies ---------------------------------------------------------------------------------------
 
-Vacancy Store::create_vacancy(Id provider, Vacancy vacancy) {
-  return create_record(*impl_, provider, std::move(vacancy));
-}
-Vacancy Store::get_vacancy(Id provider, Id id) const {
-  return get_record<Vacancy>(*impl_, provider, id);
-}
-Page<Vacancy> Store::list_vacancies(Id provider, const VacancyFilter& filter,
-                                    const PageRequest& page) const {
+sql::Where filter_where(const VacancyFilter& filter) {
   sql::Where where;
   if (filter.service_id) where.add("service_id = ?", *filter.service_id);
   if (filter.open) where.add(*filter.open ? "closed_on IS NULL" : "closed_on IS NOT NULL");
-  return list_records<Vacancy>(*impl_, provider, where, page);
-}
-Vacancy Store::update_vacancy(Id provider, Id id, const Edit<Vacancy>& edit) {
-  return update_record(*impl_, provider, id, edit);
-}
-void Store::delete_vacancy(Id provider, Id id) {
-  delete_record<Vacancy>(*impl_, provider, id);
+  return where;
 }
 
 // Headcounts --------------------------------------------------------------------------------------
 
-HeadcountSnapshot Store::create_headcount(Id provider, HeadcountSnapshot snapshot) {
-  return create_record(*impl_, provider, snapshot);
-}
-HeadcountSnapshot Store::get_headcount(Id provider, Id id) const {
-  return get_record<HeadcountSnapshot>(*impl_, provider, id);
-}
-Page<HeadcountSnapshot> Store::list_headcounts(Id provider, const HeadcountFilter& filter,
-                                               const PageRequest& page) const {
+sql::Where filter_where(const HeadcountFilter& filter) {
   sql::Where where;
   if (filter.service_id) where.add("service_id = ?", *filter.service_id);
   add_date_range(where, "taken_on", filter.from, filter.to);
-  return list_records<HeadcountSnapshot>(*impl_, provider, where, page);
+  return where;
 }
-HeadcountSnapshot Store::update_headcount(Id provider, Id id, const Edit<HeadcountSnapshot>& edit) {
-  return update_record(*impl_, provider, id, edit);
+
+}  // namespace
+
+// Records -----------------------------------------------------------------------------------------
+
+template <class T, class F>
+T SqliteRecords<T, F>::create(Id provider, T record) {
+  return state_.write([&](Connection& connection) {
+    require_provider(connection, provider);
+    record.id = 0;
+    record.provider_id = provider;
+    prepare(connection, state_.today(), record);
+    record.id = records::insert(connection, record);
+    return record;
+  });
 }
-void Store::delete_headcount(Id provider, Id id) {
-  delete_record<HeadcountSnapshot>(*impl_, provider, id);
+
+template <class T, class F>
+T SqliteRecords<T, F>::get(Id provider, Id id) const {
+  return state_.read(
+      [&](Connection& connection) { return records::get<T>(connection, provider, id); });
 }
+
+template <class T, class F>
+Page<T> SqliteRecords<T, F>::list(Id provider, const F& filter, const PageRequest& page) const {
+  const sql::Where where = filter_where(filter);
+  return state_.read(
+      [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
+}
+
+template <class T, class F>
+T SqliteRecords<T, F>::update(Id provider, Id id, const Edit<T>& edit) {
+  return state_.write([&](Connection& connection) {
+    T record = records::get<T>(connection, provider, id);
+    edit(record);
+    record.id = id;
+    record.provider_id = provider;
+    prepare(connection, state_.today(), record);
+    records::update(connection, record);
+    return record;
+  });
+}
+
+template <class T, class F>
+void SqliteRecords<T, F>::remove(Id provider, Id id) {
+  state_.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
+}
+
+template class SqliteRecords<Service, ServiceFilter>;
+template class SqliteRecords<Source, SourceFilter>;
+template class SqliteRecords<SpendEntry, SpendFilter>;
+template class SqliteRecords<Vacancy, VacancyFilter>;
+template class SqliteRecords<HeadcountSnapshot, HeadcountFilter>;
 
 // API keys ----------------------------------------------------------------------------------------
 

@@ -5,21 +5,15 @@
 // pool of read-only connections and see the last committed state (WAL mode). A write that
 // returned has been synced to disk (synchronous=FULL), so it survives a crash or a power cut.
 //
-// Tenancy: every method but the provider, API key, session and purge ones takes the provider the
-// caller acts for, and sees that provider's rows only. Another provider's id behaves exactly as an
-// id that does not exist (Error kNotFound), and an id written into a record (a source_id, a
-// service_id) must name one of the provider's own rows (Error kInvalid otherwise).
-//
-// Errors: expected failures throw caretoolkit::Error.
-//   kNotFound   the provider or the record named by id does not exist (for this provider);
-//   kInvalid    a value breaks a rule ("started_on (2025-03-01) is before offered_on
-//               (2025-03-05)"); items list each problem with its field;
-//   kConflict   a duplicate (a source name, an applicant reference, a headcount for the same day
-//               and service) or a delete that other rows depend on;
+// The records are reached through one interface per resource (resources.hpp states their
+// contract: tenancy, errors, each resource's rules): store.services().create(provider, service).
+// The Store's own operations below (imports, exports, the metrics' reads, the purge, API keys,
+// settings and sessions) throw the same errors, and those taking a provider see its rows only;
+// the imports add:
 //   kMalformed  a CSV file that cannot be read (broken quoting, invalid UTF-8, bad header).
-// Field names are the record's field or CSV column names ("started_on"); the API layer turns them
-// into JSON pointers. Anything else (a full disk, a corrupt file) throws SQLite::Exception or
-// std::exception and leaves the stored data as it was: every write is one transaction.
+// Field names are the record's field or CSV column names ("started_on"). Anything else (a full
+// disk, a corrupt file) throws SQLite::Exception or std::exception and leaves the stored data as
+// it was: every write is one transaction.
 #pragma once
 
 #include <chrono>
@@ -33,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tracker/resources.hpp"
 #include "tracker/types.hpp"
 
 namespace caretoolkit::tracker {
@@ -56,65 +51,6 @@ struct StoreOptions {
   // Whether a file that does not exist is created; when false it is refused (Error kNotFound).
   bool create = true;
 };
-
-// Keyset pagination: items in ascending id order (descending, the newest first, when
-// `newest_first`), `limit` at a time (1..kMaxPageSize). Pass the previous page's next_cursor, with
-// the same order, to continue; an empty cursor starts at the beginning.
-inline constexpr std::size_t kMaxPageSize = 1000;
-struct PageRequest {
-  std::size_t limit = 50;
-  std::string cursor;
-  bool newest_first = false;
-};
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::string next_cursor;  // empty on the last page
-};
-
-// Filters for the lists; an empty member does not filter. Date bounds are inclusive.
-struct ServiceFilter {
-  std::optional<ServiceType> type;
-};
-struct SourceFilter {
-  std::optional<Channel> channel;
-  // The source of this name, matched as names are kept unique: trimmed, ASCII case ignored.
-  std::optional<std::string> name;
-};
-struct SpendFilter {
-  std::optional<Id> source_id;
-  std::optional<Date> from, to;
-};
-struct VacancyFilter {
-  std::optional<Id> service_id;
-  std::optional<bool> open;  // true: no closed_on yet
-};
-struct ApplicantFilter {
-  std::optional<Id> source_id, vacancy_id, service_id;
-  std::optional<Date> applied_from, applied_to;
-  std::optional<std::string> reference;  // the whole reference, in its stored form
-  // References holding this text anywhere, ASCII letters in either case: "001" finds "MAN-001"
-  // and "man-0015". '%' and '_' are matched as themselves.
-  std::optional<std::string> reference_contains;
-  std::optional<Stage> stage;  // the stage reached, as current_stage() says (stages.hpp)
-};
-
-// How many applicants a filter keeps at each stage, and how many the provider has in all.
-struct StageCounts {
-  std::size_t total = 0;    // every applicant of the provider, whatever the filter
-  std::size_t matched = 0;  // those the filter keeps
-  std::vector<std::pair<Stage, std::size_t>> by_stage;  // every stage, in all_stages() order
-};
-struct HeadcountFilter {
-  std::optional<Id> service_id;
-  std::optional<Date> from, to;
-};
-
-// Partial updates: the store loads the record, lets `edit` change it (ids are restored
-// afterwards, so an edit cannot move a record to another provider), validates the merged result
-// and writes it, all in one transaction. An edit may throw to abandon the update.
-template <class T>
-using Edit = std::function<void(T&)>;
 
 // The stored spend of one source in one calendar month, as a spend sheet replaced it.
 struct SpendReplacement {
@@ -269,70 +205,21 @@ class Store {
   // Reads the settings back from the writer and from one reader.
   StoreSettings settings() const;
 
-  // Providers (member organisations). Not scoped: the team and the command line manage them.
-  Provider create_provider(std::string_view name);
-  Provider get_provider(Id provider) const;
-  Page<Provider> list_providers(const PageRequest& page = {}) const;
-  Provider update_provider(Id provider, const Edit<Provider>& edit);
-
-  Service create_service(Id provider, Service service);
-  Service get_service(Id provider, Id id) const;
-  Page<Service> list_services(Id provider, const ServiceFilter& filter = {},
-                              const PageRequest& page = {}) const;
-  Service update_service(Id provider, Id id, const Edit<Service>& edit);
-  void delete_service(Id provider,
-                      Id id);  // kConflict while vacancies, applicants or headcounts use it
-
-  Source create_source(Id provider, Source source);
-  Source get_source(Id provider, Id id) const;
-  Page<Source> list_sources(Id provider, const SourceFilter& filter = {},
-                            const PageRequest& page = {}) const;
-  Source update_source(Id provider, Id id, const Edit<Source>& edit);
-  void delete_source(Id provider, Id id);  // kConflict while applicants or spend use it
-
-  SpendEntry create_spend(Id provider, SpendEntry entry);
-  SpendEntry get_spend(Id provider, Id id) const;
-  Page<SpendEntry> list_spend(Id provider, const SpendFilter& filter = {},
-                              const PageRequest& page = {}) const;
-  SpendEntry update_spend(Id provider, Id id, const Edit<SpendEntry>& edit);
-  void delete_spend(Id provider, Id id);
-
-  Vacancy create_vacancy(Id provider, Vacancy vacancy);
-  Vacancy get_vacancy(Id provider, Id id) const;
-  Page<Vacancy> list_vacancies(Id provider, const VacancyFilter& filter = {},
-                               const PageRequest& page = {}) const;
-  Vacancy update_vacancy(Id provider, Id id, const Edit<Vacancy>& edit);
-  void delete_vacancy(Id provider, Id id);  // kConflict while applicants use it
-
-  // Applicants. The dates are validated together (see types.hpp); an applicant with an outcome
-  // but no recorded outcome date is taken to have dropped out on the last stage's date.
-  Applicant create_applicant(Id provider, Applicant applicant);
-  Applicant get_applicant(Id provider, Id id) const;
-  Page<Applicant> list_applicants(Id provider, const ApplicantFilter& filter = {},
-                                  const PageRequest& page = {}) const;
-  // The counts behind a board of applicants by stage: the filter's stage, if any, is ignored.
-  StageCounts count_applicants_by_stage(Id provider, const ApplicantFilter& filter = {}) const;
-  Applicant update_applicant(Id provider, Id id, const Edit<Applicant>& edit);
-  void delete_applicant(Id provider, Id id);
-
-  // Records that an applicant reached `stage` on `on`: interviewed, offered, started, left (with
-  // the reason), withdrawn or rejected (with the reason). Refused with kInvalid when the stage
-  // cannot follow the one reached (next_stages() in stages.hpp) or the date breaks the order
-  // rules, and with kConflict when the stage is already recorded (correct it with
-  // update_applicant) or the applicant already withdrew or was rejected. Returns the
-  // applicant as updated.
-  Applicant record_event(Id provider, Id applicant, Stage stage, Date on,
-                         std::string_view reason = {});
-  // The applicant's events, in stage order, derived from its dates (one per stage reached; their
-  // id is 0: a stage identifies an event within its applicant).
-  std::vector<StageEvent> list_events(Id provider, Id applicant) const;
-
-  HeadcountSnapshot create_headcount(Id provider, HeadcountSnapshot snapshot);
-  HeadcountSnapshot get_headcount(Id provider, Id id) const;
-  Page<HeadcountSnapshot> list_headcounts(Id provider, const HeadcountFilter& filter = {},
-                                          const PageRequest& page = {}) const;
-  HeadcountSnapshot update_headcount(Id provider, Id id, const Edit<HeadcountSnapshot>& edit);
-  void delete_headcount(Id provider, Id id);
+  // Each resource's records (resources.hpp).
+  ProviderRecords& providers();
+  const ProviderRecords& providers() const;
+  ServiceRecords& services();
+  const ServiceRecords& services() const;
+  SourceRecords& sources();
+  const SourceRecords& sources() const;
+  SpendRecords& spend();
+  const SpendRecords& spend() const;
+  VacancyRecords& vacancies();
+  const VacancyRecords& vacancies() const;
+  ApplicantRecords& applicants();
+  const ApplicantRecords& applicants() const;
+  HeadcountRecords& headcounts();
+  const HeadcountRecords& headcounts() const;
 
   // CSV import, all or nothing: every row is checked, and if any is wrong nothing is stored and
   // Error(kInvalid) lists every bad row by line and column (kMalformed when the file cannot be
@@ -416,10 +303,8 @@ class Store {
   // returns how many.
   std::size_t delete_sessions_ended(std::int64_t used_by, std::int64_t created_by);
 
-  // The connections and settings, defined in store_impl.hpp (opaque to users of the Store).
-  struct Impl;
-
  private:
+  struct Impl;  // the connections, settings and records; defined in store_impl.hpp
   std::unique_ptr<Impl> impl_;
 };
 

@@ -170,12 +170,12 @@ Date last_stage_date(const Applicant& a) {
   return a.offered_on.value_or(a.interviewed_on.value_or(a.applied_on));
 }
 
-Applicant Store::create_applicant(Id provider, Applicant applicant) {
-  return impl_->write([&](Connection& connection) {
+Applicant SqliteApplicants::create(Id provider, Applicant applicant) {
+  return state_.write([&](Connection& connection) {
     require_provider(connection, provider);
     applicant.id = 0;
     applicant.provider_id = provider;
-    prepare(connection, impl_->today(), applicant);
+    prepare(connection, state_.today(), applicant);
     auto& statement = connection.statement(insert_sql());
     bind_applicant(statement, applicant, settle_outcome(applicant, Outcome::kNone, {}));
     statement.exec();
@@ -184,8 +184,8 @@ Applicant Store::create_applicant(Id provider, Applicant applicant) {
   });
 }
 
-Applicant Store::get_applicant(Id provider, Id id) const {
-  return impl_->read(
+Applicant SqliteApplicants::get(Id provider, Id id) const {
+  return state_.read(
       [&](Connection& connection) { return records::get<Applicant>(connection, provider, id); });
 }
 
@@ -216,18 +216,18 @@ std::size_t count_all(Connection& connection, Id provider) {
 
 }  // namespace
 
-Page<Applicant> Store::list_applicants(Id provider, const ApplicantFilter& filter,
+Page<Applicant> SqliteApplicants::list(Id provider, const ApplicantFilter& filter,
                                        const PageRequest& page) const {
   sql::Where where = applicant_where(filter);
   if (filter.stage) where.add(current_stage_sql() + " = ?", std::string(to_string(*filter.stage)));
-  return impl_->read([&](Connection& connection) {
+  return state_.read([&](Connection& connection) {
     return records::list<Applicant>(connection, provider, where, page);
   });
 }
 
-StageCounts Store::count_applicants_by_stage(Id provider, const ApplicantFilter& filter) const {
+StageCounts SqliteApplicants::count_by_stage(Id provider, const ApplicantFilter& filter) const {
   const sql::Where where = applicant_where(filter);
-  return impl_->read([&](Connection& connection) {
+  return state_.read([&](Connection& connection) {
     StageCounts counts;
     for (const Stage stage : all_stages()) counts.by_stage.emplace_back(stage, 0);
     counts.total = count_all(connection, provider);
@@ -248,32 +248,33 @@ StageCounts Store::count_applicants_by_stage(Id provider, const ApplicantFilter&
   });
 }
 
-Applicant Store::update_applicant(Id provider, Id id, const Edit<Applicant>& edit) {
-  return impl_->write([&](Connection& connection) {
+Applicant SqliteApplicants::update(Id provider, Id id, const Edit<Applicant>& edit) {
+  return state_.write([&](Connection& connection) {
     auto applicant = records::get<Applicant>(connection, provider, id);
     const Outcome before = applicant.outcome;
     edit(applicant);
     applicant.id = id;
     applicant.provider_id = provider;
-    prepare(connection, impl_->today(), applicant);
+    prepare(connection, state_.today(), applicant);
     write_update(connection, applicant,
                  settle_outcome(applicant, before, read_outcome_detail(connection, provider, id)));
     return applicant;
   });
 }
 
-void Store::delete_applicant(Id provider, Id id) {
-  impl_->write(
+void SqliteApplicants::remove(Id provider, Id id) {
+  state_.write(
       [&](Connection& connection) { records::remove<Applicant>(connection, provider, id); });
 }
 
-Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::string_view reason) {
+Applicant SqliteApplicants::record_event(Id provider, Id id, Stage stage, Date on,
+                                         std::string_view reason) {
   const std::string why = normalise_text(reason, TextKind::kNote);
   Problems refused;
   check_length(why, kMaxNoteLength, "reason", refused);
   check_text(why, TextKind::kNote, "reason", "reason", refused);
   throw_if_invalid(std::move(refused));
-  return impl_->write([&](Connection& connection) {
+  return state_.write([&](Connection& connection) {
     auto applicant = records::get<Applicant>(connection, provider, id);
     OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     if (applicant.outcome != Outcome::kNone) {
@@ -325,10 +326,10 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
                                   last_stage_date(applicant).to_string() + "); enter a later date",
                               std::nullopt});
         }
-        if (on > impl_->today()) {
+        if (on > state_.today()) {
           problems.push_back({"date",
                               field + " (" + on.to_string() + ") is in the future: today is " +
-                                  impl_->today().to_string() + "; enter the date it happened",
+                                  state_.today().to_string() + "; enter the date it happened",
                               std::nullopt});
         }
         throw_if_invalid(std::move(problems));
@@ -336,14 +337,14 @@ Applicant Store::record_event(Id provider, Id id, Stage stage, Date on, std::str
         break;
       }
     }
-    prepare(connection, impl_->today(), applicant);
+    prepare(connection, state_.today(), applicant);
     write_update(connection, applicant, outcome);
     return applicant;
   });
 }
 
-std::vector<StageEvent> Store::list_events(Id provider, Id id) const {
-  return impl_->read([&](Connection& connection) {
+std::vector<StageEvent> SqliteApplicants::list_events(Id provider, Id id) const {
+  return state_.read([&](Connection& connection) {
     const auto a = records::get<Applicant>(connection, provider, id);
     const OutcomeDetail outcome = read_outcome_detail(connection, provider, id);
     std::vector<StageEvent> events;

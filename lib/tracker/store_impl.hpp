@@ -1,6 +1,6 @@
-// The Store's private state and its transaction helpers, shared by the files that implement the
-// Store (store.cpp, store_applicants.cpp, store_data.cpp, the forms' *_csv.cpp). Internal to
-// lib/tracker.
+// The Store's private state, its transaction helpers and its records on SQLite, shared by the
+// files that implement the Store (store.cpp, store_applicants.cpp, store_data.cpp,
+// store_sessions.cpp, store_settings.cpp, the forms' *_csv.cpp). Internal to lib/tracker.
 #pragma once
 
 #include <SQLiteCpp/Exception.h>
@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "tracker/connection.hpp"
+#include "tracker/resources.hpp"
 #include "tracker/store.hpp"
 
 namespace caretoolkit::tracker {
@@ -20,8 +21,9 @@ namespace caretoolkit::tracker {
 // anything else unchanged. The checks normally run first; this is the second line of defence.
 [[noreturn]] void rethrow_storage_error(const SQLite::Exception& error);
 
-struct Store::Impl {
-  Impl(const std::filesystem::path& file, StoreOptions store_options);
+// The connections and options that every part of the Store works through.
+struct StoreState {
+  StoreState(const std::filesystem::path& file, StoreOptions store_options);
 
   std::filesystem::path path;
   StoreOptions options;
@@ -68,6 +70,73 @@ struct Store::Impl {
     writer.reset_statements();
     transaction.commit();
   }
+};
+
+// One resource's records on SQLite: the shared reads and writes of records.hpp, with the
+// resource's own rules and filters (store.cpp). Instantiated in store.cpp for the five resources
+// that need nothing more.
+template <class T, class F>
+class SqliteRecords final : public Records<T, F> {
+ public:
+  explicit SqliteRecords(StoreState& state) : state_(state) {}
+  T create(Id provider, T record) override;
+  T get(Id provider, Id id) const override;
+  Page<T> list(Id provider, const F& filter, const PageRequest& page) const override;
+  T update(Id provider, Id id, const Edit<T>& edit) override;
+  void remove(Id provider, Id id) override;
+
+ private:
+  StoreState& state_;
+};
+extern template class SqliteRecords<Service, ServiceFilter>;
+extern template class SqliteRecords<Source, SourceFilter>;
+extern template class SqliteRecords<SpendEntry, SpendFilter>;
+extern template class SqliteRecords<Vacancy, VacancyFilter>;
+extern template class SqliteRecords<HeadcountSnapshot, HeadcountFilter>;
+
+// The applicants on SQLite (store_applicants.cpp), which keep an outcome date and reason beside
+// the Applicant's fields.
+class SqliteApplicants final : public ApplicantRecords {
+ public:
+  explicit SqliteApplicants(StoreState& state) : state_(state) {}
+  Applicant create(Id provider, Applicant applicant) override;
+  Applicant get(Id provider, Id id) const override;
+  Page<Applicant> list(Id provider, const ApplicantFilter& filter,
+                       const PageRequest& page) const override;
+  Applicant update(Id provider, Id id, const Edit<Applicant>& edit) override;
+  void remove(Id provider, Id id) override;
+  StageCounts count_by_stage(Id provider, const ApplicantFilter& filter) const override;
+  Applicant record_event(Id provider, Id applicant, Stage stage, Date on,
+                         std::string_view reason) override;
+  std::vector<StageEvent> list_events(Id provider, Id applicant) const override;
+
+ private:
+  StoreState& state_;
+};
+
+// The providers on SQLite (store.cpp).
+class SqliteProviders final : public ProviderRecords {
+ public:
+  explicit SqliteProviders(StoreState& state) : state_(state) {}
+  Provider create(std::string_view name) override;
+  Provider get(Id provider) const override;
+  Page<Provider> list(const PageRequest& page) const override;
+  Provider update(Id provider, const Edit<Provider>& edit) override;
+
+ private:
+  StoreState& state_;
+};
+
+struct Store::Impl : StoreState {
+  using StoreState::StoreState;
+
+  SqliteProviders providers{*this};
+  SqliteRecords<Service, ServiceFilter> services{*this};
+  SqliteRecords<Source, SourceFilter> sources{*this};
+  SqliteRecords<SpendEntry, SpendFilter> spend{*this};
+  SqliteRecords<Vacancy, VacancyFilter> vacancies{*this};
+  SqliteApplicants applicants{*this};
+  SqliteRecords<HeadcountSnapshot, HeadcountFilter> headcounts{*this};
 };
 
 // A provider from a row of "SELECT id, name, created_on FROM providers ...".

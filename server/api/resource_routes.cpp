@@ -1,8 +1,9 @@
 // CRUD routes for a provider's records: services, sources, spend, vacancies, applicants and
-// headcounts, plus POST /applicants/{id}/events. Every route needs a provider key and sees only
-// that provider's rows; the store enforces the scoping and the data rules, so a handler here only
-// translates JSON and query strings.
+// headcounts, plus the applicants' stages and events. Every route needs a provider key and sees
+// only that provider's rows; the store enforces the scoping and the data rules, so a handler here
+// only translates JSON and query strings.
 #include <boost/json.hpp>
+#include <tuple>
 
 #include "api/auth.hpp"
 #include "api/context.hpp"
@@ -16,156 +17,91 @@ namespace {
 
 using tracker::Id;
 
-template <class T>
+// One resource's entry in the table: GET and POST on /{collection}, and GET, PATCH and DELETE on
+// /{collection}/{id}, reading and writing `fields` through the store's `records`.
+template <class Records>
 struct Resource {
-  std::string collection;  // "sources"
-  const Fields<T>& fields;
-  std::function<tracker::Page<T>(Id, const Request&, const tracker::PageRequest&)> list;
-  std::function<T(Id, Id)> get;
-  std::function<T(Id, T)> create;
-  std::function<T(Id, Id, const tracker::Edit<T>&)> update;
-  std::function<void(Id, Id)> remove;
+  std::string_view collection;  // "sources"
+  const Fields<typename Records::Record>& fields;
+  Records& records;
+  typename Records::Filter (*filter)(const Request&);  // the list's query parameters
 };
+template <class Records, class FieldTable, class Filter>
+Resource(std::string_view, const FieldTable&, Records&, Filter) -> Resource<Records>;
 
-template <class T>
-boost::json::object page_to_json(const tracker::Page<T>& page, const Fields<T>& fields) {
-  boost::json::array items;
-  items.reserve(page.items.size());
-  for (const auto& item : page.items) items.push_back(to_json(item, fields));
-  return page_object(std::move(items), page.next_cursor);
-}
-
-template <class T>
-void add_resource(Router& router, ApiContext& context, Resource<T> resource) {
-  const std::string base = std::string(kApiPrefix) + "/" + resource.collection;
-  tracker::Store& store = context.store;
-  auto shared = std::make_shared<Resource<T>>(std::move(resource));
-
-  router.add("GET", base, [&store, shared](Request& request) {
+template <class Records>
+void add_resource(Router& router, tracker::Store& store, const Resource<Records>& resource) {
+  using T = typename Records::Record;
+  const std::string base = std::string(kApiPrefix) + "/" + std::string(resource.collection);
+  router.add("GET", base, [&store, resource](Request& request) {
     const Id provider = require_provider(request, store);
-    const auto page = shared->list(provider, request, page_request(request));
-    return json_response(200, page_to_json(page, shared->fields));
+    const tracker::PageRequest page = page_request(request);
+    const auto listed = resource.records.list(provider, resource.filter(request), page);
+    boost::json::array items;
+    items.reserve(listed.items.size());
+    for (const T& item : listed.items) items.push_back(to_json(item, resource.fields));
+    return json_response(200, page_object(std::move(items), listed.next_cursor));
   });
-  router.add("POST", base, [&store, shared](Request& request) {
+  router.add("POST", base, [&store, resource, base](Request& request) {
     const Id provider = require_provider(request, store);
     const auto body = parse_json_object(request);
     T record{};
-    from_json(body, shared->fields, record, true);
-    const T created = shared->create(provider, std::move(record));
-    Response response = json_response(201, to_json(created, shared->fields));
-    response.set_header("Location", std::string(kApiPrefix) + "/" + shared->collection + "/" +
-                                        std::to_string(created.id));
+    from_json(body, resource.fields, record, true);
+    const T created = resource.records.create(provider, std::move(record));
+    Response response = json_response(201, to_json(created, resource.fields));
+    response.set_header("Location", base + "/" + std::to_string(created.id));
     return response;
   });
-  router.add("GET", base + "/{id}", [&store, shared](Request& request) {
+  router.add("GET", base + "/{id}", [&store, resource](Request& request) {
     const Id provider = require_provider(request, store);
-    return json_response(200, to_json(shared->get(provider, path_id(request)), shared->fields));
+    return json_response(
+        200, to_json(resource.records.get(provider, path_id(request)), resource.fields));
   });
-  router.add("PATCH", base + "/{id}", [&store, shared](Request& request) {
+  router.add("PATCH", base + "/{id}", [&store, resource](Request& request) {
     const Id provider = require_provider(request, store);
     const Id id = path_id(request);
     const auto body = parse_json_object(request);
-    const T updated = shared->update(
-        provider, id, [&](T& record) { from_json(body, shared->fields, record, false); });
-    return json_response(200, to_json(updated, shared->fields));
+    const T updated = resource.records.update(
+        provider, id, [&](T& record) { from_json(body, resource.fields, record, false); });
+    return json_response(200, to_json(updated, resource.fields));
   });
-  router.add("DELETE", base + "/{id}", [&store, shared](Request& request) {
+  router.add("DELETE", base + "/{id}", [&store, resource](Request& request) {
     const Id provider = require_provider(request, store);
-    shared->remove(provider, path_id(request));
+    resource.records.remove(provider, path_id(request));
     return Response{204, {}, {}, {}, false};
   });
 }
 
-void add_service_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_resource<tracker::Service>(
-      router, context,
-      {"services", service_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::ServiceFilter filter;
-         if (auto type = request.query_param("type")) {
-           filter.type = parse_enum_or_throw(*type, "type", tracker::parse_service_type,
-                                             tracker::service_type_names());
-         }
-         return store.list_services(provider, filter, page);
-       },
-       [&store](Id provider, Id id) { return store.get_service(provider, id); },
-       [&store](Id provider, tracker::Service record) {
-         return store.create_service(provider, std::move(record));
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::Service>& edit) {
-         return store.update_service(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_service(provider, id); }});
+// Each list's query parameters.
+tracker::ServiceFilter service_filter(const Request& request) {
+  tracker::ServiceFilter filter;
+  if (auto type = request.query_param("type")) {
+    filter.type = parse_enum_or_throw(*type, "type", tracker::parse_service_type,
+                                      tracker::service_type_names());
+  }
+  return filter;
 }
 
-void add_source_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_resource<tracker::Source>(
-      router, context,
-      {"sources", source_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::SourceFilter filter;
-         if (auto channel = request.query_param("channel")) {
-           filter.channel = parse_enum_or_throw(*channel, "channel", tracker::parse_channel,
-                                                tracker::channel_names());
-         }
-         return store.list_sources(provider, filter, page);
-       },
-       [&store](Id provider, Id id) { return store.get_source(provider, id); },
-       [&store](Id provider, tracker::Source record) {
-         return store.create_source(provider, std::move(record));
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::Source>& edit) {
-         return store.update_source(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_source(provider, id); }});
+tracker::SourceFilter source_filter(const Request& request) {
+  tracker::SourceFilter filter;
+  if (auto channel = request.query_param("channel")) {
+    filter.channel =
+        parse_enum_or_throw(*channel, "channel", tracker::parse_channel, tracker::channel_names());
+  }
+  return filter;
 }
 
-void add_spend_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_resource<tracker::SpendEntry>(
-      router, context,
-      {"spend", spend_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::SpendFilter filter;
-         filter.source_id = query_id(request, "source_id");
-         filter.from = query_date(request, "from");
-         filter.to = query_date(request, "to");
-         return store.list_spend(provider, filter, page);
-       },
-       [&store](Id provider, Id id) { return store.get_spend(provider, id); },
-       [&store](Id provider, tracker::SpendEntry record) {
-         return store.create_spend(provider, std::move(record));
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::SpendEntry>& edit) {
-         return store.update_spend(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_spend(provider, id); }});
+tracker::SpendFilter spend_filter(const Request& request) {
+  return {.source_id = query_id(request, "source_id"),
+          .from = query_date(request, "from"),
+          .to = query_date(request, "to")};
 }
 
-void add_vacancy_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_resource<tracker::Vacancy>(
-      router, context,
-      {"vacancies", vacancy_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::VacancyFilter filter;
-         filter.service_id = query_id(request, "service_id");
-         filter.open = query_bool(request, "open");
-         return store.list_vacancies(provider, filter, page);
-       },
-       [&store](Id provider, Id id) { return store.get_vacancy(provider, id); },
-       [&store](Id provider, tracker::Vacancy record) {
-         return store.create_vacancy(provider, std::move(record));
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::Vacancy>& edit) {
-         return store.update_vacancy(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_vacancy(provider, id); }});
+tracker::VacancyFilter vacancy_filter(const Request& request) {
+  return {.service_id = query_id(request, "service_id"), .open = query_bool(request, "open")};
 }
 
-// The applicant list's filters, shared with the counts per stage.
+// Shared by the applicant list and the counts per stage.
 tracker::ApplicantFilter applicant_filter(const Request& request) {
   tracker::ApplicantFilter filter;
   filter.source_id = query_id(request, "source_id");
@@ -186,12 +122,21 @@ tracker::ApplicantFilter applicant_filter(const Request& request) {
   return filter;
 }
 
-// GET /applicants/stages: how many applicants the list's filters keep at each stage, and how
-// many the provider has in all, so that a board can say what it shows ("22 of 287").
-void add_stage_count_route(Router& router, tracker::Store& store) {
-  router.add("GET", std::string(kApiPrefix) + "/applicants/stages", [&store](Request& request) {
+tracker::HeadcountFilter headcount_filter(const Request& request) {
+  return {.service_id = query_id(request, "service_id"),
+          .from = query_date(request, "from"),
+          .to = query_date(request, "to")};
+}
+
+// The applicants' own routes. GET /applicants/stages: how many applicants the list's filters keep
+// at each stage, and how many the provider has in all, so that a board can say what it shows ("22
+// of 287"). POST /applicants/{id}/events records a stage reached ({"stage": "interviewed", "on":
+// "2025-01-10", "reason": "..."}); GET lists an applicant's stages.
+void add_applicant_stage_routes(Router& router, tracker::Store& store) {
+  const std::string base = std::string(kApiPrefix) + "/applicants";
+  router.add("GET", base + "/stages", [&store](Request& request) {
     const Id provider = require_provider(request, store);
-    const auto counts = store.count_applicants_by_stage(provider, applicant_filter(request));
+    const auto counts = store.applicants().count_by_stage(provider, applicant_filter(request));
     boost::json::array stages;
     for (const auto& [stage, count] : counts.by_stage) {
       stages.push_back(boost::json::object{{"stage", tracker::to_string(stage)}, {"count", count}});
@@ -200,86 +145,45 @@ void add_stage_count_route(Router& router, tracker::Store& store) {
                                                   {"matched", counts.matched},
                                                   {"stages", std::move(stages)}});
   });
-}
-
-void add_applicant_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_stage_count_route(router, store);
-  add_resource<tracker::Applicant>(
-      router, context,
-      {"applicants", applicant_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         return store.list_applicants(provider, applicant_filter(request), page);
-       },
-       [&store](Id provider, Id id) { return store.get_applicant(provider, id); },
-       [&store](Id provider, tracker::Applicant record) {
-         return store.create_applicant(provider, std::move(record));
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::Applicant>& edit) {
-         return store.update_applicant(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_applicant(provider, id); }});
-}
-
-void add_headcount_routes(Router& router, ApiContext& context) {
-  tracker::Store& store = context.store;
-  add_resource<tracker::HeadcountSnapshot>(
-      router, context,
-      {"headcounts", headcount_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
-         tracker::HeadcountFilter filter;
-         filter.service_id = query_id(request, "service_id");
-         filter.from = query_date(request, "from");
-         filter.to = query_date(request, "to");
-         return store.list_headcounts(provider, filter, page);
-       },
-       [&store](Id provider, Id id) { return store.get_headcount(provider, id); },
-       [&store](Id provider, tracker::HeadcountSnapshot record) {
-         return store.create_headcount(provider, record);
-       },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::HeadcountSnapshot>& edit) {
-         return store.update_headcount(provider, id, edit);
-       },
-       [&store](Id provider, Id id) { store.delete_headcount(provider, id); }});
-}
-
-// A stage reached: {"stage": "interviewed", "on": "2025-01-10", "reason": "..."}, and the list
-// of an applicant's stages.
-void add_event_routes(Router& router, tracker::Store& store) {
-  router.add("POST", std::string(kApiPrefix) + "/applicants/{id}/events",
-             [&store](Request& request) {
-               const Id provider = require_provider(request, store);
-               const Id applicant = path_id(request);
-               const auto body = parse_json_object(request);
-               StageEventInput input;
-               from_json(body, stage_event_fields(), input, true);
-               const auto updated =
-                   store.record_event(provider, applicant, input.stage, input.on, input.reason);
-               return json_response(201, to_json(updated, applicant_fields()));
-             });
-  router.add("GET", std::string(kApiPrefix) + "/applicants/{id}/events",
-             [&store](Request& request) {
-               const Id provider = require_provider(request, store);
-               boost::json::array events;
-               for (const auto& event : store.list_events(provider, path_id(request))) {
-                 events.push_back(boost::json::object{{"stage", tracker::to_string(event.stage)},
-                                                      {"on", event.on.to_string()},
-                                                      {"reason", event.reason}});
-               }
-               return json_response(200, boost::json::object{{"items", std::move(events)}});
-             });
+  router.add("POST", base + "/{id}/events", [&store](Request& request) {
+    const Id provider = require_provider(request, store);
+    const Id applicant = path_id(request);
+    const auto body = parse_json_object(request);
+    StageEventInput input;
+    from_json(body, stage_event_fields(), input, true);
+    const auto updated =
+        store.applicants().record_event(provider, applicant, input.stage, input.on, input.reason);
+    return json_response(201, to_json(updated, applicant_fields()));
+  });
+  router.add("GET", base + "/{id}/events", [&store](Request& request) {
+    const Id provider = require_provider(request, store);
+    boost::json::array events;
+    for (const auto& event : store.applicants().list_events(provider, path_id(request))) {
+      events.push_back(boost::json::object{{"stage", tracker::to_string(event.stage)},
+                                           {"on", event.on.to_string()},
+                                           {"reason", event.reason}});
+    }
+    return json_response(200, boost::json::object{{"items", std::move(events)}});
+  });
 }
 
 }  // namespace
 
 void add_resource_routes(Router& router, ApiContext& context) {
-  add_service_routes(router, context);
-  add_source_routes(router, context);
-  add_spend_routes(router, context);
-  add_vacancy_routes(router, context);
-  add_applicant_routes(router, context);
-  add_headcount_routes(router, context);
-  add_event_routes(router, context.store);
+  tracker::Store& store = context.store;
+  // First: a route matches in the order it was added, and /applicants/{id} would take
+  // /applicants/stages.
+  add_applicant_stage_routes(router, store);
+  const std::tuple resources{
+      Resource{"services", service_fields(), store.services(), service_filter},
+      Resource{"sources", source_fields(), store.sources(), source_filter},
+      Resource{"spend", spend_fields(), store.spend(), spend_filter},
+      Resource{"vacancies", vacancy_fields(), store.vacancies(), vacancy_filter},
+      Resource{"applicants", applicant_fields(), store.applicants(), applicant_filter},
+      Resource{"headcounts", headcount_fields(), store.headcounts(), headcount_filter},
+  };
+  std::apply([&](const auto&... resource) { (add_resource(router, store, resource), ...); },
+             resources);
 }
 
 }  // namespace caretoolkit::server::api

@@ -19,7 +19,7 @@ boost::json::object session_to_json(const tracker::Store& store, const tracker::
   boost::json::object out{{"role", tracker::to_string(key.role)}};
   out["provider_id"] = key.provider_id ? boost::json::value(*key.provider_id) : nullptr;
   out["provider_name"] =
-      key.provider_id ? boost::json::value(store.get_provider(*key.provider_id).name) : nullptr;
+      key.provider_id ? boost::json::value(store.providers().get(*key.provider_id).name) : nullptr;
   out["key"] =
       boost::json::object{{"id", key.id}, {"public_id", key.public_id}, {"label", key.label}};
   out["signed_in_at"] = tracker::utc_timestamp(session.record.created_at);

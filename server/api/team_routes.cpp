@@ -56,7 +56,7 @@ void add_team_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     tracker::Provider input;
     from_json(body, provider_fields(), input, true);
-    const auto provider = store.create_provider(input.name);
+    const auto provider = store.providers().create(input.name);
     const auto issued =
         tracker::issue_api_key(store, tracker::ApiKeyRole::kProvider, provider.id, "first key");
     Response response =
@@ -70,7 +70,7 @@ void add_team_routes(Router& router, ApiContext& context) {
 
   router.add("GET", base + "/providers", [&store](Request& request) {
     require_team(request, store);
-    const auto page = store.list_providers(page_request(request));
+    const auto page = store.providers().list(page_request(request));
     boost::json::array items;
     for (const auto& provider : page.items) items.push_back(to_json(provider, provider_fields()));
     return json_response(200, page_object(std::move(items), page.next_cursor));
@@ -78,13 +78,13 @@ void add_team_routes(Router& router, ApiContext& context) {
 
   router.add("GET", base + "/providers/{id}", [&store](Request& request) {
     require_team(request, store);
-    return json_response(200, to_json(store.get_provider(path_id(request)), provider_fields()));
+    return json_response(200, to_json(store.providers().get(path_id(request)), provider_fields()));
   });
 
   // A new key for a provider: rotation is "make a new key, then DELETE the old one".
   router.add("POST", base + "/providers/{id}/keys", [&store](Request& request) {
     require_team(request, store);
-    const Id provider = store.get_provider(path_id(request)).id;
+    const Id provider = store.providers().get(path_id(request)).id;
     const auto issued = tracker::issue_api_key(store, tracker::ApiKeyRole::kProvider, provider,
                                                label_from(request));
     Response response = json_response(201, issued_to_json(issued));
@@ -94,7 +94,7 @@ void add_team_routes(Router& router, ApiContext& context) {
 
   router.add("GET", base + "/providers/{id}/keys", [&store](Request& request) {
     require_team(request, store);
-    const Id provider = store.get_provider(path_id(request)).id;
+    const Id provider = store.providers().get(path_id(request)).id;
     const auto page = store.list_api_keys(provider, page_request(request));
     boost::json::array items;
     for (const auto& key : page.items) items.push_back(key_to_json(key));

@@ -5,7 +5,7 @@
 //       [--interviewed-on D|none] [--offered-on D|none] [--started-on D|none] [--left-on D|none]
 //       [--left-reason TEXT] [--outcome withdrawn|rejected|none] [--new-reference REF]
 //
-// A correction goes through Store::update_applicant, so the stage dates keep the order the API
+// A correction goes through ApplicantRecords::update, so the stage dates keep the order the API
 // and the import keep, and a correction that breaks it is refused whole (exit 2) with the Store's
 // message. Another provider's reference is not found.
 #include <CLI/CLI.hpp>
@@ -45,7 +45,7 @@ std::string date_or_dash(const std::optional<Date>& date) {
 std::string outcome_line(const tracker::Store& store, const tracker::Applicant& applicant) {
   if (applicant.outcome == tracker::Outcome::kNone) return "-";
   std::string line(tracker::to_string(applicant.outcome));
-  for (const auto& event : store.list_events(applicant.provider_id, applicant.id)) {
+  for (const auto& event : store.applicants().list_events(applicant.provider_id, applicant.id)) {
     if (event.stage != tracker::Stage::kWithdrawn && event.stage != tracker::Stage::kRejected) {
       continue;
     }
@@ -56,14 +56,14 @@ std::string outcome_line(const tracker::Store& store, const tracker::Applicant& 
 }
 
 void print_applicant(const tracker::Store& store, const tracker::Applicant& a) {
-  const tracker::Source source = store.get_source(a.provider_id, a.source_id);
+  const tracker::Source source = store.sources().get(a.provider_id, a.source_id);
   std::string vacancy = "-";
   if (a.vacancy_id) {
-    vacancy = store.get_vacancy(a.provider_id, *a.vacancy_id).role + " (vacancy " +
+    vacancy = store.vacancies().get(a.provider_id, *a.vacancy_id).role + " (vacancy " +
               std::to_string(*a.vacancy_id) + ")";
   }
   const std::string service =
-      a.service_id ? store.get_service(a.provider_id, *a.service_id).name : "-";
+      a.service_id ? store.services().get(a.provider_id, *a.service_id).name : "-";
   TextTable table({{"Applicant " + std::to_string(a.id), TextTable::Align::kLeft},
                    {"", TextTable::Align::kLeft}});
   table.add({"  reference", text_or_dash(a.reference)});
@@ -105,7 +105,7 @@ void add_applicant_delete(CLI::App* group) {
   remove->callback([o] {
     const auto store = open_for(o->target);
     const tracker::Applicant applicant = find_applicant(*store, o->target.provider, o->reference);
-    store->delete_applicant(o->target.provider, applicant.id);
+    store->applicants().remove(o->target.provider, applicant.id);
     std::cout << applicant_record(applicant) << " deleted.\n";
   });
 }
@@ -216,7 +216,7 @@ void add_applicant_correct(CLI::App* group) {
     const ApplicantEdit edit = read_correction(*o, *store);
     tracker::Applicant before;
     const tracker::Applicant after =
-        store->update_applicant(provider, found.id, [&](tracker::Applicant& applicant) {
+        store->applicants().update(provider, found.id, [&](tracker::Applicant& applicant) {
           before = applicant;
           edit.apply(applicant);
         });

@@ -73,7 +73,7 @@ void add_source_rename(CLI::App* group) {
   rename->callback([o] {
     const auto store = open_for(o->target);
     const tracker::Source before = find_source(*store, o->target.provider, o->name);
-    const tracker::Source after = store->update_source(
+    const tracker::Source after = store->sources().update(
         o->target.provider, before.id, [&](tracker::Source& source) { source.name = o->new_name; });
     std::cout << "Source " << before.id << " (" << before.name << ") renamed to " << after.name
               << ".\n";
@@ -97,8 +97,8 @@ void add_source_set_channel(CLI::App* group) {
     const tracker::Channel channel = parse_channel_or_throw(o->channel);
     const auto store = open_for(o->target);
     const tracker::Source before = find_source(*store, o->target.provider, o->name);
-    store->update_source(o->target.provider, before.id,
-                         [&](tracker::Source& source) { source.channel = channel; });
+    store->sources().update(o->target.provider, before.id,
+                            [&](tracker::Source& source) { source.channel = channel; });
     const std::string record = "Source " + std::to_string(before.id) + " (" + before.name + ")";
     if (before.channel == channel) {
       std::cout << record << " unchanged: its channel is already " << tracker::label(channel)
@@ -123,7 +123,7 @@ void add_source_delete(CLI::App* group) {
   remove->callback([o] {
     const auto store = open_for(o->target);
     const tracker::Source source = find_source(*store, o->target.provider, o->name);
-    store->delete_source(o->target.provider, source.id);
+    store->sources().remove(o->target.provider, source.id);
     std::cout << "Source " << source.id << " (" << source.name << ") deleted.\n";
   });
 }
@@ -177,7 +177,7 @@ void add_spend_list(CLI::App* group) {
     if (o->source) filter.source_id = find_source(*store, provider, *o->source).id;
     const auto sources = source_names(*store, provider);
     const auto entries = every_page<tracker::SpendEntry>([&](const tracker::PageRequest& page) {
-      return store->list_spend(provider, filter, page);
+      return store->spend().list(provider, filter, page);
     });
     using Align = TextTable::Align;
     TextTable table({{"id", Align::kRight},
@@ -210,8 +210,8 @@ void add_spend_delete(CLI::App* group) {
   remove->callback([o] {
     const auto store = open_for(o->target);
     const Id provider = o->target.provider;
-    const tracker::SpendEntry entry = store->get_spend(provider, o->id);
-    store->delete_spend(provider, o->id);
+    const tracker::SpendEntry entry = store->spend().get(provider, o->id);
+    store->spend().remove(provider, o->id);
     std::cout << spend_record(entry, source_names(*store, provider)) << " deleted.\n";
   });
 }
@@ -245,7 +245,7 @@ void add_spend_correct(CLI::App* group) {
 
     tracker::SpendEntry before;
     const tracker::SpendEntry after =
-        store->update_spend(provider, o->id, [&](tracker::SpendEntry& entry) {
+        store->spend().update(provider, o->id, [&](tracker::SpendEntry& entry) {
           before = entry;
           if (amount) entry.amount = *amount;
           if (date) entry.date = *date;
@@ -314,7 +314,7 @@ void add_headcount_list(CLI::App* group) {
     const auto services = service_names(*store, provider);
     const auto snapshots =
         every_page<tracker::HeadcountSnapshot>([&](const tracker::PageRequest& page) {
-          return store->list_headcounts(provider, filter, page);
+          return store->headcounts().list(provider, filter, page);
         });
     using Align = TextTable::Align;
     TextTable table({{"id", Align::kRight},
@@ -346,8 +346,8 @@ void add_headcount_delete(CLI::App* group) {
   remove->callback([o] {
     const auto store = open_for(o->target);
     const Id provider = o->target.provider;
-    const tracker::HeadcountSnapshot snapshot = store->get_headcount(provider, o->id);
-    store->delete_headcount(provider, o->id);
+    const tracker::HeadcountSnapshot snapshot = store->headcounts().get(provider, o->id);
+    store->headcounts().remove(provider, o->id);
     std::cout << headcount_record(snapshot, service_names(*store, provider)) << " deleted.\n";
   });
 }
@@ -381,7 +381,7 @@ void add_headcount_correct(CLI::App* group) {
 
     tracker::HeadcountSnapshot before;
     const tracker::HeadcountSnapshot after =
-        store->update_headcount(provider, o->id, [&](tracker::HeadcountSnapshot& snapshot) {
+        store->headcounts().update(provider, o->id, [&](tracker::HeadcountSnapshot& snapshot) {
           before = snapshot;
           if (o->staff) snapshot.staff = *o->staff;
           if (o->vacancies) snapshot.vacancies = *o->vacancies;

@@ -20,13 +20,13 @@ void add_target_options(CLI::App* command, Target& target) {
 
 std::unique_ptr<tracker::Store> open_for(const Target& target) {
   auto store = server::open_database(target.database, server::OpenMode::kMustExist);
-  store->get_provider(target.provider);
+  store->providers().get(target.provider);
   return store;
 }
 
 std::vector<tracker::Source> all_sources(const tracker::Store& store, Id provider) {
   return every_page<tracker::Source>(
-      [&](const tracker::PageRequest& page) { return store.list_sources(provider, {}, page); });
+      [&](const tracker::PageRequest& page) { return store.sources().list(provider, {}, page); });
 }
 
 std::map<Id, std::string> source_names(const tracker::Store& store, Id provider) {
@@ -43,7 +43,7 @@ std::string name_of(const std::map<Id, std::string>& names, Id id, std::string_v
 std::map<Id, std::string> service_names(const tracker::Store& store, Id provider) {
   std::map<Id, std::string> names;
   const auto services = every_page<tracker::Service>(
-      [&](const tracker::PageRequest& page) { return store.list_services(provider, {}, page); });
+      [&](const tracker::PageRequest& page) { return store.services().list(provider, {}, page); });
   for (const auto& service : services) names[service.id] = service.name;
   return names;
 }
@@ -51,7 +51,7 @@ std::map<Id, std::string> service_names(const tracker::Store& store, Id provider
 tracker::Source find_source(const tracker::Store& store, Id provider, const std::string& name) {
   tracker::SourceFilter filter;
   filter.name = name;
-  auto found = store.list_sources(provider, filter, {.limit = 1, .cursor = {}});
+  auto found = store.sources().list(provider, filter, {.limit = 1, .cursor = {}});
   if (!found.items.empty()) return std::move(found.items.front());
   std::vector<std::string> names;
   for (auto& source : all_sources(store, provider)) names.push_back(std::move(source.name));
@@ -67,7 +67,7 @@ tracker::Applicant find_applicant(const tracker::Store& store, Id provider,
   filter.reference = reference;
   auto found = reference.empty()
                    ? tracker::Page<tracker::Applicant>{}
-                   : store.list_applicants(provider, filter, {.limit = 1, .cursor = {}});
+                   : store.applicants().list(provider, filter, {.limit = 1, .cursor = {}});
   if (found.items.empty()) {
     throw Error(ErrorCode::kNotFound,
                 "provider " + std::to_string(provider) + " has no applicant with reference '" +

@@ -64,7 +64,7 @@ void add_provider_commands(CLI::App& app) {
   add_db_option(add, *database, server::OpenMode::kCreate);
   add->callback([database, name] {
     const auto store = server::open_database(*database, server::OpenMode::kCreate);
-    const tracker::Provider created = store->create_provider(*name);
+    const tracker::Provider created = store->providers().create(*name);
     std::cout << "Provider " << created.id << " added: " << created.name << "\n";
   });
 
@@ -74,7 +74,7 @@ void add_provider_commands(CLI::App& app) {
     const auto store = server::open_database(*database, server::OpenMode::kMustExist);
     tracker::PageRequest page{.limit = tracker::kMaxPageSize, .cursor = {}};
     do {
-      const auto result = store->list_providers(page);
+      const auto result = store->providers().list(page);
       for (const auto& p : result.items) {
         std::cout << p.id << "\t" << p.name << "\t(added " << p.created_on.to_string() << ")\n";
       }

@@ -1,5 +1,6 @@
 // Every tracker resource over HTTP: create, read, list with pagination, update, delete, stage
-// events, and tenancy (another provider's ids answer 404 and never appear in lists).
+// events, tenancy (another provider's ids answer 404 and never appear in lists), and the same
+// answers from every collection of the route table.
 #include "api_fixture.hpp"
 
 using namespace caretoolkit::testing;
@@ -161,4 +162,39 @@ TEST_CASE("another provider's records answer 404 and never appear in its lists")
       api.call("POST", "/api/v1/applicants", b.key,
                R"({"reference":"X","source_id":)" + sid + R"(,"applied_on":"2025-01-06"})");
   CHECK(borrowed.status != 201);
+}
+
+TEST_CASE("every collection answers a create with its Location and a delete with no content") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Table Care");
+  const auto source =
+      api.post("/api/v1/sources", provider.key, R"({"name":"Indeed","channel":"job_board"})");
+  const std::string sid = std::to_string(source.at("id").as_int64());
+  const std::vector<std::pair<std::string, std::string>> creates = {
+      {"services", R"({"name":"Rose House","type":"residential"})"},
+      {"sources", R"({"name":"Totaljobs","channel":"job_board"})"},
+      {"spend", R"({"source_id":)" + sid + R"(,"date":"2025-01-05","amount_pence":120000})"},
+      {"vacancies", R"({"role":"Senior carer","opened_on":"2025-01-01"})"},
+      {"applicants", R"({"reference":"R1","source_id":)" + sid + R"(,"applied_on":"2025-01-06"})"},
+      {"headcounts", R"({"date":"2025-01-31","staff":20,"vacancies":2})"}};
+  for (const auto& create : creates) {
+    const std::string& collection = create.first;
+    const std::string& body = create.second;
+    CAPTURE(collection);
+    const auto created = api.call("POST", "/api/v1/" + collection, provider.key, body);
+    REQUIRE(created.status == 201);
+    const std::string location = created.header("Location");
+    CHECK(location == "/api/v1/" + collection + "/" +
+                          std::to_string(parse_json(created.body).at("id").as_int64()));
+    CHECK(api.call("GET", location, provider.key).body == created.body);
+    const auto deleted = api.call("DELETE", location, provider.key);
+    CHECK(deleted.status == 204);
+    CHECK(deleted.body.empty());
+    CHECK(api.call("GET", location, provider.key).status == 404);
+  }
+  // The counts per stage are not taken for an applicant id; the applicants' routes allow the rest.
+  CHECK(api.call("GET", "/api/v1/applicants/stages", provider.key).status == 200);
+  const auto put = api.call("PUT", "/api/v1/applicants/stages", provider.key, "{}");
+  CHECK(put.status == 405);
+  CHECK(put.header("Allow") == "GET, PATCH, DELETE, HEAD");
 }

@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view file(reinterpret_cast<const char*>(data) + 1, size - 1);
   Store& store = scratch.store();
 
-  const Id first = store.create_provider("first").id;
+  const Id first = store.providers().create("first").id;
   const std::string empty = (store.*form.export_csv)(first);
   try {
     (store.*form.import)(first, file, {});
@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string exported = (store.*form.export_csv)(first);
 
-  const Id second = store.create_provider("second").id;
+  const Id second = store.providers().create("second").id;
   try {
     (store.*form.import)(second, exported, {});
   } catch (const Error& error) {

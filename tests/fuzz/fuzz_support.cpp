@@ -119,22 +119,22 @@ FuzzTenants::FuzzTenants() {
   tracker::Store& store = app_->store();
 
   const Date day = *Date::parse("2025-01-06");
-  const auto a = store.create_provider("Fuzz Care");
+  const auto a = store.providers().create("Fuzz Care");
   ids_.provider = a.id;
   ids_.service =
-      store.create_service(a.id, {0, 0, "Rose House", tracker::ServiceType::kResidential}).id;
-  ids_.source = store.create_source(a.id, {0, 0, "Indeed", tracker::Channel::kJobBoard}).id;
+      store.services().create(a.id, {0, 0, "Rose House", tracker::ServiceType::kResidential}).id;
+  ids_.source = store.sources().create(a.id, {0, 0, "Indeed", tracker::Channel::kJobBoard}).id;
   tracker::Vacancy vacancy;
   vacancy.role = "Care assistant";
   vacancy.service_id = ids_.service;
   vacancy.opened_on = day;
-  ids_.vacancy = store.create_vacancy(a.id, vacancy).id;
+  ids_.vacancy = store.vacancies().create(a.id, vacancy).id;
   tracker::Applicant applicant;
   applicant.reference = "A-001";
   applicant.source_id = ids_.source;
   applicant.vacancy_id = ids_.vacancy;
   applicant.applied_on = day;
-  ids_.applicant = store.create_applicant(a.id, applicant).id;
+  ids_.applicant = store.applicants().create(a.id, applicant).id;
   install_key(store, kProviderKey, tracker::ApiKeyRole::kProvider, a.id);
   install_key(store, kTeamKey, tracker::ApiKeyRole::kTeam, std::nullopt);
 
@@ -145,8 +145,9 @@ FuzzTenants::FuzzTenants() {
   for (const char c : secret_) secret_hash_ = secret_hash_ * kBase + static_cast<unsigned char>(c);
   for (std::size_t i = 1; i < secret_.size(); ++i) window_power_ *= kBase;
 
-  const auto b = store.create_provider("Other Provider");
-  const auto b_source = store.create_source(b.id, {0, 0, "Totaljobs", tracker::Channel::kJobBoard});
+  const auto b = store.providers().create("Other Provider");
+  const auto b_source =
+      store.sources().create(b.id, {0, 0, "Totaljobs", tracker::Channel::kJobBoard});
   tracker::Applicant secret_applicant;
   secret_applicant.reference = secret_;
   secret_applicant.source_id = b_source.id;
@@ -156,7 +157,7 @@ FuzzTenants::FuzzTenants() {
   secret_applicant.started_on = day;
   secret_applicant.left_on = *Date::parse("2025-02-06");
   secret_applicant.left_reason = secret_;
-  store.create_applicant(b.id, secret_applicant);
+  store.applicants().create(b.id, secret_applicant);
 }
 
 FuzzTenants::~FuzzTenants() = default;

@@ -34,14 +34,15 @@ tracker::StoreOptions fixed_today() {
 
 // A store with one provider, one source and `applicants` applicants.
 tracker::Id fill(tracker::Store& store, int applicants) {
-  const auto provider = store.create_provider("Backup Care").id;
-  const auto source = store.create_source(provider, {0, 0, "Indeed", tracker::Channel::kJobBoard});
+  const auto provider = store.providers().create("Backup Care").id;
+  const auto source =
+      store.sources().create(provider, {0, 0, "Indeed", tracker::Channel::kJobBoard});
   for (int i = 0; i < applicants; ++i) {
     tracker::Applicant applicant;
     applicant.reference = "B-" + std::to_string(i);
     applicant.source_id = source.id;
     applicant.applied_on = *Date::parse("2025-01-06");
-    store.create_applicant(provider, applicant);
+    store.applicants().create(provider, applicant);
   }
   return provider;
 }

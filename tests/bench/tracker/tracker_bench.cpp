@@ -302,7 +302,7 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
 
     remove_database(bulk_db);
     Store store(bulk_db, bench_options());
-    const Id provider = store.create_provider("Everyone at once").id;
+    const Id provider = store.providers().create("Everyone at once").id;
     const Stopwatch clock;
     const ImportSummary summary = store.import_applicants_csv(provider, all_applicants);
     our_walls.push_back(clock.wall_seconds());
@@ -345,7 +345,7 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
   start = Clock::now();
   std::vector<Id> providers;
   for (int p = 0; p < options.providers; ++p) {
-    const Id provider = store.create_provider("Provider " + std::to_string(p + 1)).id;
+    const Id provider = store.providers().create("Provider " + std::to_string(p + 1)).id;
     providers.push_back(provider);
     store.import_applicants_csv(provider, files[static_cast<std::size_t>(p)].applicants);
     store.import_spend_csv(provider, files[static_cast<std::size_t>(p)].spend);
@@ -367,7 +367,7 @@ void time_reports(const std::filesystem::path& db, const std::vector<Id>& ids) {
   std::vector<Id> providers = ids;
   if (providers.empty()) {
     for (PageRequest page{.limit = 1000, .cursor = {}};;) {
-      auto listed = store.list_providers(page);
+      auto listed = store.providers().list(page);
       for (const Provider& provider : listed.items) providers.push_back(provider.id);
       if (listed.next_cursor.empty()) break;
       page.cursor = listed.next_cursor;

@@ -23,7 +23,7 @@ TEST_CASE("SHA-256 and base64url match their published test vectors") {
 
 TEST_CASE("a provider key authenticates as its provider until it is revoked") {
   StoreFixture f;
-  const Id provider = f.store.create_provider("Old Oak Care").id;
+  const Id provider = f.store.providers().create("Old Oak Care").id;
   const NewApiKey key = issue_api_key(f.store, ApiKeyRole::kProvider, provider, "Office system");
   CHECK(key.token.starts_with("ctk_" + key.record.public_id + "_"));
   CHECK(key.token.size() == 4 + 16 + 1 + 43);
@@ -53,8 +53,8 @@ TEST_CASE("a provider key authenticates as its provider until it is revoked") {
 
 TEST_CASE("team keys belong to no provider and keys are listed by provider") {
   StoreFixture f;
-  const Id a = f.store.create_provider("Old Oak Care").id;
-  const Id b = f.store.create_provider("Riverside Homes").id;
+  const Id a = f.store.providers().create("Old Oak Care").id;
+  const Id b = f.store.providers().create("Riverside Homes").id;
   issue_api_key(f.store, ApiKeyRole::kProvider, a, "A one");
   issue_api_key(f.store, ApiKeyRole::kProvider, a, "A two");
   issue_api_key(f.store, ApiKeyRole::kProvider, b, "B");

@@ -45,8 +45,8 @@ TrackerData team_with_applicants(const Store& store, std::optional<Date> up_to =
 
 // The reference's worked example (metrics.md): Referral and Job board in the first quarter of 2025.
 struct ExampleFixture : StoreFixture {
-  Id provider = store.create_provider("Old Oak Care").id;
-  Id other = store.create_provider("Riverside Homes").id;
+  Id provider = store.providers().create("Old Oak Care").id;
+  Id other = store.providers().create("Riverside Homes").id;
 
   ExampleFixture() {
     store.import_spend_csv(provider,
@@ -180,9 +180,9 @@ TEST_CASE("the team's data is the same read on one thread or two") {
   Store store(dir.file("team.db"), options);
   // Three providers importing in turns, so that each one's rows are spread over the id range,
   // and some applications after the day the data is read up to.
-  const Id a = store.create_provider("A").id;
-  const Id b = store.create_provider("B").id;
-  const Id c = store.create_provider("C").id;
+  const Id a = store.providers().create("A").id;
+  const Id b = store.providers().create("B").id;
+  const Id c = store.providers().create("C").id;
   const std::string header =
       "reference,source,channel,vacancy,service,applied_on,interviewed_on,offered_on,started_on,"
       "left_on,left_reason,outcome\n";
@@ -232,8 +232,9 @@ TEST_CASE("the team's data is the same read on one thread or two") {
 TEST_CASE_FIXTURE(ExampleFixture,
                   "purge removes old references of those who withdrew or were rejected and no "
                   "metric moves") {
-  store.record_event(provider, store.list_applicants(provider, {.reference = "J7"}).items.at(0).id,
-                     Stage::kWithdrawn, day("2026-06-01"), "Moved to Leeds");
+  store.applicants().record_event(
+      provider, store.applicants().list(provider, {.reference = "J7"}).items.at(0).id,
+      Stage::kWithdrawn, day("2026-06-01"), "Moved to Leeds");
   const TrackerData before = store.load_tracker_data(provider, day("2026-03-31"));
 
   // Today is 2026-06-30: 182 days back is 2025-12-30. J7 withdrew on 2026-06-01, so stays; J10
@@ -248,8 +249,8 @@ TEST_CASE_FIXTURE(ExampleFixture,
   }
   CHECK(kept == std::vector<std::string>{"R1", "R2", "R3", "J1", "J2", "J7", "J10"});
   CHECK(metric_inputs(after) == metric_inputs(before));
-  const auto j7_events = store.list_events(
-      provider, store.list_applicants(provider, {.reference = "J7"}).items.at(0).id);
+  const auto j7_events = store.applicants().list_events(
+      provider, store.applicants().list(provider, {.reference = "J7"}).items.at(0).id);
   CHECK(j7_events.back().reason == "Moved to Leeds");  // too recent: untouched
 
   for (const auto by :
@@ -303,8 +304,8 @@ TEST_CASE_FIXTURE(ExampleFixture, "a purged export imports back without adding a
 }
 
 TEST_CASE_FIXTURE(ExampleFixture, "purge can be limited to one provider and to an age") {
-  store.record_event(other, store.list_applicants(other).items.at(0).id, Stage::kRejected,
-                     day("2025-01-20"));
+  store.applicants().record_event(other, store.applicants().list(other).items.at(0).id,
+                                  Stage::kRejected, day("2025-01-20"));
   CHECK(store.purge(182, other).applicants == 1);
   CHECK(store.purge(10000).applicants == 0);
   CHECK(error_from([&] { store.purge(-1); }).field() == "older_than_days");

@@ -16,10 +16,10 @@ constexpr std::string_view kHeader =
     "left_on,left_reason,outcome,prior_sector\n";
 
 struct ImportFixture : StoreFixture {
-  Id provider = store.create_provider("Old Oak Care").id;
+  Id provider = store.providers().create("Old Oak Care").id;
 
   std::vector<Applicant> applicants() const {
-    return store.list_applicants(provider, {}, {.limit = 1000}).items;
+    return store.applicants().list(provider, {}, {.limit = 1000}).items;
   }
   const Applicant& by_reference(const std::vector<Applicant>& all,
                                 std::string_view reference) const {
@@ -53,15 +53,15 @@ TEST_CASE_FIXTURE(
   CHECK(summary.new_services == std::vector<std::string>{"Town home care"});
   CHECK(summary.new_vacancies == 2);
 
-  const auto sources = store.list_sources(provider).items;
+  const auto sources = store.sources().list(provider).items;
   REQUIRE(sources.size() == 3);
   CHECK(sources[0].channel == Channel::kJobBoard);
   CHECK(sources[1].channel == Channel::kStaffReferral);
   CHECK(sources[2].channel == Channel::kSocialMedia);
   // "Town home care" is not a type name, so the service's type is other.
-  CHECK(store.list_services(provider).items.at(0).type == ServiceType::kOther);
+  CHECK(store.services().list(provider).items.at(0).type == ServiceType::kOther);
   // A vacancy opens on its earliest application in the file.
-  const auto vacancies = store.list_vacancies(provider).items;
+  const auto vacancies = store.vacancies().list(provider).items;
   REQUIRE(vacancies.size() == 2);
   CHECK(vacancies[0].role == "Care worker");
   CHECK(vacancies[0].opened_on == day("2025-01-04"));
@@ -127,7 +127,7 @@ TEST_CASE_FIXTURE(
   const auto all = applicants();
   REQUIRE(all.size() == 1);
   CHECK(all[0].reference == "OLD-1");
-  CHECK(store.list_sources(provider).items.size() == 1);
+  CHECK(store.sources().list(provider).items.size() == 1);
 }
 
 TEST_CASE_FIXTURE(ImportFixture,
@@ -210,10 +210,11 @@ TEST_CASE_FIXTURE(ImportFixture,
   store.import_applicants_csv(provider,
                               std::string(kHeader) + "A-1,Indeed,,,,2025-01-06,2025-01-08,,,,,,\n");
   const Id id = applicants().at(0).id;
-  store.record_event(provider, id, Stage::kWithdrawn, day("2025-01-20"), "Found a closer job");
+  store.applicants().record_event(provider, id, Stage::kWithdrawn, day("2025-01-20"),
+                                  "Found a closer job");
   const std::string exported = store.export_applicants_csv(provider);
   store.import_applicants_csv(provider, exported);
-  const auto events = store.list_events(provider, id);
+  const auto events = store.applicants().list_events(provider, id);
   REQUIRE(events.size() == 3);
   CHECK(events[2].on == day("2025-01-20"));
   CHECK(events[2].reason == "Found a closer job");
@@ -232,12 +233,12 @@ TEST_CASE_FIXTURE(ImportFixture, "spend is imported once however often the file 
   const ImportSummary second = store.import_spend_csv(provider, csv);
   CHECK(second.created == 0);
   CHECK(second.unchanged == 4);
-  const auto spend = store.list_spend(provider).items;
+  const auto spend = store.spend().list(provider).items;
   REQUIRE(spend.size() == 4);
   CHECK(spend[0].amount == Pence{120000});
   CHECK(spend[2].amount == Pence{50000});
   CHECK(spend[3].amount == Pence{30050});
-  CHECK(store.list_sources(provider).items.at(1).channel == Channel::kOther);
+  CHECK(store.sources().list(provider).items.at(1).channel == Channel::kOther);
 }
 
 TEST_CASE_FIXTURE(ImportFixture, "bad spend rows are named") {
@@ -259,7 +260,7 @@ TEST_CASE_FIXTURE(ImportFixture, "bad spend rows are named") {
   CHECK(items[3].detail == "source is required");
   CHECK(items[4].detail == "date '2025-13-01' is not a date: there is no month 13");
   CHECK(items[5].detail == "amount is required");
-  CHECK(store.list_spend(provider).items.empty());
+  CHECK(store.spend().list(provider).items.empty());
 }
 
 TEST_CASE_FIXTURE(ImportFixture,
@@ -270,7 +271,7 @@ TEST_CASE_FIXTURE(ImportFixture,
       "2025-01-31,,45,5,\n"
       "2025-02-28,Home care,41,3,11\n";
   CHECK(store.import_headcount_csv(provider, csv).created == 3);
-  const auto services = store.list_services(provider).items;
+  const auto services = store.services().list(provider).items;
   REQUIRE(services.size() == 1);
   CHECK(services[0].type == ServiceType::kHomeCare);  // the name spells a type
   const ImportSummary again = store.import_headcount_csv(
@@ -281,7 +282,7 @@ TEST_CASE_FIXTURE(ImportFixture,
   const ImportSummary same = store.import_headcount_csv(
       provider, "date,service,staff,vacancies\n2025-01-31,home care,42,4\n");
   CHECK(same.unchanged == 1);
-  const auto snapshots = store.list_headcounts(provider).items;
+  const auto snapshots = store.headcounts().list(provider).items;
   REQUIRE(snapshots.size() == 3);
   CHECK(snapshots[0].staff == 42);
   CHECK_FALSE(snapshots[0].leavers.has_value());
@@ -306,18 +307,19 @@ TEST_CASE_FIXTURE(ImportFixture,
 TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives the same bytes") {
   // Data entered through the store, with the awkward text a spreadsheet can hold.
   const Id home =
-      store.create_service(provider, {.name = "Home care, North", .type = ServiceType::kHomeCare})
+      store.services()
+          .create(provider, {.name = "Home care, North", .type = ServiceType::kHomeCare})
           .id;
   const Id indeed =
-      store.create_source(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
-  const Id referral = store
-                          .create_source(provider, {.name = "Staff \"Refer a friend\"",
-                                                    .channel = Channel::kStaffReferral})
+      store.sources().create(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
+  const Id referral = store.sources()
+                          .create(provider, {.name = "Staff \"Refer a friend\"",
+                                             .channel = Channel::kStaffReferral})
                           .id;
   const Id vacancy =
-      store
-          .create_vacancy(
-              provider, {.role = "Care worker", .service_id = home, .opened_on = day("2025-01-01")})
+      store.vacancies()
+          .create(provider,
+                  {.role = "Care worker", .service_id = home, .opened_on = day("2025-01-01")})
           .id;
   Applicant a{.reference = "A-1",
               .source_id = indeed,
@@ -329,20 +331,20 @@ TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives
   a.left_on = day("2025-04-15");
   a.left_reason = "Shifts too long,\nand far";
   a.prior_sector = "health";
-  store.create_applicant(provider, a);
+  store.applicants().create(provider, a);
   Applicant b{.reference = " B ", .source_id = referral, .applied_on = day("2025-01-08")};
   b.outcome = Outcome::kWithdrawn;
-  store.create_applicant(provider, b);
-  store.create_spend(provider, {.source_id = indeed,
-                                .date = day("2025-01-05"),
-                                .amount = Pence{120050},
-                                .note = "January, boosted"});
-  store.create_spend(provider,
-                     {.source_id = referral, .date = day("2025-01-10"), .amount = Pence{5}});
-  store.create_headcount(
+  store.applicants().create(provider, b);
+  store.spend().create(provider, {.source_id = indeed,
+                                  .date = day("2025-01-05"),
+                                  .amount = Pence{120050},
+                                  .note = "January, boosted"});
+  store.spend().create(provider,
+                       {.source_id = referral, .date = day("2025-01-10"), .amount = Pence{5}});
+  store.headcounts().create(
       provider,
       {.date = day("2025-01-31"), .service_id = home, .staff = 40, .vacancies = 4, .leavers = 12});
-  store.create_headcount(provider, {.date = day("2025-01-31"), .staff = 45, .vacancies = 5});
+  store.headcounts().create(provider, {.date = day("2025-01-31"), .staff = 45, .vacancies = 5});
 
   const std::string applicants_csv = store.export_applicants_csv(provider);
   const std::string spend_csv = store.export_spend_csv(provider);
@@ -362,7 +364,7 @@ TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives
         "2025-01-31,\"Home care, North\",40,4,12\r\n"
         "2025-01-31,,45,5,\r\n");
 
-  const Id copy = store.create_provider("Old Oak Care (copy)").id;
+  const Id copy = store.providers().create("Old Oak Care (copy)").id;
   store.import_applicants_csv(copy, applicants_csv);
   store.import_spend_csv(copy, spend_csv);
   store.import_headcount_csv(copy, headcount_csv);
@@ -383,10 +385,10 @@ TEST_CASE_FIXTURE(
     "rows refer to the ids the store gives the names they create whatever those are") {
   // A source, a service and a vacancy at SQLite's largest id: the next row of each table then
   // gets an id picked at random, not one more than the largest.
-  store.create_source(provider, {.name = "Newspaper", .channel = Channel::kOther});
-  const Id old_service = store.create_service(provider, {.name = "Day centre"}).id;
-  store.create_vacancy(provider,
-                       {.role = "Cook", .service_id = old_service, .opened_on = day("2025-01-01")});
+  store.sources().create(provider, {.name = "Newspaper", .channel = Channel::kOther});
+  const Id old_service = store.services().create(provider, {.name = "Day centre"}).id;
+  store.vacancies().create(
+      provider, {.role = "Cook", .service_id = old_service, .opened_on = day("2025-01-01")});
   {
     SQLite::Database db(dir.file("tracker.db"), SQLite::OPEN_READWRITE);
     db.exec("PRAGMA foreign_keys = OFF");
@@ -409,21 +411,21 @@ TEST_CASE_FIXTURE(
             .created == 1);
 
   const auto id_of_source = [&](std::string_view name) {
-    for (const Source& source : store.list_sources(provider).items) {
+    for (const Source& source : store.sources().list(provider).items) {
       if (source.name == name) return source.id;
     }
     FAIL("no source " << name);
     return Id{0};
   };
   const auto id_of_service = [&](std::string_view name) {
-    for (const Service& service : store.list_services(provider).items) {
+    for (const Service& service : store.services().list(provider).items) {
       if (service.name == name) return service.id;
     }
     FAIL("no service " << name);
     return Id{0};
   };
   Vacancy care_worker;
-  for (const Vacancy& vacancy : store.list_vacancies(provider).items) {
+  for (const Vacancy& vacancy : store.vacancies().list(provider).items) {
     if (vacancy.role == "Care worker") care_worker = vacancy;
   }
   CHECK(care_worker.service_id == id_of_service("Home care"));
@@ -436,13 +438,13 @@ TEST_CASE_FIXTURE(
     CHECK(a.vacancy_id == care_worker.id);
   }
   // A-002 named no channel; A-001 gave Indeed its channel.
-  for (const Source& source : store.list_sources(provider).items) {
+  for (const Source& source : store.sources().list(provider).items) {
     if (source.name == "Indeed") CHECK(source.channel == Channel::kJobBoard);
   }
-  const auto spend = store.list_spend(provider).items;
+  const auto spend = store.spend().list(provider).items;
   REQUIRE(spend.size() == 1);
   CHECK(spend[0].source_id == id_of_source("Totaljobs"));
-  const auto headcounts = store.list_headcounts(provider).items;
+  const auto headcounts = store.headcounts().list(provider).items;
   REQUIRE(headcounts.size() == 1);
   CHECK(headcounts[0].service_id == id_of_service("Supported living"));
 }

@@ -25,25 +25,26 @@ const std::string kSheet = std::string(kApplicantsHeader) +
                            "A-5,Indeed,job_board,,,2025-01-10,,,,,,\n";
 
 struct ReimportFixture : StoreFixture {
-  Id provider = store.create_provider("Old Oak Care").id;
+  Id provider = store.providers().create("Old Oak Care").id;
 
   std::vector<Applicant> applicants() const {
-    return store.list_applicants(provider, {}, {.limit = 1000}).items;
+    return store.applicants().list(provider, {}, {.limit = 1000}).items;
   }
   std::optional<Applicant> find(std::string_view reference) const {
-    const auto found = store.list_applicants(provider, {.reference = std::string(reference)}).items;
+    const auto found =
+        store.applicants().list(provider, {.reference = std::string(reference)}).items;
     if (found.empty()) return std::nullopt;
     return found.front();
   }
   Pence spend_total() const {
     Pence total;
-    for (const auto& entry : store.list_spend(provider, {}, {.limit = 1000}).items) {
+    for (const auto& entry : store.spend().list(provider, {}, {.limit = 1000}).items) {
       total += entry.amount;
     }
     return total;
   }
   Source source(std::string_view name) const {
-    for (const auto& s : store.list_sources(provider).items) {
+    for (const auto& s : store.sources().list(provider).items) {
       if (s.name == name) return s;
     }
     FAIL("no source " << name);
@@ -89,7 +90,7 @@ TEST_CASE_FIXTURE(ReimportFixture,
   CHECK(recased.skipped_purged == 1);
   CHECK(recased.created == 0);
   // Another provider's sheet with the same reference is its own applicant.
-  const Id other = store.create_provider("Riverside Homes").id;
+  const Id other = store.providers().create("Riverside Homes").id;
   CHECK(store.import_applicants_csv(other, kSheet).created == 5);
 }
 
@@ -213,7 +214,8 @@ TEST_CASE_FIXTURE(ReimportFixture,
   CHECK(corrected.replaced[0].month == day("2025-03-01"));
   CHECK(describe(corrected.replaced[0]) ==
         "replaced 3 rows for Indeed in March 2025: £487.00 → £587.00");
-  CHECK(store.list_spend(provider, {.from = day("2025-02-01"), .to = day("2025-02-28")})
+  CHECK(store.spend()
+            .list(provider, {.from = day("2025-02-01"), .to = day("2025-02-28")})
             .items.size() == 1);
 
   // A sheet with a row fewer for a source-month removes it.
@@ -254,7 +256,7 @@ TEST_CASE_FIXTURE(ReimportFixture, "headcounts are identified by date and servic
   const ImportSummary corrected = store.import_headcount_csv(
       provider, "date,service,staff,vacancies\n2025-01-31,DAY CENTRE,13,1\n");
   CHECK(corrected.updated == 1);
-  const auto snapshots = store.list_headcounts(provider).items;
+  const auto snapshots = store.headcounts().list(provider).items;
   REQUIRE(snapshots.size() == 3);
   CHECK(snapshots[0].staff == 40);
   CHECK(snapshots[1].staff == 13);
@@ -303,8 +305,8 @@ TEST_CASE_FIXTURE(ReimportFixture,
             " Facebook job_board");
   CHECK_FALSE(find("A-7").has_value());
   // Corrected through the store, as the command line and the API do, the row then imports.
-  store.update_source(provider, source("Facebook").id,
-                      [](Source& s) { s.channel = Channel::kJobBoard; });
+  store.sources().update(provider, source("Facebook").id,
+                         [](Source& s) { s.channel = Channel::kJobBoard; });
   CHECK(store
             .import_applicants_csv(provider, std::string(kApplicantsHeader) +
                                                  "A-7,facebook,Job board,,,2025-02-01,,,,,,\n")
@@ -322,5 +324,5 @@ TEST_CASE_FIXTURE(ReimportFixture,
   CHECK(error.items()[0].line == 3);
   CHECK(error.items()[0].detail ==
         "source 'Facebook' is social_media on line 2, not job_board: a source has one channel");
-  CHECK(store.list_sources(provider).items.empty());
+  CHECK(store.sources().list(provider).items.empty());
 }

@@ -77,7 +77,7 @@ TEST_CASE(
     Store store(path, fixed_today());
     CHECK(pragma(path, "user_version") == kSchemaVersion);
     CHECK(schema_of(path) == expected);
-    CHECK(store.get_provider(1).name == "Old Oak Care");
+    CHECK(store.providers().get(1).name == "Old Oak Care");
   }
 }
 
@@ -167,5 +167,5 @@ TEST_CASE("a store told not to create its file refuses a missing one and makes n
 
   { Store created(dir.file("there.db"), fixed_today()); }
   Store reopened(dir.file("there.db"), options);  // an existing file opens as before
-  CHECK(reopened.list_providers().items.empty());
+  CHECK(reopened.providers().list().items.empty());
 }

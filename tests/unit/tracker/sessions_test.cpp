@@ -35,7 +35,7 @@ struct ClockedStore {
 };
 
 Id provider_key(Store& store) {
-  const Id provider = store.create_provider("Brook House").id;
+  const Id provider = store.providers().create("Brook House").id;
   return issue_api_key(store, ApiKeyRole::kProvider, provider, "office").record.id;
 }
 

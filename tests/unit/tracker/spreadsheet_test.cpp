@@ -14,11 +14,11 @@ namespace {
 constexpr std::string_view kSpendHeader = "source,date,amount,note\n";
 
 struct SpreadsheetFixture : StoreFixture {
-  Id provider = store.create_provider("Old Oak Care").id;
+  Id provider = store.providers().create("Old Oak Care").id;
 
-  std::vector<SpendEntry> spend() const { return store.list_spend(provider).items; }
+  std::vector<SpendEntry> spend() const { return store.spend().list(provider).items; }
   std::vector<HeadcountSnapshot> headcounts() const {
-    return store.list_headcounts(provider).items;
+    return store.headcounts().list(provider).items;
   }
   // The one problem of a spend file with one bad row.
   ErrorItem spend_problem(std::string_view rows) {
@@ -188,11 +188,12 @@ TEST_CASE_FIXTURE(SpreadsheetFixture,
                   "cells that start like a formula are exported after an apostrophe and import "
                   "back to the same bytes") {
   const Id equals =
-      store.create_source(provider, {.name = "=Indeed", .channel = Channel::kJobBoard}).id;
+      store.sources().create(provider, {.name = "=Indeed", .channel = Channel::kJobBoard}).id;
   const Id plus =
-      store.create_source(provider, {.name = "+44 line", .channel = Channel::kOther}).id;
-  const Id role =
-      store.create_vacancy(provider, {.role = "@Senior carer", .opened_on = day("2025-01-01")}).id;
+      store.sources().create(provider, {.name = "+44 line", .channel = Channel::kOther}).id;
+  const Id role = store.vacancies()
+                      .create(provider, {.role = "@Senior carer", .opened_on = day("2025-01-01")})
+                      .id;
   Applicant a{.reference = "=HYPERLINK(\"x\")",
               .source_id = equals,
               .vacancy_id = role,
@@ -201,15 +202,15 @@ TEST_CASE_FIXTURE(SpreadsheetFixture,
   a.started_on = day("2025-01-20");
   a.left_on = day("2025-03-01");
   a.left_reason = "-moved away";
-  store.create_applicant(provider, a);
-  store.create_applicant(
+  store.applicants().create(provider, a);
+  store.applicants().create(
       provider, {.reference = "'=kept", .source_id = plus, .applied_on = day("2025-01-07")});
-  store.create_applicant(
+  store.applicants().create(
       provider, {.reference = "'plain", .source_id = plus, .applied_on = day("2025-01-08")});
-  store.create_spend(provider, {.source_id = plus,
-                                .date = day("2025-01-05"),
-                                .amount = Pence{1000},
-                                .note = "@mention, and more"});
+  store.spend().create(provider, {.source_id = plus,
+                                  .date = day("2025-01-05"),
+                                  .amount = Pence{1000},
+                                  .note = "@mention, and more"});
 
   const std::string applicants = store.export_applicants_csv(provider);
   const std::string spend_csv = store.export_spend_csv(provider);
@@ -224,11 +225,11 @@ TEST_CASE_FIXTURE(SpreadsheetFixture,
         "source,date,amount,note\r\n"
         "'+44 line,2025-01-05,10.00,\"'@mention, and more\"\r\n");
 
-  const Id copy = store.create_provider("Old Oak Care (copy)").id;
+  const Id copy = store.providers().create("Old Oak Care (copy)").id;
   store.import_applicants_csv(copy, applicants);
   store.import_spend_csv(copy, spend_csv);
-  CHECK(store.list_sources(copy).items.at(0).name == "=Indeed");
-  CHECK(store.list_vacancies(copy).items.at(0).role == "@Senior carer");
+  CHECK(store.sources().list(copy).items.at(0).name == "=Indeed");
+  CHECK(store.vacancies().list(copy).items.at(0).role == "@Senior carer");
   CHECK(store.export_applicants_csv(copy) == applicants);
   CHECK(store.export_spend_csv(copy) == spend_csv);
 }
@@ -238,8 +239,8 @@ TEST_CASE("the Excel UK example files import to the same data as the ISO example
   ScratchDir dir;
   Store store(dir.file("tracker.db"), fixed_today(day("2026-10-31")));
   const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
-  const Id iso = store.create_provider("Brookfield").id;
-  const Id excel = store.create_provider("Brookfield as Excel saves it").id;
+  const Id iso = store.providers().create("Brookfield").id;
+  const Id excel = store.providers().create("Brookfield as Excel saves it").id;
   for (const std::string_view form : {"applicants", "spend", "headcount"}) {
     CAPTURE(form);
     const std::string iso_text = read_file(examples + std::string(form) + ".csv");

@@ -15,8 +15,9 @@ using namespace caretoolkit::tracker::testing;
 namespace {
 
 struct BoardFixture : StoreFixture {
-  Id provider = store.create_provider("Elm Tree Care").id;
-  Id source = store.create_source(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
+  Id provider = store.providers().create("Elm Tree Care").id;
+  Id source =
+      store.sources().create(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
 
   // An applicant who applied on 6 January 2025 and reached `stage`, a few days per stage.
   Id at_stage(const std::string& reference, Stage stage) {
@@ -31,12 +32,12 @@ struct BoardFixture : StoreFixture {
       if (reached(Stage::kStarted)) a.started_on = day("2025-02-01");
       if (reached(Stage::kLeft)) a.left_on = day("2025-04-15");
     }
-    return store.create_applicant(provider, a).id;
+    return store.applicants().create(provider, a).id;
   }
 
   std::vector<std::string> references(const ApplicantFilter& filter, PageRequest page = {}) {
     std::vector<std::string> out;
-    for (const auto& a : store.list_applicants(provider, filter, page).items) {
+    for (const auto& a : store.applicants().list(provider, filter, page).items) {
       out.push_back(a.reference);
     }
     return out;
@@ -75,12 +76,12 @@ TEST_CASE_FIXTURE(BoardFixture, "the store records exactly the stages that may f
           at_stage(std::string(to_string(from)) + "-" + std::string(to_string(next)), from);
       bool recorded = true;
       try {
-        store.record_event(provider, id, next, day("2025-05-01"));
+        store.applicants().record_event(provider, id, next, day("2025-05-01"));
       } catch (const Error&) {
         recorded = false;
       }
       CHECK(recorded == can_follow(from, next));
-      CHECK(current_stage(store.get_applicant(provider, id)) == (recorded ? next : from));
+      CHECK(current_stage(store.applicants().get(provider, id)) == (recorded ? next : from));
     }
   }
 }
@@ -88,8 +89,8 @@ TEST_CASE_FIXTURE(BoardFixture, "the store records exactly the stages that may f
 TEST_CASE_FIXTURE(BoardFixture,
                   "a stage that cannot follow is refused in words that say which can") {
   const Id id = at_stage("MAN-001", Stage::kApplied);
-  const Error early =
-      error_from([&] { store.record_event(provider, id, Stage::kStarted, day("2025-02-01")); });
+  const Error early = error_from(
+      [&] { store.applicants().record_event(provider, id, Stage::kStarted, day("2025-02-01")); });
   CHECK(early.code() == ErrorCode::kInvalid);
   CHECK(early.field() == "stage");
   CHECK(std::string(early.what()) ==
@@ -97,10 +98,11 @@ TEST_CASE_FIXTURE(BoardFixture,
         "Offered a job, Withdrew or Not taken forward");
   const Id left = at_stage("MAN-002", Stage::kLeft);
   CHECK(std::string(error_from([&] {
-                      store.record_event(provider, left, Stage::kWithdrawn, day("2025-05-01"));
+                      store.applicants().record_event(provider, left, Stage::kWithdrawn,
+                                                      day("2025-05-01"));
                     }).what()) ==
         "Withdrew cannot be recorded after Left: no further step can be recorded");
-  CHECK_FALSE(store.get_applicant(provider, id).started_on.has_value());
+  CHECK_FALSE(store.applicants().get(provider, id).started_on.has_value());
 }
 
 TEST_CASE_FIXTURE(BoardFixture, "the list filters by the stage reached and counts each stage") {
@@ -117,11 +119,11 @@ TEST_CASE_FIXTURE(BoardFixture, "the list filters by the stage reached and count
   }
   for (const auto& [stage, count] : wanted) {
     CAPTURE(to_string(stage));
-    const auto page = store.list_applicants(provider, {.stage = stage});
+    const auto page = store.applicants().list(provider, {.stage = stage});
     CHECK(page.items.size() == static_cast<std::size_t>(count));
     for (const auto& a : page.items) CHECK(current_stage(a) == stage);
   }
-  const StageCounts counts = store.count_applicants_by_stage(provider);
+  const StageCounts counts = store.applicants().count_by_stage(provider);
   CHECK(counts.total == 11);
   CHECK(counts.matched == 11);
   REQUIRE(counts.by_stage.size() == 7);
@@ -129,7 +131,7 @@ TEST_CASE_FIXTURE(BoardFixture, "the list filters by the stage reached and count
     CHECK(count == static_cast<std::size_t>(wanted[stage]));
   }
   // A filter narrows the counts but not the total: references R1 and R10 and R11 hold "1".
-  const StageCounts some = store.count_applicants_by_stage(provider, {.reference_contains = "1"});
+  const StageCounts some = store.applicants().count_by_stage(provider, {.reference_contains = "1"});
   CHECK(some.total == 11);
   CHECK(some.matched == 3);
 }
@@ -149,15 +151,15 @@ TEST_CASE_FIXTURE(BoardFixture,
 
 TEST_CASE_FIXTURE(BoardFixture, "a list read newest first pages backwards through the ids") {
   for (const char* reference : {"N1", "N2", "N3", "N4", "N5"}) at_stage(reference, Stage::kApplied);
-  const auto first = store.list_applicants(provider, {}, {.limit = 2, .newest_first = true});
+  const auto first = store.applicants().list(provider, {}, {.limit = 2, .newest_first = true});
   REQUIRE(first.items.size() == 2);
   CHECK(first.items[0].reference == "N5");
   CHECK(first.items[1].reference == "N4");
-  const auto second = store.list_applicants(
+  const auto second = store.applicants().list(
       provider, {}, {.limit = 2, .cursor = first.next_cursor, .newest_first = true});
   CHECK(second.items.at(0).reference == "N3");
   CHECK(second.items.at(1).reference == "N2");
-  const auto last = store.list_applicants(
+  const auto last = store.applicants().list(
       provider, {}, {.limit = 2, .cursor = second.next_cursor, .newest_first = true});
   CHECK(last.items.size() == 1);
   CHECK(last.items.at(0).reference == "N1");

@@ -10,85 +10,87 @@ using namespace caretoolkit::tracker::testing;
 
 TEST_CASE("providers are created with today's date and listed in pages") {
   StoreFixture f;
-  const Provider oak = f.store.create_provider("  Old Oak Care  ");
+  const Provider oak = f.store.providers().create("  Old Oak Care  ");
   CHECK(oak.name == "Old Oak Care");
   CHECK(oak.created_on == kToday);
-  CHECK(f.store.get_provider(oak.id).name == "Old Oak Care");
-  f.store.create_provider("Riverside Homes");
-  f.store.create_provider("Hill View");
+  CHECK(f.store.providers().get(oak.id).name == "Old Oak Care");
+  f.store.providers().create("Riverside Homes");
+  f.store.providers().create("Hill View");
 
-  const auto first = f.store.list_providers({.limit = 2, .cursor = {}});
+  const auto first = f.store.providers().list({.limit = 2, .cursor = {}});
   REQUIRE(first.items.size() == 2);
   CHECK(first.items[0].name == "Old Oak Care");
   CHECK(first.items[1].name == "Riverside Homes");
   REQUIRE_FALSE(first.next_cursor.empty());
-  const auto second = f.store.list_providers({.limit = 2, .cursor = first.next_cursor});
+  const auto second = f.store.providers().list({.limit = 2, .cursor = first.next_cursor});
   REQUIRE(second.items.size() == 1);
   CHECK(second.items[0].name == "Hill View");
   CHECK(second.next_cursor.empty());
 
-  const Provider renamed = f.store.update_provider(oak.id, [](Provider& p) { p.name = "Oak"; });
+  const Provider renamed = f.store.providers().update(oak.id, [](Provider& p) { p.name = "Oak"; });
   CHECK(renamed.name == "Oak");
   CHECK(renamed.created_on == kToday);
 }
 
 TEST_CASE("a provider needs a name and an unknown provider is not found") {
   StoreFixture f;
-  const Error empty = error_from([&] { f.store.create_provider("   "); });
+  const Error empty = error_from([&] { f.store.providers().create("   "); });
   CHECK(empty.code() == ErrorCode::kInvalid);
   REQUIRE(empty.items().size() == 1);
   CHECK(empty.items()[0].field == "name");
   CHECK(empty.items()[0].detail == "name is required");
-  const Error missing = error_from([&] { f.store.get_provider(99); });
+  const Error missing = error_from([&] { f.store.providers().get(99); });
   CHECK(missing.code() == ErrorCode::kNotFound);
   CHECK(std::string(missing.what()) == "provider 99 was not found");
-  CHECK(error_from([&] { f.store.create_source(99, Source{.name = "Indeed"}); }).code() ==
+  CHECK(error_from([&] { f.store.sources().create(99, Source{.name = "Indeed"}); }).code() ==
         ErrorCode::kNotFound);
 }
 
 TEST_CASE("sources have unique names within a provider whatever their case") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Source indeed = f.store.create_source(p, {.name = "Indeed", .channel = Channel::kJobBoard});
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Source indeed =
+      f.store.sources().create(p, {.name = "Indeed", .channel = Channel::kJobBoard});
   CHECK(indeed.id > 0);
   CHECK(indeed.provider_id == p);
-  CHECK(f.store.get_source(p, indeed.id).channel == Channel::kJobBoard);
-  const Error duplicate = error_from([&] { f.store.create_source(p, {.name = " indeed "}); });
+  CHECK(f.store.sources().get(p, indeed.id).channel == Channel::kJobBoard);
+  const Error duplicate = error_from([&] { f.store.sources().create(p, {.name = " indeed "}); });
   CHECK(duplicate.code() == ErrorCode::kConflict);
   CHECK(std::string(duplicate.what()) ==
         "A source named 'indeed' already exists: choose another name, or use that source");
   // Another provider may use the same name.
-  const Id q = f.store.create_provider("Riverside Homes").id;
-  CHECK_NOTHROW(f.store.create_source(q, {.name = "Indeed"}));
+  const Id q = f.store.providers().create("Riverside Homes").id;
+  CHECK_NOTHROW(f.store.sources().create(q, {.name = "Indeed"}));
 }
 
 TEST_CASE("a source is found by its name as names are kept unique") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Id q = f.store.create_provider("Riverside Homes").id;
-  f.store.create_source(p, {.name = "Facebook"});
-  const Source indeed = f.store.create_source(p, {.name = "Indeed"});
-  f.store.create_source(q, {.name = "Indeed"});
-  const auto found = f.store.list_sources(p, {.name = "  INDEED "}).items;
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Id q = f.store.providers().create("Riverside Homes").id;
+  f.store.sources().create(p, {.name = "Facebook"});
+  const Source indeed = f.store.sources().create(p, {.name = "Indeed"});
+  f.store.sources().create(q, {.name = "Indeed"});
+  const auto found = f.store.sources().list(p, {.name = "  INDEED "}).items;
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == indeed.id);
   CHECK(found[0].name == "Indeed");
-  CHECK(f.store.list_sources(p, {.name = "Indeed UK"}).items.empty());
-  CHECK(f.store.list_sources(p, {.name = "Facebook"}).items.size() == 1);
+  CHECK(f.store.sources().list(p, {.name = "Indeed UK"}).items.empty());
+  CHECK(f.store.sources().list(p, {.name = "Facebook"}).items.size() == 1);
 }
 
 TEST_CASE("lists filter and page through a provider's rows in id order") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
+  const Id p = f.store.providers().create("Old Oak Care").id;
   for (int i = 0; i < 7; ++i) {
-    f.store.create_source(p, {.name = "Board " + std::to_string(i),
+    f.store.sources().create(p,
+                             {.name = "Board " + std::to_string(i),
                               .channel = i % 2 == 0 ? Channel::kJobBoard : Channel::kSocialMedia});
   }
   std::vector<std::string> names;
   PageRequest request{.limit = 3, .cursor = {}};
   int pages = 0;
   do {
-    const auto page = f.store.list_sources(p, {.channel = Channel::kJobBoard}, request);
+    const auto page = f.store.sources().list(p, {.channel = Channel::kJobBoard}, request);
     for (const auto& s : page.items) names.push_back(s.name);
     request.cursor = page.next_cursor;
     ++pages;
@@ -96,22 +98,22 @@ TEST_CASE("lists filter and page through a provider's rows in id order") {
   CHECK(pages == 2);
   CHECK(names == std::vector<std::string>{"Board 0", "Board 2", "Board 4", "Board 6"});
 
-  const Error bad_limit = error_from([&] { f.store.list_sources(p, {}, {.limit = 0}); });
+  const Error bad_limit = error_from([&] { f.store.sources().list(p, {}, {.limit = 0}); });
   CHECK(bad_limit.code() == ErrorCode::kInvalid);
   CHECK(bad_limit.field() == "limit");
-  CHECK(error_from([&] { f.store.list_sources(p, {}, {.limit = 1001}); }).field() == "limit");
+  CHECK(error_from([&] { f.store.sources().list(p, {}, {.limit = 1001}); }).field() == "limit");
   const Error bad_cursor =
-      error_from([&] { f.store.list_sources(p, {}, {.limit = 5, .cursor = "not-a-cursor"}); });
+      error_from([&] { f.store.sources().list(p, {}, {.limit = 5, .cursor = "not-a-cursor"}); });
   CHECK(bad_cursor.code() == ErrorCode::kInvalid);
   CHECK(bad_cursor.field() == "cursor");
 }
 
 TEST_CASE("partial updates validate the merged record and keep ids") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Id q = f.store.create_provider("Riverside Homes").id;
-  const Source s = f.store.create_source(p, {.name = "Facebook", .channel = Channel::kOther});
-  const Source updated = f.store.update_source(p, s.id, [&](Source& source) {
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Id q = f.store.providers().create("Riverside Homes").id;
+  const Source s = f.store.sources().create(p, {.name = "Facebook", .channel = Channel::kOther});
+  const Source updated = f.store.sources().update(p, s.id, [&](Source& source) {
     source.channel = Channel::kSocialMedia;
     source.provider_id = q;  // ignored: a record cannot move to another provider
     source.id = 12345;       // ignored too
@@ -119,94 +121,99 @@ TEST_CASE("partial updates validate the merged record and keep ids") {
   CHECK(updated.id == s.id);
   CHECK(updated.provider_id == p);
   CHECK(updated.name == "Facebook");
-  CHECK(f.store.get_source(p, s.id).channel == Channel::kSocialMedia);
+  CHECK(f.store.sources().get(p, s.id).channel == Channel::kSocialMedia);
   const Error empty =
-      error_from([&] { f.store.update_source(p, s.id, [](Source& x) { x.name = ""; }); });
+      error_from([&] { f.store.sources().update(p, s.id, [](Source& x) { x.name = ""; }); });
   CHECK(empty.code() == ErrorCode::kInvalid);
-  CHECK(f.store.get_source(p, s.id).name == "Facebook");  // nothing changed
+  CHECK(f.store.sources().get(p, s.id).name == "Facebook");  // nothing changed
 }
 
 TEST_CASE("spend refuses negative amounts and another provider's source") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Id q = f.store.create_provider("Riverside Homes").id;
-  const Source mine = f.store.create_source(p, {.name = "Indeed", .channel = Channel::kJobBoard});
-  const Source theirs = f.store.create_source(q, {.name = "Indeed", .channel = Channel::kJobBoard});
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Id q = f.store.providers().create("Riverside Homes").id;
+  const Source mine =
+      f.store.sources().create(p, {.name = "Indeed", .channel = Channel::kJobBoard});
+  const Source theirs =
+      f.store.sources().create(q, {.name = "Indeed", .channel = Channel::kJobBoard});
 
-  const SpendEntry entry = f.store.create_spend(
+  const SpendEntry entry = f.store.spend().create(
       p,
       {.source_id = mine.id, .date = day("2025-01-05"), .amount = Pence{120000}, .note = " Jan "});
   CHECK(entry.note == "Jan");
-  CHECK(f.store.get_spend(p, entry.id).amount == Pence{120000});
+  CHECK(f.store.spend().get(p, entry.id).amount == Pence{120000});
 
   const Error negative = error_from([&] {
-    f.store.create_spend(p, {.source_id = mine.id, .date = day("2025-01-05"), .amount = Pence{-1}});
+    f.store.spend().create(p,
+                           {.source_id = mine.id, .date = day("2025-01-05"), .amount = Pence{-1}});
   });
   CHECK(negative.code() == ErrorCode::kInvalid);
   CHECK(negative.items().at(0).field == "amount");
   CHECK(negative.items().at(0).detail == "amount must not be negative");
 
   const Error foreign = error_from([&] {
-    f.store.create_spend(p,
-                         {.source_id = theirs.id, .date = day("2025-01-05"), .amount = Pence{1}});
+    f.store.spend().create(p,
+                           {.source_id = theirs.id, .date = day("2025-01-05"), .amount = Pence{1}});
   });
   CHECK(foreign.code() == ErrorCode::kInvalid);
   CHECK(foreign.field() == "source_id");
   CHECK(std::string(foreign.what()) ==
         "source_id " + std::to_string(theirs.id) + " is not one of this provider's sources");
 
-  f.store.create_spend(p,
-                       {.source_id = mine.id, .date = day("2025-02-01"), .amount = Pence{30000}});
-  const auto february = f.store.list_spend(p, {.from = day("2025-02-01")});
+  f.store.spend().create(p,
+                         {.source_id = mine.id, .date = day("2025-02-01"), .amount = Pence{30000}});
+  const auto february = f.store.spend().list(p, {.from = day("2025-02-01")});
   REQUIRE(february.items.size() == 1);
   CHECK(february.items[0].amount == Pence{30000});
 }
 
 TEST_CASE("vacancies check their dates, score and service") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Service town = f.store.create_service(p, {.name = "Town", .type = ServiceType::kHomeCare});
-  const Vacancy v = f.store.create_vacancy(
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Service town =
+      f.store.services().create(p, {.name = "Town", .type = ServiceType::kHomeCare});
+  const Vacancy v = f.store.vacancies().create(
       p, {.role = "Care worker", .service_id = town.id, .opened_on = day("2025-01-01")});
-  CHECK(f.store.get_vacancy(p, v.id).service_id == town.id);
+  CHECK(f.store.vacancies().get(p, v.id).service_id == town.id);
 
   const Error backwards = error_from([&] {
-    f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.closed_on = day("2024-12-01"); });
+    f.store.vacancies().update(p, v.id, [](Vacancy& x) { x.closed_on = day("2024-12-01"); });
   });
   CHECK(backwards.items().at(0).detail ==
         "Date closed (2024-12-01) is before the date opened (2025-01-01); correct one of them");
   const Error score = error_from(
-      [&] { f.store.update_vacancy(p, v.id, [](Vacancy& x) { x.advert_score = 101; }); });
+      [&] { f.store.vacancies().update(p, v.id, [](Vacancy& x) { x.advert_score = 101; }); });
   CHECK(score.items().at(0).field == "advert_score");
 
-  f.store.update_vacancy(p, v.id, [](Vacancy& x) {
+  f.store.vacancies().update(p, v.id, [](Vacancy& x) {
     x.closed_on = day("2025-03-01");
     x.advert_text = "Join our friendly team";
     x.advert_score = 72;
   });
-  const Vacancy closed = f.store.get_vacancy(p, v.id);
+  const Vacancy closed = f.store.vacancies().get(p, v.id);
   CHECK(closed.advert_text == "Join our friendly team");
   CHECK(closed.advert_score == 72);
-  CHECK(f.store.list_vacancies(p, {.open = true}).items.empty());
-  CHECK(f.store.list_vacancies(p, {.open = false}).items.size() == 1);
+  CHECK(f.store.vacancies().list(p, {.open = true}).items.empty());
+  CHECK(f.store.vacancies().list(p, {.open = false}).items.size() == 1);
 }
 
 TEST_CASE("headcounts are one per day and service and cannot be negative or in the future") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Service town = f.store.create_service(p, {.name = "Town", .type = ServiceType::kHomeCare});
-  const auto h = f.store.create_headcount(
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Service town =
+      f.store.services().create(p, {.name = "Town", .type = ServiceType::kHomeCare});
+  const auto h = f.store.headcounts().create(
       p, {.date = day("2025-01-31"), .service_id = town.id, .staff = 40, .vacancies = 4});
-  CHECK(f.store.get_headcount(p, h.id).staff == 40);
+  CHECK(f.store.headcounts().get(p, h.id).staff == 40);
   // The whole provider on the same day is a different snapshot.
   CHECK_NOTHROW(
-      f.store.create_headcount(p, {.date = day("2025-01-31"), .staff = 45, .vacancies = 5}));
+      f.store.headcounts().create(p, {.date = day("2025-01-31"), .staff = 45, .vacancies = 5}));
   const Error again = error_from([&] {
-    f.store.create_headcount(p, {.date = day("2025-01-31"), .service_id = town.id, .staff = 41});
+    f.store.headcounts().create(p, {.date = day("2025-01-31"), .service_id = town.id, .staff = 41});
   });
   CHECK(again.code() == ErrorCode::kConflict);
   const Error bad = error_from([&] {
-    f.store.create_headcount(
+    f.store.headcounts().create(
         p, {.date = day("2027-01-01"), .staff = -1, .vacancies = -2, .leavers = -3});
   });
   CHECK(bad.code() == ErrorCode::kInvalid);
@@ -223,38 +230,38 @@ TEST_CASE("headcounts are one per day and service and cannot be negative or in t
 
 TEST_CASE("a record that others depend on cannot be deleted") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  const Source s = f.store.create_source(p, {.name = "Indeed", .channel = Channel::kJobBoard});
-  f.store.create_spend(p, {.source_id = s.id, .date = day("2025-01-05"), .amount = Pence{100}});
-  f.store.create_applicant(p,
-                           {.reference = "A1", .source_id = s.id, .applied_on = day("2025-01-06")});
-  f.store.create_applicant(p,
-                           {.reference = "A2", .source_id = s.id, .applied_on = day("2025-01-06")});
-  const Error in_use = error_from([&] { f.store.delete_source(p, s.id); });
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  const Source s = f.store.sources().create(p, {.name = "Indeed", .channel = Channel::kJobBoard});
+  f.store.spend().create(p, {.source_id = s.id, .date = day("2025-01-05"), .amount = Pence{100}});
+  f.store.applicants().create(
+      p, {.reference = "A1", .source_id = s.id, .applied_on = day("2025-01-06")});
+  f.store.applicants().create(
+      p, {.reference = "A2", .source_id = s.id, .applied_on = day("2025-01-06")});
+  const Error in_use = error_from([&] { f.store.sources().remove(p, s.id); });
   CHECK(in_use.code() == ErrorCode::kConflict);
   CHECK(std::string(in_use.what()) ==
         "this source is used by 2 applicants and 1 spend entry, so it cannot be deleted");
-  CHECK(f.store.get_source(p, s.id).name == "Indeed");
+  CHECK(f.store.sources().get(p, s.id).name == "Indeed");
 
-  const Source unused = f.store.create_source(p, {.name = "Leaflets"});
-  f.store.delete_source(p, unused.id);
-  CHECK(error_from([&] { f.store.get_source(p, unused.id); }).code() == ErrorCode::kNotFound);
+  const Source unused = f.store.sources().create(p, {.name = "Leaflets"});
+  f.store.sources().remove(p, unused.id);
+  CHECK(error_from([&] { f.store.sources().get(p, unused.id); }).code() == ErrorCode::kNotFound);
 }
 
 TEST_CASE("another provider's rows behave exactly as rows that do not exist") {
   StoreFixture f;
-  const Id a = f.store.create_provider("Old Oak Care").id;
-  const Id b = f.store.create_provider("Riverside Homes").id;
-  const Service service = f.store.create_service(a, {.name = "Town"});
-  const Source source = f.store.create_source(a, {.name = "Indeed"});
-  const SpendEntry spend = f.store.create_spend(
+  const Id a = f.store.providers().create("Old Oak Care").id;
+  const Id b = f.store.providers().create("Riverside Homes").id;
+  const Service service = f.store.services().create(a, {.name = "Town"});
+  const Source source = f.store.sources().create(a, {.name = "Indeed"});
+  const SpendEntry spend = f.store.spend().create(
       a, {.source_id = source.id, .date = day("2025-01-01"), .amount = Pence{1}});
   const Vacancy vacancy =
-      f.store.create_vacancy(a, {.role = "Carer", .opened_on = day("2025-01-01")});
-  const Applicant applicant = f.store.create_applicant(
+      f.store.vacancies().create(a, {.role = "Carer", .opened_on = day("2025-01-01")});
+  const Applicant applicant = f.store.applicants().create(
       a, {.reference = "A1", .source_id = source.id, .applied_on = day("2025-01-02")});
   const HeadcountSnapshot headcount =
-      f.store.create_headcount(a, {.date = day("2025-01-31"), .staff = 10});
+      f.store.headcounts().create(a, {.date = day("2025-01-31"), .staff = 10});
 
   const auto not_found = [](auto&& action) {
     const Error error = error_from(action);
@@ -262,42 +269,45 @@ TEST_CASE("another provider's rows behave exactly as rows that do not exist") {
     return std::string(error.what());
   };
   // B asking for A's id gets the same answer as for an id nobody has.
-  CHECK(not_found([&] { f.store.get_source(b, source.id); }) ==
+  CHECK(not_found([&] { f.store.sources().get(b, source.id); }) ==
         "source " + std::to_string(source.id) + " was not found");
-  CHECK(not_found([&] { f.store.get_source(a, 999999); }) == "source 999999 was not found");
-  not_found([&] { f.store.get_service(b, service.id); });
-  not_found([&] { f.store.get_spend(b, spend.id); });
-  not_found([&] { f.store.get_vacancy(b, vacancy.id); });
-  not_found([&] { f.store.get_applicant(b, applicant.id); });
-  not_found([&] { f.store.get_headcount(b, headcount.id); });
-  not_found([&] { f.store.list_events(b, applicant.id); });
-  not_found([&] { f.store.update_source(b, source.id, [](Source& s) { s.name = "Mine now"; }); });
-  not_found([&] { f.store.update_applicant(b, applicant.id, [](Applicant&) {}); });
-  not_found([&] { f.store.record_event(b, applicant.id, Stage::kInterviewed, day("2025-01-03")); });
-  not_found([&] { f.store.delete_source(b, source.id); });
-  not_found([&] { f.store.delete_spend(b, spend.id); });
-  not_found([&] { f.store.delete_applicant(b, applicant.id); });
-  not_found([&] { f.store.delete_headcount(b, headcount.id); });
-  CHECK(f.store.list_sources(b).items.empty());
-  CHECK(f.store.list_applicants(b).items.empty());
-  CHECK(f.store.list_spend(b).items.empty());
+  CHECK(not_found([&] { f.store.sources().get(a, 999999); }) == "source 999999 was not found");
+  not_found([&] { f.store.services().get(b, service.id); });
+  not_found([&] { f.store.spend().get(b, spend.id); });
+  not_found([&] { f.store.vacancies().get(b, vacancy.id); });
+  not_found([&] { f.store.applicants().get(b, applicant.id); });
+  not_found([&] { f.store.headcounts().get(b, headcount.id); });
+  not_found([&] { f.store.applicants().list_events(b, applicant.id); });
+  not_found(
+      [&] { f.store.sources().update(b, source.id, [](Source& s) { s.name = "Mine now"; }); });
+  not_found([&] { f.store.applicants().update(b, applicant.id, [](Applicant&) {}); });
+  not_found([&] {
+    f.store.applicants().record_event(b, applicant.id, Stage::kInterviewed, day("2025-01-03"));
+  });
+  not_found([&] { f.store.sources().remove(b, source.id); });
+  not_found([&] { f.store.spend().remove(b, spend.id); });
+  not_found([&] { f.store.applicants().remove(b, applicant.id); });
+  not_found([&] { f.store.headcounts().remove(b, headcount.id); });
+  CHECK(f.store.sources().list(b).items.empty());
+  CHECK(f.store.applicants().list(b).items.empty());
+  CHECK(f.store.spend().list(b).items.empty());
   // And A's rows are as they were.
-  CHECK(f.store.get_source(a, source.id).name == "Indeed");
-  CHECK(f.store.get_applicant(a, applicant.id).reference == "A1");
-  CHECK(f.store.list_spend(a).items.size() == 1);
+  CHECK(f.store.sources().get(a, source.id).name == "Indeed");
+  CHECK(f.store.applicants().get(a, applicant.id).reference == "A1");
+  CHECK(f.store.spend().list(a).items.size() == 1);
 }
 
 TEST_CASE("a headcount above a million is refused through the store and a sheet") {
   StoreFixture f;
-  const Id p = f.store.create_provider("Old Oak Care").id;
-  CHECK(f.store
-            .create_headcount(p, {.date = day("2025-01-31"),
-                                  .staff = 1'000'000,
-                                  .vacancies = 1'000'000,
-                                  .leavers = 1'000'000})
+  const Id p = f.store.providers().create("Old Oak Care").id;
+  CHECK(f.store.headcounts()
+            .create(p, {.date = day("2025-01-31"),
+                        .staff = 1'000'000,
+                        .vacancies = 1'000'000,
+                        .leavers = 1'000'000})
             .staff == 1'000'000);
   const Error bad = error_from([&] {
-    f.store.create_headcount(
+    f.store.headcounts().create(
         p, {.date = day("2025-02-28"), .staff = 1'000'001, .vacancies = 4, .leavers = 2'000'000});
   });
   REQUIRE(bad.items().size() == 2);
@@ -314,5 +324,5 @@ TEST_CASE("a headcount above a million is refused through the store and a sheet"
   REQUIRE(sheet.items().size() == 1);
   CHECK(sheet.items()[0].line == 3);
   CHECK(sheet.items()[0].detail == "vacancies must be at most 1000000, not 1000001");
-  CHECK(f.store.list_headcounts(p).items.size() == 1);
+  CHECK(f.store.headcounts().list(p).items.size() == 1);
 }

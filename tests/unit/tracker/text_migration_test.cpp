@@ -108,13 +108,13 @@ void add_headcount(SQLite::Database& db, int service, const char* on, int staff)
 
 std::vector<std::string> source_names(const Store& store) {
   std::vector<std::string> out;
-  for (const Source& s : store.list_sources(1).items) out.push_back(s.name);
+  for (const Source& s : store.sources().list(1).items) out.push_back(s.name);
   return out;
 }
 
 std::vector<std::string> references(const Store& store) {
   std::vector<std::string> out;
-  for (const Applicant& a : store.list_applicants(1, {}, {.limit = 1000}).items) {
+  for (const Applicant& a : store.applicants().list(1, {}, {.limit = 1000}).items) {
     out.push_back(a.reference);
   }
   return out;
@@ -122,7 +122,7 @@ std::vector<std::string> references(const Store& store) {
 
 Pence spend_of(const Store& store, Id source) {
   Pence total;
-  for (const SpendEntry& e : store.list_spend(1, {.source_id = source}, {.limit = 1000}).items) {
+  for (const SpendEntry& e : store.spend().list(1, {.source_id = source}, {.limit = 1000}).items) {
     total += e.amount;
   }
   return total;
@@ -157,17 +157,17 @@ TEST_CASE("old text is rewritten in its stored form and only rows that change ar
   });
   Store store(path, fixed_today());
 
-  CHECK(store.get_provider(1).name == "Old Oak Care");
+  CHECK(store.providers().get(1).name == "Old Oak Care");
   CHECK(source_names(store) == std::vector<std::string>{"Job Centre Plus", "Indeed"});
-  CHECK(store.get_service(1, 1).name == "Caf\u00E9 Court");
-  const Vacancy care = store.get_vacancy(1, 1);
+  CHECK(store.services().get(1, 1).name == "Caf\u00E9 Court");
+  const Vacancy care = store.vacancies().get(1, 1);
   CHECK(care.role == "Care Worker");
   CHECK(care.advert_text == "We pay\tweekly.");
-  const Applicant first = store.get_applicant(1, 1);
+  const Applicant first = store.applicants().get(1, 1);
   CHECK(first.reference == "BHC-0001");
   CHECK(first.left_reason == "Moved to Caf\u00E9 work");
   CHECK(first.prior_sector == "retail shop");
-  CHECK(store.list_spend(1).items.front().note == "January");
+  CHECK(store.spend().list(1).items.front().note == "January");
   CHECK(store.list_api_keys(1).items.front().label == "Office PC");
   // Vacancy 2, applicant 2, source 2 and the February spend row were already in their form.
   CHECK(rows_written(path) == std::vector<std::string>{"api_keys 1", "applicants 1", "providers 1",
@@ -197,7 +197,7 @@ TEST_CASE("control characters in old text become a space or a visible replacemen
   CHECK(references(store) == std::vector<std::string>{"A\uFFFD"
                                                       "B"});
   // Notes keep their tabs and line breaks; a form feed is white space and ESC is not.
-  CHECK(store.list_spend(1).items.front().note == "line one\r\nline two \uFFFD end");
+  CHECK(store.spend().list(1).items.front().note == "line one\r\nline two \uFFFD end");
 }
 
 TEST_CASE("sources that now share a name are merged into the oldest when their channels agree") {
@@ -217,12 +217,12 @@ TEST_CASE("sources that now share a name are merged into the oldest when their c
   Store store(path, fixed_today());
 
   CHECK(source_names(store) == std::vector<std::string>{"Indeed", "Caf\u00E9 Jobs"});
-  CHECK(store.get_applicant(1, 2).source_id == 1);
-  CHECK(store.get_applicant(1, 3).source_id == 2);
+  CHECK(store.applicants().get(1, 2).source_id == 1);
+  CHECK(store.applicants().get(1, 3).source_id == 2);
   CHECK(spend_of(store, 1) == Pence{35000});
   CHECK(spend_of(store, 2) == Pence{5000});
   // The source a spend sheet made takes the channel the merged one knew.
-  const Source cafe = store.get_source(1, 2);
+  const Source cafe = store.sources().get(1, 2);
   CHECK(cafe.channel == Channel::kJobBoard);
   CHECK(cafe.channel_known);
 }
@@ -246,13 +246,13 @@ TEST_CASE("a later name that cannot be merged gets the lowest free number after 
   // Another channel: merging would move A-1's application to social media.
   CHECK(source_names(store) ==
         std::vector<std::string>{"Facebook", "facebook (2)", "FACEBOOK (3)"});
-  CHECK(store.get_applicant(1, 1).source_id == 3);
+  CHECK(store.applicants().get(1, 1).source_id == 3);
   // The same day's headcount for both, and another type: both kept, numbered.
   std::vector<std::string> services;
-  for (const Service& s : store.list_services(1).items) services.push_back(s.name);
+  for (const Service& s : store.services().list(1).items) services.push_back(s.name);
   CHECK(services ==
         std::vector<std::string>{"Riverside", "RIVERSIDE (2)", "Hilltop", "hilltop (2)"});
-  CHECK(store.list_headcounts(1).items.size() == 2);
+  CHECK(store.headcounts().list(1).items.size() == 2);
 }
 
 TEST_CASE("references that now read the same keep the oldest and number the later ones") {
@@ -272,7 +272,7 @@ TEST_CASE("references that now read the same keep the oldest and number the late
   CHECK(references(store) == std::vector<std::string>{"BHC-0001", "BHC-0001 (2)", "BHC-0001 (3)",
                                                       long_reference, std::string(96, 'R') + " (2)",
                                                       "bhc-0001"});
-  CHECK(store.get_applicant(1, 2).applied_on == day("2025-02-01"));
+  CHECK(store.applicants().get(1, 2).applied_on == day("2025-02-01"));
 }
 
 TEST_CASE("a sheet imported again after the migration matches the old applicants and adds none") {

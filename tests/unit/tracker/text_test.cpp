@@ -20,25 +20,27 @@ constexpr std::string_view kApplicantHeader =
     "left_on,left_reason,outcome,prior_sector\n";
 
 struct TextFixture : StoreFixture {
-  Id provider = store.create_provider("Old Oak Care").id;
-  Id indeed = store.create_source(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
+  Id provider = store.providers().create("Old Oak Care").id;
+  Id indeed =
+      store.sources().create(provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
 
   // Everything the provider has stored, including what the exports leave out.
   std::string snapshot() const {
     std::string all = store.export_applicants_csv(provider) + store.export_spend_csv(provider) +
                       store.export_headcount_csv(provider);
-    for (const auto& p : store.list_providers({.limit = 1000}).items) all += p.name + '\n';
-    for (const auto& s : store.list_sources(provider, {}, {.limit = 1000}).items) {
+    for (const auto& p : store.providers().list({.limit = 1000}).items) all += p.name + '\n';
+    for (const auto& s : store.sources().list(provider, {}, {.limit = 1000}).items) {
       all += s.name + '\n';
     }
-    for (const auto& s : store.list_services(provider, {}, {.limit = 1000}).items) {
+    for (const auto& s : store.services().list(provider, {}, {.limit = 1000}).items) {
       all += s.name + '\n';
     }
-    for (const auto& v : store.list_vacancies(provider, {}, {.limit = 1000}).items) {
+    for (const auto& v : store.vacancies().list(provider, {}, {.limit = 1000}).items) {
       all += v.role + '\n' + v.advert_text.value_or("-") + '\n';
     }
-    for (const auto& a : store.list_applicants(provider, {}, {.limit = 1000}).items) {
-      for (const auto& event : store.list_events(provider, a.id)) all += event.reason + '\n';
+    for (const auto& a : store.applicants().list(provider, {}, {.limit = 1000}).items) {
+      for (const auto& event : store.applicants().list_events(provider, a.id))
+        all += event.reason + '\n';
     }
     for (const auto& key : store.list_api_keys(std::nullopt, {.limit = 1000}).items) {
       all += key.label + '\n';
@@ -142,13 +144,14 @@ TEST_CASE("control characters are refused by name with the character and where i
 }
 
 TEST_CASE_FIXTURE(TextFixture, "names are stored in their one form through the store") {
-  const Source board = store.create_source(
+  const Source board = store.sources().create(
       provider, {.name = "\u00A0Job\u3000\u2003Centre  Plus\u00A0", .channel = Channel::kOther});
   CHECK(board.name == "Job Centre Plus");
-  CHECK(store.get_source(provider, board.id).name == "Job Centre Plus");
-  CHECK(store.create_service(provider, {.name = "Cafe\u0301 Care"}).name == "Caf\u00E9 Care");
-  CHECK(store.create_provider("  Riverside\u00A0\u00A0Homes ").name == "Riverside Homes");
-  CHECK(store.create_vacancy(provider, {.role = "Care\u2003worker", .opened_on = day("2025-01-01")})
+  CHECK(store.sources().get(provider, board.id).name == "Job Centre Plus");
+  CHECK(store.services().create(provider, {.name = "Cafe\u0301 Care"}).name == "Caf\u00E9 Care");
+  CHECK(store.providers().create("  Riverside\u00A0\u00A0Homes ").name == "Riverside Homes");
+  CHECK(store.vacancies()
+            .create(provider, {.role = "Care\u2003worker", .opened_on = day("2025-01-01")})
             .role == "Care worker");
 }
 
@@ -156,7 +159,7 @@ TEST_CASE_FIXTURE(TextFixture,
                   "a source or service named again with other white space or case conflicts") {
   for (const std::string name : {"Indeed\u00A0", "INDEED", " indeed ", "\u3000Indeed"}) {
     CAPTURE(name);
-    const Error again = error_from([&] { store.create_source(provider, {.name = name}); });
+    const Error again = error_from([&] { store.sources().create(provider, {.name = name}); });
     CHECK(again.code() == ErrorCode::kConflict);
     CHECK(again.field() == "name");
     CHECK(std::string(again.what()) ==
@@ -164,26 +167,27 @@ TEST_CASE_FIXTURE(TextFixture,
               "' already exists: choose another name, or use that source");
   }
   // A space inside makes another name.
-  CHECK(store.create_source(provider, {.name = "In\u00A0deed"}).name == "In deed");
+  CHECK(store.sources().create(provider, {.name = "In\u00A0deed"}).name == "In deed");
 
-  store.create_source(provider, {.name = "Caf\u00E9 jobs"});
-  CHECK(error_from([&] { store.create_source(provider, {.name = "CAF\u00C9 JOBS"}); }).code() ==
+  store.sources().create(provider, {.name = "Caf\u00E9 jobs"});
+  CHECK(error_from([&] { store.sources().create(provider, {.name = "CAF\u00C9 JOBS"}); }).code() ==
         ErrorCode::kConflict);
-  CHECK(error_from([&] { store.create_source(provider, {.name = "cafe\u0301 jobs"}); }).code() ==
+  CHECK(error_from([&] { store.sources().create(provider, {.name = "cafe\u0301 jobs"}); }).code() ==
         ErrorCode::kConflict);
 
-  const Service town = store.create_service(provider, {.name = "Job Centre"});
-  CHECK(error_from([&] { store.create_service(provider, {.name = "job  centre"}); }).code() ==
+  const Service town = store.services().create(provider, {.name = "Job Centre"});
+  CHECK(error_from([&] { store.services().create(provider, {.name = "job  centre"}); }).code() ==
         ErrorCode::kConflict);
   // Renaming a record to another form of its own name is no conflict.
-  CHECK(store.update_service(provider, town.id, [](Service& s) { s.name = "JOB\u00A0CENTRE"; })
+  CHECK(store.services()
+            .update(provider, town.id, [](Service& s) { s.name = "JOB\u00A0CENTRE"; })
             .name == "JOB CENTRE");
-  CHECK(store.list_sources(provider).items.size() == 3);
+  CHECK(store.sources().list(provider).items.size() == 3);
 }
 
 TEST_CASE_FIXTURE(TextFixture, "an imported row finds the source it names in another form") {
-  const Id cafe = store.create_source(provider, {.name = "Caf\u00E9 jobs"}).id;
-  const Id town = store.create_service(provider, {.name = "Town home care"}).id;
+  const Id cafe = store.sources().create(provider, {.name = "Caf\u00E9 jobs"}).id;
+  const Id town = store.services().create(provider, {.name = "Town home care"}).id;
   const std::string csv = std::string(kApplicantHeader) +
                           "A-1,Indeed\u00A0,,,Town\u00A0 home care,2025-01-06,,,,,,,\n"
                           "A-2,INDEED,,,,2025-01-07,,,,,,,\n"
@@ -196,7 +200,7 @@ TEST_CASE_FIXTURE(TextFixture, "an imported row finds the source it names in ano
   CHECK(summary.new_sources.empty());
   CHECK(summary.new_services.empty());
   CHECK(summary.new_vacancies == 0);
-  const auto applicants = store.list_applicants(provider).items;
+  const auto applicants = store.applicants().list(provider).items;
   REQUIRE(applicants.size() == 5);
   CHECK_FALSE(applicants[4].service_id.has_value());
   CHECK_FALSE(applicants[4].vacancy_id.has_value());
@@ -205,23 +209,24 @@ TEST_CASE_FIXTURE(TextFixture, "an imported row finds the source it names in ano
   CHECK(applicants[1].source_id == indeed);
   CHECK(applicants[2].source_id == cafe);
   CHECK(applicants[3].source_id == cafe);
-  CHECK(store.list_sources(provider).items.size() == 2);
-  CHECK(store.list_services(provider).items.size() == 1);
+  CHECK(store.sources().list(provider).items.size() == 2);
+  CHECK(store.services().list(provider).items.size() == 1);
 }
 
 TEST_CASE_FIXTURE(TextFixture,
                   "a control character in any text field is refused by name and nothing changes") {
-  const Id service = store.create_service(provider, {.name = "Town"}).id;
-  const Id vacancy =
-      store.create_vacancy(provider, {.role = "Care worker", .opened_on = day("2025-01-01")}).id;
+  const Id service = store.services().create(provider, {.name = "Town"}).id;
+  const Id vacancy = store.vacancies()
+                         .create(provider, {.role = "Care worker", .opened_on = day("2025-01-01")})
+                         .id;
   Applicant started{.reference = "A-1", .source_id = indeed, .applied_on = day("2025-01-06")};
   started.offered_on = day("2025-01-08");
   started.started_on = day("2025-01-20");
-  const Id a1 = store.create_applicant(provider, started).id;
+  const Id a1 = store.applicants().create(provider, started).id;
   const Id a2 =
-      store
-          .create_applicant(
-              provider, {.reference = "A-2", .source_id = indeed, .applied_on = day("2025-01-07")})
+      store.applicants()
+          .create(provider,
+                  {.reference = "A-2", .source_id = indeed, .applied_on = day("2025-01-07")})
           .id;
   const std::string before = snapshot();
 
@@ -241,50 +246,59 @@ TEST_CASE_FIXTURE(TextFixture,
       const char* words;
     };
     const std::vector<Case> cases = {
-        {"new provider", [&] { store.create_provider(bad); }, "name", "provider name"},
+        {"new provider", [&] { store.providers().create(bad); }, "name", "provider name"},
         {"renamed provider",
-         [&] { store.update_provider(provider, [&](Provider& p) { p.name = bad; }); }, "name",
+         [&] { store.providers().update(provider, [&](Provider& p) { p.name = bad; }); }, "name",
          "provider name"},
-        {"service", [&] { store.create_service(provider, {.name = bad}); }, "name", "service name"},
+        {"service", [&] { store.services().create(provider, {.name = bad}); }, "name",
+         "service name"},
         {"renamed service",
-         [&] { store.update_service(provider, service, [&](Service& s) { s.name = bad; }); },
+         [&] { store.services().update(provider, service, [&](Service& s) { s.name = bad; }); },
          "name", "service name"},
-        {"source", [&] { store.create_source(provider, {.name = bad}); }, "name", "source name"},
+        {"source", [&] { store.sources().create(provider, {.name = bad}); }, "name", "source name"},
         {"renamed source",
-         [&] { store.update_source(provider, indeed, [&](Source& s) { s.name = bad; }); }, "name",
-         "source name"},
+         [&] { store.sources().update(provider, indeed, [&](Source& s) { s.name = bad; }); },
+         "name", "source name"},
         {"vacancy role",
-         [&] { store.create_vacancy(provider, {.role = bad, .opened_on = day("2025-01-01")}); },
+         [&] { store.vacancies().create(provider, {.role = bad, .opened_on = day("2025-01-01")}); },
          "role", "vacancy role"},
         {"advert text",
-         [&] { store.update_vacancy(provider, vacancy, [&](Vacancy& v) { v.advert_text = bad; }); },
+         [&] {
+           store.vacancies().update(provider, vacancy, [&](Vacancy& v) { v.advert_text = bad; });
+         },
          "advert_text", "advert_text"},
         {"reference",
          [&] {
-           store.create_applicant(
+           store.applicants().create(
                provider, {.reference = bad, .source_id = indeed, .applied_on = day("2025-01-06")});
          },
          "reference", "reference"},
         {"prior sector",
-         [&] { store.update_applicant(provider, a2, [&](Applicant& a) { a.prior_sector = bad; }); },
+         [&] {
+           store.applicants().update(provider, a2, [&](Applicant& a) { a.prior_sector = bad; });
+         },
          "prior_sector", "prior_sector"},
         {"left reason",
          [&] {
-           store.update_applicant(provider, a1, [&](Applicant& a) {
+           store.applicants().update(provider, a1, [&](Applicant& a) {
              a.left_on = day("2025-03-01");
              a.left_reason = bad;
            });
          },
          "left_reason", "left_reason"},
         {"left event reason",
-         [&] { store.record_event(provider, a1, Stage::kLeft, day("2025-03-01"), bad); }, "reason",
-         "reason"},
+         [&] {
+           store.applicants().record_event(provider, a1, Stage::kLeft, day("2025-03-01"), bad);
+         },
+         "reason", "reason"},
         {"outcome reason",
-         [&] { store.record_event(provider, a2, Stage::kWithdrawn, day("2025-01-09"), bad); },
+         [&] {
+           store.applicants().record_event(provider, a2, Stage::kWithdrawn, day("2025-01-09"), bad);
+         },
          "reason", "reason"},
         {"spend note",
          [&] {
-           store.create_spend(
+           store.spend().create(
                provider,
                {.source_id = indeed, .date = day("2025-01-05"), .amount = Pence{100}, .note = bad});
          },
@@ -308,12 +322,12 @@ TEST_CASE_FIXTURE(TextFixture, "tabs and line breaks are kept in reasons but ref
   a.started_on = day("2025-01-20");
   a.left_on = day("2025-03-01");
   a.left_reason = "Moved away\tto Leeds\r\nfor family\n";
-  CHECK(store.create_applicant(provider, a).left_reason == "Moved away\tto Leeds\r\nfor family");
-  const ErrorItem tab = refused([&] { store.create_source(provider, {.name = "Job\tCentre"}); });
+  CHECK(store.applicants().create(provider, a).left_reason == "Moved away\tto Leeds\r\nfor family");
+  const ErrorItem tab = refused([&] { store.sources().create(provider, {.name = "Job\tCentre"}); });
   CHECK(tab.detail ==
         "source name must not contain control characters (found U+0009 at character 4)");
   const ErrorItem line_break = refused([&] {
-    store.create_applicant(
+    store.applicants().create(
         provider, {.reference = "A\n2", .source_id = indeed, .applied_on = day("2025-01-06")});
   });
   CHECK(line_break.field == "reference");
@@ -389,13 +403,13 @@ TEST_CASE_FIXTURE(TextFixture, "an export of everything the store accepted impor
     const std::string& text = texts[i];
     const std::string n = std::to_string(i);
     Id source = indeed;
-    attempt([&] { source = store.create_source(provider, {.name = text + n}).id; });
+    attempt([&] { source = store.sources().create(provider, {.name = text + n}).id; });
     std::optional<Id> service;
-    attempt([&] { service = store.create_service(provider, {.name = text + n}).id; });
+    attempt([&] { service = store.services().create(provider, {.name = text + n}).id; });
     std::optional<Id> vacancy;
     attempt([&] {
       vacancy =
-          store.create_vacancy(provider, {.role = text + n, .opened_on = day("2025-01-01")}).id;
+          store.vacancies().create(provider, {.role = text + n, .opened_on = day("2025-01-01")}).id;
     });
     Applicant a{.reference = "R" + n, .source_id = source, .applied_on = day("2025-01-06")};
     a.vacancy_id = vacancy;
@@ -403,16 +417,16 @@ TEST_CASE_FIXTURE(TextFixture, "an export of everything the store accepted impor
     attempt([&] {
       Applicant b = a;
       b.reference = text + n;
-      store.create_applicant(provider, b);
+      store.applicants().create(provider, b);
     });
     a.offered_on = day("2025-01-08");
     a.started_on = day("2025-01-20");
     a.left_on = day("2025-03-01");
     a.left_reason = text;
     a.prior_sector = text;
-    attempt([&] { store.create_applicant(provider, a); });
+    attempt([&] { store.applicants().create(provider, a); });
     attempt([&] {
-      store.create_spend(
+      store.spend().create(
           provider,
           {.source_id = source, .date = day("2025-01-05"), .amount = Pence{100}, .note = text});
     });
@@ -420,7 +434,7 @@ TEST_CASE_FIXTURE(TextFixture, "an export of everything the store accepted impor
   CHECK(accepted > 0);
   const std::string applicants = store.export_applicants_csv(provider);
   const std::string spend = store.export_spend_csv(provider);
-  const Id copy = store.create_provider("Copy").id;
+  const Id copy = store.providers().create("Copy").id;
   store.import_applicants_csv(copy, applicants);
   store.import_spend_csv(copy, spend);
   CHECK(store.export_applicants_csv(copy) == applicants);
@@ -438,28 +452,29 @@ TEST_CASE_FIXTURE(TextFixture, "length limits count characters not bytes") {
   CHECK(problems[0].detail == "Name is longer than 200 characters: shorten it to 200 or fewer");
 
   // Through the store: 200 accented letters make a source, 201 do not.
-  CHECK(store.create_source(provider, {.name = name}).name == name);
-  CHECK(refused([&] { store.create_source(provider, {.name = "x" + name}); }).detail ==
+  CHECK(store.sources().create(provider, {.name = name}).name == name);
+  CHECK(refused([&] { store.sources().create(provider, {.name = "x" + name}); }).detail ==
         "Name is longer than 200 characters: shorten it to 200 or fewer");
 
   // A reference of 100 three-byte characters, a note of 1,000 and a label of 200.
   std::string reference;
   for (int i = 0; i < 100; ++i) reference += "\u4E00";
-  const Applicant applicant = store.create_applicant(
+  const Applicant applicant = store.applicants().create(
       provider, {.reference = reference, .source_id = indeed, .applied_on = day("2025-01-06")});
   CHECK(applicant.reference == reference);
   CHECK(refused([&] {
-          store.create_applicant(provider, {.reference = reference + "\u4E00",
-                                            .source_id = indeed,
-                                            .applied_on = day("2025-01-06")});
+          store.applicants().create(provider, {.reference = reference + "\u4E00",
+                                               .source_id = indeed,
+                                               .applied_on = day("2025-01-06")});
         }).detail == "Reference is longer than 100 characters: shorten it to 100 or fewer");
   std::string note;
   for (int i = 0; i < 1000; ++i) note += "\u00A3";
-  CHECK(store.create_spend(provider, {.source_id = indeed, .date = day("2025-01-01"), .note = note})
+  CHECK(store.spend()
+            .create(provider, {.source_id = indeed, .date = day("2025-01-01"), .note = note})
             .note == note);
   CHECK(refused([&] {
-          store.record_event(provider, applicant.id, Stage::kWithdrawn, day("2025-01-07"),
-                             note + "\u00A3");
+          store.applicants().record_event(provider, applicant.id, Stage::kWithdrawn,
+                                          day("2025-01-07"), note + "\u00A3");
         }).detail == "Reason is longer than 1000 characters: shorten it to 1000 or fewer");
   CHECK(issue_api_key(store, ApiKeyRole::kProvider, provider, name).record.label == name);
 
