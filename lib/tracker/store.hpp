@@ -420,6 +420,8 @@ class Store {
   struct Impl;
 
  private:
+  friend class VacancyPublishing;  // publishing writes a vacancy with its advert versions
+
   std::unique_ptr<Impl> impl_;
 };
 

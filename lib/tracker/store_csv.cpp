@@ -195,14 +195,12 @@ class Directory {
       if (entry.created && applied_on < entry.opened_on) entry.opened_on = applied_on;
       return entry.id;
     }
-    Vacancy vacancy{.id = next_vacancy_++,
-                    .provider_id = provider_,
-                    .role = normalise_text(role),
-                    .service_id = service,
-                    .opened_on = applied_on,
-                    .closed_on = std::nullopt,
-                    .advert_text = std::nullopt,
-                    .advert_score = std::nullopt};
+    Vacancy vacancy;
+    vacancy.id = next_vacancy_++;
+    vacancy.provider_id = provider_;
+    vacancy.role = normalise_text(role);
+    vacancy.service_id = service;
+    vacancy.opened_on = applied_on;
     insert_later(vacancy);
     ++summary_.new_vacancies;
     vacancies_.emplace(key_, VacancyEntry{vacancy.id, true, applied_on});
