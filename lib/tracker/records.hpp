@@ -82,8 +82,9 @@ struct Table<Vacancy> {
       "pay_min_pence", "pay_max_pence", "pay_period",  "hours_per_week", "employment_type",
       "closing_on",    "apply_url",     "apply_phone", "apply_email",    "published_on",
       "live_version"};
-  static constexpr std::array<Dependent, 1> kDependents{{
+  static constexpr std::array<Dependent, 2> kDependents{{
       {"applicants", "vacancy_id", "applicant", "applicants"},
+      {"advert_versions", "vacancy_id", "published advert version", "published advert versions"},
   }};
   static Vacancy read(SQLite::Statement& row);
   static void bind(SQLite::Statement& statement, const Vacancy& vacancy);

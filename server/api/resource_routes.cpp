@@ -144,23 +144,30 @@ void add_spend_routes(Router& router, ApiContext& context) {
        [&store](Id provider, Id id) { store.delete_spend(provider, id); }});
 }
 
+// Vacancies are written through publishing, which checks a vacancy before it opens and keeps
+// its advert versions (tracker/vacancy_publishing.hpp).
 void add_vacancy_routes(Router& router, ApiContext& context) {
   tracker::Store& store = context.store;
+  tracker::VacancyPublishing& vacancies = context.vacancies;
   add_resource<tracker::Vacancy>(
       router, context,
       {"vacancies", vacancy_fields(),
-       [&store](Id provider, const Request& request, const tracker::PageRequest& page) {
+       [&store, &vacancies](Id provider, const Request& request, const tracker::PageRequest& page) {
+         vacancies.close_expired_daily();
          tracker::VacancyFilter filter;
          filter.service_id = query_id(request, "service_id");
          filter.open = query_bool(request, "open");
          return store.list_vacancies(provider, filter, page);
        },
-       [&store](Id provider, Id id) { return store.get_vacancy(provider, id); },
-       [&store](Id provider, tracker::Vacancy record) {
-         return store.create_vacancy(provider, std::move(record));
+       [&store, &vacancies](Id provider, Id id) {
+         vacancies.close_expired_daily();
+         return store.get_vacancy(provider, id);
        },
-       [&store](Id provider, Id id, const tracker::Edit<tracker::Vacancy>& edit) {
-         return store.update_vacancy(provider, id, edit);
+       [&vacancies](Id provider, tracker::Vacancy record) {
+         return vacancies.create(provider, std::move(record));
+       },
+       [&vacancies](Id provider, Id id, const tracker::Edit<tracker::Vacancy>& edit) {
+         return vacancies.update(provider, id, edit);
        },
        [&store](Id provider, Id id) { store.delete_vacancy(provider, id); }});
 }
