@@ -189,20 +189,23 @@ Response apply_redirect(tr::VacancyPublishing& vacancies, Request& request) {
 std::string filter_form(const tr::PublicVacancyFilter& filter) {
   std::string out =
       "    <form class=\"vacancy-filter\" method=\"get\" action=\"/vacancies\">\n"
-      "      <label for=\"service-type\">Kind of service</label>\n"
-      "      <select id=\"service-type\" name=\"service_type\">\n"
-      "        <option value=\"\">Any</option>\n";
+      "      <div class=\"field\">\n"
+      "        <label for=\"service-type\">Kind of service</label>\n"
+      "        <select id=\"service-type\" name=\"service_type\">\n"
+      "          <option value=\"\">Any</option>\n";
   for (const tr::ServiceType type : tr::all_service_types()) {
-    out += "        <option value=\"" + std::string(tr::to_string(type)) + "\"" +
+    out += "          <option value=\"" + std::string(tr::to_string(type)) + "\"" +
            (filter.service_type == type ? " selected" : "") + ">" + std::string(tr::label(type)) +
            "</option>\n";
   }
   out +=
-      "      </select>\n      <label for=\"town\">Town</label>\n"
-      "      <input id=\"town\" name=\"town\" type=\"text\" autocomplete=\"address-level2\" "
-      "value=\"" +
+      "        </select>\n      </div>\n      <div class=\"field\">\n"
+      "        <label for=\"town\">Town</label>\n"
+      "        <input id=\"town\" name=\"town\" type=\"text\" "
+      "autocomplete=\"address-level2\" value=\"" +
       html_escape(filter.town.value_or("")) +
-      "\">\n      <button type=\"submit\">Show jobs</button>\n    </form>\n";
+      "\">\n      </div>\n      <div class=\"field\">\n"
+      "        <button type=\"submit\">Show jobs</button>\n      </div>\n    </form>\n";
   return out;
 }
 
