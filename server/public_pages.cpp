@@ -4,7 +4,6 @@
 #include "core/money.hpp"
 #include "job_posting.hpp"
 #include "problem.hpp"
-#include "rules/hourly_amounts.hpp"
 #include "tracker/validation.hpp"
 
 namespace caretoolkit::server {
@@ -16,7 +15,8 @@ namespace tr = caretoolkit::tracker;
 // The vacancies one page of the list shows.
 constexpr std::size_t kPageSize = 50;
 
-std::string page(std::string_view title, std::string_view head_extra, std::string_view main) {
+std::string public_page(std::string_view title, std::string_view head_extra,
+                        std::string_view main) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n  <meta charset=\"utf-8\">\n"
       "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>";
@@ -95,7 +95,7 @@ std::string particulars(const tr::PublicVacancy& pv) {
   add_row(out, "Where", place_text(v));
   add_row(out, "Pay", pay_text(v));
   add_row(out, "Hours", hours_text(v));
-  add_row(out, "Closing date", v.closing_on ? rules::long_date(*v.closing_on) : "");
+  add_row(out, "Closing date", v.closing_on ? long_date(*v.closing_on) : "");
   return out + "    </dl>\n";
 }
 
@@ -122,18 +122,18 @@ Response vacancy_page(tr::VacancyPublishing& vacancies, const std::string& origi
   const auto found = vacancies.find_public(tr::Id{
       std::strtoll(std::string(request.path_param("id").value_or("0")).c_str(), nullptr, 10)});
   if (!found) {
-    return html(404, page("Vacancy not found", "",
-                          "    <h1>Vacancy not found</h1>\n    <p>There is no vacancy at "
-                          "this address.</p>\n    <p><a href=\"/vacancies\">See the care "
-                          "jobs open now</a></p>\n"));
+    return html(404, public_page("Vacancy not found", "",
+                                 "    <h1>Vacancy not found</h1>\n    <p>There is no vacancy at "
+                                 "this address.</p>\n    <p><a href=\"/vacancies\">See the care "
+                                 "jobs open now</a></p>\n"));
   }
   const tr::Vacancy& v = found->vacancy;
   if (v.status != tr::VacancyStatus::kOpen) {
-    return html(410, page("This job has closed", "",
-                          "    <h1>This job has closed</h1>\n    <p>" + html_escape(v.role) +
-                              " at " + html_escape(found->provider_name) +
-                              " is no longer taking applications.</p>\n    <p><a "
-                              "href=\"/vacancies\">See the care jobs open now</a></p>\n"));
+    return html(410, public_page("This job has closed", "",
+                                 "    <h1>This job has closed</h1>\n    <p>" + html_escape(v.role) +
+                                     " at " + html_escape(found->provider_name) +
+                                     " is no longer taking applications.</p>\n    <p><a "
+                                     "href=\"/vacancies\">See the care jobs open now</a></p>\n"));
   }
   if (request.method == "GET") vacancies.count(v.id, tr::PageEvent::kView);
   const std::string description = advert_html(v.advert_text.value_or(""));
@@ -143,7 +143,7 @@ Response vacancy_page(tr::VacancyPublishing& vacancies, const std::string& origi
   std::string main = "    <h1>" + html_escape(v.role) + "</h1>\n" + particulars(*found) +
                      "    <h2>About the job</h2>\n    <div class=\"advert-text\">\n" + description +
                      "\n    </div>\n" + apply_section(v);
-  Response response = html(200, page(v.role, head, main));
+  Response response = html(200, public_page(v.role, head, main));
   response.set_header("Cache-Control", "no-cache");
   return response;
 }
@@ -168,16 +168,18 @@ Response apply_redirect(tr::VacancyPublishing& vacancies, Request& request) {
   const auto found = vacancies.find_public(tr::Id{
       std::strtoll(std::string(request.path_param("id").value_or("0")).c_str(), nullptr, 10)});
   if (!found || found->vacancy.status != tr::VacancyStatus::kOpen) {
-    return html(found ? 410 : 404,
-                page("This job is not open", "",
-                     "    <h1>This job is not open</h1>\n    <p><a href=\"/vacancies\">See the "
-                     "care jobs open now</a></p>\n"));
+    return html(
+        found ? 410 : 404,
+        public_page("This job is not open", "",
+                    "    <h1>This job is not open</h1>\n    <p><a href=\"/vacancies\">See the "
+                    "care jobs open now</a></p>\n"));
   }
   const std::string target = apply_target(found->vacancy, request.query_param("by").value_or(""));
   if (target.empty()) {
-    return html(404, page("No such way to apply", "",
-                          "    <h1>No such way to apply</h1>\n    <p><a href=\"/vacancies/" +
-                              std::to_string(found->vacancy.id) + "\">Back to the job</a></p>\n"));
+    return html(
+        404, public_page("No such way to apply", "",
+                         "    <h1>No such way to apply</h1>\n    <p><a href=\"/vacancies/" +
+                             std::to_string(found->vacancy.id) + "\">Back to the job</a></p>\n"));
   }
   vacancies.count(found->vacancy.id, tr::PageEvent::kApplyClick);
   Response response{303, {}, {}, {}, false};
@@ -218,7 +220,7 @@ std::string vacancy_card(const tr::PublicVacancy& pv) {
   out += "        <p>" + html_escape(pay_text(v));
   if (const std::string hours = hours_text(v); !hours.empty()) out += ", " + html_escape(hours);
   out += "</p>\n";
-  if (v.closing_on) out += "        <p>Closes on " + rules::long_date(*v.closing_on) + "</p>\n";
+  if (v.closing_on) out += "        <p>Closes on " + long_date(*v.closing_on) + "</p>\n";
   return out + "      </li>\n";
 }
 
@@ -245,7 +247,7 @@ Response list_page(tr::VacancyPublishing& vacancies, Request& request) {
     for (const auto& pv : found) main += vacancy_card(pv);
     main += "    </ul>\n";
   }
-  Response response = html(200, page("Care jobs open now", "", main));
+  Response response = html(200, public_page("Care jobs open now", "", main));
   response.set_header("Cache-Control", "no-cache");
   return response;
 }

@@ -12,7 +12,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-void add(Problems& problems, std::string_view field, std::string detail) {
+void add_gap(Problems& problems, std::string_view field, std::string detail) {
   problems.push_back(ErrorItem{std::string(field), std::move(detail), std::nullopt});
 }
 
@@ -126,7 +126,7 @@ Problems gaps_of(const Vacancy& vacancy, Date today, const AdvertJudge& judge,
                  std::optional<AdvertAssessment>& assessment) {
   Problems problems;
   if (!vacancy.advert_text || is_blank(*vacancy.advert_text)) {
-    add(problems, "advert_text", "Advert is missing: write or paste the advert first");
+    add_gap(problems, "advert_text", "Advert is missing: write or paste the advert first");
   } else {
     assessment = judge.assess(vacancy, today);
     problems.insert(problems.end(), assessment->gaps.begin(), assessment->gaps.end());
@@ -138,7 +138,8 @@ Problems gaps_of(const Vacancy& vacancy, Date today, const AdvertJudge& judge,
 // Works out what writing `after` over `before` (nullptr on create) does to the status and the
 // advert versions, and sets the fields the server keeps. Throws Error(kInvalid) listing every gap
 // when the vacancy may not be open as it stands.
-VersionChange plan(const Vacancy* before, Vacancy& after, Date today, const AdvertJudge& judge) {
+VersionChange plan_version_change(const Vacancy* before, Vacancy& after, Date today,
+                                  const AdvertJudge& judge) {
   const VacancyStatus was = before ? before->status : VacancyStatus::kDraft;
   after.published_on = before ? before->published_on : std::nullopt;
   after.live_version = before ? before->live_version : std::nullopt;
@@ -187,8 +188,8 @@ VersionChange plan(const Vacancy* before, Vacancy& after, Date today, const Adve
 }
 
 // Writes the version rows `change` asks for; `vacancy` is already stored.
-void apply(Connection& connection, const Vacancy& vacancy, const VersionChange& change,
-           Date today) {
+void apply_version_change(Connection& connection, const Vacancy& vacancy,
+                          const VersionChange& change, Date today) {
   if (change.end_live) end_live_version(connection, vacancy.id, today);
   if (change.start) {
     insert_version(connection, vacancy, *change.start, today);
@@ -204,11 +205,11 @@ Vacancy VacancyPublishing::create(Id provider, Vacancy vacancy) {
     require_provider(connection, provider);
     vacancy.id = 0;
     vacancy.provider_id = provider;
-    const VersionChange change = plan(nullptr, vacancy, today, judge_);
+    const VersionChange change = plan_version_change(nullptr, vacancy, today, judge_);
     if (change.start) vacancy.live_version = 1;
     prepare_vacancy(connection, vacancy);
     vacancy.id = records::insert(connection, vacancy);
-    apply(connection, vacancy, change, today);
+    apply_version_change(connection, vacancy, change, today);
     return vacancy;
   });
 }
@@ -221,11 +222,11 @@ Vacancy VacancyPublishing::update(Id provider, Id id, const Edit<Vacancy>& edit)
     edit(after);
     after.id = id;
     after.provider_id = provider;
-    const VersionChange change = plan(&before, after, today, judge_);
+    const VersionChange change = plan_version_change(&before, after, today, judge_);
     if (change.start) after.live_version = last_version(connection, id) + 1;
     prepare_vacancy(connection, after);
     records::update(connection, after);
-    apply(connection, after, change, today);
+    apply_version_change(connection, after, change, today);
     return after;
   });
 }
