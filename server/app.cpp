@@ -49,7 +49,7 @@ App::App(AppConfig config)
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
   vacancies_ = std::make_unique<tracker::VacancyPublishing>(
-      *store_, make_vacancy_judge(*settings_, *checker_));
+      *store_, make_vacancy_judge(*store_, *settings_, *checker_));
   vacancies_->close_expired_daily();
   api_context_ = std::make_unique<api::ApiContext>(api::ApiContext{
       *store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_, *vacancies_});

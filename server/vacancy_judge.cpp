@@ -6,6 +6,8 @@
 
 #include "advert/checker.hpp"
 #include "checker_settings_service.hpp"
+#include "core/ascii.hpp"
+#include "core/error.hpp"
 #include "rules/pay_floor.hpp"
 
 namespace caretoolkit::server {
@@ -38,14 +40,32 @@ std::string category_scores_json(const advert::Report& report) {
   return boost::json::serialize(out);
 }
 
+// The service an advert is checked for, as rule packs name it ("home care"): the label of the
+// vacancy's kind of service in lower case; empty for a vacancy of no service or of a service that
+// is not the provider's.
+std::string checker_service(const tracker::Store& store, const tracker::Vacancy& vacancy) {
+  if (!vacancy.service_id) return {};
+  std::string words;
+  try {
+    words = tracker::label(store.get_service(vacancy.provider_id, *vacancy.service_id).type);
+  } catch (const Error& error) {
+    // Not one of the provider's services: the write refuses it, naming the field.
+    if (error.code() != ErrorCode::kNotFound) throw;
+    return {};
+  }
+  for (char& c : words) c = ascii_lower(c);
+  return words;
+}
+
 }  // namespace
 
-tracker::AdvertJudge make_vacancy_judge(CheckerSettingsService& settings,
+tracker::AdvertJudge make_vacancy_judge(const tracker::Store& store,
+                                        CheckerSettingsService& settings,
                                         const advert::Checker& shared) {
   tracker::AdvertJudge judge;
-  judge.assess = [&settings, &shared](const tracker::Vacancy& vacancy, Date day) {
+  judge.assess = [&store, &settings, &shared](const tracker::Vacancy& vacancy, Date day) {
     const std::string& text = *vacancy.advert_text;
-    const advert::CheckOptions options{vacancy.role, {}, day};
+    const advert::CheckOptions options{vacancy.role, checker_service(store, vacancy), day};
     tracker::AdvertAssessment out;
     {
       const CheckerLease own = settings.checker_for(vacancy.provider_id);

@@ -37,7 +37,7 @@ struct PublishingContext {
         rules(rules::RuleSet::load_directory(options.rules_dir)),
         checker(rules, analyzer),
         settings(*store, rules, analyzer, checker),
-        publishing(*store, server::make_vacancy_judge(settings, checker)) {
+        publishing(*store, server::make_vacancy_judge(*store, settings, checker)) {
     store->get_provider(options.provider);
   }
 

@@ -190,3 +190,23 @@ TEST_CASE("one provider can never publish edit or read another's vacancy drafts"
   CHECK(api.call("POST", base + "/publish", "").status == 401);
   CHECK(api.get(base, owner.key).at("status") == "draft");
 }
+
+TEST_CASE("a home care vacancy's advert is checked with the rules for home care") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Brookfield Home Care");
+  const auto service =
+      api.post("/api/v1/services", provider.key, R"({"name": "Community", "type": "home_care"})");
+  // The advert says nothing of travel time, which only home care adverts are asked for.
+  const auto plain =
+      api.post("/api/v1/vacancies", provider.key, vacancy_json(R"("status": "open")"));
+  const auto home_care = api.post("/api/v1/vacancies", provider.key,
+                                  vacancy_json(R"("status": "open", "service_id": )" +
+                                               std::to_string(service.at("id").as_int64())));
+  CHECK(home_care.at("advert_score").as_int64() < plain.at("advert_score").as_int64());
+  // A service that is not the provider's is refused by name, not looked up.
+  const auto refused = api.call("POST", "/api/v1/vacancies", provider.key,
+                                vacancy_json(R"("status": "open", "service_id": 999999)"));
+  CHECK(refused.status == 422);
+  CHECK(refused.body.find("service_id 999999 is not one of this provider's services") !=
+        std::string::npos);
+}
