@@ -11,9 +11,12 @@
 #include "database.hpp"
 #include "openapi_document.hpp"
 #include "problem.hpp"
+#include "public_pages.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 #include "tracker/store.hpp"
+#include "tracker/vacancy_publishing.hpp"
+#include "vacancy_judge.hpp"
 
 namespace caretoolkit::server {
 
@@ -45,8 +48,11 @@ App::App(AppConfig config)
   store_ = open_database(config_.database_path, OpenMode::kCreate, config_.now);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
-  api_context_ = std::make_unique<api::ApiContext>(
-      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_});
+  vacancies_ = std::make_unique<tracker::VacancyPublishing>(
+      *store_, make_vacancy_judge(*store_, *settings_, *checker_));
+  vacancies_->close_expired_daily();
+  api_context_ = std::make_unique<api::ApiContext>(api::ApiContext{
+      *store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_, *vacancies_});
   add_routes();
 }
 
@@ -79,6 +85,7 @@ void App::add_routes() {
   router_.add("GET", std::string(api::kApiPrefix) + "/openapi.json",
               [](Request&) { return Response::json(200, std::string(openapi_document())); });
   api::add_api_routes(router_, *api_context_);
+  add_public_pages(router_, *vacancies_, config_.public_origin);
   router_.set_fallback([this](Request& request) { return pages_.serve(request); });
 }
 

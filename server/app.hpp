@@ -28,7 +28,8 @@ class Analyzer;
 }
 namespace caretoolkit::tracker {
 class Store;
-}
+class VacancyPublishing;
+}  // namespace caretoolkit::tracker
 
 namespace caretoolkit::server {
 
@@ -91,8 +92,9 @@ class App {
   std::unique_ptr<tracker::Store> store_;
   std::unique_ptr<rules::RuleSet> rules_;
   std::unique_ptr<text::Analyzer> analyzer_;
-  std::unique_ptr<advert::Checker> checker_;          // reads rules_ and analyzer_
-  std::unique_ptr<CheckerSettingsService> settings_;  // reads store_, rules_ and analyzer_
+  std::unique_ptr<advert::Checker> checker_;               // reads rules_ and analyzer_
+  std::unique_ptr<CheckerSettingsService> settings_;       // reads store_, rules_ and analyzer_
+  std::unique_ptr<tracker::VacancyPublishing> vacancies_;  // reads store_, settings_, checker_
   RateLimiter advert_limiter_;
   MetricsRegistry metrics_;
   std::unique_ptr<api::ApiContext> api_context_;

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   caretoolkit::commands::add_applicant_commands(app);
   caretoolkit::commands::add_check_command(app);
   caretoolkit::commands::add_settings_commands(app);
+  caretoolkit::commands::add_vacancy_commands(app);
   caretoolkit::commands::add_backup_command(app);
 
   try {

@@ -116,4 +116,11 @@ Date Date::first_of_month() const {
   return Date(std::chrono::sys_days{ymd.year() / ymd.month() / std::chrono::day{1}});
 }
 
+std::string long_date(Date date) {
+  const std::chrono::year_month_day ymd{date.sys_days()};
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+         std::string(Date::month_name(static_cast<int>(static_cast<unsigned>(ymd.month())))) + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
 }  // namespace caretoolkit

@@ -63,4 +63,7 @@ class Date {
   std::chrono::sys_days days_{};
 };
 
+// "1 April 2026": a day as people write it, for messages and pages.
+std::string long_date(Date date);
+
 }  // namespace caretoolkit

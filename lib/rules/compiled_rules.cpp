@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "rules/capitals.hpp"
 #include "rules/job_titles.hpp"
+#include "rules/pay_floor.hpp"
 
 namespace caretoolkit::rules {
 namespace {
@@ -680,11 +681,9 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
 void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationScratch& scratch,
                                        const Document& document, Date date, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
-  // The row in force: the last one from `date` or before.
-  const auto after = std::upper_bound(rule.rates.begin(), rule.rates.end(), date,
-                                      [](Date d, const DatedRate& rate) { return d < rate.from; });
-  if (after == rule.rates.begin()) return;  // the table starts after the check date
-  const DatedRate& floor = *(after - 1);
+  const DatedRate* in_force = rate_in_force(rule, date);
+  if (in_force == nullptr) return;  // the table starts after the check date
+  const DatedRate& floor = *in_force;
   const RuleTargets& targets = targets_[rule_index];
   find_amounts(document, scratch.match, targets.glued_units, scratch.amounts, scratch.ranges);
   const Hits per_hour = hits_of(targets.per_hour, scratch);

@@ -135,11 +135,4 @@ std::string pounds_text(Pence amount) {
   return std::string(kPound) + format_pounds(amount);
 }
 
-std::string long_date(Date date) {
-  const std::chrono::year_month_day ymd{date.sys_days()};
-  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         std::string(Date::month_name(static_cast<int>(static_cast<unsigned>(ymd.month())))) + " " +
-         std::to_string(static_cast<int>(ymd.year()));
-}
-
 }  // namespace caretoolkit::rules

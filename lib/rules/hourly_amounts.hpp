@@ -45,7 +45,4 @@ void find_amounts(const text::Document& document, const MatchResult& match,
 // "£12.71" for 1271 pence.
 std::string pounds_text(Pence amount);
 
-// "1 April 2026".
-std::string long_date(Date date);
-
 }  // namespace caretoolkit::rules

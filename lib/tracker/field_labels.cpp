@@ -7,7 +7,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<FieldLabel, 35> kLabels{{
+constexpr std::array<FieldLabel, 49> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -43,6 +43,20 @@ constexpr std::array<FieldLabel, 35> kLabels{{
     {"applied_to", "Applied on or before"},
     {"from", "From"},
     {"to", "To"},
+    {"advert_text", "Advert"},
+    {"status", "Status"},
+    {"town", "Town"},
+    {"postcode_district", "Postcode district"},
+    {"pay_min_pence", "Lowest pay"},
+    {"pay_max_pence", "Highest pay"},
+    {"pay_period", "Pay is per"},
+    {"hours_per_week", "Hours a week"},
+    {"employment_type", "Type of contract"},
+    {"closing_on", "Closing date"},
+    {"apply_url", "Apply online at"},
+    {"apply_phone", "Apply by phone"},
+    {"apply_email", "Apply by email"},
+    {"listed", "List our vacancies publicly"},
 }};
 
 }  // namespace

@@ -103,14 +103,10 @@ NameRef NameDirectory::vacancy(std::string_view role, std::optional<NameRef> ser
     if (entry.created && applied_on < entry.opened_on) entry.opened_on = applied_on;
     return entry.id;
   }
-  const Vacancy vacancy{.id = 0,
-                        .provider_id = provider_,
-                        .role = normalise_text(role),
-                        .service_id = std::nullopt,  // the service's id, once the write knows it
-                        .opened_on = applied_on,
-                        .closed_on = std::nullopt,
-                        .advert_text = std::nullopt,
-                        .advert_score = std::nullopt};
+  Vacancy vacancy;
+  vacancy.provider_id = provider_;
+  vacancy.role = normalise_text(role);
+  vacancy.opened_on = applied_on;  // its service's id is set once the write knows it
   const NameRef id = create(vacancy, service);
   ++summary_.new_vacancies;
   vacancies_.emplace(key_, VacancyEntry{id, true, applied_on});

@@ -57,16 +57,87 @@ void Table<SpendEntry>::bind(SQLite::Statement& statement, const SpendEntry& ent
   statement.bind(5, entry.note);
 }
 
+namespace {
+
+std::optional<Pence> read_optional_pence(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return Pence{column.getInt64()};
+}
+
+void bind_optional_pence(SQLite::Statement& statement, int index, std::optional<Pence> amount) {
+  if (amount) {
+    statement.bind(index, static_cast<std::int64_t>(amount->value));
+  } else {
+    statement.bind(index);
+  }
+}
+
+// An enumeration stored by its canonical name; a name the schema's checks would refuse means a
+// damaged file.
+template <class Enum>
+Enum read_named(const SQLite::Column& column, std::optional<Enum> (*parse)(std::string_view)) {
+  if (auto value = parse(read_text(column))) return *value;
+  throw std::runtime_error("unexpected value in column " + std::string(column.getName()));
+}
+
+// The advert particulars, columns 8 to 21 of a vacancy row.
+void read_particulars(SQLite::Statement& row, Vacancy& vacancy) {
+  vacancy.status = read_named(row.getColumn(8), parse_vacancy_status);
+  vacancy.town = std::string(read_text(row.getColumn(9)));
+  vacancy.postcode_district = std::string(read_text(row.getColumn(10)));
+  vacancy.pay_min = read_optional_pence(row.getColumn(11));
+  vacancy.pay_max = read_optional_pence(row.getColumn(12));
+  vacancy.pay_period = read_named(row.getColumn(13), parse_pay_period);
+  if (!row.getColumn(14).isNull()) vacancy.hours_per_week = row.getColumn(14).getDouble();
+  if (!row.getColumn(15).isNull()) {
+    vacancy.employment_type = read_named(row.getColumn(15), parse_employment_type);
+  }
+  vacancy.closing_on = read_optional_date(row.getColumn(16));
+  vacancy.apply_url = std::string(read_text(row.getColumn(17)));
+  vacancy.apply_phone = std::string(read_text(row.getColumn(18)));
+  vacancy.apply_email = std::string(read_text(row.getColumn(19)));
+  vacancy.published_on = read_optional_date(row.getColumn(20));
+  vacancy.live_version = sql::read_optional_int(row.getColumn(21));
+}
+
+void bind_particulars(SQLite::Statement& statement, const Vacancy& vacancy) {
+  sql::bind_text(statement, 8, to_string(vacancy.status));
+  statement.bind(9, vacancy.town);
+  statement.bind(10, vacancy.postcode_district);
+  bind_optional_pence(statement, 11, vacancy.pay_min);
+  bind_optional_pence(statement, 12, vacancy.pay_max);
+  sql::bind_text(statement, 13, to_string(vacancy.pay_period));
+  if (vacancy.hours_per_week) {
+    statement.bind(14, *vacancy.hours_per_week);
+  } else {
+    statement.bind(14);
+  }
+  if (vacancy.employment_type) {
+    sql::bind_text(statement, 15, to_string(*vacancy.employment_type));
+  } else {
+    statement.bind(15);
+  }
+  sql::bind(statement, 16, vacancy.closing_on);
+  statement.bind(17, vacancy.apply_url);
+  statement.bind(18, vacancy.apply_phone);
+  statement.bind(19, vacancy.apply_email);
+  sql::bind(statement, 20, vacancy.published_on);
+  sql::bind(statement, 21, vacancy.live_version);
+}
+
+}  // namespace
+
 Vacancy Table<Vacancy>::read(SQLite::Statement& row) {
-  Vacancy vacancy{.id = row.getColumn(0).getInt64(),
-                  .provider_id = row.getColumn(1).getInt64(),
-                  .role = std::string(read_text(row.getColumn(2))),
-                  .service_id = read_optional_id(row.getColumn(3)),
-                  .opened_on = sql::read_date(row.getColumn(4)),
-                  .closed_on = read_optional_date(row.getColumn(5)),
-                  .advert_text = std::nullopt,
-                  .advert_score = sql::read_optional_int(row.getColumn(7))};
+  Vacancy vacancy;
+  vacancy.id = row.getColumn(0).getInt64();
+  vacancy.provider_id = row.getColumn(1).getInt64();
+  vacancy.role = std::string(read_text(row.getColumn(2)));
+  vacancy.service_id = read_optional_id(row.getColumn(3));
+  vacancy.opened_on = sql::read_date(row.getColumn(4));
+  vacancy.closed_on = read_optional_date(row.getColumn(5));
   if (!row.getColumn(6).isNull()) vacancy.advert_text = std::string(read_text(row.getColumn(6)));
+  vacancy.advert_score = sql::read_optional_int(row.getColumn(7));
+  read_particulars(row, vacancy);
   return vacancy;
 }
 
@@ -82,6 +153,7 @@ void Table<Vacancy>::bind(SQLite::Statement& statement, const Vacancy& vacancy) 
     statement.bind(6);
   }
   sql::bind(statement, 7, vacancy.advert_score);
+  bind_particulars(statement, vacancy);
 }
 
 HeadcountSnapshot Table<HeadcountSnapshot>::read(SQLite::Statement& row) {

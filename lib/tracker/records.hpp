@@ -76,10 +76,15 @@ template <>
 struct Table<Vacancy> {
   static constexpr std::string_view kTable = "vacancies";
   static constexpr std::string_view kNoun = "vacancy";
-  static constexpr std::array<std::string_view, 7> kColumns{
-      "provider_id", "role", "service_id", "opened_on", "closed_on", "advert_text", "advert_score"};
-  static constexpr std::array<Dependent, 1> kDependents{{
+  static constexpr std::array<std::string_view, 21> kColumns{
+      "provider_id",   "role",          "service_id",  "opened_on",      "closed_on",
+      "advert_text",   "advert_score",  "status",      "town",           "postcode_district",
+      "pay_min_pence", "pay_max_pence", "pay_period",  "hours_per_week", "employment_type",
+      "closing_on",    "apply_url",     "apply_phone", "apply_email",    "published_on",
+      "live_version"};
+  static constexpr std::array<Dependent, 2> kDependents{{
       {"applicants", "vacancy_id", "applicant", "applicants"},
+      {"advert_versions", "vacancy_id", "published advert version", "published advert versions"},
   }};
   static Vacancy read(SQLite::Statement& row);
   static void bind(SQLite::Statement& statement, const Vacancy& vacancy);

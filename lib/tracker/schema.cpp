@@ -212,7 +212,80 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_key ON sessions (api_key_id);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::string_view kVacancyPages = R"sql(
+-- A vacancy's advert particulars and where it stands (vacancy_publishing.hpp). Pay is pence per
+-- pay_period; postcode_district is the outward part of a postcode only ("LE10"). An open vacancy
+-- has a live advert version.
+ALTER TABLE vacancies ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+  CHECK (status IN ('draft', 'open', 'closed'));
+ALTER TABLE vacancies ADD COLUMN town TEXT NOT NULL DEFAULT '' CHECK (length(town) <= 200);
+ALTER TABLE vacancies ADD COLUMN postcode_district TEXT NOT NULL DEFAULT ''
+  CHECK (postcode_district = '' OR postcode_district GLOB '[A-Z][0-9]'
+         OR postcode_district GLOB '[A-Z][0-9][0-9A-Z]' OR postcode_district GLOB '[A-Z][A-Z][0-9]'
+         OR postcode_district GLOB '[A-Z][A-Z][0-9][0-9A-Z]');
+ALTER TABLE vacancies ADD COLUMN pay_min_pence INTEGER CHECK (pay_min_pence > 0);
+ALTER TABLE vacancies ADD COLUMN pay_max_pence INTEGER
+  CHECK (pay_max_pence > 0 AND pay_max_pence >= pay_min_pence);
+ALTER TABLE vacancies ADD COLUMN pay_period TEXT NOT NULL DEFAULT 'hour'
+  CHECK (pay_period IN ('hour', 'year'));
+ALTER TABLE vacancies ADD COLUMN hours_per_week REAL
+  CHECK (hours_per_week > 0 AND hours_per_week <= 100);
+ALTER TABLE vacancies ADD COLUMN employment_type TEXT
+  CHECK (employment_type IN ('full_time', 'part_time', 'temporary', 'bank'));
+ALTER TABLE vacancies ADD COLUMN closing_on TEXT
+  CHECK (date(closing_on) IS closing_on AND closing_on >= opened_on);
+ALTER TABLE vacancies ADD COLUMN apply_url TEXT NOT NULL DEFAULT '' CHECK (length(apply_url) <= 2000);
+ALTER TABLE vacancies ADD COLUMN apply_phone TEXT NOT NULL DEFAULT '' CHECK (length(apply_phone) <= 40);
+ALTER TABLE vacancies ADD COLUMN apply_email TEXT NOT NULL DEFAULT ''
+  CHECK (length(apply_email) <= 254);
+ALTER TABLE vacancies ADD COLUMN published_on TEXT CHECK (date(published_on) IS published_on);
+ALTER TABLE vacancies ADD COLUMN live_version INTEGER
+  CHECK (live_version >= 1 AND (status <> 'open' OR live_version IS NOT NULL));
+CREATE INDEX vacancies_open ON vacancies (status, published_on);
+-- A vacancy closed before adverts were published is closed.
+UPDATE vacancies SET status = 'closed' WHERE closed_on IS NOT NULL;
+
+-- Every advert text a vacancy was open with, and how the checker scored it then: category
+-- scores as a JSON object, against the rules version named. A version is live from the day
+-- live_from to the day live_to, when the next version replaced it or the vacancy closed; the live
+-- one has no live_to. Versions of one day follow each other in version order.
+CREATE TABLE advert_versions (
+  id INTEGER PRIMARY KEY,
+  provider_id INTEGER NOT NULL,
+  vacancy_id INTEGER NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  advert_text TEXT NOT NULL CHECK (length(advert_text) <= 100000),
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+  category_scores TEXT NOT NULL CHECK (json_valid(category_scores)
+                                       AND json_type(category_scores) = 'object'),
+  rules_version TEXT NOT NULL CHECK (length(rules_version) BETWEEN 1 AND 1000),
+  live_from TEXT NOT NULL CHECK (date(live_from) IS live_from),
+  live_to TEXT CHECK (date(live_to) IS live_to AND live_to >= live_from),
+  UNIQUE (vacancy_id, version),
+  FOREIGN KEY (vacancy_id, provider_id) REFERENCES vacancies (id, provider_id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+
+-- Views of a vacancy's public page and clicks on its apply link, per day and advert version.
+-- Nothing about the person is kept: no address, browser, cookie or time of day.
+CREATE TABLE vacancy_counts (
+  vacancy_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  day TEXT NOT NULL CHECK (date(day) IS day),
+  views INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
+  apply_clicks INTEGER NOT NULL DEFAULT 0 CHECK (apply_clicks >= 0),
+  PRIMARY KEY (vacancy_id, version, day),
+  FOREIGN KEY (vacancy_id, version) REFERENCES advert_versions (vacancy_id, version)
+) STRICT, WITHOUT ROWID;
+
+-- Providers who have chosen to have their open vacancies listed on the public vacancy pages.
+CREATE TABLE public_listing (
+  provider_id INTEGER PRIMARY KEY REFERENCES providers (id),
+  listed INTEGER NOT NULL CHECK (listed IN (0, 1)),
+  changed_at TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
@@ -220,6 +293,7 @@ constexpr std::array<Migration, 6> kMigrations{{
     {4, "every text field in its stored form", "", rewrite_stored_text},
     {5, "providers' checker settings and their history", kCheckerSettings},
     {6, "sign-in sessions", kSessions},
+    {7, "vacancy adverts, their versions, page counts and public listing", kVacancyPages},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

@@ -11,6 +11,7 @@
 #include "tracker/records.hpp"
 #include "tracker/schema.hpp"
 #include "tracker/store_impl.hpp"
+#include "tracker/vacancy_particulars.hpp"
 #include "tracker/validation.hpp"
 
 namespace caretoolkit::tracker {
@@ -79,17 +80,7 @@ void prepare(Connection& connection, Date, SpendEntry& entry) {
 }
 
 void prepare(Connection& connection, Date, Vacancy& vacancy) {
-  vacancy.role = normalise_text(vacancy.role);
-  if (vacancy.advert_text) {
-    *vacancy.advert_text = normalise_text(*vacancy.advert_text, TextKind::kNote);
-  }
-  Problems problems;
-  check_vacancy(vacancy, problems);
-  throw_if_invalid(std::move(problems));
-  if (vacancy.service_id) {
-    records::require_reference<Service>(connection, vacancy.provider_id, *vacancy.service_id,
-                                        "service_id");
-  }
+  prepare_vacancy(connection, vacancy);
 }
 
 void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
@@ -135,6 +126,21 @@ ConnectionSettings read_settings(Connection& connection) {
 }
 
 }  // namespace
+
+void prepare_vacancy(Connection& connection, Vacancy& vacancy) {
+  vacancy.role = normalise_text(vacancy.role);
+  if (vacancy.advert_text) {
+    *vacancy.advert_text = normalise_text(*vacancy.advert_text, TextKind::kNote);
+  }
+  normalise_particulars(vacancy);
+  Problems problems;
+  check_vacancy(vacancy, problems);
+  throw_if_invalid(std::move(problems));
+  if (vacancy.service_id) {
+    records::require_reference<Service>(connection, vacancy.provider_id, *vacancy.service_id,
+                                        "service_id");
+  }
+}
 
 void rethrow_storage_error(const SQLite::Exception& error) {
   switch (error.getExtendedErrorCode()) {

@@ -305,6 +305,8 @@ class Store {
 
  private:
   struct Impl;  // the connections, settings and records; defined in store_impl.hpp
+  friend class VacancyPublishing;  // publishing writes a vacancy with its advert versions
+
   std::unique_ptr<Impl> impl_;
 };
 

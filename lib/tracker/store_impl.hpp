@@ -146,6 +146,10 @@ Provider find_provider(Connection& connection, Id provider);
 // Throws Error(kNotFound) unless the provider exists.
 void require_provider(Connection& connection, Id provider);
 
+// A vacancy's stored form and rules (validation.hpp, vacancy_particulars.hpp), checked before
+// every write of one; Error(kInvalid) listing each problem.
+void prepare_vacancy(Connection& connection, Vacancy& vacancy);
+
 // The API key with this id; Error(kNotFound) when there is none.
 ApiKeyRecord get_api_key(Connection& connection, Id id);
 

@@ -52,6 +52,24 @@ constexpr std::array<Naming<Stage>, 7> kStages{{
     {Stage::kRejected, "rejected", "Not taken forward"},
 }};
 
+constexpr std::array<Naming<VacancyStatus>, 3> kVacancyStatuses{{
+    {VacancyStatus::kDraft, "draft", "Draft"},
+    {VacancyStatus::kOpen, "open", "Open"},
+    {VacancyStatus::kClosed, "closed", "Closed"},
+}};
+
+constexpr std::array<Naming<PayPeriod>, 2> kPayPeriods{{
+    {PayPeriod::kHour, "hour", "Per hour"},
+    {PayPeriod::kYear, "year", "Per year"},
+}};
+
+constexpr std::array<Naming<EmploymentType>, 4> kEmploymentTypes{{
+    {EmploymentType::kFullTime, "full_time", "Full time"},
+    {EmploymentType::kPartTime, "part_time", "Part time"},
+    {EmploymentType::kTemporary, "temporary", "Temporary"},
+    {EmploymentType::kBank, "bank", "Bank"},
+}};
+
 template <class Enum, std::size_t N>
 const Naming<Enum>& find(const std::array<Naming<Enum>, N>& table, Enum value) {
   for (const auto& row : table) {
@@ -115,6 +133,9 @@ constexpr auto kServiceTypeValues = values_of(kServiceTypes);
 constexpr auto kChannelValues = values_of(kChannels);
 constexpr auto kOutcomeValues = values_of<Outcome, 3, 1>(kOutcomes);  // without kNone
 constexpr auto kStageValues = values_of(kStages);
+constexpr auto kVacancyStatusValues = values_of(kVacancyStatuses);
+constexpr auto kPayPeriodValues = values_of(kPayPeriods);
+constexpr auto kEmploymentTypeValues = values_of(kEmploymentTypes);
 
 // The names or labels of every row, joined by ", ".
 template <class Enum, std::size_t N>
@@ -216,6 +237,57 @@ std::span<const Outcome> all_outcomes() {
 }
 std::span<const Stage> all_stages() {
   return kStageValues;
+}
+
+// Vacancies -----------------------------------------------------------------------------------
+
+std::string_view vacancy_status_names() {
+  static const std::string names = joined(kVacancyStatuses, &Naming<VacancyStatus>::name);
+  return names;
+}
+std::string_view pay_period_names() {
+  static const std::string names = joined(kPayPeriods, &Naming<PayPeriod>::name);
+  return names;
+}
+std::string_view employment_type_names() {
+  static const std::string names = joined(kEmploymentTypes, &Naming<EmploymentType>::name);
+  return names;
+}
+std::string_view to_string(VacancyStatus status) {
+  return find(kVacancyStatuses, status).name;
+}
+std::string_view to_string(PayPeriod period) {
+  return find(kPayPeriods, period).name;
+}
+std::string_view to_string(EmploymentType type) {
+  return find(kEmploymentTypes, type).name;
+}
+std::optional<VacancyStatus> parse_vacancy_status(std::string_view text) {
+  return parse(kVacancyStatuses, text);
+}
+std::optional<PayPeriod> parse_pay_period(std::string_view text) {
+  return parse(kPayPeriods, text);
+}
+std::optional<EmploymentType> parse_employment_type(std::string_view text) {
+  return parse(kEmploymentTypes, text);
+}
+std::string_view label(VacancyStatus status) {
+  return find(kVacancyStatuses, status).label;
+}
+std::string_view label(PayPeriod period) {
+  return find(kPayPeriods, period).label;
+}
+std::string_view label(EmploymentType type) {
+  return find(kEmploymentTypes, type).label;
+}
+std::span<const VacancyStatus> all_vacancy_statuses() {
+  return kVacancyStatusValues;
+}
+std::span<const PayPeriod> all_pay_periods() {
+  return kPayPeriodValues;
+}
+std::span<const EmploymentType> all_employment_types() {
+  return kEmploymentTypeValues;
 }
 
 }  // namespace caretoolkit::tracker

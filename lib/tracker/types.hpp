@@ -54,11 +54,24 @@ enum class Stage : std::uint8_t {
   kRejected,
 };
 
+// Where a vacancy's advert stands: a draft only its provider sees, open (published on the public
+// vacancy page) or closed.
+enum class VacancyStatus : std::uint8_t { kDraft, kOpen, kClosed };
+
+// What the pay figures of a vacancy are per.
+enum class PayPeriod : std::uint8_t { kHour, kYear };
+
+// The kind of contract a vacancy offers; bank staff work shifts as they are offered.
+enum class EmploymentType : std::uint8_t { kFullTime, kPartTime, kTemporary, kBank };
+
 // Canonical names ("home_care", "job_board", "withdrawn", "interviewed").
 std::string_view to_string(ServiceType type);
 std::string_view to_string(Channel channel);
 std::string_view to_string(Outcome outcome);
 std::string_view to_string(Stage stage);
+std::string_view to_string(VacancyStatus status);  // "draft", "open", "closed"
+std::string_view to_string(PayPeriod period);      // "hour", "year"
+std::string_view to_string(EmploymentType type);   // "full_time", "part_time", ...
 
 // Parsing accepts the canonical name or the label a person types, in any case and with spaces or
 // hyphens for underscores: "home_care", "Home care", "home-care"; "Jobcentre Plus", "job board".
@@ -67,6 +80,9 @@ std::optional<ServiceType> parse_service_type(std::string_view text);
 std::optional<Channel> parse_channel(std::string_view text);
 std::optional<Outcome> parse_outcome(std::string_view text);  // "" -> kNone
 std::optional<Stage> parse_stage(std::string_view text);
+std::optional<VacancyStatus> parse_vacancy_status(std::string_view text);
+std::optional<PayPeriod> parse_pay_period(std::string_view text);
+std::optional<EmploymentType> parse_employment_type(std::string_view text);
 
 // Every canonical name in order, for messages and help that list the choices:
 // "job_board, social_media, ..., agency, other" and "home_care, residential, ..., other".
@@ -75,6 +91,10 @@ std::string_view service_type_names();
 // "withdrawn, rejected (or empty)" and "applied, interviewed, ..., rejected".
 std::string_view outcome_names();
 std::string_view stage_names();
+// "draft, open, closed", "hour, year" and "full_time, part_time, temporary, bank".
+std::string_view vacancy_status_names();
+std::string_view pay_period_names();
+std::string_view employment_type_names();
 // Every channel's label in order: "Job board, Social media, ..., Agency, Other".
 std::string_view channel_labels();
 
@@ -91,6 +111,9 @@ std::string_view label(ServiceType type);
 std::string_view label(Channel channel);
 std::string_view label(Outcome outcome);
 std::string_view label(Stage stage);
+std::string_view label(VacancyStatus status);  // "Draft", "Open", "Closed"
+std::string_view label(PayPeriod period);      // "Per hour", "Per year"
+std::string_view label(EmploymentType type);   // "Full time", "Part time", "Temporary", "Bank"
 
 // Every enumerator in its canonical order, for lists that offer the choices. all_outcomes()
 // leaves out kNone, which is no outcome.
@@ -98,6 +121,9 @@ std::span<const ServiceType> all_service_types();
 std::span<const Channel> all_channels();
 std::span<const Outcome> all_outcomes();
 std::span<const Stage> all_stages();
+std::span<const VacancyStatus> all_vacancy_statuses();
+std::span<const PayPeriod> all_pay_periods();
+std::span<const EmploymentType> all_employment_types();
 
 struct Provider {
   Id id = 0;
@@ -141,6 +167,22 @@ struct Vacancy {
   std::optional<Date> closed_on;
   std::optional<std::string> advert_text;
   std::optional<int> advert_score;  // last score from the advert checker, 0..100
+  // The advert's particulars, which the public vacancy page shows (vacancy_publishing.hpp says
+  // which a published vacancy must have). Pay is in pence per pay_period; postcode_district is
+  // the outward part of a postcode ("LE10"), never a full postcode.
+  VacancyStatus status = VacancyStatus::kDraft;
+  std::string town;
+  std::string postcode_district;
+  std::optional<Pence> pay_min, pay_max;
+  PayPeriod pay_period = PayPeriod::kHour;
+  std::optional<double> hours_per_week;
+  std::optional<EmploymentType> employment_type;
+  std::optional<Date> closing_on;  // the last day applications are taken
+  std::string apply_url, apply_phone, apply_email;
+  // Set by publishing: the first day the vacancy was open, and the number of the advert version
+  // live now (advert_versions), which advert_score is the score of.
+  std::optional<Date> published_on;
+  std::optional<int> live_version;
 };
 
 // An applicant with the dates of the stages reached. Invariants (enforced by the store):

@@ -14,6 +14,7 @@
 
 #include "core/money.hpp"
 #include "tracker/field_labels.hpp"
+#include "tracker/vacancy_particulars.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -430,6 +431,7 @@ void check_vacancy(const Vacancy& v, Problems& problems) {
     add(problems, "advert_score",
         "advert_score must be between 0 and 100, not " + std::to_string(*v.advert_score));
   }
+  check_particulars(v, problems);
 }
 
 void check_headcount(const HeadcountSnapshot& s, Date today, Problems& problems) {

@@ -9,6 +9,7 @@
 #include "rate_limiter.hpp"
 #include "router.hpp"
 #include "tracker/store.hpp"
+#include "tracker/vacancy_publishing.hpp"
 
 namespace caretoolkit::advert {
 class Checker;
@@ -30,6 +31,7 @@ struct ApiContext {
   RateLimiter& advert_limiter;
   MetricsRegistry& metrics;
   const SessionCookies& cookies;
+  tracker::VacancyPublishing& vacancies;  // publishing, advert versions and the public listing
 };
 
 // Every /api/v1 route. Each add_* function registers one group.
@@ -42,6 +44,7 @@ void add_advert_routes(Router& router, ApiContext& context);
 void add_vocabulary_routes(Router& router, ApiContext& context);
 void add_settings_routes(Router& router, ApiContext& context);
 void add_session_routes(Router& router, ApiContext& context);
+void add_publishing_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

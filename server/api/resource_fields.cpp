@@ -2,6 +2,7 @@
 #include "api/resource_fields.hpp"
 
 #include "tracker/stages.hpp"
+#include "tracker/vacancy_particulars.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -37,6 +38,100 @@ Field<tr::Applicant> applicant_stage_field() {
                         "stage is set by the server: record a stage through "
                         "/applicants/{id}/events, or change the stage dates",
                         "/stage");
+          }};
+}
+
+// Money in pence that may be absent (null), more than 0.
+template <class T>
+Field<T> optional_pence_field(std::string_view name, std::optional<Pence> T::*member) {
+  return {name, false,
+          [name, member](const T& r, boost::json::object& o) {
+            if (r.*member) {
+              o[name] = (r.*member)->value;
+            } else {
+              o[name] = nullptr;
+            }
+          },
+          [name, member](T& r, const boost::json::value& v) {
+            const auto read = read_optional_integer(v, name, 1, kMaxAmount.value);
+            r.*member = read ? std::optional<Pence>(Pence{*read}) : std::nullopt;
+          }};
+}
+
+// Hours a week: a number such as 37.5, or null.
+Field<tr::Vacancy> hours_per_week_field() {
+  return {"hours_per_week", false,
+          [](const tr::Vacancy& r, boost::json::object& o) {
+            if (r.hours_per_week) {
+              o["hours_per_week"] = *r.hours_per_week;
+            } else {
+              o["hours_per_week"] = nullptr;
+            }
+          },
+          [](tr::Vacancy& r, const boost::json::value& v) {
+            if (v.is_null()) {
+              r.hours_per_week.reset();
+              return;
+            }
+            if (!v.is_number()) {
+              throw Error(ErrorCode::kInvalid, label_of("hours_per_week") + " must be a number",
+                          "/hours_per_week");
+            }
+            const double hours = v.to_number<double>();
+            if (!(hours > 0 && hours <= tr::kMaxHoursPerWeek)) {
+              throw Error(ErrorCode::kInvalid,
+                          label_of("hours_per_week") + " must be more than 0 and at most 100",
+                          "/hours_per_week");
+            }
+            r.hours_per_week = hours;
+          }};
+}
+
+// The type of contract, or null.
+Field<tr::Vacancy> employment_type_field() {
+  return {"employment_type", false,
+          [](const tr::Vacancy& r, boost::json::object& o) {
+            if (r.employment_type) {
+              o["employment_type"] = tr::to_string(*r.employment_type);
+            } else {
+              o["employment_type"] = nullptr;
+            }
+          },
+          [](tr::Vacancy& r, const boost::json::value& v) {
+            if (v.is_null()) {
+              r.employment_type.reset();
+              return;
+            }
+            const std::string text = read_string(v, "employment_type", 60);
+            const auto parsed = tr::parse_employment_type(text);
+            if (!parsed) {
+              throw Error(ErrorCode::kInvalid,
+                          label_of("employment_type") + " '" + text +
+                              "' is not one of: " + std::string(tr::employment_type_names()),
+                          "/employment_type");
+            }
+            r.employment_type = *parsed;
+          }};
+}
+
+// A field the server sets (publishing's day and version), written out and refused on input.
+template <class Value>
+Field<tr::Vacancy> server_set_field(std::string_view name,
+                                    std::optional<Value> tr::Vacancy::*member) {
+  return {name, false,
+          [name, member](const tr::Vacancy& r, boost::json::object& o) {
+            if (!(r.*member)) {
+              o[name] = nullptr;
+            } else if constexpr (std::is_same_v<Value, Date>) {
+              o[name] = (r.*member)->to_string();
+            } else {
+              o[name] = *(r.*member);
+            }
+          },
+          [name](tr::Vacancy&, const boost::json::value&) {
+            throw Error(ErrorCode::kInvalid,
+                        std::string(name) + " is set by the server when the vacancy is published",
+                        pointer(name));
           }};
 }
 
@@ -83,6 +178,22 @@ const Fields<tr::Vacancy>& vacancy_fields() {
       optional_text_field("advert_text", &tr::Vacancy::advert_text, tr::kMaxAdvertLength,
                           tr::TextKind::kNote),
       optional_integer_field("advert_score", &tr::Vacancy::advert_score, 0, 100),
+      enum_field("status", &tr::Vacancy::status, false, tr::parse_vacancy_status, tr::to_string,
+                 tr::vacancy_status_names()),
+      text_field("town", &tr::Vacancy::town, false),
+      text_field("postcode_district", &tr::Vacancy::postcode_district, false, 8),
+      optional_pence_field("pay_min_pence", &tr::Vacancy::pay_min),
+      optional_pence_field("pay_max_pence", &tr::Vacancy::pay_max),
+      enum_field("pay_period", &tr::Vacancy::pay_period, false, tr::parse_pay_period, tr::to_string,
+                 tr::pay_period_names()),
+      hours_per_week_field(),
+      employment_type_field(),
+      optional_date_field("closing_on", &tr::Vacancy::closing_on),
+      text_field("apply_url", &tr::Vacancy::apply_url, false, tr::kMaxApplyUrlLength),
+      text_field("apply_phone", &tr::Vacancy::apply_phone, false, tr::kMaxApplyPhoneLength),
+      text_field("apply_email", &tr::Vacancy::apply_email, false, tr::kMaxApplyEmailLength),
+      server_set_field("published_on", &tr::Vacancy::published_on),
+      server_set_field("live_version", &tr::Vacancy::live_version),
   };
   return fields;
 }

@@ -178,7 +178,9 @@ void add_resource_routes(Router& router, ApiContext& context) {
       Resource{"services", service_fields(), store.services(), service_filter},
       Resource{"sources", source_fields(), store.sources(), source_filter},
       Resource{"spend", spend_fields(), store.spend(), spend_filter},
-      Resource{"vacancies", vacancy_fields(), store.vacancies(), vacancy_filter},
+      // Written through publishing, which checks a vacancy before it opens and keeps its advert
+      // versions (tracker/vacancy_publishing.hpp).
+      Resource{"vacancies", vacancy_fields(), context.vacancies, vacancy_filter},
       Resource{"applicants", applicant_fields(), store.applicants(), applicant_filter},
       Resource{"headcounts", headcount_fields(), store.headcounts(), headcount_filter},
   };

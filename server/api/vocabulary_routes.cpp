@@ -1,8 +1,8 @@
 // GET /api/v1/vocabulary: the tracker's words as lib/tracker defines them, so that the pages and
 // API users offer the same choices the store accepts: every stage with its label and the stages
 // that may be recorded after it and whether a reason is kept with it, and the outcomes, channels
-// and service types with their labels, and the label of each record field. It needs no key and
-// is the same for everyone.
+// and service types with their labels, a vacancy's statuses, pay periods and types of contract,
+// and the label of each record field. It needs no key and is the same for everyone.
 #include <boost/json.hpp>
 
 #include "api/context.hpp"
@@ -53,6 +53,9 @@ std::string vocabulary_body() {
       {"outcomes", named_labels(tracker::all_outcomes())},
       {"channels", named_labels(tracker::all_channels())},
       {"service_types", named_labels(tracker::all_service_types())},
+      {"vacancy_statuses", named_labels(tracker::all_vacancy_statuses())},
+      {"pay_periods", named_labels(tracker::all_pay_periods())},
+      {"employment_types", named_labels(tracker::all_employment_types())},
       {"field_labels", field_terms()},
   };
   return boost::json::serialize(body);

@@ -35,4 +35,8 @@ void add_check_command(CLI::App& app);
 // provider's own checker settings as JSON.
 void add_settings_commands(CLI::App& app);
 
+// caretoolkit vacancy publish|close|versions VACANCY | listing on|off --provider ID [--db PATH]
+// [--rules DIR]: publishing a provider's vacancies on the public pages.
+void add_vacancy_commands(CLI::App& app);
+
 }  // namespace caretoolkit::commands

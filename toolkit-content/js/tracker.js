@@ -1,6 +1,7 @@
 // The tracker page (provider key): record applicants, see them by stage (board.js) and record the
-// next stage each reached, record and correct spend and staff counts, add sources and vacancies,
-// and move the CSV forms in and out. Every write goes through the API, and every refusal is shown
+// next stage each reached, record and correct spend and staff counts, add sources, write and
+// publish vacancies (the server checks each before it opens and names every gap), and move the
+// CSV forms in and out. Every write goes through the API, and every refusal is shown
 // beside its field. The stages, channels and outcomes come from the server's vocabulary.
 
 import { ApiError, api, listAll, showNotice, showProblem } from "./api.js";
@@ -20,7 +21,13 @@ const TRANSFERS = [
 // The headcount form's choice for a count of the whole provider rather than one service.
 const WHOLE_PROVIDER = "provider";
 
-const state = { vocabulary: null, board: null, sources: [], services: [], vacancies: [] };
+const state = {
+  vocabulary: null,
+  board: null,
+  sources: [],
+  services: [],
+  vacancies: [],
+};
 
 function sourceName(id) {
   return state.sources.find((s) => s.id === id)?.name || `source ${id}`;
@@ -65,10 +72,28 @@ function refreshChoices() {
     });
   }
   for (const select of document.querySelectorAll("select[data-options=services]")) {
-    const whole = { id: WHOLE_PROVIDER, name: "The whole provider (all services together)" };
+    const whole = {
+      id: WHOLE_PROVIDER,
+      name: "The whole provider (all services together)",
+    };
     if (state.services.length)
-      fillSelect(select, [...state.services, whole], { empty: "Choose a service" });
+      fillSelect(select, [...state.services, whole], {
+        empty: "Choose a service",
+      });
     else fillSelect(select, [{ ...whole, name: "The whole provider" }]);
+  }
+  for (const select of document.querySelectorAll("select[data-options=pay-periods]")) {
+    fillSelect(select, vocabulary.payPeriods, {
+      value: (p) => p.name,
+      label: (p) => p.label,
+    });
+  }
+  for (const select of document.querySelectorAll("select[data-options=employment-types]")) {
+    fillSelect(select, vocabulary.employmentTypes, {
+      value: (t) => t.name,
+      label: (t) => t.label,
+      empty: "Not given",
+    });
   }
   document.getElementById("no-sources").hidden = state.sources.length > 0;
 }
@@ -187,19 +212,167 @@ function renderSources() {
     );
 }
 
+// "the vacancy for Care assistant (draft)", for buttons and messages.
+function describeVacancy(v) {
+  return `vacancy for ${v.role} (${state.vocabulary.vacancyStatusLabel(v.status).toLowerCase()})`;
+}
+
+// A draft can be edited or deleted; an open vacancy edited (its advert is checked again), seen
+// on its public page or closed.
+function vacancyActions(form, v) {
+  if (v.status !== "open") {
+    return rowActions(
+      describeVacancy(v),
+      () => editVacancy(form, v),
+      () =>
+        deleteRecord(
+          form,
+          `/api/v1/vacancies/${v.id}`,
+          loadSourcesAndVacancies,
+          `Deleted the ${describeVacancy(v)}.`,
+        ),
+    );
+  }
+  const hiddenText = (text) => el("span", { className: "visually-hidden" }, text);
+  const edit = el(
+    "button",
+    { type: "button", className: "secondary small" },
+    "Edit",
+    hiddenText(` the ${describeVacancy(v)}`),
+  );
+  const close = el(
+    "button",
+    { type: "button", className: "danger small" },
+    "Close",
+    hiddenText(` the ${describeVacancy(v)}`),
+  );
+  edit.addEventListener("click", () => editVacancy(form, v));
+  close.addEventListener("click", async () => {
+    if (!window.confirm(`Close the ${describeVacancy(v)}? Its page will say it has closed.`))
+      return;
+    try {
+      await api(`/api/v1/vacancies/${v.id}/close`, { method: "POST" });
+      if (editing(form) === v.id) stopEditing(form);
+      await loadSourcesAndVacancies();
+      setStatus(form, `Closed the vacancy for ${v.role}.`);
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  return el("div", { className: "row-actions" }, edit, close);
+}
+
 function renderVacancies() {
+  const form = document.getElementById("vacancy-form");
   const rows = state.vacancies.map((v) => [
     v.role,
-    formatDate(v.opened_on),
-    v.closed_on ? formatDate(v.closed_on) : "Open",
+    state.vocabulary.vacancyStatusLabel(v.status),
+    v.closing_on ? formatDate(v.closing_on) : "Not given",
+    {
+      text: v.advert_score === null ? "" : String(v.advert_score),
+      number: true,
+    },
+    v.status === "open"
+      ? el(
+          "a",
+          { href: `/vacancies/${v.id}` },
+          "See the page",
+          el("span", { className: "visually-hidden" }, ` for ${v.role}`),
+        )
+      : "",
+    vacancyActions(form, v),
   ]);
   document
     .getElementById("vacancy-list")
     .replaceChildren(
       rows.length
-        ? table("Your vacancies", ["Job title", "Opened", "Closed"], rows)
+        ? table(
+            "Your vacancies",
+            [
+              "Job title",
+              "Status",
+              "Closing date",
+              { text: "Advert score", number: true },
+              "Public page",
+              "Change",
+            ],
+            rows,
+          )
         : el("p", {}, "No vacancies recorded."),
     );
+}
+
+function poundsText(pence) {
+  return pence === null || pence === undefined ? "" : (pence / 100).toFixed(2);
+}
+
+function editVacancy(form, v) {
+  const set = (name, value) => (form.elements[name].value = value ?? "");
+  set("role", v.role);
+  set("opened_on", v.opened_on);
+  set("closing_on", v.closing_on);
+  set("town", v.town);
+  set("postcode_district", v.postcode_district);
+  set("pay_min_pence", poundsText(v.pay_min_pence));
+  set("pay_max_pence", poundsText(v.pay_max_pence));
+  set("pay_period", v.pay_period);
+  set("hours_per_week", v.hours_per_week === null ? "" : String(v.hours_per_week));
+  set("employment_type", v.employment_type);
+  set("apply_url", v.apply_url);
+  set("apply_phone", v.apply_phone);
+  set("apply_email", v.apply_email);
+  set("advert_text", v.advert_text);
+  startEditing(
+    form,
+    v.id,
+    v.status === "open"
+      ? `Change the vacancy for ${v.role} above, then publish the changes: they are checked again.`
+      : `Change the vacancy for ${v.role} above, then save it or publish it.`,
+  );
+}
+
+// Pay in pounds as typed ("12.80", "£24,500"), in pence; null when left blank.
+function payPence(form, name) {
+  const text = form.elements[name].value.trim();
+  if (text === "") return null;
+  const pence = parsePounds(text);
+  if (pence === null)
+    throw new FieldProblem(form.elements[name], "Enter pay in pounds, such as 12.80 or 24,500.");
+  return pence;
+}
+
+function hoursPerWeek(form) {
+  const control = form.elements.hours_per_week;
+  const text = control.value.trim();
+  if (text === "") return null;
+  if (!/^\d+(\.\d+)?$/.test(text))
+    throw new FieldProblem(
+      control,
+      "Enter the hours as a number, such as 37.5, or leave it blank.",
+    );
+  return Number(text);
+}
+
+// Every field of the vacancy form, as the API takes it: an empty box clears its field.
+function vacancyBody(form, data) {
+  const role = field(data, "role");
+  if (!role) throw new FieldProblem(form.elements.role, "Enter the job title.");
+  return {
+    role,
+    opened_on: field(data, "opened_on") || "",
+    closing_on: field(data, "closing_on"),
+    town: field(data, "town") || "",
+    postcode_district: field(data, "postcode_district") || "",
+    pay_min_pence: payPence(form, "pay_min_pence"),
+    pay_max_pence: payPence(form, "pay_max_pence"),
+    pay_period: data.get("pay_period") || "hour",
+    hours_per_week: hoursPerWeek(form),
+    employment_type: data.get("employment_type") || null,
+    apply_url: field(data, "apply_url") || "",
+    apply_phone: field(data, "apply_phone") || "",
+    apply_email: field(data, "apply_email") || "",
+    advert_text: field(data, "advert_text"),
+  };
 }
 
 function describeCount(count) {
@@ -267,7 +440,10 @@ function editCount(form, count, message, { keepFigures = false } = {}) {
 // The count already recorded for the day and service of `body`, which the server refused as a
 // second one.
 async function existingCount(body) {
-  const counts = await listAll("/api/v1/headcounts", { from: body.date, to: body.date });
+  const counts = await listAll("/api/v1/headcounts", {
+    from: body.date,
+    to: body.date,
+  });
   return counts.find((c) => (c.service_id ?? null) === (body.service_id ?? null)) || null;
 }
 
@@ -319,7 +495,10 @@ function bindApplicantForm() {
     body.source_id = chosenSource(form, data);
     const vacancy = Number(data.get("vacancy_id"));
     if (vacancy) body.vacancy_id = vacancy;
-    const created = await api("/api/v1/applicants", { method: "POST", json: body });
+    const created = await api("/api/v1/applicants", {
+      method: "POST",
+      json: body,
+    });
     await state.board.load();
     form.elements.reference.value = "";
     form.elements.reference.focus();
@@ -421,24 +600,57 @@ function bindSourceAndVacancyForms() {
     const channel = data.get("channel");
     if (!channel)
       throw new FieldProblem(sourceForm.elements.channel, "Choose the kind of channel.");
-    const created = await api("/api/v1/sources", { method: "POST", json: { name, channel } });
+    const created = await api("/api/v1/sources", {
+      method: "POST",
+      json: { name, channel },
+    });
     sourceForm.elements.name.value = "";
     await loadSourcesAndVacancies();
     return `Added ${created.name}.`;
   });
 
   const vacancyForm = document.getElementById("vacancy-form");
-  onSubmit(vacancyForm, async (data) => {
-    const role = field(data, "role");
-    if (!role) throw new FieldProblem(vacancyForm.elements.role, "Enter the job title.");
-    const created = await api("/api/v1/vacancies", {
-      method: "POST",
-      json: { role, opened_on: field(data, "opened_on") || "" },
-    });
-    vacancyForm.elements.role.value = "";
-    await loadSourcesAndVacancies();
-    return `Added the vacancy for ${created.role}.`;
+  vacancyForm.querySelector("[data-cancel-edit]").addEventListener("click", () => {
+    stopEditing(vacancyForm);
+    vacancyForm.reset();
+    setDefaultDates(vacancyForm);
+    setStatus(vacancyForm, "");
   });
+  onSubmit(vacancyForm, async (data, submitter) => {
+    const body = vacancyBody(vacancyForm, data);
+    const publish = submitter?.value === "publish";
+    if (publish) body.status = "open";
+    const id = editing(vacancyForm);
+    const saved = await api(id ? `/api/v1/vacancies/${id}` : "/api/v1/vacancies", {
+      method: id ? "PATCH" : "POST",
+      json: body,
+    });
+    if (id) stopEditing(vacancyForm);
+    vacancyForm.reset();
+    setDefaultDates(vacancyForm);
+    await loadSourcesAndVacancies();
+    if (saved.status === "open") {
+      return (
+        `Published the vacancy for ${saved.role}: advert score ${saved.advert_score}, ` +
+        `open until ${formatDate(saved.closing_on)}.`
+      );
+    }
+    return `Saved the vacancy for ${saved.role} as a draft.`;
+  });
+
+  const listingForm = document.getElementById("listing-form");
+  onSubmit(listingForm, async () => {
+    const listed = listingForm.elements.listed.checked;
+    await api("/api/v1/settings/listing", { method: "PUT", json: { listed } });
+    return listed
+      ? "Your open vacancies are listed on the public care jobs page."
+      : "Your vacancies are no longer listed on the public care jobs page.";
+  });
+}
+
+async function loadListing() {
+  const { listed } = await api("/api/v1/settings/listing");
+  document.getElementById("listing-form").elements.listed.checked = listed;
 }
 
 function bindBoardFilter() {
@@ -511,7 +723,11 @@ function transferCard({ name, title }) {
       el("button", { type: "submit", value: "import" }, "Import"),
       el("button", { type: "submit", value: "export", className: "secondary" }, "Export"),
     ),
-    el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
+    el("p", {
+      className: "status-line",
+      role: "status",
+      "aria-live": "polite",
+    }),
   );
   onSubmit(
     form,
@@ -543,7 +759,7 @@ function transferCard({ name, title }) {
 
 async function loadAll() {
   await loadSourcesAndVacancies();
-  await Promise.all([state.board.load(), loadSpend(), loadHeadcounts()]);
+  await Promise.all([state.board.load(), loadSpend(), loadHeadcounts(), loadListing()]);
 }
 
 async function start() {

@@ -1,5 +1,6 @@
 // The tracker's words as the server defines them (GET /api/v1/vocabulary): the stages with their
-// labels and the stages that may follow each, the outcomes, channels and service types. The
+// labels and the stages that may follow each, the outcomes, channels and service types, and a
+// vacancy's statuses, pay periods and types of contract. The
 // pages keep no copy of them, so that what a form offers is what the server accepts.
 
 import { api } from "./api.js";
@@ -18,6 +19,9 @@ export class Vocabulary {
     outcomes,
     channels,
     service_types: serviceTypes,
+    vacancy_statuses: vacancyStatuses,
+    pay_periods: payPeriods,
+    employment_types: employmentTypes,
     field_labels: fieldLabels,
   }) {
     this.fieldLabels = fieldLabels;
@@ -25,6 +29,9 @@ export class Vocabulary {
     this.outcomes = outcomes;
     this.channels = channels;
     this.serviceTypes = serviceTypes;
+    this.vacancyStatuses = vacancyStatuses;
+    this.payPeriods = payPeriods;
+    this.employmentTypes = employmentTypes;
     this.byStage = new Map(stages.map((s) => [s.name, s]));
     this.outcomeNames = new Set(outcomes.map((o) => o.name));
   }
@@ -40,6 +47,10 @@ export class Vocabulary {
 
   channelLabel(name) {
     return this.channels.find((c) => c.name === name)?.label ?? name;
+  }
+
+  vacancyStatusLabel(name) {
+    return this.vacancyStatuses.find((s) => s.name === name)?.label ?? name;
   }
 
   outcomeLabel(name) {

@@ -119,7 +119,61 @@ export const PAGE_STATES = [
     },
   },
   { name: "/tracker signed in as the team", path: "/tracker", as: "team", settle: settled },
+  {
+    name: "/tracker with a vacancy's publishing refused",
+    path: "/tracker",
+    as: "provider",
+    async settle(page) {
+      await settled(page);
+      await page.getByLabel("Job title", { exact: true }).fill("Night carer");
+      await page.getByRole("button", { name: "Publish", exact: true }).click();
+      await page.locator("#vacancy-form [aria-invalid=true]").first().waitFor();
+      await settled(page);
+      page.problems = page.problems.filter((p) => !/^422 from /.test(p));
+    },
+  },
+  // The public vacancy pages (seedStates publishes vacancy 1 and closes vacancy 2).
+  { name: "/vacancies with open vacancies", path: "/vacancies", settle: settled },
+  {
+    name: "/vacancies filtered to a town with no jobs",
+    path: "/vacancies?town=Nowhere&service_type=nursing",
+    settle: settled,
+  },
+  { name: "/vacancies/1 an open vacancy", path: "/vacancies/1", settle: settled },
+  {
+    name: "/vacancies/2 a closed vacancy",
+    path: "/vacancies/2",
+    async settle(page) {
+      await settled(page);
+      page.problems = page.problems.filter((p) => !/^410 from .*\/vacancies\/2$/.test(p));
+    },
+  },
 ];
+
+// An advert that states pay, place and how to apply, as publishing needs.
+export const PUBLISHABLE_ADVERT =
+  "Care assistant in Hinckley (LE10)\n\nYou will help people live the life they choose. We " +
+  "pay £12.90 an hour, with paid training and paid travel time.\n\nTo apply, call Sam on " +
+  "0116 496 0000 or apply online.";
+
+// A vacancy ready to publish, closing in 30 days.
+export function publishableVacancy(role = "Care assistant") {
+  return {
+    role,
+    opened_on: isoDaysAgo(2),
+    advert_text: PUBLISHABLE_ADVERT,
+    town: "Hinckley",
+    postcode_district: "LE10",
+    pay_min_pence: 1290,
+    pay_max_pence: 1350,
+    pay_period: "hour",
+    hours_per_week: 37.5,
+    employment_type: "full_time",
+    closing_on: isoDaysAgo(-30),
+    apply_url: "https://jobs.example.org/care-assistant",
+    apply_phone: "0116 496 0000",
+  };
+}
 
 // Three member providers with a year of recruitment, so that every state has figures to show
 // (three, so that the team view withholds nothing). Returns { provider, teamKey } for signing in.
@@ -128,10 +182,21 @@ export async function seedStates(server) {
   for (const name of ["Ashby Home Care", "Brook House", "Castle Supported Living"]) {
     providers.push(await server.createProvider(name));
   }
+  await seedVacancies(server, providers[0].key);
   for (const [index, provider] of providers.entries()) {
     await seedProvider(server, provider.key, index);
   }
   return { provider: providers[0], teamKey: server.teamKey };
+}
+
+// Vacancy 1 open and listed, vacancy 2 published and closed, vacancy 3 a draft.
+async function seedVacancies(server, key) {
+  const post = (pathname, json) => server.api(pathname, { method: "POST", key, json });
+  await post("/api/v1/vacancies", { ...publishableVacancy(), status: "open" });
+  const closed = await post("/api/v1/vacancies", { ...publishableVacancy("Cook"), status: "open" });
+  await post(`/api/v1/vacancies/${closed.id}/close`);
+  await post("/api/v1/vacancies", { role: "Senior carer", opened_on: isoDaysAgo(1) });
+  await server.api("/api/v1/settings/listing", { method: "PUT", key, json: { listed: true } });
 }
 
 // One provider's records: two services (home care and residential) with headcounts, three

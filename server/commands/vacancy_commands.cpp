@@ -1,0 +1,154 @@
+// caretoolkit vacancy publish|close|versions|listing --provider ID ...: publishing a provider's
+// vacancies from the command line, under the rules the API follows
+// (tracker/vacancy_publishing.hpp): publishing runs the advert checker with the rule packs in
+// --rules and is refused, exit 2 and nothing changed, naming each gap.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "advert/checker.hpp"
+#include "checker_settings_service.hpp"
+#include "commands/command_support.hpp"
+#include "commands/commands.hpp"
+#include "commands/defaults.hpp"
+#include "core/error.hpp"
+#include "database.hpp"
+#include "rules/rule_set.hpp"
+#include "text/analyzer.hpp"
+#include "tracker/vacancy_publishing.hpp"
+#include "vacancy_judge.hpp"
+
+namespace caretoolkit::commands {
+namespace {
+
+struct VacancyOptions {
+  std::string database = kDefaultDatabase;
+  std::string rules_dir = shipped_folder("rules");
+  tracker::Id provider = 0;
+  tracker::Id vacancy = 0;
+};
+
+// The store, the advert checker and publishing over them, for one command.
+struct PublishingContext {
+  explicit PublishingContext(const VacancyOptions& options)
+      : store(server::open_database(options.database, server::OpenMode::kMustExist)),
+        rules(rules::RuleSet::load_directory(options.rules_dir)),
+        checker(rules, analyzer),
+        settings(*store, rules, analyzer, checker),
+        publishing(*store, server::make_vacancy_judge(*store, settings, checker)) {
+    store->providers().get(options.provider);
+  }
+
+  std::unique_ptr<tracker::Store> store;
+  rules::RuleSet rules;
+  text::Analyzer analyzer;
+  advert::Checker checker;
+  server::CheckerSettingsService settings;
+  tracker::VacancyPublishing publishing;
+};
+
+CLI::App* vacancy_command(CLI::App* group, const char* name, const char* help,
+                          VacancyOptions& options, bool takes_id = true) {
+  CLI::App* command = group->add_subcommand(name, help);
+  command->add_option("--provider", options.provider, "Provider id")->required();
+  if (takes_id) {
+    command->add_option("VACANCY", options.vacancy, "The vacancy's id, as the API lists it")
+        ->required();
+  }
+  command->add_option("--rules", options.rules_dir, "Directory of rule packs (*.json)")
+      ->capture_default_str();
+  add_db_option(command, options.database);
+  return command;
+}
+
+void add_publish(CLI::App* group) {
+  auto o = std::make_shared<VacancyOptions>();
+  CLI::App* publish = vacancy_command(
+      group, "publish",
+      "Check a vacancy and open it on its public page (pay, town, how to apply, a closing date "
+      "and pay at or above the National Living Wage are needed)",
+      *o);
+  publish->callback([o] {
+    PublishingContext context(*o);
+    const tracker::Vacancy v = context.publishing.publish(o->provider, o->vacancy);
+    std::cout << "Vacancy " << v.id << " (" << v.role << ") is open: advert version "
+              << v.live_version.value_or(0) << ", score " << v.advert_score.value_or(0)
+              << ", page /vacancies/" << v.id << ", closing on "
+              << (v.closing_on ? v.closing_on->to_string() : "") << ".\n";
+  });
+}
+
+void add_close(CLI::App* group) {
+  auto o = std::make_shared<VacancyOptions>();
+  CLI::App* close = vacancy_command(group, "close",
+                                    "Close a vacancy: its page says it has closed from now on", *o);
+  close->callback([o] {
+    PublishingContext context(*o);
+    const tracker::Vacancy v = context.publishing.close(o->provider, o->vacancy);
+    std::cout << "Vacancy " << v.id << " (" << v.role << ") closed on "
+              << (v.closed_on ? v.closed_on->to_string() : "") << ".\n";
+  });
+}
+
+void add_versions(CLI::App* group) {
+  auto o = std::make_shared<VacancyOptions>();
+  CLI::App* versions = vacancy_command(
+      group, "versions",
+      "List a vacancy's advert versions with their scores and the views, apply clicks and "
+      "applicants each brought",
+      *o);
+  versions->callback([o] {
+    PublishingContext context(*o);
+    using Align = TextTable::Align;
+    TextTable table({{"version", Align::kRight},
+                     {"live from", Align::kLeft},
+                     {"live to", Align::kLeft},
+                     {"score", Align::kRight},
+                     {"views", Align::kRight},
+                     {"apply clicks", Align::kRight},
+                     {"applicants", Align::kRight},
+                     {"from the page", Align::kRight}});
+    for (const auto& v : context.publishing.versions(o->provider, o->vacancy)) {
+      table.add({std::to_string(v.version), v.live_from.to_string(),
+                 v.live_to ? v.live_to->to_string() : "live", std::to_string(v.score),
+                 std::to_string(v.views), std::to_string(v.apply_clicks),
+                 std::to_string(v.applicants), std::to_string(v.from_vacancy_page)});
+    }
+    table.print(std::cout);
+  });
+}
+
+void add_listing(CLI::App* group) {
+  auto o = std::make_shared<VacancyOptions>();
+  auto choice = std::make_shared<std::string>();
+  CLI::App* listing = vacancy_command(
+      group, "listing",
+      "Choose whether the provider's open vacancies are listed on /vacancies and /sitemap.xml", *o,
+      false);
+  listing->add_option("CHOICE", *choice, "on or off")
+      ->required()
+      ->check(CLI::IsMember({"on", "off"}));
+  listing->callback([o, choice] {
+    PublishingContext context(*o);
+    const bool listed = *choice == "on";
+    context.publishing.set_listed(o->provider, listed);
+    std::cout << "Provider " << o->provider << "'s open vacancies are "
+              << (listed ? "now listed on /vacancies." : "no longer listed on /vacancies.") << "\n";
+  });
+}
+
+}  // namespace
+
+void add_vacancy_commands(CLI::App& app) {
+  CLI::App* group =
+      app.add_subcommand("vacancy", "Publish and close a provider's vacancies on public pages");
+  group->require_subcommand(1);
+  add_publish(group);
+  add_close(group);
+  add_versions(group);
+  add_listing(group);
+}
+
+}  // namespace caretoolkit::commands

@@ -1,0 +1,77 @@
+// caretoolkit vacancy publish|close|versions|listing, run as an operator runs them on a database
+// holding one provider's draft vacancy: a refusal names each gap and changes nothing, publishing
+// prints the version and score, and the versions list shows what each version brought.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+#include "test_server.hpp"
+#include "tracker/store.hpp"
+
+using namespace caretoolkit;
+using namespace caretoolkit::testing;
+
+namespace {
+
+// A database with provider 1 and its draft vacancy 1: everything publishing needs but a town.
+class DraftVacancy {
+ public:
+  DraftVacancy() : database_((dir_.path() / "tracker.db").string()) {
+    tracker::Store store(database_);
+    const tracker::Id provider = store.providers().create("Brookfield Home Care").id;
+    tracker::Vacancy v;
+    v.role = "Care assistant";
+    v.opened_on = store.today();
+    v.advert_text =
+        "Care assistant in Hinckley (LE10). We pay £13.10 an hour. To apply, call Sam on 0116 "
+        "496 0000.";
+    v.pay_min = Pence{1310};
+    v.closing_on = store.today().plus_days(30);
+    v.apply_phone = "0116 496 0000";
+    store.vacancies().create(provider, v);
+  }
+
+  std::pair<int, std::string> run(std::vector<std::string> arguments) const {
+    arguments.insert(arguments.end(), {"--db", database_});
+    return run_caretoolkit(arguments);
+  }
+  const std::string& database() const { return database_; }
+
+ private:
+  TempDir dir_;
+  std::string database_;
+};
+
+}  // namespace
+
+TEST_CASE("vacancy publish names each gap then opens the vacancy once it is filled") {
+  DraftVacancy db;
+  const auto refused = db.run({"vacancy", "publish", "--provider", "1", "1"});
+  CHECK(refused.first == 2);
+  CHECK(refused.second ==
+        "caretoolkit: This vacancy cannot be published yet: 1 thing is missing or wrong\n"
+        "  town: Town is missing: say where the job is\n");
+  {
+    tracker::Store store(db.database());
+    CHECK(store.vacancies().get(1, 1).status == tracker::VacancyStatus::kDraft);
+    store.vacancies().update(1, 1, [](tracker::Vacancy& v) { v.town = "Hinckley"; });
+  }
+  const auto published = db.run({"vacancy", "publish", "--provider", "1", "1"});
+  INFO(published.second);
+  CHECK(published.first == 0);
+  CHECK(
+      published.second.starts_with("Vacancy 1 (Care assistant) is open: advert version 1, "
+                                   "score "));
+  const auto versions = db.run({"vacancy", "versions", "--provider", "1", "1"});
+  CHECK(versions.first == 0);
+  CHECK(versions.second.find("live") != std::string::npos);
+  CHECK(db.run({"vacancy", "listing", "--provider", "1", "on"}).second ==
+        "Provider 1's open vacancies are now listed on /vacancies.\n");
+  const auto closed = db.run({"vacancy", "close", "--provider", "1", "1"});
+  CHECK(closed.first == 0);
+  CHECK(closed.second.starts_with("Vacancy 1 (Care assistant) closed on "));
+  // Another provider's vacancy is not found.
+  CHECK(db.run({"vacancy", "close", "--provider", "2", "1"}).first == 2);
+}
