@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
 #include "api/context.hpp"
 #include "checker_settings_service.hpp"
@@ -45,8 +46,9 @@ App::App(AppConfig config)
   store_ = open_database(config_.database_path, OpenMode::kCreate, config_.now);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
-  api_context_ = std::make_unique<api::ApiContext>(
-      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_});
+  check_contexts_ = std::make_unique<advert::CheckContextPool>();
+  api_context_ = std::make_unique<api::ApiContext>(api::ApiContext{
+      *store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_, *check_contexts_});
   add_routes();
 }
 

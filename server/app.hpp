@@ -19,6 +19,7 @@
 
 namespace caretoolkit::advert {
 class Checker;
+class CheckContextPool;
 }
 namespace caretoolkit::rules {
 class RuleSet;
@@ -93,6 +94,7 @@ class App {
   std::unique_ptr<text::Analyzer> analyzer_;
   std::unique_ptr<advert::Checker> checker_;          // reads rules_ and analyzer_
   std::unique_ptr<CheckerSettingsService> settings_;  // reads store_, rules_ and analyzer_
+  std::unique_ptr<advert::CheckContextPool> check_contexts_;
   RateLimiter advert_limiter_;
   MetricsRegistry metrics_;
   std::unique_ptr<api::ApiContext> api_context_;

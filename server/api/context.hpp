@@ -1,5 +1,5 @@
-// What the API handlers share: the store, the advert checker, the rate limiter, the metrics and
-// the session cookies.
+// What the API handlers share: the store, the advert checker and its check contexts, the rate
+// limiter, the metrics and the session cookies.
 // Built once by App and read by every request thread; each member is thread-safe.
 #pragma once
 
@@ -12,6 +12,7 @@
 
 namespace caretoolkit::advert {
 class Checker;
+class CheckContextPool;
 }
 namespace caretoolkit::server {
 class CheckerSettingsService;
@@ -30,6 +31,8 @@ struct ApiContext {
   RateLimiter& advert_limiter;
   MetricsRegistry& metrics;
   const SessionCookies& cookies;
+  // The advert checks' working memory, leased per check: as many as the workers checking at once.
+  advert::CheckContextPool& check_contexts;
 };
 
 // Every /api/v1 route. Each add_* function registers one group.
