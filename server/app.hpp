@@ -20,7 +20,7 @@
 namespace caretoolkit::advert {
 class Checker;
 class CheckContextPool;
-}
+}  // namespace caretoolkit::advert
 namespace caretoolkit::rules {
 class RuleSet;
 }

@@ -613,8 +613,8 @@ void CompiledRules::evaluate_gender(std::uint32_t rule_index, EvaluationWork& sc
   GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
       document, std::span<const TermHit>(candidates.begin, candidates.end),
       std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
-  const int in_titles =
-      drop_title_words(coding, document, scratch.match.capitalised, rule.title_words, scratch.titles);
+  const int in_titles = drop_title_words(coding, document, scratch.match.capitalised,
+                                         rule.title_words, scratch.titles);
   // The verdict decides the finding: balanced is met; a lean towards a side is met with that
   // side's words, unless the side is penalised and the lean exceeds max_difference.
   const int difference = coding.feminine - coding.masculine;

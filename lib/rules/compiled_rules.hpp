@@ -175,18 +175,18 @@ class CompiledRules {
   // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
   bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
                   const EvaluationWork& scratch, const text::Document& document) const;
-  void evaluate_terms(std::uint32_t rule, EvaluationWork& scratch,
-                      const text::Document& document, Evaluation& out) const;
+  void evaluate_terms(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                      Evaluation& out) const;
   void evaluate_require(std::uint32_t rule, const EvaluationWork& scratch,
                         const text::Document& document, Evaluation& out) const;
   void evaluate_metric(std::uint32_t rule, const text::Document& document,
                        const MetricValues& metrics, Evaluation& out) const;
-  void evaluate_balance(std::uint32_t rule, EvaluationWork& scratch,
-                        const text::Document& document, Evaluation& out) const;
-  void evaluate_gender(std::uint32_t rule, EvaluationWork& scratch,
-                       const text::Document& document, Evaluation& out) const;
-  void evaluate_style(std::uint32_t rule, EvaluationWork& scratch,
-                      const text::Document& document, Evaluation& out) const;
+  void evaluate_balance(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                        Evaluation& out) const;
+  void evaluate_gender(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                       Evaluation& out) const;
+  void evaluate_style(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                      Evaluation& out) const;
   void evaluate_pay_floor(std::uint32_t rule, EvaluationWork& scratch,
                           const text::Document& document, Date date, Evaluation& out) const;
 

@@ -99,10 +99,10 @@ constexpr std::size_t kFoldPadding = 16;
 // Not in the anonymous namespace: a member of AnalysisScratch::State, which has external linkage.
 namespace analyzer_detail {
 
-// Remembers the ASCII tokens seen before with one AnalysisScratch, keyed by their first 16 bytes (longer
-// ones are not remembered), and gives each a Token::word_key; for words it also keeps the syllable
-// and letter counts. Adverts share most of their vocabulary, and a lookup costs a fraction of
-// counting. Two-way set-associative: with one way, a few of any few hundred words share a slot,
+// Remembers the ASCII tokens seen before with one AnalysisScratch, keyed by their first 16 bytes
+// (longer ones are not remembered), and gives each a Token::word_key; for words it also keeps the
+// syllable and letter counts. Adverts share most of their vocabulary, and a lookup costs a fraction
+// of counting. Two-way set-associative: with one way, a few of any few hundred words share a slot,
 // and a pair that does evicts each other over and over, which the caches keyed by word_key feel
 // too. A miss replaces the way filled first (its key is the smaller), which needs no bookkeeping
 // on a hit. The caller guarantees 16 readable bytes from the start of each token.
@@ -335,9 +335,9 @@ bool check_utf8_and_index_utf16(std::string_view utf8, Utf16Offsets& utf16) {
     const std::size_t begin = i;
     const std::int32_t c = decode_checked(utf8, i);
     if (c < 0) {
-      throw Error(ErrorCode::kMalformed, "the text could not be read: it is not valid UTF-8 at byte " +
-                                             std::to_string(begin) +
-                                             " (paste it again as plain text)");
+      throw Error(ErrorCode::kMalformed,
+                  "the text could not be read: it is not valid UTF-8 at byte " +
+                      std::to_string(begin) + " (paste it again as plain text)");
     }
     utf16.add(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i),
               c >= 0x10000 ? 2 : 1);
@@ -356,8 +356,8 @@ class Analyzer::Run {
   Run(const Shared& shared, AnalysisScratch::State& scratch, Document& out, std::string_view utf8)
       : shared_(shared),
         s_(scratch),
-        iterators_(scratch.iterators_for(shared.id, *shared.word_prototype,
-                                         *shared.sentence_prototype)),
+        iterators_(
+            scratch.iterators_for(shared.id, *shared.word_prototype, *shared.sentence_prototype)),
         out_(out),
         tokens_(out.tokens_),
         storage_(out.folded_storage_),
@@ -418,40 +418,40 @@ class Analyzer::Run {
   // spans with UTF-16 offsets, folded form, word key, syllables, letters and the word totals.
   void add_finished_tokens() {
     const std::span<const Segment> segments = s_.segments;
-    analyzer_detail::AsciiTokenRun run{&tokens_, storage_.data(), &utf16_, &s_.words, &totals_,
-                                       0,        0,               0};
-    add_tokens([&](std::size_t& read, std::uint32_t end, std::uint32_t sentence,
-                   std::uint32_t paragraph) {
-      run.sentence = sentence;
-      run.paragraph = paragraph;
-      run.words = 0;
-      std::uint32_t words = 0;
-      while (read < segments.size() && segments[read].begin < end) {
-        read = analyzer_detail::append_ascii_tokens(segments, read, end, run);
-        if (read == segments.size() || segments[read].begin >= end) break;
-        const Segment& segment = segments[read++];
-        Token& token = append_token(segment, sentence, paragraph);
-        words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
-        finish_token(tokens_.size() - 1, token, segment.ascii);
-        add_to_totals(token);
-      }
-      return words + run.words;
-    });
+    analyzer_detail::AsciiTokenRun run{
+        &tokens_, storage_.data(), &utf16_, &s_.words, &totals_, 0, 0, 0};
+    add_tokens(
+        [&](std::size_t& read, std::uint32_t end, std::uint32_t sentence, std::uint32_t paragraph) {
+          run.sentence = sentence;
+          run.paragraph = paragraph;
+          run.words = 0;
+          std::uint32_t words = 0;
+          while (read < segments.size() && segments[read].begin < end) {
+            read = analyzer_detail::append_ascii_tokens(segments, read, end, run);
+            if (read == segments.size() || segments[read].begin >= end) break;
+            const Segment& segment = segments[read++];
+            Token& token = append_token(segment, sentence, paragraph);
+            words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
+            finish_token(tokens_.size() - 1, token, segment.ascii);
+            add_to_totals(token);
+          }
+          return words + run.words;
+        });
   }
 
   // The same with only each token's kind, position and spans in the normalised text, for
   // finish_normalised_tokens().
   void add_unfinished_tokens() {
     const std::span<const Segment> segments = s_.segments;
-    add_tokens([&](std::size_t& read, std::uint32_t end, std::uint32_t sentence,
-                   std::uint32_t paragraph) {
-      std::uint32_t words = 0;
-      while (read < segments.size() && segments[read].begin < end) {
-        const Token& token = append_token(segments[read++], sentence, paragraph);
-        words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
-      }
-      return words;
-    });
+    add_tokens(
+        [&](std::size_t& read, std::uint32_t end, std::uint32_t sentence, std::uint32_t paragraph) {
+          std::uint32_t words = 0;
+          while (read < segments.size() && segments[read].begin < end) {
+            const Token& token = append_token(segments[read++], sentence, paragraph);
+            words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
+          }
+          return words;
+        });
   }
 
   // Folds the tokens of the normalised text and counts their syllables, then maps their spans

@@ -43,10 +43,10 @@ struct AnalyzerOptions {
 class Analyzer;
 
 // What an analysis needs besides the Analyzer, kept from one call to the next: clones of the ICU
-// iterators (made on first use with an Analyzer, a few microseconds; kept for the last four
-// Analyzers used), scratch buffers, and a memo of the words seen (for Token::word_key and syllable
-// counts). With one reused and its buffers grown, analysis allocates nothing but the Document, and
-// nothing at all into a reused Document. A new one allocates about 300 KiB.
+// iterators (made on first use with an Analyzer and kept for the last four Analyzers used), scratch
+// buffers, and a memo of the words seen (for Token::word_key and syllable counts). With one reused
+// and its buffers grown, analysis allocates nothing but the Document, and nothing at all into a
+// reused Document. A new one allocates about 300 KiB.
 //
 // Thread safety: none; use each from one thread at a time (a worker keeps its own).
 class AnalysisScratch {

@@ -49,9 +49,9 @@ struct Line {
 };
 
 // Appends the blocks of `text` in order, reading its lines into `lines` (scratch space, whose
-// previous content is replaced and whose memory is reused). A line break inside a block that continues a sentence
-// must not end it, so `sentence_text` receives a copy of `text` (same length, same offsets) with
-// such breaks turned into spaces; it is left empty when there is none.
+// previous content is replaced and whose memory is reused). A line break inside a block that
+// continues a sentence must not end it, so `sentence_text` receives a copy of `text` (same length,
+// same offsets) with such breaks turned into spaces; it is left empty when there is none.
 void find_blocks(std::string_view text, std::vector<Line>& lines, std::vector<Block>& blocks,
                  std::string& sentence_text);
 

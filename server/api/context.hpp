@@ -13,7 +13,7 @@
 namespace caretoolkit::advert {
 class Checker;
 class CheckContextPool;
-}
+}  // namespace caretoolkit::advert
 namespace caretoolkit::server {
 class CheckerSettingsService;
 }

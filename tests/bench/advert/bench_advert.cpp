@@ -41,7 +41,7 @@ double percentile(std::vector<double> values, double p) {
 
 template <typename Work>
 Timing time_each(const std::vector<std::string>& corpus, int repeat, Work work) {
-  for (const auto& advert : corpus) work(advert);  // warm-up: caches, thread-local clones
+  for (const auto& advert : corpus) work(advert);  // warm-up: caches and scratch space
   Timing timing;
   timing.micros.reserve(corpus.size() * static_cast<std::size_t>(repeat));
   const auto start = Clock::now();

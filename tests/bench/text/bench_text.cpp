@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
   std::printf("%-28s %12s %9s %9s %9s | %12s %9s %12s\n", "", "words/s", "adverts/s", "median us",
               "p99 us", "words/s", "p99 us", "p99 >=800w");
 
-  AnalysisScratch scratch;
+  caretoolkit::text::AnalysisScratch scratch;
   const Figures fast_figures = measure(corpus, words, rounds, [&](const std::string& advert) {
     fast.analyze(advert, document, scratch);
   });
