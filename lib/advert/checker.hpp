@@ -32,8 +32,9 @@ struct CheckOptions {
 // analyser's scratch (ICU iterator clones, a memo of the words seen), the rules' scratch (with a
 // cache of the words' symbols), the evaluation and the scoring ledger, and the same for a
 // provider's allowed terms. With one reused, a check allocates only for its report; a new one
-// allocates about a megabyte and fills its caches again over its first checks. Whoever checks
-// many adverts keeps one per thread: the server keeps one per worker.
+// allocates several hundred kilobytes and fills its caches again over its first checks. Whoever
+// checks many adverts keeps one per thread; the server leases one per check from a
+// CheckContextPool (check_context_pool.hpp), which holds one per worker checking at once.
 //
 // A context may serve any number of Checkers, one check at a time. Its caches hold the words of
 // the Checker it served last; a check with another Checker empties them first.

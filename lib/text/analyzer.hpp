@@ -74,7 +74,7 @@ class Analyzer {
   Analyzer& operator=(const Analyzer&) = delete;
 
   // Analyses `utf8` into `out`, reusing its memory (its previous content is replaced) and
-  // `scratch`'s. On an exception `out` is unchanged when the text is invalid or too large.
+  // `scratch`'s. Text that is not valid UTF-8 or is over kMaxBytes leaves `out` unchanged.
   void analyze(std::string_view utf8, Document& out, AnalysisScratch& scratch) const;
   // The same with an AnalysisScratch made for the call and dropped after it, which costs its
   // allocation and the ICU clones each time: for one-off analyses, not for a loop.
