@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
 #include "api/context.hpp"
 #include "checker_settings_service.hpp"
@@ -48,11 +49,13 @@ App::App(AppConfig config)
   store_ = open_database(config_.database_path, OpenMode::kCreate, config_.now);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
+  check_contexts_ = std::make_unique<advert::CheckContextPool>();
   vacancies_ = std::make_unique<tracker::VacancyPublishing>(
-      *store_, make_vacancy_judge(*store_, *settings_, *checker_));
+      *store_, make_vacancy_judge(*store_, *settings_, *checker_, *check_contexts_));
   vacancies_->close_expired_daily();
-  api_context_ = std::make_unique<api::ApiContext>(api::ApiContext{
-      *store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_, *vacancies_});
+  api_context_ = std::make_unique<api::ApiContext>(
+      api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_,
+                      *vacancies_, *check_contexts_});
   add_routes();
 }
 

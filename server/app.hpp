@@ -19,7 +19,8 @@
 
 namespace caretoolkit::advert {
 class Checker;
-}
+class CheckContextPool;
+}  // namespace caretoolkit::advert
 namespace caretoolkit::rules {
 class RuleSet;
 }
@@ -92,8 +93,9 @@ class App {
   std::unique_ptr<tracker::Store> store_;
   std::unique_ptr<rules::RuleSet> rules_;
   std::unique_ptr<text::Analyzer> analyzer_;
-  std::unique_ptr<advert::Checker> checker_;               // reads rules_ and analyzer_
-  std::unique_ptr<CheckerSettingsService> settings_;       // reads store_, rules_ and analyzer_
+  std::unique_ptr<advert::Checker> checker_;          // reads rules_ and analyzer_
+  std::unique_ptr<CheckerSettingsService> settings_;  // reads store_, rules_ and analyzer_
+  std::unique_ptr<advert::CheckContextPool> check_contexts_;
   std::unique_ptr<tracker::VacancyPublishing> vacancies_;  // reads store_, settings_, checker_
   RateLimiter advert_limiter_;
   MetricsRegistry metrics_;

@@ -1,5 +1,5 @@
 // Boost.Beast HTTP/1.1 server; see http_server.hpp for the contract. This is the only translation
-// unit that includes Beast, because each one costs about 15 s and 0.5 GB to compile.
+// unit that includes Beast, which is slow and memory-hungry to compile.
 #include "http_server.hpp"
 
 #include <algorithm>
@@ -33,9 +33,8 @@ class Session;
 namespace {
 
 // One event loop per worker thread. Each loop is run by exactly one thread, so a connection's
-// handlers never run concurrently and need no strand, and the threads do not contend for one
-// shared queue (with a shared io_context, its lock and the wake-ups between threads cost more
-// than parsing a small request).
+// handlers never run concurrently and need no strand, and the threads do not contend for the lock
+// and wake-ups of one shared queue.
 std::vector<std::unique_ptr<net::io_context>> make_loops(unsigned threads) {
   std::vector<std::unique_ptr<net::io_context>> loops;
   for (unsigned i = 0; i < threads; ++i) {

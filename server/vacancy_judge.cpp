@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
 #include "checker_settings_service.hpp"
 #include "core/ascii.hpp"
@@ -61,20 +62,23 @@ std::string checker_service(const tracker::Store& store, const tracker::Vacancy&
 
 tracker::AdvertJudge make_vacancy_judge(const tracker::Store& store,
                                         CheckerSettingsService& settings,
-                                        const advert::Checker& shared) {
+                                        const advert::Checker& shared,
+                                        advert::CheckContextPool& contexts) {
   tracker::AdvertJudge judge;
-  judge.assess = [&store, &settings, &shared](const tracker::Vacancy& vacancy, Date day) {
+  judge.assess = [&store, &settings, &shared, &contexts](const tracker::Vacancy& vacancy,
+                                                         Date day) {
     const std::string& text = *vacancy.advert_text;
     const advert::CheckOptions options{vacancy.role, checker_service(store, vacancy), day};
     tracker::AdvertAssessment out;
+    const advert::CheckContextPool::Lease context = contexts.lease();
     {
       const CheckerLease own = settings.checker_for(vacancy.provider_id);
-      const advert::Report report = own->check(text, options);
+      const advert::Report report = own->check(text, options, *context);
       out.score = report.score;
       out.category_scores = category_scores_json(report);
       out.rules_version = std::string(report.rules_version);
     }
-    const advert::Report essentials = shared.check(text, options);
+    const advert::Report essentials = shared.check(text, options, *context);
     for (const advert::Finding& finding : essentials.findings) {
       if (is_gap(finding)) out.gaps.push_back({"advert_text", gap_text(finding), std::nullopt});
     }

@@ -14,7 +14,8 @@
 
 namespace caretoolkit::advert {
 class Checker;
-}
+class CheckContextPool;
+}  // namespace caretoolkit::advert
 
 namespace caretoolkit::server {
 
@@ -26,9 +27,11 @@ inline constexpr std::array<std::string_view, 4> kPublishingEssentials = {
     "essentials.pay", "essentials.location", "essentials.how-to-apply",
     "pay-and-hours.below-minimum-wage"};
 
-// `store`, `settings` and `shared` must outlive the judge.
+// `store`, `settings`, `shared` and `contexts` (the checks' working memory) must outlive the
+// judge.
 tracker::AdvertJudge make_vacancy_judge(const tracker::Store& store,
                                         CheckerSettingsService& settings,
-                                        const advert::Checker& shared);
+                                        const advert::Checker& shared,
+                                        advert::CheckContextPool& contexts);
 
 }  // namespace caretoolkit::server

@@ -11,22 +11,46 @@ Checker::Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer,
                  const rules::AllowedTerms* allowed)
     : rules_(rules), analyzer_(analyzer), compiled_(rules, analyzer), allowed_(allowed) {}
 
+struct CheckContext::State {
+  text::Document document;
+  text::AnalysisScratch analysis;
+  rules::EvaluationScratch scratch;
+  rules::Evaluation evaluation;
+  // A provider's allowed terms are evaluated with a scratch of their own, so that the two
+  // evaluations do not empty each other's word caches.
+  rules::EvaluationScratch allowed_scratch;
+  rules::Evaluation allowed_found;
+  ScoringLedger ledger;
+};
+
+CheckContext::CheckContext() : state_(std::make_unique<State>()) {}
+CheckContext::~CheckContext() = default;
+CheckContext::CheckContext(CheckContext&&) noexcept = default;
+CheckContext& CheckContext::operator=(CheckContext&&) noexcept = default;
+
 Report Checker::check(std::string_view text, const CheckOptions& options) const {
-  // The document and the matching scratch space are reused per thread, so a steady caller
-  // allocates per advert only for the report itself.
-  thread_local text::Document document;
-  analyzer_.analyze(text, document);
+  CheckContext context;
+  return check(text, options, context);
+}
+
+Report Checker::check(std::string_view text, const CheckOptions& options,
+                      CheckContext& context) const {
+  CheckContext::State& state = *context.state_;
+  text::Document& document = state.document;
+  analyzer_.analyze(text, document, state.analysis);
   Report report;
   report.statistics = compute_statistics(document);
   const rules::MetricValues metrics = metric_values(report.statistics);
 
-  thread_local rules::EvaluationScratch scratch;
-  thread_local rules::Evaluation evaluation;
+  rules::Evaluation& evaluation = state.evaluation;
   compiled_.evaluate(
       document, metrics,
-      rules::EvaluationOptions{options.service, options.date.value_or(Date::today())}, scratch,
-      evaluation);
-  if (allowed_ != nullptr) allowed_->remove_allowed(rules_, document, evaluation);
+      rules::EvaluationOptions{options.service, options.date.value_or(Date::today())},
+      state.scratch, evaluation);
+  if (allowed_ != nullptr) {
+    allowed_->remove_allowed(rules_, document, evaluation, state.allowed_scratch,
+                             state.allowed_found);
+  }
 
   for (const auto& count : evaluation.balances) {
     const rules::Rule& rule = rules_.rules()[count.rule];
@@ -41,7 +65,7 @@ Report Checker::check(std::string_view text, const CheckOptions& options) const 
   report.rules_hash = rules_.content_hash();
   report.role = options.role;
   report.service = options.service;
-  score(rules_, evaluation, document, report);
+  score(rules_, evaluation, document, state.ledger, report);
   assign_priorities(report.findings);
   return report;
 }

@@ -67,10 +67,11 @@ std::string apply_edits(std::string_view text, std::span<const Edit> edits) {
   return out;
 }
 
-FixResult fix_advert(const Checker& checker, std::string_view text, const CheckOptions& options) {
+FixResult fix_advert(const Checker& checker, std::string_view text, const CheckOptions& options,
+                     CheckContext& context) {
   FixResult result{std::string(text), 0, 0};
   while (result.rounds < kMaxFixRounds) {
-    const Report report = checker.check(result.text, options);
+    const Report report = checker.check(result.text, options, context);
     const std::vector<Edit> edits = compatible_edits(report.findings);
     if (edits.empty()) break;
     result.text = apply_edits(result.text, edits);

@@ -47,7 +47,8 @@ struct FixResult {
 };
 
 // Checks `text`, applies the report's edits and checks again, until a check finds none or
-// kMaxFixRounds rounds have run. Throws as Checker::check.
-FixResult fix_advert(const Checker& checker, std::string_view text, const CheckOptions& options);
+// kMaxFixRounds rounds have run, each check with `context`. Throws as Checker::check.
+FixResult fix_advert(const Checker& checker, std::string_view text, const CheckOptions& options,
+                     CheckContext& context);
 
 }  // namespace caretoolkit::advert

@@ -66,21 +66,6 @@ constexpr bool model_in_enum_order() {
 }
 static_assert(model_in_enum_order(), "kCategoryModel must list the categories in enum order");
 
-// Per-check bookkeeping of the points already given: per rule, for repeats and caps, and per
-// sentence, for the limit on values words. Kept per thread: a check should allocate only for
-// its report.
-struct Ledger {
-  std::vector<int> occurrences;  // per rule
-  std::vector<int> spent;        // per rule
-  std::vector<int> values_won;   // per sentence
-
-  void reset(std::size_t rules, std::size_t sentences) {
-    occurrences.assign(rules, 0);
-    spent.assign(rules, 0);
-    values_won.assign(sentences, 0);
-  }
-};
-
 // The index of the sentence holding byte `offset`, or sentences.size() when none does.
 std::size_t sentence_at(std::span<const text::Sentence> sentences, std::size_t offset) {
   const auto after =
@@ -94,7 +79,7 @@ std::size_t sentence_at(std::span<const text::Sentence> sentences, std::size_t o
 // The points of one observation, signed (won positive, lost negative), with the ledger updated.
 // Sets `limited` when the values limit of the sentence took some of them.
 int points_of(const Rule& rule, const Observation& o, const text::Document& document,
-              Ledger& ledger, bool& limited) {
+              ScoringLedger& ledger, bool& limited) {
   limited = false;
   if (o.outcome == Outcome::kMet) return rule.reward;
   if (o.outcome == Outcome::kNotJudged) return 0;
@@ -247,10 +232,15 @@ int metric_points(const rules::Rule& rule, double value) {
   return points >= 1000.0 ? 1000 : static_cast<int>(points);
 }
 
+void ScoringLedger::reset(std::size_t rules, std::size_t sentences) {
+  occurrences.assign(rules, 0);
+  spent.assign(rules, 0);
+  values_won.assign(sentences, 0);
+}
+
 void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
-           const text::Document& document, Report& report) {
+           const text::Document& document, ScoringLedger& ledger, Report& report) {
   const auto& all = rule_set.rules();
-  thread_local Ledger ledger;
   ledger.reset(all.size(), document.sentences().size());
 
   report.checked_text = std::make_shared<const std::string>(document.original());

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -60,11 +61,23 @@ const char* grade_for(int score);
 // kMetricBandPercent of that threshold's size (at least 1). 0 when the value is within bounds.
 int metric_points(const rules::Rule& rule, double value);
 
+// The bookkeeping of one scoring: the points already given per rule, for repeats and caps, and
+// per sentence, for the limit on values words. Reused between calls, so that scoring allocates
+// only for its report.
+struct ScoringLedger {
+  std::vector<int> occurrences;  // per rule
+  std::vector<int> spent;        // per rule
+  std::vector<int> values_won;   // per sentence
+
+  // Zero for `rules` rules and `sentences` sentences.
+  void reset(std::size_t rules, std::size_t sentences);
+};
+
 // Turns observations into findings with points, in observation order, and fills the category
 // scores, the overall score (with its cap, Report::cap) and the grade of `report`, whose
 // checked_text becomes a copy of document.original() for the findings' text. The observations'
-// details move to the findings.
+// details move to the findings. `ledger` is working memory; its previous content is replaced.
 void score(const rules::RuleSet& rules, rules::Evaluation& evaluation,
-           const text::Document& document, Report& report);
+           const text::Document& document, ScoringLedger& ledger, Report& report);
 
 }  // namespace caretoolkit::advert

@@ -69,10 +69,9 @@ AllowedTerms::AllowedTerms(const std::vector<AllowedTerm>& terms, const text::An
 }
 
 void AllowedTerms::remove_allowed(const RuleSet& rules, const text::Document& document,
-                                  Evaluation& evaluation) const {
+                                  Evaluation& evaluation, EvaluationScratch& scratch,
+                                  Evaluation& found) const {
   if (terms_.empty()) return;
-  thread_local EvaluationScratch scratch;
-  thread_local Evaluation found;
   compiled_->evaluate(document, MetricValues{}, EvaluationOptions{}, scratch, found);
   std::vector<bool> explained(rules_.rules().size(), false);
   for (const Observation& o : found.observations) explained[o.rule] = true;

@@ -9,7 +9,8 @@
 // one of kExplanationWords follows the term within kExplanationWithin words ("bank (as-needed)
 // shifts", "bank staff, who choose their own shifts", "NVQ, which means a care qualification").
 //
-// Thread safety: immutable after construction; remove_allowed() may run on many threads at once.
+// Thread safety: immutable after construction; remove_allowed() may run on many threads at once,
+// each with its own scratch.
 #pragma once
 
 #include <array>
@@ -40,8 +41,11 @@ class AllowedTerms {
   bool empty() const { return terms_.empty(); }
 
   // Removes from `evaluation` (of `document` against `rules`) the findings the terms cover.
-  void remove_allowed(const RuleSet& rules, const text::Document& document,
-                      Evaluation& evaluation) const;
+  // `scratch` and `found` are working memory (the terms' own evaluation), reused between calls;
+  // give a scratch other than the one `evaluation` was made with, whose word cache would
+  // otherwise be emptied each time.
+  void remove_allowed(const RuleSet& rules, const text::Document& document, Evaluation& evaluation,
+                      EvaluationScratch& scratch, Evaluation& found) const;
 
  private:
   // Per allowed term: the index of its occurrences' rule in rules_, and of the rule that finds

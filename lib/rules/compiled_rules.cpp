@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "rules/capitals.hpp"
+#include "rules/evaluation_work.hpp"
 #include "rules/job_titles.hpp"
 #include "rules/pay_floor.hpp"
 
@@ -98,10 +99,12 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     return it->second;
   };
   // A class step's except words, folded as the words they are compared with.
+  text::AnalysisScratch analysis;
+  text::Document document;
   const auto folded_words = [&](const std::vector<std::string>& words) {
     std::vector<std::string> out;
     for (const std::string& word : words) {
-      const text::Document document = analyzer.analyze(word);
+      analyzer.analyze(word, document, analysis);
       if (!document.tokens().empty()) out.emplace_back(document.tokens()[0].folded);
     }
     std::sort(out.begin(), out.end());
@@ -200,6 +203,18 @@ void CompiledRules::build_gates() {
   }
 }
 
+EvaluationScratch::EvaluationScratch() : work_(std::make_unique<EvaluationWork>()) {}
+EvaluationScratch::~EvaluationScratch() = default;
+EvaluationScratch::EvaluationScratch(EvaluationScratch&&) noexcept = default;
+EvaluationScratch& EvaluationScratch::operator=(EvaluationScratch&&) noexcept = default;
+
+inline CompiledRules::Hits CompiledRules::hits_of(std::uint32_t target,
+                                                  const EvaluationWork& scratch) {
+  if (target == kNoTarget) return {};
+  const TermHit* base = scratch.by_target.data();
+  return {base + scratch.target_begin[target], base + scratch.target_begin[target + 1]};
+}
+
 Evaluation CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
                                    const EvaluationOptions& options,
                                    EvaluationScratch& scratch) const {
@@ -209,8 +224,9 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
 }
 
 void CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
-                             const EvaluationOptions& options, EvaluationScratch& scratch,
+                             const EvaluationOptions& options, EvaluationScratch& scratch_memory,
                              Evaluation& out) const {
+  EvaluationWork& scratch = *scratch_memory.work_;
   out.observations.clear();
   out.balances.clear();
   out.gender.reset();
@@ -262,7 +278,7 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
 }
 
 bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, std::uint32_t end,
-                               const EvaluationScratch& scratch, const Document& document) const {
+                               const EvaluationWork& scratch, const Document& document) const {
   const RuleContext& context = rules_.rules()[rule_index].context;
   const RuleTargets& targets = targets_[rule_index];
   const auto tokens = document.tokens();
@@ -323,7 +339,7 @@ bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, st
 
 template <typename Visit>
 bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
-                                        const EvaluationScratch& scratch, const Document& document,
+                                        const EvaluationWork& scratch, const Document& document,
                                         bool one_sentence, Visit visit) const {
   // A term step found nowhere rules the alternative out before any walk over the text.
   for (const std::uint32_t target : alternative.steps) {
@@ -412,7 +428,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
-    const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
+    const std::vector<CompiledAlternative>& alternatives, const EvaluationWork& scratch,
     const Document& document) const {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
   for (const CompiledAlternative& alternative : alternatives) {
@@ -426,7 +442,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
   return std::nullopt;
 }
 
-bool CompiledRules::may_find(const RuleGate& gate, const EvaluationScratch& scratch) const {
+bool CompiledRules::may_find(const RuleGate& gate, const EvaluationWork& scratch) const {
   const Hits terms = hits_of(gate.terms, scratch);
   if (terms.begin != terms.end) return true;
   // A pattern is found only where its first step is: a term step with no hits rules it out.
@@ -438,14 +454,14 @@ bool CompiledRules::may_find(const RuleGate& gate, const EvaluationScratch& scra
   return false;
 }
 
-bool CompiledRules::applies(std::uint32_t rule, const EvaluationScratch& scratch,
+bool CompiledRules::applies(std::uint32_t rule, const EvaluationWork& scratch,
                             const Document& document) const {
   const RuleTargets& targets = targets_[rule];
   if (!targets.unless.empty() && first_of(targets.unless, scratch, document)) return false;
   return targets.only_with.empty() || first_of(targets.only_with, scratch, document);
 }
 
-void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationScratch& scratch,
+void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationWork& scratch,
                                    const Document& document, Evaluation& out) const {
   Hits terms = hits_of(targets_[rule].terms, scratch);
   const Hits except = hits_of(targets_[rule].except, scratch);
@@ -475,7 +491,7 @@ void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationScratch& scratc
   });
 }
 
-void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationScratch& scratch,
+void CompiledRules::evaluate_require(std::uint32_t rule_index, const EvaluationWork& scratch,
                                      const Document& document, Evaluation& out) const {
   const RuleTargets& targets = targets_[rule_index];
   if (const auto met = first_of(targets.any_of, scratch, document)) {
@@ -538,7 +554,7 @@ void CompiledRules::evaluate_metric(std::uint32_t rule_index, const Document& do
   }
 }
 
-void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch& scratch,
+void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationWork& scratch,
                                      const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   if (rule.method == BalanceMethod::kGenderDecoder) {
@@ -565,11 +581,11 @@ void CompiledRules::evaluate_balance(std::uint32_t rule_index, EvaluationScratch
 
 namespace {
 
-// Removes from `coding` the words inside job titles and recounts its verdict; returns how many
-// word counts it removed.
+// Removes from `coding` the words inside job titles (found into `titles`, scratch space) and
+// recounts its verdict; returns how many word counts it removed.
 int drop_title_words(GenderCoding& coding, const text::Document& document,
-                     const IndexList& capitalised, const std::vector<std::string>& title_words) {
-  thread_local std::vector<ByteRange> titles;
+                     const IndexList& capitalised, const std::vector<std::string>& title_words,
+                     std::vector<ByteRange>& titles) {
   titles.clear();
   find_job_titles(document, capitalised, title_words, titles);
   if (titles.empty()) return 0;
@@ -591,15 +607,15 @@ const std::string kNoCodedWords = "No gender-coded words.";
 
 }  // namespace
 
-void CompiledRules::evaluate_gender(std::uint32_t rule_index, const EvaluationScratch& scratch,
+void CompiledRules::evaluate_gender(std::uint32_t rule_index, EvaluationWork& scratch,
                                     const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   const Hits candidates = hits_of(targets_[rule_index].first, scratch);
   GenderCoding coding = decoders_[decoder_of_rule_[rule_index]].decode(
       document, std::span<const TermHit>(candidates.begin, candidates.end),
       std::span<const std::uint32_t>(scratch.match.others.begin(), scratch.match.others.end()));
-  const int in_titles =
-      drop_title_words(coding, document, scratch.match.capitalised, rule.title_words);
+  const int in_titles = drop_title_words(coding, document, scratch.match.capitalised,
+                                         rule.title_words, scratch.titles);
   // The verdict decides the finding: balanced is met; a lean towards a side is met with that
   // side's words, unless the side is penalised and the lean exceeds max_difference.
   const int difference = coding.feminine - coding.masculine;
@@ -619,7 +635,7 @@ void CompiledRules::evaluate_gender(std::uint32_t rule_index, const EvaluationSc
   if (!out.gender) out.gender = std::move(coding);
 }
 
-void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScratch& scratch,
+void CompiledRules::evaluate_style(std::uint32_t rule_index, EvaluationWork& scratch,
                                    const Document& document, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   const auto tokens = document.tokens();
@@ -643,7 +659,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
       break;
     }
     case StyleCheck::kCapitals: {
-      thread_local std::vector<ShoutRun> runs;
+      std::vector<ShoutRun>& runs = scratch.shout_runs;
       runs.clear();
       find_shouting(document, scratch.match.capitalised, rule, runs);
       for (const ShoutRun& run : runs) {
@@ -678,7 +694,7 @@ void CompiledRules::evaluate_style(std::uint32_t rule_index, const EvaluationScr
   }
 }
 
-void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationScratch& scratch,
+void CompiledRules::evaluate_pay_floor(std::uint32_t rule_index, EvaluationWork& scratch,
                                        const Document& document, Date date, Evaluation& out) const {
   const Rule& rule = rules_.rules()[rule_index];
   const DatedRate* in_force = rate_in_force(rule, date);

@@ -6,18 +6,18 @@
 // Evaluation reports observations: what each rule saw (a term found, an essential met or not, a
 // threshold crossed), with spans. It assigns no points; lib/advert does the scoring.
 //
-// Thread safety: immutable after construction; evaluate() may run on many threads at once as
-// long as each passes its own EvaluationScratch.
+// Thread safety: immutable after construction; evaluate() may run on many threads at once, each
+// with its own EvaluationScratch.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/date.hpp"
 #include "rules/gender_decoder.hpp"
-#include "rules/hourly_amounts.hpp"
 #include "rules/matcher.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
@@ -65,15 +65,24 @@ struct Evaluation {
                                           // the words inside job titles
 };
 
-// Scratch space for CompiledRules::evaluate, reused between calls (one per thread) so that
-// evaluation allocates only for its results.
-struct EvaluationScratch {
-  MatchResult match;
-  std::vector<TermHit> by_target;           // the match's term hits, grouped by target
-  std::vector<std::uint32_t> target_begin;  // per target: its first index in by_target
-  std::vector<TermHit> candidates;          // a terms rule's term and pattern hits together
-  std::vector<Amount> amounts;              // pay floor rules: the advert's amounts
-  std::vector<AmountRange> ranges;
+struct EvaluationWork;  // rules/evaluation_work.hpp
+
+// The working memory of CompiledRules::evaluate, reused from one call to the next (with any
+// CompiledRules) so that evaluation allocates only for its results once it has grown. It keeps a
+// cache of the symbols of the words it has seen, for the CompiledRules it served last: switching
+// to another empties it (about 256 KiB written again).
+//
+// Thread safety: none; use each from one thread at a time (a worker keeps its own).
+class EvaluationScratch {
+ public:
+  EvaluationScratch();
+  ~EvaluationScratch();
+  EvaluationScratch(EvaluationScratch&&) noexcept;
+  EvaluationScratch& operator=(EvaluationScratch&&) noexcept;
+
+ private:
+  friend class CompiledRules;
+  std::unique_ptr<EvaluationWork> work_;
 };
 
 struct EvaluationOptions {
@@ -133,20 +142,16 @@ class CompiledRules {
     const TermHit* begin = nullptr;
     const TermHit* end = nullptr;
   };
-  static Hits hits_of(std::uint32_t target, const EvaluationScratch& scratch) {
-    if (target == kNoTarget) return {};
-    const TermHit* base = scratch.by_target.data();
-    return {base + scratch.target_begin[target], base + scratch.target_begin[target + 1]};
-  }
+  static Hits hits_of(std::uint32_t target, const EvaluationWork& scratch);
   // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
   // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
   // those within one sentence) until visit returns true; returns whether it did.
   template <typename Visit>
-  bool for_each_occurrence(const CompiledAlternative& alternative, const EvaluationScratch& scratch,
+  bool for_each_occurrence(const CompiledAlternative& alternative, const EvaluationWork& scratch,
                            const text::Document& document, bool one_sentence, Visit visit) const;
   // The first occurrence of any of `alternatives`, as a token range.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> first_of(
-      const std::vector<CompiledAlternative>& alternatives, const EvaluationScratch& scratch,
+      const std::vector<CompiledAlternative>& alternatives, const EvaluationWork& scratch,
       const text::Document& document) const;
   // What the evaluation's pass over the rules reads of each rule before the rule itself, kept
   // in one dense array: most rules find nothing in a given advert, and that pass then touches
@@ -161,28 +166,28 @@ class CompiledRules {
   };
   // Whether a terms, substitute or reward rule can find anything: a term or a pattern's first
   // step was found.
-  bool may_find(const RuleGate& gate, const EvaluationScratch& scratch) const;
+  bool may_find(const RuleGate& gate, const EvaluationWork& scratch) const;
   void build_gates();  // from rules_ and targets_
   // Whether the rule's `unless` and `only_with` let it apply to this advert.
-  bool applies(std::uint32_t rule, const EvaluationScratch& scratch,
+  bool applies(std::uint32_t rule, const EvaluationWork& scratch,
                const text::Document& document) const;
 
   // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
   bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
-                  const EvaluationScratch& scratch, const text::Document& document) const;
-  void evaluate_terms(std::uint32_t rule, EvaluationScratch& scratch,
-                      const text::Document& document, Evaluation& out) const;
-  void evaluate_require(std::uint32_t rule, const EvaluationScratch& scratch,
+                  const EvaluationWork& scratch, const text::Document& document) const;
+  void evaluate_terms(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                      Evaluation& out) const;
+  void evaluate_require(std::uint32_t rule, const EvaluationWork& scratch,
                         const text::Document& document, Evaluation& out) const;
   void evaluate_metric(std::uint32_t rule, const text::Document& document,
                        const MetricValues& metrics, Evaluation& out) const;
-  void evaluate_balance(std::uint32_t rule, EvaluationScratch& scratch,
-                        const text::Document& document, Evaluation& out) const;
-  void evaluate_gender(std::uint32_t rule, const EvaluationScratch& scratch,
-                       const text::Document& document, Evaluation& out) const;
-  void evaluate_style(std::uint32_t rule, const EvaluationScratch& scratch,
-                      const text::Document& document, Evaluation& out) const;
-  void evaluate_pay_floor(std::uint32_t rule, EvaluationScratch& scratch,
+  void evaluate_balance(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                        Evaluation& out) const;
+  void evaluate_gender(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                       Evaluation& out) const;
+  void evaluate_style(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
+                      Evaluation& out) const;
+  void evaluate_pay_floor(std::uint32_t rule, EvaluationWork& scratch,
                           const text::Document& document, Date date, Evaluation& out) const;
 
   const RuleSet& rules_;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "rules/matcher_internal.hpp"
+
 namespace caretoolkit::rules {
 namespace {
 

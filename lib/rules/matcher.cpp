@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "rules/matcher_internal.hpp"
 #include "text/swar.hpp"
 
 namespace caretoolkit::rules {
@@ -112,8 +113,6 @@ bool same_bytes(const char* bytes, std::string_view s) {
   return true;
 }
 
-// Whether `s` holds a '.' or an '@', eight bytes at a time (string_view::find_first_of calls
-// memchr once per byte of `s`, which costs more than the rest of the token classes together).
 // A figure written with x for its digits, as job boards hide pay: "XX", "xx.xx", "XX,XXX".
 bool is_hidden_figure(std::string_view s) {
   int xs = 0;
@@ -127,6 +126,8 @@ bool is_hidden_figure(std::string_view s) {
   return xs >= 2;
 }
 
+// Whether `s` holds a '.' or an '@', eight bytes at a time rather than a memchr per byte (as
+// string_view::find_first_of would): every token of a text is asked.
 bool has_dot_or_at(std::string_view s) {
   using text::swar::kHighBits;
   using text::swar::kOnes;
@@ -159,8 +160,9 @@ bool starts_capitalised(std::string_view s) {
   if (size > symbols.size()) symbols.resize(std::max(size, 2 * symbols.size() + 64));
 }
 
+// 64-bit hash of a folded word, as the word table uses it (never 0, which marks an empty slot).
 // Inlined into the matching loop: called once per token, a call costs about as much as the hash.
-[[gnu::always_inline]] inline std::uint64_t hash_word_inline(std::string_view word) {
+[[gnu::always_inline]] inline std::uint64_t hash_word(std::string_view word) {
   // Eight bytes at a time with a multiply-xorshift mix: most folded words take one or two rounds.
   std::uint64_t hash = 0x9E3779B97F4A7C15ull ^ word.size();
   const char* p = word.data();
@@ -196,10 +198,6 @@ bool starts_capitalised(std::string_view s) {
 
 }  // namespace
 
-std::uint64_t hash_word(std::string_view word) {
-  return hash_word_inline(word);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Building
 
@@ -233,7 +231,7 @@ void Matcher::Builder::add(std::string_view term, bool case_sensitive, std::uint
     }
     const bool stem = !word.empty() && word.back() == '*';
     if (stem) word.remove_suffix(1);
-    const Document document = analyzer_.analyze(word);
+    const Document& document = analyze(word);
     const auto tokens = document.tokens();
     std::vector<std::size_t> kept;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -256,6 +254,11 @@ void Matcher::Builder::add(std::string_view term, bool case_sensitive, std::uint
   phrase_targets_.push_back(target);
 }
 
+const Document& Matcher::Builder::analyze(std::string_view word) {
+  analyzer_.analyze(word, document_, scratch_);
+  return document_;
+}
+
 Matcher Matcher::Builder::build() {
   Matcher m;
   m.id_ = text::new_word_cache_owner();
@@ -270,7 +273,7 @@ Matcher Matcher::Builder::build() {
 
 // Word table. Case-sensitive words are filed under their folded form, so one lookup per token
 // finds both kinds; the exact text is compared only when the folded form matches.
-void Matcher::Builder::build_words(Matcher& m) const {
+void Matcher::Builder::build_words(Matcher& m) {
   struct WordBuild {
     std::uint32_t symbol = kNone;
     std::vector<std::pair<std::string, std::uint32_t>> variants;
@@ -278,7 +281,7 @@ void Matcher::Builder::build_words(Matcher& m) const {
   std::map<std::string, WordBuild> words;
   for (const auto& [folded, symbol] : insensitive_) words[folded].symbol = symbol;
   for (const auto& [exact, symbol] : sensitive_) {
-    const Document document = analyzer_.analyze(exact);
+    const Document& document = analyze(exact);
     const std::string folded =
         document.tokens().empty() ? exact : std::string(document.tokens()[0].folded);
     words[folded].variants.emplace_back(exact, symbol);
@@ -413,7 +416,7 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
   const std::string_view folded = token.folded;
   bool exact_text = false;
   if (folded.empty()) return exact_text;
-  if (const Slot* slot = find_slot(folded, hash_word_inline(folded))) {
+  if (const Slot* slot = find_slot(folded, hash_word(folded))) {
     if (slot->symbol != kNone) push(slot->symbol);
     if (slot->variants_begin != slot->variants_end) {
       exact_text = true;

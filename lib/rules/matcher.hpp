@@ -18,11 +18,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "rules/index_list.hpp"
 #include "rules/rule.hpp"
 #include "text/analyzer.hpp"
 #include "text/document.hpp"
-#include "text/word_cache.hpp"
 
 namespace caretoolkit::rules {
 
@@ -41,38 +39,9 @@ struct ClassHit {
   std::uint32_t end = 0;
 };
 
-// The output of Matcher::match, reused between calls to avoid allocating per advert.
-struct MatchResult {
-  std::vector<TermHit> terms;     // ordered by first token
-  std::vector<ClassHit> classes;  // ordered by first token; never TokenClass::kCapitalised
-  // Noted on the same pass for the style rules (token indices, in text order): the punctuation
-  // tokens, and the words that start with an ASCII capital.
-  IndexList punctuation;
-  IndexList capitalised;
-  // The tokens that are not words of ASCII letters only, for the token classes (no such word is
-  // of a listed class) and the Gender Decoder.
-  IndexList others;
-  // Scratch space for the matching pass: the tokens that take part in phrases, and where each
-  // one's symbols start in `symbols`. That vector's size is its capacity: the pass writes it
-  // through a pointer and grows it only when a token could overflow it.
-  IndexList positions;
-  IndexList symbol_offsets;
-  std::vector<std::uint32_t> symbols;
-  // Per position (and a 0 after the last), a filter of its symbols (bit symbol % 64 each): a
-  // phrase node whose edges' filter shares no bit with the next position's cannot go on.
-  ScratchList<std::uint64_t> symbol_filters;
-  // The symbols of words met before, kept from one call to the next: a cached word costs one
-  // load where a lookup hashes the word, probes the table and walks the stems.
-  struct CachedSymbols {
-    static constexpr std::uint32_t kUncached = UINT32_MAX;  // they depend on more than the
-                                                            // folded form: look the word up
-    static constexpr std::size_t kCapacity = 3;
-    std::uint32_t count = 0;
-    std::array<std::uint32_t, kCapacity> symbols{};
-    std::uint64_t filter = 0;
-  };
-  text::WordCache<CachedSymbols> word_symbols;
-};
+// The matching pass's output and working memory (rules/matcher_internal.hpp): reused between
+// calls so that matching does not allocate once it has grown.
+struct MatchResult;
 
 class Matcher {
  public:
@@ -90,13 +59,17 @@ class Matcher {
 
    private:
     // The steps of build(): the word table, the stem trie and the phrase trie of `m`.
-    void build_words(Matcher& m) const;
+    void build_words(Matcher& m);
     void build_stems(Matcher& m) const;
     void build_phrases(Matcher& m) const;
     std::uint32_t word_symbol(std::string_view folded, std::string_view exact, bool case_sensitive);
     std::uint32_t stem_symbol(std::string_view folded);
+    // The analysis of one word of a term, into document_.
+    const text::Document& analyze(std::string_view word);
 
     const text::Analyzer& analyzer_;
+    text::AnalysisScratch scratch_;
+    text::Document document_;
     std::unordered_map<std::string, std::uint32_t> insensitive_;  // folded word -> symbol
     std::unordered_map<std::string, std::uint32_t> sensitive_;    // exact word -> symbol
     std::unordered_map<std::string, std::uint32_t> stems_;        // folded stem -> symbol
@@ -196,8 +169,5 @@ class Matcher {
 // "LONDON", as acronyms and shouting name no place). An advert has dozens, so match() does not list
 // them; a rule tests the tokens it needs.
 bool is_capitalised_word(const text::Document& document, std::uint32_t index);
-
-// 64-bit hash of a folded word, as the matcher's table uses it.
-std::uint64_t hash_word(std::string_view word);
 
 }  // namespace caretoolkit::rules

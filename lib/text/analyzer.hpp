@@ -14,11 +14,7 @@
 //    sentence, paragraph and syllables, and word counts per sentence and paragraph.
 //
 // Thread safety: an Analyzer is immutable after construction; analyze() may be called from any
-// number of threads at once. Each thread keeps its own clones of the ICU iterators (made on its
-// first call, a few microseconds; kept for the last four Analyzers it used), its own scratch
-// buffers and a memo of the words it has seen (for Token::word_key and syllable counts), so once
-// its buffers have grown a thread allocates nothing but the Document on the fast path, and nothing
-// at all with the overload that reuses one.
+// number of threads at once, each with its own AnalysisScratch.
 #pragma once
 
 #include <cstddef>
@@ -44,6 +40,28 @@ struct AnalyzerOptions {
   bool icu_only = false;
 };
 
+class Analyzer;
+
+// What an analysis needs besides the Analyzer, kept from one call to the next: clones of the ICU
+// iterators (made on first use with an Analyzer and kept for the last four Analyzers used), scratch
+// buffers, and a memo of the words seen (for Token::word_key and syllable counts). With one reused
+// and its buffers grown, analysis allocates nothing but the Document, and nothing at all into a
+// reused Document. A new one allocates about 300 KiB.
+//
+// Thread safety: none; use each from one thread at a time (a worker keeps its own).
+class AnalysisScratch {
+ public:
+  AnalysisScratch();
+  ~AnalysisScratch();
+  AnalysisScratch(AnalysisScratch&&) noexcept;
+  AnalysisScratch& operator=(AnalysisScratch&&) noexcept;
+
+ private:
+  friend class Analyzer;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 class Analyzer {
  public:
   static constexpr std::size_t kMaxBytes = 16U << 20;
@@ -55,14 +73,17 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  Document analyze(std::string_view utf8) const;
-  // The same into `out`, reusing its memory (its previous content is replaced).
+  // Analyses `utf8` into `out`, reusing its memory (its previous content is replaced) and
+  // `scratch`'s. Text that is not valid UTF-8 or is over kMaxBytes leaves `out` unchanged.
+  void analyze(std::string_view utf8, Document& out, AnalysisScratch& scratch) const;
+  // The same with an AnalysisScratch made for the call and dropped after it, which costs its
+  // allocation and the ICU clones each time: for one-off analyses, not for a loop.
   void analyze(std::string_view utf8, Document& out) const;
+  Document analyze(std::string_view utf8) const;
 
  private:
-  struct Shared;     // the ICU prototypes and sentence rules, built once
-  struct PerThread;  // one thread's iterator clones and scratch buffers
-  PerThread& per_thread() const;
+  struct Shared;  // the ICU prototypes and sentence rules, built once
+  class Run;      // one call of analyze(): its steps
 
   std::unique_ptr<const Shared> shared_;
 };

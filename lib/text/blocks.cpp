@@ -13,19 +13,6 @@ namespace {
 constexpr std::uint32_t kHeadingMaxBytes = 80;
 constexpr std::uint32_t kHeadingMaxWords = 10;
 
-enum class LineKind : std::uint8_t { kBlank, kItem, kText };
-
-struct Line {
-  LineKind kind = LineKind::kBlank;
-  std::uint32_t begin = 0;        // content, after white space and any bullet
-  std::uint32_t end = 0;          // content end, trailing white space excluded
-  std::uint32_t break_begin = 0;  // the line break after the line ("\n", "\r\n", "\r")
-  std::uint32_t break_end = 0;
-  bool indented = false;
-  bool starts_lower = false;
-  bool continues = false;  // ends with "," or ";": the sentence goes on
-};
-
 // Length of the white space character at `p` (ASCII, no-break and typographic spaces), or 0.
 std::uint32_t space_at(std::string_view text, std::uint32_t p, std::uint32_t end) {
   const auto b = static_cast<unsigned char>(text[p]);
@@ -308,9 +295,9 @@ class BlockBuilder {
 
 }  // namespace
 
-void find_blocks(std::string_view text, std::vector<Block>& blocks, std::string& sentence_text) {
+void find_blocks(std::string_view text, std::vector<Line>& lines, std::vector<Block>& blocks,
+                 std::string& sentence_text) {
   sentence_text.clear();
-  thread_local std::vector<Line> lines;
   lines.clear();
   read_lines(text, lines);
   BlockBuilder(text, lines, blocks, sentence_text).run();

@@ -16,7 +16,7 @@
 //   uniform" / "Paid DBS"), or only list items when a heading just preceded the run. Other text
 //   lines form paragraphs.
 //
-// Thread safety: pure functions.
+// Thread safety: none needed; find_blocks() touches only its arguments.
 #pragma once
 
 #include <cstdint>
@@ -34,9 +34,25 @@ struct Block {
   std::uint32_t end = 0;    // one past the last content byte (trailing white space excluded)
 };
 
-// Appends the blocks of `text` in order. A line break inside a block that continues a sentence
-// must not end it, so `sentence_text` receives a copy of `text` (same length, same offsets) with
-// such breaks turned into spaces; it is left empty when there is none.
-void find_blocks(std::string_view text, std::vector<Block>& blocks, std::string& sentence_text);
+enum class LineKind : std::uint8_t { kBlank, kItem, kText };
+
+// One line of the text as find_blocks() reads it.
+struct Line {
+  LineKind kind = LineKind::kBlank;
+  std::uint32_t begin = 0;        // content, after white space and any bullet
+  std::uint32_t end = 0;          // content end, trailing white space excluded
+  std::uint32_t break_begin = 0;  // the line break after the line ("\n", "\r\n", "\r")
+  std::uint32_t break_end = 0;
+  bool indented = false;
+  bool starts_lower = false;
+  bool continues = false;  // ends with "," or ";": the sentence goes on
+};
+
+// Appends the blocks of `text` in order, reading its lines into `lines` (scratch space, whose
+// previous content is replaced and whose memory is reused). A line break inside a block that
+// continues a sentence must not end it, so `sentence_text` receives a copy of `text` (same length,
+// same offsets) with such breaks turned into spaces; it is left empty when there is none.
+void find_blocks(std::string_view text, std::vector<Line>& lines, std::vector<Block>& blocks,
+                 std::string& sentence_text);
 
 }  // namespace caretoolkit::text

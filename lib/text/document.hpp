@@ -32,16 +32,16 @@ struct Span {
   std::uint32_t end_utf16 = 0;
 };
 
-// Token::word_key's low bits: keys that one thread's analyser remembers at the same time differ
-// in them, so a cache of 2^kWordKeySlotBits entries indexed by them never evicts a live word.
+// Token::word_key's low bits: keys that one AnalysisScratch remembers at the same time differ in
+// them, so a cache of 2^kWordKeySlotBits entries indexed by them never evicts a live word.
 inline constexpr unsigned kWordKeySlotBits = 13;
 
 struct Token {
   Span span;
   std::string_view folded;  // NFC + full case folding, for matching ("Straße" -> "strasse")
   // A key for caching per distinct folded form: tokens with the same non-zero key have the same
-  // folded form, in any document and on any thread. The same form may get a new key later. 0
-  // when the token has none (it is longer than 16 bytes or not plain ASCII).
+  // folded form, in any document and from any AnalysisScratch. The same form may get a new key
+  // later. 0 when the token has none (it is longer than 16 bytes or not plain ASCII).
   std::uint64_t word_key = 0;
   std::uint32_t sentence = 0;   // index into Document::sentences()
   std::uint32_t paragraph = 0;  // index into Document::paragraphs()

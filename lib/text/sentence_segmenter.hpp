@@ -35,7 +35,8 @@ class SentenceSegmenter {
   // Throws caretoolkit::Error(kInvalid) for an empty abbreviation or one holding white space.
   explicit SentenceSegmenter(std::vector<std::string> abbreviations);
 
-  // A new ICU iterator implementing the same segmentation (the prototype for per-thread clones).
+  // A new ICU iterator implementing the same segmentation (the prototype of the clones that each
+  // AnalysisScratch makes).
   std::unique_ptr<icu::BreakIterator> make_icu_iterator() const;
 
   // Appends the end offset of every sentence in [begin, end) of `text` (the last one is `end`).

@@ -6,7 +6,8 @@
 // at once share. A cache belongs to one owner at a time (a matcher: whoever computes the values),
 // named by an id from new_word_cache_owner(); claim() empties it for a new owner.
 //
-// Thread safety: none; keep one per thread (it lives in the caller's per-thread scratch).
+// Thread safety: none; it lives in the caller's scratch (a MatchResult), used by one thread at a
+// time.
 #pragma once
 
 #include <atomic>

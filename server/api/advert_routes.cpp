@@ -5,6 +5,7 @@
 // with the provider's own settings (checker_settings_service.hpp); the shared packs otherwise.
 #include <boost/json.hpp>
 
+#include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
 #include "advert/report_json.hpp"
 #include "api/advert_check_path.hpp"
@@ -59,7 +60,9 @@ void add_advert_routes(Router& router, ApiContext& context) {
     const CheckerLease checker = caller && caller->provider_id
                                      ? context.settings.checker_for(*caller->provider_id)
                                      : CheckerLease{nullptr, &context.checker};
-    const auto report = checker->check(input.text, {input.role, input.service, input.date});
+    const advert::CheckContextPool::Lease check_context = context.check_contexts.lease();
+    const auto report =
+        checker->check(input.text, {input.role, input.service, input.date}, *check_context);
     context.metrics.count_advert_checked();
     return json_response(200, advert::report_to_json(report));
   });

@@ -1,5 +1,5 @@
-// What the API handlers share: the store, the advert checker, the rate limiter, the metrics and
-// the session cookies.
+// What the API handlers share: the store, the advert checker and its check contexts, the rate
+// limiter, the metrics and the session cookies.
 // Built once by App and read by every request thread; each member is thread-safe.
 #pragma once
 
@@ -13,7 +13,8 @@
 
 namespace caretoolkit::advert {
 class Checker;
-}
+class CheckContextPool;
+}  // namespace caretoolkit::advert
 namespace caretoolkit::server {
 class CheckerSettingsService;
 }
@@ -32,6 +33,8 @@ struct ApiContext {
   MetricsRegistry& metrics;
   const SessionCookies& cookies;
   tracker::VacancyPublishing& vacancies;  // publishing, advert versions and the public listing
+  // The advert checks' working memory, leased per check: as many as the workers checking at once.
+  advert::CheckContextPool& check_contexts;
 };
 
 // Every /api/v1 route. Each add_* function registers one group.

@@ -36,14 +36,14 @@ Response json_response(unsigned status, const boost::json::value& body);
 // A page of a list: {"items": [...], "next_cursor": "..." or null on the last page}.
 boost::json::object page_object(boost::json::array items, const std::string& next_cursor);
 
-// One field of a record type T: its JSON name, how to write it and how to read it. `read` throws
-// Error(kInvalid) with field "/name" for a wrong type or value.
 // The label a person reads for the field `name` ("Date applied" for applied_on), which messages
 // use; the problem's `field` keeps the name.
 std::string label_of(std::string_view name);
 // A whole number with thousands separators: "1,000,000".
 std::string grouped(std::int64_t number);
 
+// One field of a record type T: its JSON name, how to write it and how to read it. `read` throws
+// Error(kInvalid) with field "/name" for a wrong type or value.
 template <class T>
 struct Field {
   std::string_view name;

@@ -262,10 +262,10 @@ void print_json(std::ostream& out, const std::string& name, const advert::Report
 
 // --fix: the rewritten advert to standard output, and what was done to standard error.
 void print_fixed(const std::string& name, std::string_view text, const advert::Checker& checker,
-                 const advert::CheckOptions& options) {
-  const advert::Report before = checker.check(text, options);
-  const advert::FixResult fixed = advert::fix_advert(checker, text, options);
-  const advert::Report after = checker.check(fixed.text, options);
+                 const advert::CheckOptions& options, advert::CheckContext& context) {
+  const advert::Report before = checker.check(text, options, context);
+  const advert::FixResult fixed = advert::fix_advert(checker, text, options, context);
+  const advert::Report after = checker.check(fixed.text, options, context);
   std::cout << fixed.text;
   std::cout.flush();
   const auto left =
@@ -294,16 +294,17 @@ void run_check(const CheckArguments& args) {
   if (!args.date.empty()) options.date = Date::parse_or_throw(args.date, "--date");
 
   bool failed = false;
+  advert::CheckContext context;  // one for every file
   for (const auto& file : args.files) {
     const std::string name = file == "-" ? "(standard input)" : file;
     try {
       const std::string text = read_input(file);
       if (args.fix) {
-        print_fixed(name, text, *checker, options);
+        print_fixed(name, text, *checker, options, context);
       } else if (args.json) {
-        print_json(std::cout, name, checker->check(text, options));
+        print_json(std::cout, name, checker->check(text, options, context));
       } else {
-        print_report(std::cout, name, text, checker->check(text, options));
+        print_report(std::cout, name, text, checker->check(text, options, context));
       }
     } catch (const Error& e) {
       std::cerr << "caretoolkit check: " << name << ": " << e.what() << "\n";

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
 #include "checker_settings_service.hpp"
 #include "commands/command_support.hpp"
@@ -37,7 +38,7 @@ struct PublishingContext {
         rules(rules::RuleSet::load_directory(options.rules_dir)),
         checker(rules, analyzer),
         settings(*store, rules, analyzer, checker),
-        publishing(*store, server::make_vacancy_judge(*store, settings, checker)) {
+        publishing(*store, server::make_vacancy_judge(*store, settings, checker, contexts)) {
     store->providers().get(options.provider);
   }
 
@@ -46,6 +47,7 @@ struct PublishingContext {
   text::Analyzer analyzer;
   advert::Checker checker;
   server::CheckerSettingsService settings;
+  advert::CheckContextPool contexts;
   tracker::VacancyPublishing publishing;
 };
 

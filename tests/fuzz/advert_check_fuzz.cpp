@@ -31,12 +31,13 @@ constexpr std::string_view kServices[] = {"", "home care", "residential", "suppo
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const Checking checking;
+  static advert::CheckContext context;  // reused, as a server worker reuses its own
   if (size == 0) return 0;
   const advert::CheckOptions options{"care assistant", std::string(kServices[data[0] % 4])};
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   advert::Report report;
   try {
-    report = checking.checker.check(text, options);
+    report = checking.checker.check(text, options, context);
   } catch (const Error& error) {
     fuzz::fuzz_require(
         error.code() == ErrorCode::kMalformed || error.code() == ErrorCode::kTooLarge,
@@ -45,8 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   fuzz::check_report(text, report);
   const std::string first = boost::json::serialize(advert::report_to_json(report));
-  const std::string second =
-      boost::json::serialize(advert::report_to_json(checking.checker.check(text, options)));
+  const std::string second = boost::json::serialize(
+      advert::report_to_json(checking.checker.check(text, options, context)));
   fuzz::fuzz_require(first == second, "the same advert gave two different reports");
   return 0;
 }

@@ -120,7 +120,8 @@ TEST_CASE("The sample advert rewritten with its safe edits checks again without 
 TEST_CASE("Fixing an advert repeats until no safe edit is left") {
   std::string text;
   for (int i = 0; i < 120; ++i) text += "We utilise tools. ";
-  const FixResult result = fix_advert(checker(), text, {"", "", kCheckDay});
+  CheckContext context;
+  const FixResult result = fix_advert(checker(), text, {"", "", kCheckDay}, context);
   // 50 edits are listed per check (kListedFindingsPerRule): 50, 50 and 20.
   CHECK(result.applied == 120);
   CHECK(result.rounds == 3);

@@ -5,6 +5,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "advert/check_context_pool.hpp"
+#include "advert/report_json.hpp"
 #include "advert/settings_checker.hpp"
 #include "core/error.hpp"
 #include "pack_check.hpp"
@@ -233,6 +235,58 @@ TEST_CASE("the cache builds a provider's checker once per settings version") {
     throw Error(ErrorCode::kInvalid, "no");
   }));
   CHECK(cache.builds() == 5);
+}
+
+TEST_CASE("one check context serves the shared and a provider's checker in turn") {
+  // The provider allows "bank"; the shared checker flags "bank staff" twice. A context that has
+  // just served one checker must give the other's reports exactly as a fresh context does.
+  const auto settings = provider_checker(R"({"allowed_terms": [{"term": "bank"}]})");
+  const Checker& own = settings->checker();
+  const Checker& shared = checker();
+  const std::string other = "Domiciliary care workers wanted. You will support service users.";
+  const auto json = [](const Report& report) {
+    return boost::json::serialize(report_to_json(report));
+  };
+  CheckContext reused;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string* text : {&kBankAdvert, &other}) {
+      const CheckOptions options{"", "", kCheckDay};
+      CheckContext fresh_shared;
+      CheckContext fresh_own;
+      CHECK(json(shared.check(*text, options, reused)) ==
+            json(shared.check(*text, options, fresh_shared)));
+      CHECK(json(own.check(*text, options, reused)) == json(own.check(*text, options, fresh_own)));
+    }
+  }
+  CHECK(texts_of(shared.check(kBankAdvert, {"", "", kCheckDay}, reused), "jargon.bank-staff") ==
+        Texts{"bank staff", "Bank staff"});
+  CHECK(texts_of(own.check(kBankAdvert, {"", "", kCheckDay}, reused), "jargon.bank-staff").empty());
+}
+
+TEST_CASE("a context pool makes one context per check at once and hands them out again") {
+  CheckContextPool pool;
+  const CheckContext* first = nullptr;
+  const CheckContext* second = nullptr;
+  {
+    const CheckContextPool::Lease a = pool.lease();
+    const CheckContextPool::Lease b = pool.lease();
+    first = &*a;
+    second = &*b;
+    CHECK(first != second);
+    CHECK(pool.made() == 2);
+  }
+  // Both are back: the last given back (the first lease, destroyed after the second) comes first.
+  {
+    const CheckContextPool::Lease again = pool.lease();
+    CHECK(&*again == first);
+    const Report report = checker().check(kBankAdvert, {"", "", kCheckDay}, *again);
+    CHECK(texts_of(report, "jargon.bank-staff") == Texts{"bank staff", "Bank staff"});
+  }
+  const CheckContextPool::Lease a = pool.lease();
+  const CheckContextPool::Lease b = pool.lease();
+  const CheckContextPool::Lease c = pool.lease();
+  CHECK(&*b == second);
+  CHECK(pool.made() == 3);
 }
 
 }  // namespace caretoolkit::advert::testing

@@ -9,6 +9,7 @@
 
 #include "rules/gender_decoder.hpp"
 #include "rules/matcher.hpp"
+#include "rules/matcher_internal.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
 

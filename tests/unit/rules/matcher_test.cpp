@@ -10,6 +10,7 @@
 #include "rule_fields.hpp"
 #include "rules/compiled_rules.hpp"
 #include "rules/matcher.hpp"
+#include "rules/matcher_internal.hpp"
 #include "rules/rule_pack.hpp"
 #include "text/analyzer.hpp"
 
@@ -301,8 +302,7 @@ TEST_CASE("A ratio balance counts both sides without double counting nested phra
 }
 
 TEST_CASE("Two gender-decoder rules each count with their own lists, text after text") {
-  // Each decoder keeps its own per-thread cache of word counts; sharing one scratch, neither may
-  // see the other's counts.
+  // The two decoders share one scratch, text after text: neither may see the other's counts.
   const RuleSet set = set_of(R"({"id": "t.one", "kind": "balance", )" + kCommonRuleFields + R"(,
     "method": "gender-decoder", "first": {"label": "f", "prefixes": ["kind"]},
     "second": {"label": "m", "prefixes": ["lead"]}, "max_difference": 0},

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "text/analyzer.hpp"
 
+using caretoolkit::text::AnalysisScratch;
 using caretoolkit::text::Analyzer;
 using caretoolkit::text::BlockKind;
 using caretoolkit::text::Document;
@@ -356,10 +357,11 @@ TEST_CASE("threads share one analyser and get the same documents") {
   for (auto& out : seen) {
     threads.emplace_back([&corpus, &out] {
       Document d;
+      AnalysisScratch scratch;
       for (int round = 0; round < 5; ++round) {
         out.clear();
         for (const auto& advert : corpus) {
-          analyzer().analyze(advert, d);
+          analyzer().analyze(advert, d, scratch);
           out.push_back(d.tokens().size());
         }
       }
@@ -368,4 +370,43 @@ TEST_CASE("threads share one analyser and get the same documents") {
   for (auto& t : threads) t.join();
   CHECK(seen[0] == expected);
   CHECK(seen[1] == expected);
+}
+
+TEST_CASE("one scratch serves several analysers in turn and gives what a fresh one gives") {
+  // Five analysers, one more than a scratch keeps iterators for, the first two with different
+  // abbreviations: "Dr. Patel" is one sentence for the first and two for the second.
+  caretoolkit::text::AnalyzerOptions no_titles;
+  no_titles.abbreviations = {"etc."};
+  const Analyzer with_titles;
+  const Analyzer without_titles(no_titles);
+  const Analyzer icu_only(caretoolkit::text::AnalyzerOptions{{}, true});
+  const Analyzer fourth;
+  const Analyzer fifth;
+  const std::vector<const Analyzer*> analysers = {&with_titles, &without_titles, &icu_only, &fourth,
+                                                  &fifth};
+  const std::string text =
+      "Ask Dr. Patel about the role. Caf\xc3\xa9 staff and cafe\xcc\x81 staff earn \xc2\xa3"
+      "12.50 an hour.";
+  const auto summary = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Token& t : d.tokens()) {
+      out.push_back(std::string(t.folded) + "@" + std::to_string(t.span.begin) + "-" +
+                    std::to_string(t.span.end_utf16) + "/" + std::to_string(t.sentence) + "/" +
+                    std::to_string(t.syllables));
+    }
+    out.push_back(std::to_string(d.sentences().size()) + " sentences");
+    return out;
+  };
+  AnalysisScratch scratch;
+  Document reused;
+  for (int round = 0; round < 3; ++round) {
+    for (const Analyzer* a : analysers) {
+      a->analyze(text, reused, scratch);
+      CHECK(summary(reused) == summary(a->analyze(text)));
+    }
+  }
+  with_titles.analyze(text, reused, scratch);
+  CHECK(reused.sentences().size() == 2);
+  without_titles.analyze(text, reused, scratch);
+  CHECK(reused.sentences().size() == 3);
 }

@@ -109,7 +109,7 @@ TEST_CASE("letters are the alphabetic characters the writer typed, whatever the 
   CHECK(letters("Stra\xc3\x9f"
                 "e") == 6);
   CHECK(letters("A longcompoundwordoverkeylength here") == 1 + 29 + 4);  // 29: past the memo
-  // The same word twice (the second from the analyser's per-thread memo) counts the same.
+  // The same word twice (the second from the analysis scratch's word memo) counts the same.
   CHECK(letters("caring caring") == 12);
   // A word longer than a 16-bit count (pasted junk) is counted in full, not modulo 65,536.
   CHECK(letters(std::string(70000, 'a') + " end.") == 70000 + 3);
