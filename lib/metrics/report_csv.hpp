@@ -16,7 +16,8 @@
 
 namespace caretoolkit::metrics {
 
-// group_key, group_label, applicants ... median_days_to_start.
+// group_key, group_label, applicants ... median_days_to_start, then per timed step S
+// (applied_to_interviewed, interviewed_to_offered, offered_to_started): median_days_S, count_S.
 std::string to_csv(const FunnelReport& report);
 // group_key, group_label, starters, leavers, early_leavers, then per mark N in 91, 182, 365:
 // eligible_N, retained_N, too_recent_N, retention_N; then survival_91, survival_182,

@@ -146,6 +146,18 @@ json::array rows(const Rows& all, Convert convert) {
   return out;
 }
 
+// [{"step": "applied_to_interviewed", "from": "applied", "to": "interviewed", "label": "from
+// applying to interview"}, ...]: the funnel's timed steps, so that a reader names them as the
+// tracker does.
+json::array funnel_step_terms() {
+  return rows(funnel_steps(), [](const FunnelStep& step) {
+    return json::object{{"step", step.name},
+                        {"from", tracker::to_string(step.from)},
+                        {"to", tracker::to_string(step.to)},
+                        {"label", step.words}};
+  });
+}
+
 // [{"stage": "applied", "label": "Applied", "count": "applicants"}, ...]: the stage each of the
 // funnel's counts counts, so that a reader names them as the tracker does.
 json::array funnel_stage_terms() {
@@ -276,6 +288,7 @@ json::value to_json(const FunnelReport& report) {
   const ReportTable table = table_of(report);
   json::object out = heading("funnel", report.options);
   out["stages"] = funnel_stage_terms();
+  out["steps"] = funnel_step_terms();
   put_rows(out, "groups", report.groups, report.total, [&](const FunnelRow& row, std::size_t r) {
     return with_figures({{"group", group(row.group)}}, table, r);
   });

@@ -31,7 +31,8 @@
 //             "month": "YYYY-MM"                (by month)}
 //   retention mark: {"days": 91 | 182 | 365, "eligible", "retained", "too_recent", "rate"}
 //
-// funnel:    {"report": "funnel", "period", "by", "stages": [stage], "groups": [row], "total": row}
+// funnel:    {"report": "funnel", "period", "by", "stages": [stage], "steps": [step],
+//             "groups": [row], "total": row}
 //   stage:   {"stage", "label", "count"}: each stage the funnel counts in order, its label as the
 //            tracker names it ("Offered a job") and the row's count of those who reached it
 //            ({"stage": "applied", "label": "Applied", "count": "applicants"}, ...)
@@ -39,7 +40,13 @@
 //             "applied_to_interviewed", "interviewed_to_offered", "offered_to_started",
 //             "applied_to_started",
 //             "drop_outs": {"applied" | "interviewed" | "offered": {"withdrawn", "rejected"}},
-//             "median_days_to_offer", "median_days_to_start"}
+//             "median_days_to_offer", "median_days_to_start",
+//             "stage_durations": {"applied_to_interviewed" | "interviewed_to_offered" |
+//                                 "offered_to_started": {"median_days", "count"}}}
+//   step:    {"step", "from", "to", "label"}: each timed step in order, the stages it runs between
+//            and its words ("from applying to interview"); a step's median is over the "count"
+//            applicants with both dates recorded, null with "no_interviews", "no_offers" or
+//            "no_hires" when nobody made it
 // retention: {"report": "retention", "period", "by", "groups": [row], "total": row}
 //   row:     {"group", "starters", "leavers", "early_leavers", "retention": [mark x 3],
 //             "survival_91", "survival_182", "survival_365", "longest_observed_days" (null with

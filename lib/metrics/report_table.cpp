@@ -164,6 +164,21 @@ void add_drop_out_columns(ReportTable& table) {
   }
 }
 
+// The median days of each timed step of the funnel and how many made it, in the JSON as
+// "stage_durations": {<step>: {"median_days", "count"}}.
+void add_step_columns(ReportTable& table) {
+  for (const FunnelStep& step : funnel_steps()) {
+    const std::string name(step.name);
+    const std::string words(step.words);
+    table.columns.push_back(column_at({{"stage_durations", {}}, {name, {}}, {"median_days", {}}},
+                                      "median_days_" + name, ColumnKind::kDays,
+                                      "median days " + words));
+    table.columns.push_back(column_at({{"stage_durations", {}}, {name, {}}, {"count", {}}},
+                                      "count_" + name, ColumnKind::kCount,
+                                      "applicants timed " + words));
+  }
+}
+
 template <class T>
 Cell team_cell(const TeamFigure<T>& figure) {
   if constexpr (std::is_same_v<T, std::int64_t>) {
@@ -245,6 +260,7 @@ ReportTable table_of(const FunnelReport& report) {
   table.columns.insert(table.columns.end(),
                        {column("median_days_to_offer", kDays, "median days to offer"),
                         column("median_days_to_start", kDays, "median days to start")});
+  add_step_columns(table);
   add_rows(table, report, [](const FunnelRow& r) {
     Row row;
     add_group_cells(row, r.group);
@@ -260,6 +276,10 @@ ReportTable table_of(const FunnelReport& report) {
     }
     row.push_back(Cell::of(r.median_days_to_offer));
     row.push_back(Cell::of(r.median_days_to_start));
+    for (const StepDays& step : r.step_days) {
+      row.push_back(Cell::of(step.median_days));
+      row.push_back(Cell::whole(step.count));
+    }
     return row;
   });
   return table;
