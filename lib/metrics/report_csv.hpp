@@ -37,6 +37,11 @@ std::string to_csv(const WorkforceReport& report);
 // cost_per_hire_pounds, retention_91, retention_182, retention_365, turnover, vacancy_rate.
 std::string to_csv(const TeamKpis& kpis);
 
+// window ("before", "after", "2026-Q1"...), from, to, members, then for turnover, vacancy_rate and
+// retention_182 each: the rate, the providers behind it and the counts it divides (leavers,
+// staff; vacancies, posts; retained_182, judged_182).
+std::string to_csv(const TeamImpact& impact);
+
 // Any report table as CSV: a header line of its CSV columns, then a line per row.
 std::string to_csv(const ReportTable& table);
 

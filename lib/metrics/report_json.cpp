@@ -386,3 +386,45 @@ json::value to_json(const TeamKpis& kpis) {
 }
 
 }  // namespace caretoolkit::metrics
+
+namespace caretoolkit::metrics {
+
+namespace {
+
+json::object impact_figures(const ImpactFigures& figures) {
+  return {{"turnover", team_rate(figures.turnover)},
+          {"vacancy_rate", team_rate(figures.vacancy_rate)},
+          {"retention_" + std::to_string(kImpactRetentionDays),
+           team_rate(figures.retention, kImpactRetentionDays)}};
+}
+
+}  // namespace
+
+json::value to_json(const TeamImpact& impact) {
+  const ImpactWords& words = impact_words();
+  json::object out{{"report", "team_impact"},
+                   {"as_of", impact.as_of.to_string()},
+                   {"providers", impact.providers},
+                   {"min_providers", kMinProviders},
+                   {"without_joined_date", impact.without_joined_date},
+                   {"joined_after_as_of", impact.joined_after_as_of},
+                   {"retention_days", kImpactRetentionDays},
+                   {"windows", json::object{{"before", words.before},
+                                            {"after", words.after},
+                                            {"matched", words.matched},
+                                            {"quarters", words.quarters}}}};
+  out["before"] = impact_figures(impact.before);
+  out["after"] = impact_figures(impact.after);
+  out["quarters"] = rows(impact.quarters, [](const ImpactQuarter& quarter) {
+    json::object row = impact_figures(quarter.figures);
+    row["quarter"] = quarter.key();
+    row["label"] = quarter.label();
+    row["from"] = quarter.first.to_string();
+    row["to"] = quarter.last.to_string();
+    row["members"] = quarter.members;
+    return row;
+  });
+  return out;
+}
+
+}  // namespace caretoolkit::metrics

@@ -15,7 +15,8 @@
 //     ("no_applicants", "no_interviews", "no_offers", "no_hires", "no_retained_hires",
 //     "too_early_to_judge", "spend_not_attributable", "no_spend", "no_expected_stayers",
 //     "no_snapshot", "no_staff", "leavers_unknown", "implausible", "withheld",
-//     "no_first_year_pay", "no_starters"), and "<field>_reason_text" saying it in words for
+//     "no_first_year_pay", "no_starters", "too_few_hires", "no_headcount_in_window",
+//     "not_comparable"), and "<field>_reason_text" saying it in words for
 //     people, the words the readable reports use (reason_words() in report_text.hpp: "no
 //     starters", "not known yet: nobody has been in post 365 days"); both are absent when the
 //     figure has a value;
@@ -89,6 +90,16 @@
 //             withheld ("reason": "withheld"); one behind none keeps its own value or reason.
 //   team workforce row: {"service_type" (null for all), "turnover", "vacancy_rate",
 //             "turnover_benchmarks", "vacancy_rate_benchmarks"}
+// team_impact: {"report": "team_impact", "as_of", "providers", "min_providers",
+//             "without_joined_date" (left out: no joining day recorded), "joined_after_as_of",
+//             "retention_days": 182,
+//             "windows": {"before", "after", "matched", "quarters"} (what each covers, in words),
+//             "before": impact figures, "after": impact figures,
+//             "quarters": [impact figures + {"quarter": "2026-Q1", "label": "2026 Q1", "from",
+//                          "to", "members"}] (oldest first)}
+//   impact figures: {"turnover", "vacancy_rate", "retention_182"}, each a team figure as above
+//             (numerator and denominator: leavers of staff, vacancies of staff plus vacancies,
+//             retained of starters old enough to judge)
 //   No field names a provider, a source or an applicant.
 #pragma once
 
@@ -101,6 +112,7 @@
 #include "metrics/retention.hpp"
 #include "metrics/roi.hpp"
 #include "metrics/team.hpp"
+#include "metrics/team_impact.hpp"
 #include "metrics/workforce.hpp"
 
 namespace caretoolkit::metrics {
@@ -110,6 +122,7 @@ boost::json::value to_json(const RetentionReport& report);
 boost::json::value to_json(const RoiReport& report);
 boost::json::value to_json(const WorkforceReport& report);
 boost::json::value to_json(const TeamKpis& kpis);
+boost::json::value to_json(const TeamImpact& impact);
 
 // The figures of the table's row `row`, each where its column puts it in the JSON: what every
 // report row above carries beside its group (the team KPIs' figures excepted).

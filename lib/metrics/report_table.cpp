@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -459,6 +460,71 @@ ReportTable table_of(const TeamKpis& kpis) {
     row.resize(width - 2);
     row.push_back(team_cell(service.turnover));
     row.push_back(team_cell(service.vacancy_rate));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace caretoolkit::metrics
+
+namespace caretoolkit::metrics {
+
+namespace {
+
+// A pooled rate's four cells: the rate, the providers behind it, and the counts it divides (the
+// rate's reason where it has none).
+void add_pooled_rate_cells(Row& row, const TeamFigure<double>& rate) {
+  row.push_back(Cell::of(rate.figure));
+  row.push_back(Cell::whole(rate.providers));
+  for (const auto& count : {rate.numerator, rate.denominator}) {
+    row.push_back(count ? Cell::whole(*count) : Cell::missing(rate.figure.reason));
+  }
+}
+
+}  // namespace
+
+// The JSON gives each figure as an object with the providers behind it (report_json.hpp), so no
+// column of this table is the JSON's.
+ReportTable table_of(const TeamImpact& impact) {
+  using enum ColumnKind;
+  const std::string mark = days_text(kImpactRetentionDays);
+  ReportTable table;
+  table.columns = {
+      apart_from_json("window", kText, ""),
+      apart_from_json("from", kDate, "from"),
+      apart_from_json("to", kDate, "to"),
+      apart_from_json("members", kCount, "member providers"),
+      apart_from_json("turnover", kRate, "turnover"),
+      apart_from_json("turnover_providers", kCount, "providers behind turnover"),
+      apart_from_json("leavers", kCount, "leavers in the year"),
+      apart_from_json("staff", kCount, "staff"),
+      apart_from_json("vacancy_rate", kRate, "vacancy rate"),
+      apart_from_json("vacancy_providers", kCount, "providers behind vacancy rate"),
+      apart_from_json("vacancies", kCount, "vacancies"),
+      apart_from_json("posts", kCount, "staff and vacancies"),
+      apart_from_json("retention_" + mark, kRate, "retention at " + mark + " days",
+                      kImpactRetentionDays),
+      apart_from_json("retention_providers", kCount, "providers behind retention"),
+      apart_from_json("retained_" + mark, kCount, "still in post at " + mark + " days",
+                      kImpactRetentionDays),
+      apart_from_json("judged_" + mark, kCount, "starters old enough to judge at " + mark + " days",
+                      kImpactRetentionDays)};
+  table.label_column = 0;
+  const auto figure_cells = [](Row& row, const ImpactFigures& figures) {
+    add_pooled_rate_cells(row, figures.turnover);
+    add_pooled_rate_cells(row, figures.vacancy_rate);
+    add_pooled_rate_cells(row, figures.retention);
+  };
+  for (const auto& [code, words, figures] : {std::tuple{"before", "Before joining", &impact.before},
+                                             std::tuple{"after", "Since joining", &impact.after}}) {
+    Row row{Cell::text(code, words), Cell::blank(), Cell::blank(), Cell::blank()};
+    figure_cells(row, *figures);
+    table.rows.push_back(std::move(row));
+  }
+  for (const ImpactQuarter& quarter : impact.quarters) {
+    Row row{Cell::text(quarter.key(), quarter.label()), Cell::date(quarter.first),
+            Cell::date(quarter.last), Cell::whole(quarter.members)};
+    figure_cells(row, quarter.figures);
     table.rows.push_back(std::move(row));
   }
   return table;

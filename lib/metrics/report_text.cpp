@@ -151,6 +151,25 @@ std::string next_pound_line(const RoiReport& report) {
          std::to_string(kMinHiresToJudge) + " starters has a hire expected to stay a year.\n";
 }
 
+// How many providers the impact leaves out, and why.
+std::string left_out_line(const TeamImpact& impact) {
+  const auto providers = [](std::int64_t n) {
+    return std::to_string(n) + (n == 1 ? " provider" : " providers");
+  };
+  std::string out = "Of " + providers(impact.providers) + ", ";
+  if (impact.without_joined_date == 0) {
+    out += "every one has the day it joined recorded";
+  } else {
+    out += providers(impact.without_joined_date) +
+           (impact.without_joined_date == 1 ? " has" : " have") + " no joining day recorded and " +
+           (impact.without_joined_date == 1 ? "is" : "are") + " left out";
+  }
+  if (impact.joined_after_as_of > 0) {
+    out += "; " + providers(impact.joined_after_as_of) + " joined after the as-of day";
+  }
+  return out + ".\n";
+}
+
 }  // namespace
 
 std::string reason_words(Reason reason, std::int64_t days) {
@@ -200,6 +219,10 @@ std::string reason_words(Reason reason, std::int64_t days) {
     case Reason::kTooFewHires:
       return "too few hires to judge: fewer than " + std::to_string(kMinHiresToJudge) +
              " starters in the period";
+    case Reason::kNoHeadcountInWindow:
+      return "no headcount recorded in the quarter";
+    case Reason::kNotComparable:
+      return "no provider has this figure both before and after joining the scheme";
   }
   return "";
 }
@@ -242,6 +265,17 @@ std::string to_text(const WorkforceReport& report, std::string_view title) {
 
 std::string to_text(const TeamKpis& kpis, std::string_view title) {
   return title_line(title, kpis.options) + readable_table(table_of(kpis));
+}
+
+std::string to_text(const TeamImpact& impact, std::string_view title) {
+  const ImpactWords& words = impact_words();
+  std::string out(title);
+  out += ", as of " + impact.as_of.to_string() + "\n\n";
+  for (const std::string_view line : {words.before, words.after, words.matched, words.quarters}) {
+    out += std::string(line) + "\n";
+  }
+  out += left_out_line(impact) + "\n";
+  return out + readable_table(table_of(impact));
 }
 
 }  // namespace caretoolkit::metrics

@@ -7,7 +7,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<FieldLabel, 35> kLabels{{
+constexpr std::array<FieldLabel, 36> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -43,6 +43,7 @@ constexpr std::array<FieldLabel, 35> kLabels{{
     {"applied_to", "Applied on or before"},
     {"from", "From"},
     {"to", "To"},
+    {"joined_on", "Date joined the scheme"},
 }};
 
 }  // namespace

@@ -212,7 +212,14 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_key ON sessions (api_key_id);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::string_view kJoinedOn = R"sql(
+-- The day a provider joined the scheme, for the team's figures before and after joining; NULL
+-- while nobody has recorded it.
+ALTER TABLE providers ADD COLUMN joined_on TEXT
+  CHECK (joined_on IS NULL OR date(joined_on) IS joined_on);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
@@ -220,6 +227,7 @@ constexpr std::array<Migration, 6> kMigrations{{
     {4, "every text field in its stored form", "", rewrite_stored_text},
     {5, "providers' checker settings and their history", kCheckerSettings},
     {6, "sign-in sessions", kSessions},
+    {7, "the day each provider joined the scheme", kJoinedOn},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 
