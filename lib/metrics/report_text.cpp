@@ -153,21 +153,24 @@ std::string next_pound_line(const RoiReport& report) {
 
 // How many providers the impact leaves out, and why.
 std::string left_out_line(const TeamImpact& impact) {
-  const auto providers = [](std::int64_t n) {
-    return std::to_string(n) + (n == 1 ? " provider" : " providers");
+  const auto of_all = [&](std::int64_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " of " + std::to_string(impact.providers) + " providers " +
+           std::string(n == 1 ? one : many);
   };
-  std::string out = "Of " + providers(impact.providers) + ", ";
+  std::string out;
   if (impact.without_joined_date == 0) {
-    out += "every one has the day it joined recorded";
+    out = "Every provider has the day it joined recorded.";
   } else {
-    out += providers(impact.without_joined_date) +
-           (impact.without_joined_date == 1 ? " has" : " have") + " no joining day recorded and " +
-           (impact.without_joined_date == 1 ? "is" : "are") + " left out";
+    out = of_all(impact.without_joined_date, "has no joining day recorded and is left out.",
+                 "have no joining day recorded and are left out.");
   }
   if (impact.joined_after_as_of > 0) {
-    out += "; " + providers(impact.joined_after_as_of) + " joined after the as-of day";
+    out.push_back(' ');
+    out.append(of_all(impact.joined_after_as_of, "joined after the as-of day.",
+                      "joined after the as-of day."));
   }
-  return out + ".\n";
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// The toolkit team's routes (team key only): member providers and their API keys. A new
-// provider's first key, and every key made later, is shown once in the response and never again.
+// The toolkit team's routes (team key only): member providers (their name and the day they joined
+// the scheme) and their API keys. A new provider's first key, and every key made later, is shown
+// once in the response and never again.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
@@ -79,6 +80,17 @@ void add_team_routes(Router& router, ApiContext& context) {
   router.add("GET", base + "/providers/{id}", [&store](Request& request) {
     require_team(request, store);
     return json_response(200, to_json(store.get_provider(path_id(request)), provider_fields()));
+  });
+
+  // {"name"} and {"joined_on"} (a day, or null to clear it), either or both.
+  router.add("PATCH", base + "/providers/{id}", [&store](Request& request) {
+    require_team(request, store);
+    const Id provider = path_id(request);
+    const auto body = parse_json_object(request);
+    const auto updated = store.update_provider(provider, [&](tracker::Provider& record) {
+      from_json(body, provider_fields(), record, false);
+    });
+    return json_response(200, to_json(updated, provider_fields()));
   });
 
   // A new key for a provider: rotation is "make a new key, then DELETE the old one".

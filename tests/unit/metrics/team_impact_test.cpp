@@ -223,7 +223,7 @@ TEST_CASE("the impact reads the same in its table JSON CSV and words") {
 
   const std::string text = to_text(impact, "Team impact");
   CHECK(text.starts_with("Team impact, as of 2026-09-30\n"));
-  CHECK(text.find("Of 5 providers, 1 provider has no joining day recorded and is left out.") !=
+  CHECK(text.find("1 of 5 providers has no joining day recorded and is left out.") !=
         std::string::npos);
   CHECK(text.find("42.2%") != std::string::npos);
   CHECK(text.find("withheld: fewer than 3 providers stand behind it") != std::string::npos);
