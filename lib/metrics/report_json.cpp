@@ -278,6 +278,13 @@ json::object team_workforce_row(const TeamWorkforceRow& row) {
           {"vacancy_rate_benchmarks", comparisons(row.vacancy_benchmarks)}};
 }
 
+json::object impact_figures(const ImpactFigures& figures) {
+  return {{"turnover", team_rate(figures.turnover)},
+          {"vacancy_rate", team_rate(figures.vacancy_rate)},
+          {"retention_" + std::to_string(kImpactRetentionDays),
+           team_rate(figures.retention, kImpactRetentionDays)}};
+}
+
 }  // namespace
 
 json::object json_figures(const ReportTable& table, std::size_t row) {
@@ -384,21 +391,6 @@ json::value to_json(const TeamKpis& kpis) {
   out["benchmarks"] = benchmarks();
   return out;
 }
-
-}  // namespace caretoolkit::metrics
-
-namespace caretoolkit::metrics {
-
-namespace {
-
-json::object impact_figures(const ImpactFigures& figures) {
-  return {{"turnover", team_rate(figures.turnover)},
-          {"vacancy_rate", team_rate(figures.vacancy_rate)},
-          {"retention_" + std::to_string(kImpactRetentionDays),
-           team_rate(figures.retention, kImpactRetentionDays)}};
-}
-
-}  // namespace
 
 json::value to_json(const TeamImpact& impact) {
   const ImpactWords& words = impact_words();

@@ -242,6 +242,16 @@ void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
   row.push_back(Cell::flag(source.too_few_hires));
 }
 
+// A pooled rate's four cells: the rate, the providers behind it, and the counts it divides (the
+// rate's reason where it has none).
+void add_pooled_rate_cells(Row& row, const TeamFigure<double>& rate) {
+  row.push_back(Cell::of(rate.figure));
+  row.push_back(Cell::whole(rate.providers));
+  for (const auto& count : {rate.numerator, rate.denominator}) {
+    row.push_back(count ? Cell::whole(*count) : Cell::missing(rate.figure.reason));
+  }
+}
+
 }  // namespace
 
 ReportTable table_of(const FunnelReport& report) {
@@ -464,24 +474,6 @@ ReportTable table_of(const TeamKpis& kpis) {
   }
   return table;
 }
-
-}  // namespace caretoolkit::metrics
-
-namespace caretoolkit::metrics {
-
-namespace {
-
-// A pooled rate's four cells: the rate, the providers behind it, and the counts it divides (the
-// rate's reason where it has none).
-void add_pooled_rate_cells(Row& row, const TeamFigure<double>& rate) {
-  row.push_back(Cell::of(rate.figure));
-  row.push_back(Cell::whole(rate.providers));
-  for (const auto& count : {rate.numerator, rate.denominator}) {
-    row.push_back(count ? Cell::whole(*count) : Cell::missing(rate.figure.reason));
-  }
-}
-
-}  // namespace
 
 // The JSON gives each figure as an object with the providers behind it (report_json.hpp), so no
 // column of this table is the JSON's.

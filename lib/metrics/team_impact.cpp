@@ -91,8 +91,11 @@ struct ImpactPools {
   RatePool retention;
   bool any_starters = false;
 
-  explicit ImpactPools(Reason no_headcount)
-      : turnover{no_headcount}, vacancy{no_headcount}, retention{Reason::kNoHires} {}
+  // Why a figure has no value when no provider stands behind it: `no_headcount` for the rates,
+  // `no_starters` for retention (which becomes kTooEarly when someone started but nobody has
+  // been in post long enough to judge).
+  ImpactPools(Reason no_headcount, Reason no_starters)
+      : turnover{no_headcount}, vacancy{no_headcount}, retention{no_starters} {}
 
   void add_retention(const RetentionCounts& counts) {
     any_starters = any_starters || counts.starters > 0;
@@ -165,6 +168,22 @@ std::vector<ImpactQuarter> trend_quarters(Date as_of) {
   return quarters;
 }
 
+// Adds a member to each quarter of the trend that ends on or after the day it joined.
+void add_to_quarters(std::vector<ImpactQuarter>& quarters, std::vector<ImpactPools>& pools,
+                     const ImpactMember& member, std::span<const Starter> starters, Date as_of,
+                     std::vector<tracker::HeadcountSnapshot>& scratch) {
+  for (std::size_t q = 0; q < quarters.size(); ++q) {
+    ImpactQuarter& quarter = quarters[q];
+    if (quarter.last < *member.joined_on) continue;
+    ++quarter.members;
+    const Window window{quarter.first, quarter.last};
+    const WorkforceRow workforce = workforce_in(member.data, window, scratch);
+    add_turnover(pools[q].turnover, workforce);
+    add_vacancy(pools[q].vacancy, workforce);
+    pools[q].add_retention(retention_in(starters, window, as_of));
+  }
+}
+
 template <class StartersOf>
 TeamImpact impact(std::span<const ImpactMember> members, Date as_of, StartersOf&& starters_of) {
   TeamImpact out;
@@ -172,12 +191,11 @@ TeamImpact impact(std::span<const ImpactMember> members, Date as_of, StartersOf&
   out.providers = static_cast<std::int64_t>(members.size());
   out.quarters = trend_quarters(as_of);
 
-  ImpactPools before{Reason::kNotComparable};
-  ImpactPools after{Reason::kNotComparable};
-  before.retention.missing = after.retention.missing = Reason::kNotComparable;
-  std::vector<ImpactPools> quarters(out.quarters.size(), ImpactPools{Reason::kNoHeadcountInWindow});
+  ImpactPools before{Reason::kNotComparable, Reason::kNotComparable};
+  ImpactPools after{Reason::kNotComparable, Reason::kNotComparable};
+  std::vector<ImpactPools> quarters(out.quarters.size(),
+                                    ImpactPools{Reason::kNoHeadcountInWindow, Reason::kNoHires});
   std::vector<tracker::HeadcountSnapshot> scratch;
-
   for (std::size_t m = 0; m < members.size(); ++m) {
     const ImpactMember& member = members[m];
     if (!member.joined_on) {
@@ -191,16 +209,7 @@ TeamImpact impact(std::span<const ImpactMember> members, Date as_of, StartersOf&
       add_matched(before, after,
                   before_and_after(member.data, starters, *member.joined_on, as_of, scratch));
     }
-    for (std::size_t q = 0; q < out.quarters.size(); ++q) {
-      ImpactQuarter& quarter = out.quarters[q];
-      if (quarter.last < *member.joined_on) continue;
-      ++quarter.members;
-      const Window window{quarter.first, quarter.last};
-      const WorkforceRow workforce = workforce_in(member.data, window, scratch);
-      add_turnover(quarters[q].turnover, workforce);
-      add_vacancy(quarters[q].vacancy, workforce);
-      quarters[q].add_retention(retention_in(starters, window, as_of));
-    }
+    add_to_quarters(out.quarters, quarters, member, starters, as_of, scratch);
   }
 
   out.before = before.figures();

@@ -9,6 +9,7 @@
 #include "api/query.hpp"
 #include "api/resource_fields.hpp"
 #include "tracker/api_keys.hpp"
+#include "tracker/validation.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -57,7 +58,19 @@ void add_team_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     tracker::Provider input;
     from_json(body, provider_fields(), input, true);
-    const auto provider = store.create_provider(input.name);
+    // The joining day is checked before anything is written, then recorded on the new provider.
+    tracker::Problems problems;
+    tracker::check_provider({.id = 0,
+                             .name = tracker::normalise_text(input.name),
+                             .created_on = store.today(),
+                             .joined_on = input.joined_on},
+                            store.today(), problems);
+    tracker::throw_if_invalid(std::move(problems));
+    auto provider = store.create_provider(input.name);
+    if (input.joined_on) {
+      provider = store.update_provider(
+          provider.id, [&](tracker::Provider& record) { record.joined_on = input.joined_on; });
+    }
     const auto issued =
         tracker::issue_api_key(store, tracker::ApiKeyRole::kProvider, provider.id, "first key");
     Response response =

@@ -371,3 +371,19 @@ TEST_CASE("GET kpis impact pools members before and since joining and withholds 
   CHECK(api.call("GET", impact, provider_key).status == 403);
   CHECK(api.call("GET", "/api/v1/kpis/impact?as_of=2099-01-01", api.team_key).status == 422);
 }
+
+TEST_CASE("POST providers takes the joining day and refuses a future one without adding anyone") {
+  ApiFixture api;
+  const auto created = api.post("/api/v1/providers", api.team_key,
+                                R"({"name": "Oak Lodge", "joined_on": "2025-04-01"})");
+  CHECK(created.at("provider").at("joined_on") == "2025-04-01");
+  const auto response = api.call("POST", "/api/v1/providers", api.team_key,
+                                 R"({"name": "Elm House", "joined_on": "2099-01-01"})");
+  CHECK(response.status == 422);
+  CHECK(parse_json(response.body)
+            .at("detail")
+            .as_string()
+            .starts_with("Date joined the scheme (2099-01-01) is in the future"));
+  const auto listed = api.get("/api/v1/providers", api.team_key);
+  CHECK(listed.at("items").as_array().size() == 1);
+}
