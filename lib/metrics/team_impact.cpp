@@ -147,8 +147,11 @@ void add_matched(ImpactPools& before, ImpactPools& after, const BeforeAfter& mem
 // The kTrendQuarters calendar quarters ending with the as-of day's, oldest first, the last cut
 // off at the as-of day.
 std::vector<ImpactQuarter> trend_quarters(Date as_of) {
+  // Built from the calendar directly: a trend may reach back before the years Date parses.
   const auto first_day = [](int year, int quarter) {
-    return *Date::from_fields(year, (quarter - 1) * 3 + 1, 1);
+    return Date(std::chrono::sys_days{
+        std::chrono::year{year} / std::chrono::month{static_cast<unsigned>((quarter - 1) * 3 + 1)} /
+        std::chrono::day{1}});
   };
   const std::chrono::year_month_day today{as_of.sys_days()};
   int year = static_cast<int>(today.year());

@@ -197,6 +197,13 @@ TEST_CASE("a quarter in progress ends on the as-of day") {
   CHECK(impact.quarters.back().figures.turnover.providers == 1);
 }
 
+TEST_CASE("a trend as of a day in 1900 reaches back into the years before it") {
+  const TeamImpact impact = team_impact({}, day("1900-06-30"));
+  CHECK(impact.quarters.front().key() == "1898-Q3");
+  CHECK(impact.quarters.front().first.to_string() == "1898-07-01");
+  CHECK(impact.quarters.back().last == day("1900-06-30"));
+}
+
 TEST_CASE("the impact reads the same in its table JSON CSV and words") {
   const Members m;
   const TeamImpact impact = team_impact(m.members, kAsOf);
