@@ -273,6 +273,7 @@ class Store {
   Provider create_provider(std::string_view name);
   Provider get_provider(Id provider) const;
   Page<Provider> list_providers(const PageRequest& page = {}) const;
+  // Changes the name and the day it joined the scheme (check_provider); id and created_on stay.
   Provider update_provider(Id provider, const Edit<Provider>& edit);
 
   Service create_service(Id provider, Service service);
