@@ -22,4 +22,26 @@ metrics::TeamKpis team_kpis_from_store(const tracker::Store& store,
   return metrics::team_kpis(metrics::split_by_provider(team), parts.front(), resolved);
 }
 
+metrics::TeamImpact team_impact_from_store(const tracker::Store& store, Date as_of) {
+  std::vector<metrics::ImpactStarters> parts;
+  parts.reserve(tracker::kTeamParts);
+  for (std::size_t i = 0; i < tracker::kTeamParts; ++i) parts.emplace_back(as_of);
+  // Every applicant up to the as-of day: a member's year before joining may lie years back.
+  tracker::TrackerData team = store.load_team_data(
+      as_of, std::nullopt, [&parts](std::size_t part, const tracker::Applicant& applicant) {
+        parts[part].add(applicant);
+      });
+  for (std::size_t i = 1; i < parts.size(); ++i) parts.front().merge(parts[i]);
+  const std::vector<metrics::TrackerData> views = metrics::split_by_provider(team);
+  std::vector<metrics::ImpactMember> members;
+  std::vector<tracker::Id> ids;
+  members.reserve(views.size());
+  ids.reserve(views.size());
+  for (std::size_t p = 0; p < views.size(); ++p) {
+    members.push_back({team.providers[p].joined_on, views[p]});
+    ids.push_back(team.providers[p].id);
+  }
+  return metrics::team_impact(members, ids, parts.front(), as_of);
+}
+
 }  // namespace caretoolkit::server

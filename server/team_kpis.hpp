@@ -1,8 +1,10 @@
-// The team's KPIs read straight from the store: the one place where Store::load_team_data and
-// metrics::SourceCohorts meet, shared by the API, the command line and the benchmark.
+// The team's KPIs and its impact read straight from the store: the one place where
+// Store::load_team_data meets metrics::SourceCohorts and metrics::ImpactStarters, shared by the
+// API, the command line and the benchmark.
 #pragma once
 
 #include "metrics/team.hpp"
+#include "metrics/team_impact.hpp"
 #include "tracker/store.hpp"
 
 namespace caretoolkit::server {
@@ -12,5 +14,10 @@ namespace caretoolkit::server {
 // data, as metrics::team_kpis does.
 metrics::TeamKpis team_kpis_from_store(const tracker::Store& store,
                                        const metrics::ReportOptions& options);
+
+// Every provider's starters up to `as_of`, read as the store reads them, then the members'
+// figures before and since joining and by quarter. Throws Error(kInvalid) for data that breaks the
+// tracker's rules, as metrics::team_impact does.
+metrics::TeamImpact team_impact_from_store(const tracker::Store& store, Date as_of);
 
 }  // namespace caretoolkit::server

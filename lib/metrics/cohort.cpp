@@ -85,17 +85,23 @@ void CohortCounts::add(const Journey& journey, Date as_of) {
     return;
   }
   ++started;
-  const std::int64_t observed = days_between(*journey.started_on, as_of);
-  const std::int64_t in_post = journey.days_in_post(as_of);
   if (journey.left_on) {
     ++leavers;
-    if (in_post <= kEarlyLeaverDays) ++early_leavers;
+    if (journey.days_in_post(as_of) <= kEarlyLeaverDays) ++early_leavers;
   }
   for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
-    if (observed < kRetentionDays[i]) continue;  // too recent to judge at this mark
-    ++eligible[i];
-    if (in_post >= kRetentionDays[i]) ++retained[i];
+    const RetentionJudgement judged =
+        judge_retention(*journey.started_on, journey.left_on, as_of, kRetentionDays[i]);
+    if (judged.eligible) ++eligible[i];
+    if (judged.retained) ++retained[i];
   }
+}
+
+RetentionJudgement judge_retention(Date started_on, std::optional<Date> left_on, Date as_of,
+                                   std::int64_t days) {
+  if (days_between(started_on, as_of) < days) return {};  // too recent to judge at this mark
+  const std::int64_t in_post = days_between(started_on, left_on ? *left_on : as_of);
+  return {true, in_post >= days};
 }
 
 CohortCounts& CohortCounts::operator+=(const CohortCounts& other) {

@@ -39,6 +39,16 @@ struct Journey {
 // The store refuses such records; the check keeps a negative time out of every figure.
 Journey journey_as_of(const tracker::Applicant& applicant, Date as_of);
 
+// Retention's rule for one starter at one mark (91, 182 or 365 days): judged (eligible) once
+// started at least `days` before the as-of date, and retained when, so judged, still in post
+// `days` after starting (no leaving date, or one at least `days` after the start).
+struct RetentionJudgement {
+  bool eligible = false;
+  bool retained = false;
+};
+RetentionJudgement judge_retention(Date started_on, std::optional<Date> left_on, Date as_of,
+                                   std::int64_t days);
+
 struct DropOuts {
   std::int64_t withdrawn = 0;
   std::int64_t rejected = 0;

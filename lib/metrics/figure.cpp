@@ -41,6 +41,10 @@ std::string_view to_string(Reason reason) {
       return "no_starters";
     case Reason::kTooFewHires:
       return "too_few_hires";
+    case Reason::kNoHeadcountInWindow:
+      return "no_headcount_in_window";
+    case Reason::kNotComparable:
+      return "not_comparable";
   }
   return "";
 }

@@ -36,6 +36,10 @@ enum class Reason : std::uint8_t {
   kNoStarters,   // "no_starters": a source's return needs starters to set its spend against
   kTooFewHires,  // "too_few_hires": fewer than kMinHiresToJudge starters; the readable report
                  // holds such a source's return back (the JSON and CSV give it with a flag)
+  kNoHeadcountInWindow,  // "no_headcount_in_window": no headcount dated in the window a team
+                         // figure covers (a quarter)
+  kNotComparable,        // "not_comparable": no provider has the figure both before and after
+                         // joining the scheme
 };
 
 std::string_view to_string(Reason reason);

@@ -1,6 +1,8 @@
 // The funnel report; see funnel.hpp.
 #include "metrics/funnel.hpp"
 
+#include <iterator>
+#include <optional>
 #include <utility>
 
 #include "metrics/statistics.hpp"
@@ -9,17 +11,56 @@ namespace caretoolkit::metrics {
 
 namespace {
 
-// Days from application to offer and to start, collected per group for the medians.
+constexpr FunnelStep kFunnelSteps[] = {
+    {"applied_to_interviewed", "from applying to interview", tracker::Stage::kApplied,
+     tracker::Stage::kInterviewed, Reason::kNoInterviews},
+    {"interviewed_to_offered", "from interview to offer", tracker::Stage::kInterviewed,
+     tracker::Stage::kOffered, Reason::kNoOffers},
+    {"offered_to_started", "from offer to starting work", tracker::Stage::kOffered,
+     tracker::Stage::kStarted, Reason::kNoHires},
+};
+
+// The day a journey reached a stage of the funnel, if it has.
+std::optional<Date> reached_on(const Journey& journey, tracker::Stage stage) {
+  switch (stage) {
+    case tracker::Stage::kApplied:
+      return journey.applied_on;
+    case tracker::Stage::kInterviewed:
+      return journey.interviewed_on;
+    case tracker::Stage::kOffered:
+      return journey.offered_on;
+    case tracker::Stage::kStarted:
+      return journey.started_on;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Days from application to offer and to start over the starters, and the days of each step over
+// those who made it, collected per group for the medians.
 struct TimesToHire {
   std::vector<std::int64_t> to_offer;
   std::vector<std::int64_t> to_start;
+  std::array<std::vector<std::int64_t>, std::size(kFunnelSteps)> steps;
 
   void add(const Journey& journey) {
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      const auto from = reached_on(journey, kFunnelSteps[s].from);
+      const auto to = reached_on(journey, kFunnelSteps[s].to);
+      if (from && to) steps[s].push_back(days_between(*from, *to));
+    }
     if (!journey.started_on) return;
     to_offer.push_back(days_between(journey.applied_on, *journey.offered_on));
     to_start.push_back(days_between(journey.applied_on, *journey.started_on));
   }
 };
+
+static_assert(std::size(kFunnelSteps) == std::tuple_size_v<decltype(FunnelRow::step_days)>);
+
+Amount median_or(std::vector<std::int64_t>& days, Reason if_none) {
+  const auto value = median(days);
+  return value ? Amount::of(*value) : Amount::none(if_none);
+}
 
 FunnelRow make_row(GroupKey group, const CohortCounts& counts, TimesToHire& times) {
   FunnelRow row;
@@ -34,12 +75,12 @@ FunnelRow make_row(GroupKey group, const CohortCounts& counts, TimesToHire& time
   row.offered_to_started = ratio(counts.started, counts.offered, Reason::kNoOffers);
   row.applied_to_started = ratio(counts.started, counts.applicants, Reason::kNoApplicants);
   row.dropped = counts.dropped;
-  const auto median_or_none = [](std::vector<std::int64_t>& days) {
-    const auto value = median(days);
-    return value ? Amount::of(*value) : Amount::none(Reason::kNoHires);
-  };
-  row.median_days_to_offer = median_or_none(times.to_offer);
-  row.median_days_to_start = median_or_none(times.to_start);
+  row.median_days_to_offer = median_or(times.to_offer, Reason::kNoHires);
+  row.median_days_to_start = median_or(times.to_start, Reason::kNoHires);
+  for (std::size_t s = 0; s < row.step_days.size(); ++s) {
+    row.step_days[s].count = static_cast<std::int64_t>(times.steps[s].size());
+    row.step_days[s].median_days = median_or(times.steps[s], kFunnelSteps[s].if_none);
+  }
   return row;
 }
 
@@ -54,6 +95,10 @@ constexpr FunnelStage kFunnelStages[] = {
 
 std::span<const FunnelStage> funnel_stages() {
   return kFunnelStages;
+}
+
+std::span<const FunnelStep> funnel_steps() {
+  return kFunnelSteps;
 }
 
 FunnelReport funnel_report(const TrackerData& data, const ReportOptions& asked) {

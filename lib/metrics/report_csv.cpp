@@ -95,5 +95,8 @@ std::string to_csv(const WorkforceReport& report) {
 std::string to_csv(const TeamKpis& kpis) {
   return to_csv(table_of(kpis));
 }
+std::string to_csv(const TeamImpact& impact) {
+  return to_csv(table_of(impact));
+}
 
 }  // namespace caretoolkit::metrics

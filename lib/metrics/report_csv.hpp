@@ -16,7 +16,8 @@
 
 namespace caretoolkit::metrics {
 
-// group_key, group_label, applicants ... median_days_to_start.
+// group_key, group_label, applicants ... median_days_to_start, then per timed step S
+// (applied_to_interviewed, interviewed_to_offered, offered_to_started): median_days_S, count_S.
 std::string to_csv(const FunnelReport& report);
 // group_key, group_label, starters, leavers, early_leavers, then per mark N in 91, 182, 365:
 // eligible_N, retained_N, too_recent_N, retention_N; then survival_91, survival_182,
@@ -35,6 +36,11 @@ std::string to_csv(const WorkforceReport& report);
 // group ("total", "channel:<name>", "service_type:<name>"), applicants, starters, spend_pounds,
 // cost_per_hire_pounds, retention_91, retention_182, retention_365, turnover, vacancy_rate.
 std::string to_csv(const TeamKpis& kpis);
+
+// window ("before", "after", "2026-Q1"...), from, to, members, then for turnover, vacancy_rate and
+// retention_182 each: the rate, the providers behind it and the counts it divides (leavers,
+// staff; vacancies, posts; retained_182, judged_182).
+std::string to_csv(const TeamImpact& impact);
 
 // Any report table as CSV: a header line of its CSV columns, then a line per row.
 std::string to_csv(const ReportTable& table);

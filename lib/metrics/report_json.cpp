@@ -146,6 +146,18 @@ json::array rows(const Rows& all, Convert convert) {
   return out;
 }
 
+// [{"step": "applied_to_interviewed", "from": "applied", "to": "interviewed", "label": "from
+// applying to interview"}, ...]: the funnel's timed steps, so that a reader names them as the
+// tracker does.
+json::array funnel_step_terms() {
+  return rows(funnel_steps(), [](const FunnelStep& step) {
+    return json::object{{"step", step.name},
+                        {"from", tracker::to_string(step.from)},
+                        {"to", tracker::to_string(step.to)},
+                        {"label", step.words}};
+  });
+}
+
 // [{"stage": "applied", "label": "Applied", "count": "applicants"}, ...]: the stage each of the
 // funnel's counts counts, so that a reader names them as the tracker does.
 json::array funnel_stage_terms() {
@@ -266,6 +278,13 @@ json::object team_workforce_row(const TeamWorkforceRow& row) {
           {"vacancy_rate_benchmarks", comparisons(row.vacancy_benchmarks)}};
 }
 
+json::object impact_figures(const ImpactFigures& figures) {
+  return {{"turnover", team_rate(figures.turnover)},
+          {"vacancy_rate", team_rate(figures.vacancy_rate)},
+          {"retention_" + std::to_string(kImpactRetentionDays),
+           team_rate(figures.retention, kImpactRetentionDays)}};
+}
+
 }  // namespace
 
 json::object json_figures(const ReportTable& table, std::size_t row) {
@@ -276,6 +295,7 @@ json::value to_json(const FunnelReport& report) {
   const ReportTable table = table_of(report);
   json::object out = heading("funnel", report.options);
   out["stages"] = funnel_stage_terms();
+  out["steps"] = funnel_step_terms();
   put_rows(out, "groups", report.groups, report.total, [&](const FunnelRow& row, std::size_t r) {
     return with_figures({{"group", group(row.group)}}, table, r);
   });
@@ -369,6 +389,33 @@ json::value to_json(const TeamKpis& kpis) {
   out["workforce"] = team_workforce_row(kpis.workforce);
   out["workforce_by_service_type"] = rows(kpis.workforce_by_service_type, team_workforce_row);
   out["benchmarks"] = benchmarks();
+  return out;
+}
+
+json::value to_json(const TeamImpact& impact) {
+  const ImpactWords& words = impact_words();
+  json::object out{{"report", "team_impact"},
+                   {"as_of", impact.as_of.to_string()},
+                   {"providers", impact.providers},
+                   {"min_providers", kMinProviders},
+                   {"without_joined_date", impact.without_joined_date},
+                   {"joined_after_as_of", impact.joined_after_as_of},
+                   {"retention_days", kImpactRetentionDays},
+                   {"windows", json::object{{"before", words.before},
+                                            {"after", words.after},
+                                            {"matched", words.matched},
+                                            {"quarters", words.quarters}}}};
+  out["before"] = impact_figures(impact.before);
+  out["after"] = impact_figures(impact.after);
+  out["quarters"] = rows(impact.quarters, [](const ImpactQuarter& quarter) {
+    json::object row = impact_figures(quarter.figures);
+    row["quarter"] = quarter.key();
+    row["label"] = quarter.label();
+    row["from"] = quarter.first.to_string();
+    row["to"] = quarter.last.to_string();
+    row["members"] = quarter.members;
+    return row;
+  });
   return out;
 }
 

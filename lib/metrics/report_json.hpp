@@ -15,7 +15,8 @@
 //     ("no_applicants", "no_interviews", "no_offers", "no_hires", "no_retained_hires",
 //     "too_early_to_judge", "spend_not_attributable", "no_spend", "no_expected_stayers",
 //     "no_snapshot", "no_staff", "leavers_unknown", "implausible", "withheld",
-//     "no_first_year_pay", "no_starters"), and "<field>_reason_text" saying it in words for
+//     "no_first_year_pay", "no_starters", "too_few_hires", "no_headcount_in_window",
+//     "not_comparable"), and "<field>_reason_text" saying it in words for
 //     people, the words the readable reports use (reason_words() in report_text.hpp: "no
 //     starters", "not known yet: nobody has been in post 365 days"); both are absent when the
 //     figure has a value;
@@ -31,7 +32,8 @@
 //             "month": "YYYY-MM"                (by month)}
 //   retention mark: {"days": 91 | 182 | 365, "eligible", "retained", "too_recent", "rate"}
 //
-// funnel:    {"report": "funnel", "period", "by", "stages": [stage], "groups": [row], "total": row}
+// funnel:    {"report": "funnel", "period", "by", "stages": [stage], "steps": [step],
+//             "groups": [row], "total": row}
 //   stage:   {"stage", "label", "count"}: each stage the funnel counts in order, its label as the
 //            tracker names it ("Offered a job") and the row's count of those who reached it
 //            ({"stage": "applied", "label": "Applied", "count": "applicants"}, ...)
@@ -39,7 +41,13 @@
 //             "applied_to_interviewed", "interviewed_to_offered", "offered_to_started",
 //             "applied_to_started",
 //             "drop_outs": {"applied" | "interviewed" | "offered": {"withdrawn", "rejected"}},
-//             "median_days_to_offer", "median_days_to_start"}
+//             "median_days_to_offer", "median_days_to_start",
+//             "stage_durations": {"applied_to_interviewed" | "interviewed_to_offered" |
+//                                 "offered_to_started": {"median_days", "count"}}}
+//   step:    {"step", "from", "to", "label"}: each timed step in order, the stages it runs between
+//            and its words ("from applying to interview"); a step's median is over the "count"
+//            applicants with both dates recorded, null with "no_interviews", "no_offers" or
+//            "no_hires" when nobody made it
 // retention: {"report": "retention", "period", "by", "groups": [row], "total": row}
 //   row:     {"group", "starters", "leavers", "early_leavers", "retention": [mark x 3],
 //             "survival_91", "survival_182", "survival_365", "longest_observed_days" (null with
@@ -82,6 +90,16 @@
 //             withheld ("reason": "withheld"); one behind none keeps its own value or reason.
 //   team workforce row: {"service_type" (null for all), "turnover", "vacancy_rate",
 //             "turnover_benchmarks", "vacancy_rate_benchmarks"}
+// team_impact: {"report": "team_impact", "as_of", "providers", "min_providers",
+//             "without_joined_date" (left out: no joining day recorded), "joined_after_as_of",
+//             "retention_days": 182,
+//             "windows": {"before", "after", "matched", "quarters"} (what each covers, in words),
+//             "before": impact figures, "after": impact figures,
+//             "quarters": [impact figures + {"quarter": "2026-Q1", "label": "2026 Q1", "from",
+//                          "to", "members"}] (oldest first)}
+//   impact figures: {"turnover", "vacancy_rate", "retention_182"}, each a team figure as above
+//             (numerator and denominator: leavers of staff, vacancies of staff plus vacancies,
+//             retained of starters old enough to judge)
 //   No field names a provider, a source or an applicant.
 #pragma once
 
@@ -94,6 +112,7 @@
 #include "metrics/retention.hpp"
 #include "metrics/roi.hpp"
 #include "metrics/team.hpp"
+#include "metrics/team_impact.hpp"
 #include "metrics/workforce.hpp"
 
 namespace caretoolkit::metrics {
@@ -103,6 +122,7 @@ boost::json::value to_json(const RetentionReport& report);
 boost::json::value to_json(const RoiReport& report);
 boost::json::value to_json(const WorkforceReport& report);
 boost::json::value to_json(const TeamKpis& kpis);
+boost::json::value to_json(const TeamImpact& impact);
 
 // The figures of the table's row `row`, each where its column puts it in the JSON: what every
 // report row above carries beside its group (the team KPIs' figures excepted).

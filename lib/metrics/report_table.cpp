@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -164,6 +165,21 @@ void add_drop_out_columns(ReportTable& table) {
   }
 }
 
+// The median days of each timed step of the funnel and how many made it, in the JSON as
+// "stage_durations": {<step>: {"median_days", "count"}}.
+void add_step_columns(ReportTable& table) {
+  for (const FunnelStep& step : funnel_steps()) {
+    const std::string name(step.name);
+    const std::string words(step.words);
+    table.columns.push_back(column_at({{"stage_durations", {}}, {name, {}}, {"median_days", {}}},
+                                      "median_days_" + name, ColumnKind::kDays,
+                                      "median days " + words));
+    table.columns.push_back(column_at({{"stage_durations", {}}, {name, {}}, {"count", {}}},
+                                      "count_" + name, ColumnKind::kCount,
+                                      "applicants timed " + words));
+  }
+}
+
 template <class T>
 Cell team_cell(const TeamFigure<T>& figure) {
   if constexpr (std::is_same_v<T, std::int64_t>) {
@@ -226,6 +242,16 @@ void add_return_cells(Row& row, const RoiReport& report, std::size_t s) {
   row.push_back(Cell::flag(source.too_few_hires));
 }
 
+// A pooled rate's four cells: the rate, the providers behind it, and the counts it divides (the
+// rate's reason where it has none).
+void add_pooled_rate_cells(Row& row, const TeamFigure<double>& rate) {
+  row.push_back(Cell::of(rate.figure));
+  row.push_back(Cell::whole(rate.providers));
+  for (const auto& count : {rate.numerator, rate.denominator}) {
+    row.push_back(count ? Cell::whole(*count) : Cell::missing(rate.figure.reason));
+  }
+}
+
 }  // namespace
 
 ReportTable table_of(const FunnelReport& report) {
@@ -245,6 +271,7 @@ ReportTable table_of(const FunnelReport& report) {
   table.columns.insert(table.columns.end(),
                        {column("median_days_to_offer", kDays, "median days to offer"),
                         column("median_days_to_start", kDays, "median days to start")});
+  add_step_columns(table);
   add_rows(table, report, [](const FunnelRow& r) {
     Row row;
     add_group_cells(row, r.group);
@@ -260,6 +287,10 @@ ReportTable table_of(const FunnelReport& report) {
     }
     row.push_back(Cell::of(r.median_days_to_offer));
     row.push_back(Cell::of(r.median_days_to_start));
+    for (const StepDays& step : r.step_days) {
+      row.push_back(Cell::of(step.median_days));
+      row.push_back(Cell::whole(step.count));
+    }
     return row;
   });
   return table;
@@ -439,6 +470,53 @@ ReportTable table_of(const TeamKpis& kpis) {
     row.resize(width - 2);
     row.push_back(team_cell(service.turnover));
     row.push_back(team_cell(service.vacancy_rate));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+// The JSON gives each figure as an object with the providers behind it (report_json.hpp), so no
+// column of this table is the JSON's.
+ReportTable table_of(const TeamImpact& impact) {
+  using enum ColumnKind;
+  const std::string mark = days_text(kImpactRetentionDays);
+  ReportTable table;
+  table.columns = {
+      apart_from_json("window", kText, ""),
+      apart_from_json("from", kDate, "from"),
+      apart_from_json("to", kDate, "to"),
+      apart_from_json("members", kCount, "member providers"),
+      apart_from_json("turnover", kRate, "turnover"),
+      apart_from_json("turnover_providers", kCount, "providers behind turnover"),
+      apart_from_json("leavers", kCount, "leavers in the year"),
+      apart_from_json("staff", kCount, "staff"),
+      apart_from_json("vacancy_rate", kRate, "vacancy rate"),
+      apart_from_json("vacancy_providers", kCount, "providers behind vacancy rate"),
+      apart_from_json("vacancies", kCount, "vacancies"),
+      apart_from_json("posts", kCount, "staff and vacancies"),
+      apart_from_json("retention_" + mark, kRate, "retention at " + mark + " days",
+                      kImpactRetentionDays),
+      apart_from_json("retention_providers", kCount, "providers behind retention"),
+      apart_from_json("retained_" + mark, kCount, "still in post at " + mark + " days",
+                      kImpactRetentionDays),
+      apart_from_json("judged_" + mark, kCount, "starters old enough to judge at " + mark + " days",
+                      kImpactRetentionDays)};
+  table.label_column = 0;
+  const auto figure_cells = [](Row& row, const ImpactFigures& figures) {
+    add_pooled_rate_cells(row, figures.turnover);
+    add_pooled_rate_cells(row, figures.vacancy_rate);
+    add_pooled_rate_cells(row, figures.retention);
+  };
+  for (const auto& [code, words, figures] : {std::tuple{"before", "Before joining", &impact.before},
+                                             std::tuple{"after", "Since joining", &impact.after}}) {
+    Row row{Cell::text(code, words), Cell::blank(), Cell::blank(), Cell::blank()};
+    figure_cells(row, *figures);
+    table.rows.push_back(std::move(row));
+  }
+  for (const ImpactQuarter& quarter : impact.quarters) {
+    Row row{Cell::text(quarter.key(), quarter.label()), Cell::date(quarter.first),
+            Cell::date(quarter.last), Cell::whole(quarter.members)};
+    figure_cells(row, quarter.figures);
     table.rows.push_back(std::move(row));
   }
   return table;

@@ -18,6 +18,7 @@
 #include "metrics/retention.hpp"
 #include "metrics/roi.hpp"
 #include "metrics/team.hpp"
+#include "metrics/team_impact.hpp"
 #include "metrics/workforce.hpp"
 
 namespace caretoolkit::metrics {
@@ -118,5 +119,8 @@ ReportTable table_of(const RetentionReport& report);
 ReportTable table_of(const RoiReport& report);
 ReportTable table_of(const WorkforceReport& report);
 ReportTable table_of(const TeamKpis& kpis);
+// A row before joining, one since, then one per quarter; each rate beside the providers behind it
+// and the pooled counts it divides.
+ReportTable table_of(const TeamImpact& impact);
 
 }  // namespace caretoolkit::metrics

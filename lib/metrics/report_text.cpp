@@ -151,6 +151,28 @@ std::string next_pound_line(const RoiReport& report) {
          std::to_string(kMinHiresToJudge) + " starters has a hire expected to stay a year.\n";
 }
 
+// How many providers the impact leaves out, and why.
+std::string left_out_line(const TeamImpact& impact) {
+  const auto of_all = [&](std::int64_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " of " + std::to_string(impact.providers) + " providers " +
+           std::string(n == 1 ? one : many);
+  };
+  std::string out;
+  if (impact.without_joined_date == 0) {
+    out = "Every provider has the day it joined recorded.";
+  } else {
+    out = of_all(impact.without_joined_date, "has no joining day recorded and is left out.",
+                 "have no joining day recorded and are left out.");
+  }
+  if (impact.joined_after_as_of > 0) {
+    out.push_back(' ');
+    out.append(of_all(impact.joined_after_as_of, "joined after the as-of day.",
+                      "joined after the as-of day."));
+  }
+  out.push_back('\n');
+  return out;
+}
+
 }  // namespace
 
 std::string reason_words(Reason reason, std::int64_t days) {
@@ -200,6 +222,10 @@ std::string reason_words(Reason reason, std::int64_t days) {
     case Reason::kTooFewHires:
       return "too few hires to judge: fewer than " + std::to_string(kMinHiresToJudge) +
              " starters in the period";
+    case Reason::kNoHeadcountInWindow:
+      return "no headcount recorded in the quarter";
+    case Reason::kNotComparable:
+      return "no provider has this figure both before and after joining the scheme";
   }
   return "";
 }
@@ -242,6 +268,17 @@ std::string to_text(const WorkforceReport& report, std::string_view title) {
 
 std::string to_text(const TeamKpis& kpis, std::string_view title) {
   return title_line(title, kpis.options) + readable_table(table_of(kpis));
+}
+
+std::string to_text(const TeamImpact& impact, std::string_view title) {
+  const ImpactWords& words = impact_words();
+  std::string out(title);
+  out += ", as of " + impact.as_of.to_string() + "\n\n";
+  for (const std::string_view line : {words.before, words.after, words.matched, words.quarters}) {
+    out += std::string(line) + "\n";
+  }
+  out += left_out_line(impact) + "\n";
+  return out + readable_table(table_of(impact));
 }
 
 }  // namespace caretoolkit::metrics

@@ -28,6 +28,9 @@ std::string to_text(const RetentionReport& report, std::string_view title);
 std::string to_text(const RoiReport& report, std::string_view title);
 std::string to_text(const WorkforceReport& report, std::string_view title);
 std::string to_text(const TeamKpis& kpis, std::string_view title);
+// The title and the as-of day, what each part covers, how many providers are left out and why,
+// then the table.
+std::string to_text(const TeamImpact& impact, std::string_view title);
 
 // The table alone, with its notes: what the functions above print under the title.
 std::string readable_table(const ReportTable& table);

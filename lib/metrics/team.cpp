@@ -15,32 +15,6 @@ namespace {
 constexpr std::size_t kChannels = static_cast<std::size_t>(tracker::Channel::kOther) + 1;
 constexpr std::size_t kServiceTypes = static_cast<std::size_t>(tracker::ServiceType::kOther) + 1;
 
-// Withheld when 1 or 2 providers stand behind the figure; with none, its own value or reason
-// stands, since it can tell nothing about any provider.
-template <class T>
-TeamFigure<T> withheld_or(Figure<T> figure, std::int64_t providers) {
-  TeamFigure<T> team;
-  team.providers = providers;
-  team.figure = providers > 0 && providers < kMinProviders ? Figure<T>::none(Reason::kWithheld)
-                                                           : std::move(figure);
-  return team;
-}
-
-// numerator / denominator pooled over `providers`, carrying both counts when it has a value.
-TeamFigure<double> rate_figure(std::int64_t numerator, std::int64_t denominator,
-                               std::int64_t providers, Reason if_zero) {
-  TeamFigure<double> rate = withheld_or(ratio(numerator, denominator, if_zero), providers);
-  if (rate.figure.has_value()) {
-    rate.numerator = numerator;
-    rate.denominator = denominator;
-  }
-  return rate;
-}
-
-TeamFigure<std::int64_t> count_figure(std::int64_t count, std::int64_t providers) {
-  return withheld_or(Figure<std::int64_t>::of(count), providers);
-}
-
 // The cohort's counts and spend summed over the providers active in it.
 struct CohortPool {
   std::int64_t providers = 0;
@@ -57,34 +31,6 @@ struct CohortPool {
   }
   TeamFigure<Pence> cost_per_hire() const {
     return withheld_or(per_unit(spend, static_cast<double>(starters), Reason::kNoHires), providers);
-  }
-};
-
-// A rate pooled over the providers that have one of their own (or a nonzero denominator).
-// `missing` is why no provider has one: set at construction, and replaced by the reason of a
-// provider's own rate where its headcount gives none (leavers unknown, no staff).
-struct RatePool {
-  Reason missing;
-  std::int64_t providers = 0;
-  std::int64_t numerator = 0;
-  std::int64_t denominator = 0;
-
-  void add(std::int64_t provider_numerator, std::int64_t provider_denominator) {
-    if (provider_denominator == 0) return;
-    ++providers;
-    numerator += provider_numerator;
-    denominator += provider_denominator;
-  }
-  void add(const Rate& provider_rate, std::int64_t provider_numerator,
-           std::int64_t provider_denominator) {
-    if (provider_rate.has_value()) {
-      add(provider_numerator, provider_denominator);
-    } else if (provider_rate.reason != Reason::kNoSnapshot) {
-      missing = provider_rate.reason;
-    }
-  }
-  TeamFigure<double> figure() const {
-    return rate_figure(numerator, denominator, providers, missing);
   }
 };
 
@@ -231,6 +177,40 @@ TeamKpis pool(std::span<const TrackerData> providers, const ReportOptions& asked
 }
 
 }  // namespace
+
+TeamFigure<double> rate_figure(std::int64_t numerator, std::int64_t denominator,
+                               std::int64_t providers, Reason if_zero) {
+  TeamFigure<double> rate = withheld_or(ratio(numerator, denominator, if_zero), providers);
+  if (rate.figure.has_value()) {
+    rate.numerator = numerator;
+    rate.denominator = denominator;
+  }
+  return rate;
+}
+
+TeamFigure<std::int64_t> count_figure(std::int64_t count, std::int64_t providers) {
+  return withheld_or(Figure<std::int64_t>::of(count), providers);
+}
+
+void RatePool::add(std::int64_t provider_numerator, std::int64_t provider_denominator) {
+  if (provider_denominator == 0) return;
+  ++providers;
+  numerator += provider_numerator;
+  denominator += provider_denominator;
+}
+
+void RatePool::add(const Rate& provider_rate, std::int64_t provider_numerator,
+                   std::int64_t provider_denominator) {
+  if (provider_rate.has_value()) {
+    add(provider_numerator, provider_denominator);
+  } else if (provider_rate.reason != Reason::kNoSnapshot) {
+    missing = provider_rate.reason;
+  }
+}
+
+TeamFigure<double> RatePool::figure() const {
+  return rate_figure(numerator, denominator, providers, missing);
+}
 
 TeamKpis team_kpis(std::span<const TrackerData> providers, const ReportOptions& options) {
   return pool(providers, options,

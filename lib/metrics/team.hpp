@@ -2,11 +2,9 @@
 // retention, cost per hire by channel, turnover and vacancy rates beside the benchmarks.
 //
 // No figure carries an applicant, and no provider is named: every figure is pooled over providers
-// (sums of counts and money; total numerator over total denominator for rates, never a mean of the
-// providers' rates). A figure that stands on 1 or 2 providers (fewer than kMinProviders) is
-// withheld: shown as withheld, not as 0. A figure that stands on no provider at all picks nobody
-// out, so it keeps its own value or its own reason (nobody applied, nobody has been in post 182
-// days yet, no headcount). The providers behind a figure are those in its population:
+// and withheld when it stands on 1 or 2 of them, as team_pool.hpp says. A figure that stands on no
+// provider keeps its own value or reason (nobody applied, nobody has been in post 182 days yet, no
+// headcount). The providers behind a figure are those in its population:
 //   - applicants, stages, starters, early leavers, spend, cost per hire: the providers with an
 //     applicant in the period or spend in it (per channel: on that channel's sources);
 //   - retention at N days: the providers with a starter old enough to be judged at N;
@@ -26,22 +24,9 @@
 #include "metrics/cohort.hpp"
 #include "metrics/figure.hpp"
 #include "metrics/period.hpp"
+#include "metrics/team_pool.hpp"
 
 namespace caretoolkit::metrics {
-
-inline constexpr std::int64_t kMinProviders = 3;
-
-// A pooled figure and how many providers stand behind it. No value, with kWithheld, when that is
-// 1 or 2 (fewer than kMinProviders).
-template <class T>
-struct TeamFigure {
-  Figure<T> figure;
-  std::int64_t providers = 0;
-  // For a rate with a value: the pooled counts it divides ("2 of 3" starters still in post).
-  // Empty for counts and money, and for a rate without a value, so a withheld rate shows nothing.
-  std::optional<std::int64_t> numerator;
-  std::optional<std::int64_t> denominator;
-};
 
 struct TeamChannelRow {
   tracker::Channel channel = tracker::Channel::kOther;

@@ -7,7 +7,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<FieldLabel, 49> kLabels{{
+constexpr std::array<FieldLabel, 50> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -57,6 +57,7 @@ constexpr std::array<FieldLabel, 49> kLabels{{
     {"apply_phone", "Apply by phone"},
     {"apply_email", "Apply by email"},
     {"listed", "List our vacancies publicly"},
+    {"joined_on", "Date joined the scheme"},
 }};
 
 }  // namespace

@@ -166,7 +166,8 @@ class ProviderRecords {
   virtual Provider create(std::string_view name) = 0;
   virtual Provider get(Id provider) const = 0;
   virtual Page<Provider> list(const PageRequest& page = {}) const = 0;
-  // Applies `edit` (its id and created_on are restored afterwards) and returns it as stored.
+  // Applies `edit` to the name and the day the provider joined the scheme (its id and created_on
+  // are restored afterwards) and returns it as stored.
   virtual Provider update(Id provider, const Edit<Provider>& edit) = 0;
 
  protected:

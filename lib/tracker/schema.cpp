@@ -285,7 +285,14 @@ CREATE TABLE public_listing (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::string_view kJoinedOn = R"sql(
+-- The day a provider joined the scheme, for the team's figures before and after joining; NULL
+-- while nobody has recorded it.
+ALTER TABLE providers ADD COLUMN joined_on TEXT
+  CHECK (joined_on IS NULL OR date(joined_on) IS joined_on);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
@@ -294,6 +301,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, "providers' checker settings and their history", kCheckerSettings},
     {6, "sign-in sessions", kSessions},
     {7, "vacancy adverts, their versions, page counts and public listing", kVacancyPages},
+    {8, "the day each provider joined the scheme", kJoinedOn},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

@@ -162,11 +162,13 @@ void rethrow_storage_error(const SQLite::Exception& error) {
 Provider read_provider(SQLite::Statement& row) {
   return Provider{.id = row.getColumn(0).getInt64(),
                   .name = std::string(sql::read_text(row.getColumn(1))),
-                  .created_on = sql::read_date(row.getColumn(2))};
+                  .created_on = sql::read_date(row.getColumn(2)),
+                  .joined_on = sql::read_optional_date(row.getColumn(3))};
 }
 
 Provider find_provider(Connection& connection, Id provider) {
-  auto& statement = connection.statement("SELECT id, name, created_on FROM providers WHERE id = ?");
+  auto& statement = connection.statement("SELECT " + std::string(kProviderColumns) +
+                                         " FROM providers WHERE id = ?");
   statement.bind(1, static_cast<std::int64_t>(provider));
   if (!statement.executeStep()) records::throw_not_found("provider", provider);
   return read_provider(statement);
@@ -308,7 +310,8 @@ const HeadcountRecords& Store::headcounts() const {
 // Providers ---------------------------------------------------------------------------------------
 
 Provider SqliteProviders::create(std::string_view name) {
-  Provider provider{.id = 0, .name = normalise_text(name), .created_on = state_.today()};
+  Provider provider{
+      .id = 0, .name = normalise_text(name), .created_on = state_.today(), .joined_on = {}};
   Problems problems;
   check_name(provider.name, "name", "provider name", problems);
   throw_if_invalid(std::move(problems));
@@ -330,8 +333,8 @@ Provider SqliteProviders::get(Id provider) const {
 Page<Provider> SqliteProviders::list(const PageRequest& request) const {
   const auto window = records::page_window(request);
   return state_.read([&](Connection& connection) {
-    auto& statement = connection.statement(
-        "SELECT id, name, created_on FROM providers WHERE id > ? ORDER BY id LIMIT ?");
+    auto& statement = connection.statement("SELECT " + std::string(kProviderColumns) +
+                                           " FROM providers WHERE id > ? ORDER BY id LIMIT ?");
     statement.bind(1, static_cast<std::int64_t>(window.after));
     statement.bind(2, window.fetch);
     return records::read_page<Provider>(statement, request, read_provider);
@@ -347,11 +350,13 @@ Provider SqliteProviders::update(Id provider, const Edit<Provider>& edit) {
     record.created_on = created_on;
     record.name = normalise_text(record.name);
     Problems problems;
-    check_name(record.name, "name", "provider name", problems);
+    check_provider(record, state_.today(), problems);
     throw_if_invalid(std::move(problems));
-    auto& statement = connection.statement("UPDATE providers SET name = ? WHERE id = ?");
+    auto& statement =
+        connection.statement("UPDATE providers SET name = ?, joined_on = ? WHERE id = ?");
     statement.bind(1, record.name);
-    statement.bind(2, static_cast<std::int64_t>(provider));
+    sql::bind(statement, 2, record.joined_on);
+    statement.bind(3, static_cast<std::int64_t>(provider));
     statement.exec();
     return record;
   });

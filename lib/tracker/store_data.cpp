@@ -150,8 +150,8 @@ class TeamLoader {
   }
 
   void load_tables() {
-    auto& providers =
-        connection_.statement("SELECT id, name, created_on FROM providers ORDER BY id");
+    auto& providers = connection_.statement("SELECT " + std::string(kProviderColumns) +
+                                            " FROM providers ORDER BY id");
     while (providers.executeStep()) team_.providers.push_back(read_provider(providers));
     load_report_tables(
         team_, [this](auto& rows, std::string_view date_column) { load_table(rows, date_column); });

@@ -139,7 +139,10 @@ struct Store::Impl : StoreState {
   SqliteRecords<HeadcountSnapshot, HeadcountFilter> headcounts{*this};
 };
 
-// A provider from a row of "SELECT id, name, created_on FROM providers ...".
+// The columns read_provider() reads, in its order: "SELECT " + kProviderColumns + " FROM
+// providers".
+inline constexpr std::string_view kProviderColumns = "id, name, created_on, joined_on";
+// A provider from a row of "SELECT <kProviderColumns> FROM providers ...".
 Provider read_provider(SQLite::Statement& row);
 // The provider with this id; Error(kNotFound) when there is none.
 Provider find_provider(Connection& connection, Id provider);

@@ -129,6 +129,9 @@ struct Provider {
   Id id = 0;
   std::string name;
   Date created_on;
+  // The day it joined the scheme the team runs: the team's figures before and after joining
+  // are counted from it. Empty while not recorded.
+  std::optional<Date> joined_on;
 };
 
 struct Service {

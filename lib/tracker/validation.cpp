@@ -434,6 +434,11 @@ void check_vacancy(const Vacancy& v, Problems& problems) {
   check_particulars(v, problems);
 }
 
+void check_provider(const Provider& p, Date today, Problems& problems) {
+  check_name(p.name, "name", "provider name", problems);
+  check_not_future(p.joined_on, "joined_on", today, problems);
+}
+
 void check_headcount(const HeadcountSnapshot& s, Date today, Problems& problems) {
   check_not_future(s.date, "date", today, problems);
   check_count(s.staff, "staff", problems);

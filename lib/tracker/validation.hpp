@@ -100,6 +100,8 @@ void check_length(std::string_view text, std::size_t max, std::string_view field
 // A required name: present, not too long, and passing check_text() as a kName.
 void check_name(std::string_view name, std::string_view field, std::string_view words,
                 Problems& problems);
+// A provider's name (check_name) and the day it joined the scheme, which may not be after `today`.
+void check_provider(const Provider& provider, Date today, Problems& problems);
 void check_applicant(const Applicant& applicant, Date today, Problems& problems);
 void check_spend(const SpendEntry& entry, Problems& problems);
 void check_vacancy(const Vacancy& vacancy, Problems& problems);

@@ -1,6 +1,7 @@
 // The tracker's reports over HTTP: GET /api/v1/reports/{funnel,roi,retention,workforce} for the
-// caller's provider, and GET /api/v1/kpis across all providers for the team. The period and the
-// grouping come from the query (?from=&to=&as_of=&by=&replacement_cost_pence=); the JSON is the
+// caller's provider, and GET /api/v1/kpis across all providers for the team, with
+// GET /api/v1/kpis/impact for its members before and since joining (?as_of= only). The period and
+// the grouping come from the query (?from=&to=&as_of=&by=&replacement_cost_pence=); the JSON is the
 // metrics module's own (metrics/report_json.hpp).
 #include <boost/json.hpp>
 #include <charconv>
@@ -53,6 +54,16 @@ metrics::ReportOptions report_options(const Request& request, const tracker::Sto
   return options;
 }
 
+// The as-of day of the team's impact: today unless the query gives one, never after today.
+Date impact_as_of(const Request& request, const tracker::Store& store) {
+  metrics::ReportOptions options;
+  options.today = store.today();
+  options.as_of = query_date(request, "as_of").value_or(*options.today);
+  options.from = options.to = *options.as_of;
+  metrics::validate(options);
+  return *options.as_of;
+}
+
 template <class Report>
 void add_report(Router& router, tracker::Store& store, std::string_view name,
                 Report (*compute)(const metrics::TrackerData&, const metrics::ReportOptions&)) {
@@ -75,6 +86,12 @@ void add_report_routes(Router& router, ApiContext& context) {
   add_report(router, store, "roi", &metrics::roi_report);
   add_report(router, store, "retention", &metrics::retention_report);
   add_report(router, store, "workforce", &metrics::workforce_report);
+
+  router.add("GET", std::string(kApiPrefix) + "/kpis/impact", [&store](Request& request) {
+    require_team(request, store);
+    return json_response(
+        200, metrics::to_json(team_impact_from_store(store, impact_as_of(request, store))));
+  });
 
   router.add("GET", std::string(kApiPrefix) + "/kpis", [&store](Request& request) {
     require_team(request, store);

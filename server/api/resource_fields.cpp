@@ -243,6 +243,7 @@ const Fields<tr::Provider>& provider_fields() {
        [](tr::Provider&, const boost::json::value&) {
          throw Error(ErrorCode::kInvalid, "created_on is set by the server", "/created_on");
        }},
+      optional_date_field("joined_on", &tr::Provider::joined_on),
   };
   return fields;
 }

@@ -1,5 +1,6 @@
-// The toolkit team's routes (team key only): member providers and their API keys. A new
-// provider's first key, and every key made later, is shown once in the response and never again.
+// The toolkit team's routes (team key only): member providers (their name and the day they joined
+// the scheme) and their API keys. A new provider's first key, and every key made later, is shown
+// once in the response and never again.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
@@ -8,6 +9,7 @@
 #include "api/query.hpp"
 #include "api/resource_fields.hpp"
 #include "tracker/api_keys.hpp"
+#include "tracker/validation.hpp"
 
 namespace caretoolkit::server::api {
 
@@ -56,7 +58,19 @@ void add_team_routes(Router& router, ApiContext& context) {
     const auto body = parse_json_object(request);
     tracker::Provider input;
     from_json(body, provider_fields(), input, true);
-    const auto provider = store.providers().create(input.name);
+    // The joining day is checked before anything is written, then recorded on the new provider.
+    tracker::Problems problems;
+    tracker::check_provider({.id = 0,
+                             .name = tracker::normalise_text(input.name),
+                             .created_on = store.today(),
+                             .joined_on = input.joined_on},
+                            store.today(), problems);
+    tracker::throw_if_invalid(std::move(problems));
+    auto provider = store.providers().create(input.name);
+    if (input.joined_on) {
+      provider = store.providers().update(
+          provider.id, [&](tracker::Provider& record) { record.joined_on = input.joined_on; });
+    }
     const auto issued =
         tracker::issue_api_key(store, tracker::ApiKeyRole::kProvider, provider.id, "first key");
     Response response =
@@ -79,6 +93,17 @@ void add_team_routes(Router& router, ApiContext& context) {
   router.add("GET", base + "/providers/{id}", [&store](Request& request) {
     require_team(request, store);
     return json_response(200, to_json(store.providers().get(path_id(request)), provider_fields()));
+  });
+
+  // {"name"} and {"joined_on"} (a day, or null to clear it), either or both.
+  router.add("PATCH", base + "/providers/{id}", [&store](Request& request) {
+    require_team(request, store);
+    const Id provider = path_id(request);
+    const auto body = parse_json_object(request);
+    const auto updated = store.providers().update(provider, [&](tracker::Provider& record) {
+      from_json(body, provider_fields(), record, false);
+    });
+    return json_response(200, to_json(updated, provider_fields()));
   });
 
   // A new key for a provider: rotation is "make a new key, then DELETE the old one".

@@ -1,7 +1,7 @@
 // The tracker's command line: providers, CSV import and export, reports and purge, all on one
 // SQLite file (--db, default ./data/caretoolkit.db; its folder is created when missing).
 //
-//   caretoolkit provider add NAME | provider list
+//   caretoolkit provider add NAME | provider list | provider set-joined ID DATE|none
 //   caretoolkit import applicants|spend|headcount --provider ID [--accept-changes] FILE
 //   caretoolkit export applicants|spend|headcount --provider ID [--output FILE]
 //   caretoolkit report funnel|retention --provider ID [--from D --to D --as-of D]
@@ -11,6 +11,7 @@
 //   caretoolkit report workforce --provider ID [--from D --to D --as-of D]
 //                      [--replacement-cost POUNDS] [--json|--csv]
 //   caretoolkit report team [--from D --to D --as-of D] [--json|--csv]
+//   caretoolkit report impact [--as-of D] [--json|--csv]
 //   caretoolkit purge [--older-than-days N] [--provider ID]
 //
 // Reports print as the metrics module's readable form by default (metrics/report_text.hpp); --json
@@ -31,6 +32,7 @@
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
+#include "commands/record_support.hpp"
 #include "core/error.hpp"
 #include "database.hpp"
 #include "metrics/funnel.hpp"
@@ -53,6 +55,32 @@ using tracker::Id;
 
 // Providers --------------------------------------------------------------------------------------
 
+// provider set-joined ID DATE|none: the day the provider joined the scheme, which the team's
+// impact counts from.
+void add_set_joined_command(CLI::App& provider) {
+  struct JoinedOptions {
+    std::string database = kDefaultDatabase;
+    Id provider = 0;
+    std::string date;
+  };
+  auto o = std::make_shared<JoinedOptions>();
+  CLI::App* command = provider.add_subcommand(
+      "set-joined", "Record the day a provider joined the scheme (none to clear it)");
+  command->add_option("ID", o->provider, "Provider id")->required();
+  command->add_option("DATE", o->date, "The day it joined, YYYY-MM-DD, or none")->required();
+  add_db_option(command, o->database);
+  command->callback([o] {
+    const auto store = server::open_database(o->database, server::OpenMode::kMustExist);
+    const std::optional<Date> joined = parse_optional_date(o->date, "DATE");
+    const tracker::Provider updated =
+        store->providers().update(o->provider, [&](tracker::Provider& p) { p.joined_on = joined; });
+    std::cout << "Provider " << updated.id << " (" << updated.name << ") "
+              << (updated.joined_on ? "joined the scheme on " + updated.joined_on->to_string()
+                                    : std::string("has no joining day recorded"))
+              << ".\n";
+  });
+}
+
 void add_provider_commands(CLI::App& app) {
   auto database = std::make_shared<std::string>(kDefaultDatabase);
   auto name = std::make_shared<std::string>();
@@ -68,6 +96,8 @@ void add_provider_commands(CLI::App& app) {
     std::cout << "Provider " << created.id << " added: " << created.name << "\n";
   });
 
+  add_set_joined_command(*provider);
+
   CLI::App* list = provider->add_subcommand("list", "List the providers with their ids");
   add_db_option(list, *database);
   list->callback([database] {
@@ -76,7 +106,9 @@ void add_provider_commands(CLI::App& app) {
     do {
       const auto result = store->providers().list(page);
       for (const auto& p : result.items) {
-        std::cout << p.id << "\t" << p.name << "\t(added " << p.created_on.to_string() << ")\n";
+        std::cout << p.id << "\t" << p.name << "\t(added " << p.created_on.to_string()
+                  << (p.joined_on ? ", joined the scheme " + p.joined_on->to_string() : "")
+                  << ")\n";
       }
       page.cursor = result.next_cursor;
     } while (!page.cursor.empty());
@@ -281,12 +313,19 @@ void add_report_command(CLI::App& app) {
         Kind{"roi", "Spend, cost per hire and per retained hire, ROI by source"},
         Kind{"retention", "Retention at 3, 6 and 12 months and the survival curve"},
         Kind{"workforce", "Turnover and vacancy rates beside the benchmarks"},
-        Kind{"team", "KPIs across all providers (no provider named)"}}) {
+        Kind{"team", "KPIs across all providers (no provider named)"},
+        Kind{"impact",
+             "Members' turnover, vacancy rate and retention before and since joining, and by "
+             "quarter (no provider named)"}}) {
     const std::string name = kind.name;
     CLI::App* command = report->add_subcommand(name, kind.help);
-    if (name != "team") command->add_option("--provider", o->provider, "Provider id")->required();
-    command->add_option("--from", o->from, "First day of the period (default: a year before --to)");
-    command->add_option("--to", o->to, "Last day of the period (default: today)");
+    const bool team = name == "team" || name == "impact";
+    if (!team) command->add_option("--provider", o->provider, "Provider id")->required();
+    if (name != "impact") {
+      command->add_option("--from", o->from,
+                          "First day of the period (default: a year before --to)");
+      command->add_option("--to", o->to, "Last day of the period (default: today)");
+    }
     command->add_option(
         "--as-of", o->as_of,
         "See the data as it stood on this day, never after today (default: --to, or today)");
@@ -305,10 +344,18 @@ void add_report_command(CLI::App& app) {
     command->callback([o, name] {
       const bool grouped = name == "funnel" || name == "roi" || name == "retention";
       const auto store = server::open_database(o->database, server::OpenMode::kMustExist);
-      const metrics::ReportOptions options = report_options(*o, grouped, store->today());
+      ReportCommandOptions asked = *o;
+      // The impact has no period of its own: it is seen as of one day.
+      if (name == "impact") asked.from = asked.to = asked.as_of;
+      const metrics::ReportOptions options = report_options(asked, grouped, store->today());
       metrics::validate(options);
       if (name == "team") {
         print_report(server::team_kpis_from_store(*store, options), *o, "Team KPIs");
+        return;
+      }
+      if (name == "impact") {
+        print_report(server::team_impact_from_store(*store, options.effective_as_of()), *o,
+                     "Team impact: members before and since joining the scheme");
         return;
       }
       const Date up_to = std::max(options.to, options.effective_as_of());

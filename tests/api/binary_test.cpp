@@ -696,3 +696,68 @@ TEST_CASE("a refused import prints its first rows and then one line per column a
   CHECK(lines[8].starts_with("  interviewed_on: 70 rows are not dates (lines "));
   CHECK(lines[11].starts_with("  left_on: 17 rows are not dates (lines "));
 }
+
+TEST_CASE("provider set-joined records the joining day and report impact pools the members") {
+  TempDir dir;
+  const std::string database = (dir.path() / "tracker.db").string();
+  const auto run = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), {"--db", database});
+    return run_caretoolkit(arguments);
+  };
+  // Three members, each with a headcount in the year before joining and one over a year after:
+  // 16 of 40, 10 of 20 and 12 of 30 left before (38 / 90 = 42.2 %); 10 of 50, 5 of 25 and 6 of 30
+  // since (21 / 105 = 20 %).
+  const char* rows[][3] = {{"2025-01-01", "2024-12-01,,40,5,16", "2026-09-15,,50,2,10"},
+                           {"2025-03-01", "2025-01-31,,20,4,10", "2026-06-30,,25,1,5"},
+                           {"2025-06-01", "2025-05-31,,30,6,12", "2026-09-01,,30,3,6"}};
+  for (int i = 0; i < 3; ++i) {
+    const std::string id = std::to_string(i + 1);
+    REQUIRE(run({"provider", "add", "Member " + id}).first == 0);
+    const std::string csv = (dir.path() / ("headcount" + id + ".csv")).string();
+    std::ofstream(csv) << "date,service,staff,vacancies,leavers\n"
+                       << rows[i][1] << "\n"
+                       << rows[i][2] << "\n";
+    REQUIRE(run({"import", "headcount", "--provider", id, csv}).first == 0);
+    const auto joined = run({"provider", "set-joined", id, rows[i][0]});
+    INFO(joined.second);
+    CHECK(joined.first == 0);
+    CHECK(joined.second ==
+          "Provider " + id + " (Member " + id + ") joined the scheme on " + rows[i][0] + ".\n");
+  }
+  REQUIRE(run({"provider", "add", "Not yet dated"}).first == 0);
+  const auto listed = run({"provider", "list"});
+  CHECK(contains(listed.second, "1\tMember 1\t(added "));
+  CHECK(contains(listed.second, ", joined the scheme 2025-01-01)\n"));
+
+  // Bad days are refused with exit 2 in the user's words, and nothing changes.
+  const std::string tomorrow = caretoolkit::Date::today().plus_days(1).to_string();
+  for (const auto& [day, words] :
+       {std::pair<std::string, std::string>{
+            tomorrow, "Date joined the scheme (" + tomorrow + ") is in the future: today is "},
+        {"2025-02-30", "DATE must be a real date, not '2025-02-30' (February 2025 has 28 days)"},
+        {"1/3/2025", "DATE must be a date written YYYY-MM-DD, not '1/3/2025'"}}) {
+    const auto refused = run({"provider", "set-joined", "1", day});
+    INFO(refused.second);
+    CHECK(refused.first == 2);
+    CHECK(contains(refused.second, words));
+  }
+  CHECK(run({"provider", "set-joined", "9", "2025-01-01"}).second ==
+        "caretoolkit: provider 9 was not found\n");
+  CHECK(run({"provider", "list"}).second == listed.second);
+
+  const auto csv = run({"report", "impact", "--as-of", "2026-09-30", "--csv"});
+  INFO(csv.second);
+  REQUIRE(csv.first == 0);
+  CHECK(contains(csv.second, "\r\nbefore,,,,0.4222,3,38,90,0.1429,3,15,105,,0,,\r\n"));
+  CHECK(contains(csv.second, "\r\nafter,,,,0.2,3,21,105,0.0541,3,6,111,,0,,\r\n"));
+  const auto text = run({"report", "impact", "--as-of", "2026-09-30"});
+  CHECK(contains(text.second, "1 of 4 providers has no joining day recorded and is left out."));
+  CHECK(contains(text.second, "42.2%"));
+  const auto json = run({"report", "impact", "--as-of", "2026-09-30", "--json"});
+  CHECK(boost::json::parse(json.second).at("after").at("turnover").at("numerator") == 21);
+  // Cleared, a member drops out and its figures are withheld.
+  REQUIRE(run({"provider", "set-joined", "3", "none"}).second ==
+          "Provider 3 (Member 3) has no joining day recorded.\n");
+  CHECK(contains(run({"report", "impact", "--as-of", "2026-09-30", "--csv"}).second,
+                 "\r\nbefore,,,,withheld,2,"));
+}

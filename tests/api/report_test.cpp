@@ -120,3 +120,37 @@ TEST_CASE("the funnel report names each count's stage and label for the dashboar
     CHECK(funnel.at("total").at(stage.at("count").as_string()) == 0);
   }
 }
+
+TEST_CASE("the funnel report times each step with the applicants who made it") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Step Care");
+  const auto source =
+      api.post("/api/v1/sources", provider.key, R"({"name":"Indeed","channel":"job_board"})");
+  const std::string sid = std::to_string(source.at("id").as_int64());
+  // Interviews 4 and 10 days after applying (median 7); one offer 6 days after its interview;
+  // nobody has started.
+  for (const char* dates :
+       {R"("applied_on":"2025-03-01","interviewed_on":"2025-03-05","offered_on":"2025-03-11")",
+        R"("applied_on":"2025-03-02","interviewed_on":"2025-03-12")",
+        R"("applied_on":"2025-03-03")"}) {
+    static int n = 0;
+    api.post("/api/v1/applicants", provider.key,
+             R"({"reference":"S-)" + std::to_string(++n) + R"(","source_id":)" + sid + "," + dates +
+                 "}");
+  }
+  const auto funnel = api.get(
+      "/api/v1/reports/funnel?from=2025-01-01&to=2025-12-31&as_of=2025-12-31", provider.key);
+  const auto& steps = funnel.at("steps").as_array();
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[1].at("step") == "interviewed_to_offered");
+  CHECK(steps[1].at("label") == "from interview to offer");
+  const auto& durations = funnel.at("total").at("stage_durations");
+  CHECK(durations.at("applied_to_interviewed").at("median_days").as_double() == 7.0);
+  CHECK(durations.at("applied_to_interviewed").at("count") == 2);
+  CHECK(durations.at("interviewed_to_offered").at("median_days").as_double() == 6.0);
+  CHECK(durations.at("interviewed_to_offered").at("count") == 1);
+  CHECK(durations.at("offered_to_started").at("median_days").is_null());
+  CHECK(durations.at("offered_to_started").at("median_days_reason") == "no_hires");
+  CHECK(durations.at("offered_to_started").at("median_days_reason_text") == "no starters");
+  CHECK(durations.at("offered_to_started").at("count") == 0);
+}

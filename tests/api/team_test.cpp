@@ -253,3 +253,137 @@ TEST_CASE("GET /kpis says nobody has been in post long enough rather than withhe
   // Nobody recorded a headcount: that is why there is no turnover.
   CHECK(kpis.at("workforce").at("turnover").at("reason").as_string() == "no_snapshot");
 }
+
+TEST_CASE("PATCH providers records the day a provider joined the scheme and refuses a bad one") {
+  ApiFixture api;
+  const auto oak = api.create_provider("Oak Lodge");
+  const std::string target = "/api/v1/providers/" + std::to_string(oak.id);
+  CHECK(api.get(target, api.team_key).at("joined_on").is_null());
+
+  const auto patched = api.call("PATCH", target, api.team_key, R"({"joined_on": "2025-04-01"})");
+  REQUIRE(patched.status == 200);
+  CHECK(parse_json(patched.body).at("joined_on") == "2025-04-01");
+  CHECK(parse_json(patched.body).at("name") == "Oak Lodge");
+  CHECK(api.get(target, api.team_key).at("joined_on") == "2025-04-01");
+
+  const auto refused = [&](const std::string& body, unsigned status, const std::string& detail) {
+    const auto response = api.call("PATCH", target, api.team_key, body);
+    INFO(response.body);
+    CHECK(response.status == status);
+    CHECK(parse_json(response.body).at("detail").as_string().starts_with(detail));
+    CHECK(api.get(target, api.team_key).at("joined_on") == "2025-04-01");
+  };
+  refused(R"({"joined_on": "2099-01-01"})", 422,
+          "Date joined the scheme (2099-01-01) is in the future: today is ");
+  refused(R"({"joined_on": "2025-02-30"})", 422,
+          "Date joined the scheme: 30 February 2025 is not a date: February 2025 has 28 days");
+  refused(R"({"joined_on": 2025})", 422, "Date joined the scheme");
+  // A provider's own key may not change it.
+  CHECK(api.call("PATCH", target, oak.key, R"({"joined_on": "2025-05-01"})").status == 403);
+  CHECK(api.call("PATCH", "/api/v1/providers/999", api.team_key, R"({"joined_on": null})").status ==
+        404);
+
+  const auto cleared = api.call("PATCH", target, api.team_key, R"({"joined_on": null})");
+  REQUIRE(cleared.status == 200);
+  CHECK(parse_json(cleared.body).at("joined_on").is_null());
+}
+
+TEST_CASE("GET kpis impact pools members before and since joining and withholds below 3") {
+  ApiFixture api;
+  // Each member: a headcount in the year before it joined and one over a year after.
+  struct Member {
+    const char* name;
+    const char* joined;
+    const char* before;
+    int staff, vacancies, leavers;
+    const char* after;
+    int staff_after, vacancies_after, leavers_after;
+  };
+  const Member members[] = {
+      {"Oak Lodge", "2025-01-01", "2024-12-01", 40, 5, 16, "2026-09-15", 50, 2, 10},
+      {"Elm House", "2025-03-01", "2025-01-31", 20, 4, 10, "2026-06-30", 25, 1, 5},
+      {"Ash Court", "2025-06-01", "2025-05-31", 30, 6, 12, "2026-09-01", 30, 3, 6},
+  };
+  const std::string impact = "/api/v1/kpis/impact?as_of=2026-09-30";
+  const auto add = [&](const Member& m) {
+    const auto provider = api.create_provider(m.name);
+    const auto headcount = [&](const char* date, int staff, int vacancies, int leavers) {
+      api.post(
+          "/api/v1/headcounts", provider.key,
+          boost::json::serialize(boost::json::object{
+              {"date", date}, {"staff", staff}, {"vacancies", vacancies}, {"leavers", leavers}}));
+    };
+    headcount(m.before, m.staff, m.vacancies, m.leavers);
+    headcount(m.after, m.staff_after, m.vacancies_after, m.leavers_after);
+    REQUIRE(api.call("PATCH", "/api/v1/providers/" + std::to_string(provider.id), api.team_key,
+                     std::string(R"({"joined_on": ")") + m.joined + "\"}")
+                .status == 200);
+  };
+  // A provider with no joining day is left out, however its figures read.
+  const auto unknown = api.create_provider("Yew Tree");
+  api.post("/api/v1/headcounts", unknown.key,
+           R"({"date": "2026-09-01", "staff": 10, "vacancies": 9, "leavers": 9})");
+
+  add(members[0]);
+  add(members[1]);
+  const auto two = api.get(impact, api.team_key);
+  CHECK(two.at("report") == "team_impact");
+  CHECK(two.at("without_joined_date").as_int64() == 1);
+  CHECK(two.at("before").at("turnover").at("reason") == "withheld");
+  CHECK(two.at("before").at("turnover").at("providers").as_int64() == 2);
+  CHECK(two.at("after").at("turnover").at("value").is_null());
+  CHECK_FALSE(two.at("after").at("turnover").as_object().contains("numerator"));
+
+  add(members[2]);
+  const auto three = api.get(impact, api.team_key);
+  CHECK(three.at("providers").as_int64() == 4);
+  CHECK(three.at("min_providers").as_int64() == 3);
+  // Turnover (16 + 10 + 12) / (40 + 20 + 30) before, (10 + 5 + 6) / (50 + 25 + 30) since.
+  const auto& before = three.at("before").at("turnover");
+  CHECK(before.at("numerator").as_int64() == 38);
+  CHECK(before.at("denominator").as_int64() == 90);
+  CHECK(before.at("providers").as_int64() == 3);
+  const auto& after = three.at("after").at("turnover");
+  CHECK(after.at("value").as_double() == doctest::Approx(0.2));
+  CHECK(after.at("numerator").as_int64() == 21);
+  // Vacancy rate 15 / 105 before, 6 / 111 since.
+  CHECK(three.at("before").at("vacancy_rate").at("denominator").as_int64() == 105);
+  CHECK(three.at("after").at("vacancy_rate").at("numerator").as_int64() == 6);
+  // Nobody started: no retention on either side, and why.
+  CHECK(three.at("after").at("retention_182").at("reason") == "not_comparable");
+
+  const auto& quarters = three.at("quarters").as_array();
+  REQUIRE(quarters.size() == 8);
+  CHECK(quarters.back().at("quarter") == "2026-Q3");
+  CHECK(quarters.back().at("members").as_int64() == 3);
+  // 2026 Q3: Oak Lodge 10 of 50 and Ash Court 6 of 30 only: withheld.
+  CHECK(quarters.back().at("turnover").at("reason") == "withheld");
+  CHECK(three.at("windows").at("before").as_string().starts_with("Before joining"));
+  // No provider is named.
+  const std::string body = boost::json::serialize(three);
+  for (const char* name : {"Oak Lodge", "Elm House", "Ash Court", "Yew Tree"}) {
+    CHECK(body.find(name) == std::string::npos);
+  }
+
+  // Only a team key sees it, and never as of a day after today.
+  CHECK(api.call("GET", impact, members[0].name).status == 401);
+  const auto provider_key = api.create_provider("Birch Farm").key;
+  CHECK(api.call("GET", impact, provider_key).status == 403);
+  CHECK(api.call("GET", "/api/v1/kpis/impact?as_of=2099-01-01", api.team_key).status == 422);
+}
+
+TEST_CASE("POST providers takes the joining day and refuses a future one without adding anyone") {
+  ApiFixture api;
+  const auto created = api.post("/api/v1/providers", api.team_key,
+                                R"({"name": "Oak Lodge", "joined_on": "2025-04-01"})");
+  CHECK(created.at("provider").at("joined_on") == "2025-04-01");
+  const auto response = api.call("POST", "/api/v1/providers", api.team_key,
+                                 R"({"name": "Elm House", "joined_on": "2099-01-01"})");
+  CHECK(response.status == 422);
+  CHECK(parse_json(response.body)
+            .at("detail")
+            .as_string()
+            .starts_with("Date joined the scheme (2099-01-01) is in the future"));
+  const auto listed = api.get("/api/v1/providers", api.team_key);
+  CHECK(listed.at("items").as_array().size() == 1);
+}

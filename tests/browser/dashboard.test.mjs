@@ -154,6 +154,50 @@ test("the dashboard shows the reference's worked example", async () => {
   await page.context().close();
 });
 
+test("the dashboard gives the median days of each step and names the slowest", async () => {
+  const page = await browser.page(DESKTOP);
+  await signIn(page, server, provider.key, "/dashboard");
+  await showWorkedExample(page);
+
+  // Every interview came 5 days after applying and every offer 5 days after the interview.
+  // Offer to start: Referral 7, 21 and 35 days (median 21), Job board 35 and 44 (median 39.5),
+  // all five 7 21 35 35 44 (median 35).
+  const steps = await rows(page, "Median days for each step, by source");
+  assert.deepEqual(steps["Referral"], [
+    "5 days (3 people)",
+    "5 days (3 people)",
+    "21 days (3 people)",
+  ]);
+  assert.deepEqual(steps["Job board"], [
+    "5 days (4 people)",
+    "5 days (2 people)",
+    "39.5 days (2 people)",
+  ]);
+  assert.deepEqual(steps["All sources"], [
+    "5 days (7 people)",
+    "5 days (5 people)",
+    "35 days (5 people)",
+  ]);
+  const headings = await page
+    .locator("#steps th[scope=col]")
+    .evaluateAll((cells) => cells.map((c) => c.textContent.trim()));
+  assert.deepEqual(headings, [
+    "Source",
+    "Median days from applying to interview",
+    "Median days from interview to offer",
+    "Median days from offer to starting work",
+  ]);
+  const words = await page.locator("#steps .slowest-step").textContent();
+  assert.equal(
+    words,
+    "The slowest step is from offer to starting work: a median of 35 days, over 5 people. " +
+      "By source, the longest wait is from offer to starting work for Job board: " +
+      "a median of 39.5 days, over 2 people.",
+  );
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test(
   "each service's rates sit beside its own kind of " +
     "service's figures with the cost of its leavers",

@@ -58,7 +58,7 @@ test("a team key sees the providers, their keys and the KPIs across members", as
 
   const names = await page.locator("#providers summary").allTextContents();
   assert.deepEqual(
-    names.map((n) => n.split(" member since")[0]),
+    names.map((n) => n.split(" added")[0]),
     members.map((m) => m.name),
   );
 

@@ -1,6 +1,8 @@
-// The team view (team key): member providers and their keys (add a provider, make a key, revoke
-// one), and the KPIs across members from /api/v1/kpis, where every figure says how many providers
-// stand behind it and a figure on fewer than the minimum is shown as withheld, never as 0.
+// The team view (team key): member providers and their keys (add a provider, record the day it
+// joined the scheme, make a key, revoke one), the KPIs across members from /api/v1/kpis, and the
+// members' figures before and since joining and by quarter from /api/v1/kpis/impact. Every figure
+// says how many providers stand behind it, and a figure on fewer than the minimum is shown as
+// withheld, never as 0.
 
 import { api, listAll, query, showNotice } from "./api.js";
 import { chartFigure, drawCharts, PALETTE } from "./charts.js";
@@ -175,6 +177,170 @@ async function loadKpis(from, to) {
   drawCharts(box);
 }
 
+const providersText = (n) => `${n} provider${n === 1 ? "" : "s"}`;
+
+// The three figures the impact gives for each side and quarter, with what people call them.
+function impactFigures(impact) {
+  return [
+    { field: "turnover", label: "Turnover" },
+    { field: "vacancy_rate", label: "Vacancy rate" },
+    { field: `retention_${impact.retention_days}`, label: "Starters still in post at 6 months" },
+  ];
+}
+
+// Who the impact leaves out, in words.
+function leftOutText(impact) {
+  const parts = [];
+  if (impact.without_joined_date === 0) {
+    parts.push("Every member has the day it joined recorded.");
+  } else {
+    parts.push(
+      `${impact.without_joined_date} of ${providersText(impact.providers)} ` +
+        `${impact.without_joined_date === 1 ? "has" : "have"} no joining day recorded and ` +
+        `${impact.without_joined_date === 1 ? "is" : "are"} left out: record it under ` +
+        "“Member providers and keys”.",
+    );
+  }
+  if (impact.joined_after_as_of > 0) {
+    parts.push(`${providersText(impact.joined_after_as_of)} joined after the day chosen.`);
+  }
+  return parts.join(" ");
+}
+
+function beforeAfterTable(impact) {
+  const rows = impactFigures(impact).map(({ field, label }) => {
+    const before = impact.before[field];
+    const after = impact.after[field];
+    return [label, teamCell(before, rate), teamCell(after, rate), whole(before.providers)];
+  });
+  return table(
+    "Members before and since joining the scheme",
+    [
+      "Figure",
+      { text: "Before joining", number: true },
+      { text: "Since joining", number: true },
+      { text: "Members counted", number: true },
+    ],
+    rows,
+  );
+}
+
+function trendFigure(impact) {
+  const figures = impactFigures(impact);
+  const percent = (figure) =>
+    figure && figure.value !== null && figure.value !== undefined
+      ? Math.round(figure.value * 1000) / 10
+      : null;
+  const drawable = impact.quarters.some((q) => figures.some((f) => percent(q[f.field]) !== null));
+  const config = !drawable
+    ? null
+    : {
+        type: "line",
+        data: {
+          labels: impact.quarters.map((q) => q.label),
+          datasets: figures.map((f, i) => ({
+            label: f.label,
+            data: impact.quarters.map((q) => percent(q[f.field])),
+            borderColor: PALETTE[i % PALETTE.length],
+            backgroundColor: PALETTE[i % PALETTE.length],
+            spanGaps: false,
+          })),
+        },
+        options: {
+          scales: { y: { beginAtZero: true, ticks: { callback: (v) => `${v}%` } } },
+        },
+      };
+  const rows = impact.quarters.map((q) => [
+    q.label,
+    whole(q.members),
+    ...figures.map((f) => teamCell(q[f.field], rate)),
+  ]);
+  return chartFigure({
+    id: "impact-trend-chart",
+    title: "Members’ figures by quarter",
+    summary: "One line per figure, one point per quarter; a gap is a figure withheld or not known.",
+    config,
+    table: table(
+      "Members’ figures by quarter",
+      [
+        "Quarter",
+        { text: "Members", number: true },
+        ...figures.map((f) => ({ text: f.label, number: true })),
+      ],
+      rows,
+    ),
+  });
+}
+
+async function loadImpact(asOf) {
+  const impact = await api(`/api/v1/kpis/impact${query({ as_of: asOf })}`);
+  const box = document.getElementById("impact");
+  const windows = impact.windows;
+  box.replaceChildren(
+    el("p", { className: "left-out" }, leftOutText(impact)),
+    beforeAfterTable(impact),
+    el("p", { className: "hint" }, windows.before),
+    el("p", { className: "hint" }, windows.after),
+    el("p", { className: "hint" }, windows.matched),
+    el("h3", {}, "By quarter"),
+    el("p", { className: "hint" }, windows.quarters),
+    trendFigure(impact),
+    el(
+      "p",
+      { className: "hint" },
+      `Figures resting on fewer than ${impact.min_providers} providers are withheld ` +
+        "so that no provider can be picked out.",
+    ),
+  );
+  drawCharts(box);
+}
+
+// The form that records or clears the day a provider joined the scheme.
+function joinedForm(provider, onSaved) {
+  const input = el("input", {
+    type: "date",
+    id: `joined-${provider.id}`,
+    name: "joined_on",
+    value: provider.joined_on || "",
+  });
+  const form = el(
+    "form",
+    { novalidate: true, className: "joined-form" },
+    el(
+      "div",
+      { className: "field" },
+      el(
+        "label",
+        { for: input.id },
+        "Joined the scheme on",
+        el("span", { className: "visually-hidden" }, ` (${provider.name})`),
+      ),
+      el("span", { className: "hint" }, "Leave empty if not known"),
+      input,
+    ),
+    el("button", { type: "submit", className: "secondary small" }, "Save joining day"),
+    el("p", { className: "status-line", role: "status", "aria-live": "polite" }),
+  );
+  onSubmit(form, async (data) => {
+    const joined = field(data, "joined_on");
+    const saved = await api(`/api/v1/providers/${provider.id}`, {
+      method: "PATCH",
+      json: { joined_on: joined || null },
+    });
+    onSaved(saved);
+    return saved.joined_on
+      ? `Saved: joined on ${formatDate(saved.joined_on)}.`
+      : "Saved: no joining day recorded.";
+  });
+  return form;
+}
+
+function joinedText(provider) {
+  return provider.joined_on
+    ? ` joined the scheme ${formatDate(provider.joined_on)}`
+    : " joining day not recorded";
+}
+
 function revokeButton(key, providerId) {
   const button = el(
     "button",
@@ -281,8 +447,12 @@ async function loadProviders() {
         "summary",
         {},
         `${p.name}`,
-        el("span", { className: "hint" }, ` member since ${formatDate(p.created_on)}`),
+        el("span", { className: "hint" }, ` added ${formatDate(p.created_on)};`),
+        el("span", { className: "hint joined" }, joinedText(p)),
       ),
+      joinedForm(p, (saved) => {
+        details.querySelector(".joined").textContent = joinedText(saved);
+      }),
       el("div", { id: `keys-${p.id}` }, el("p", {}, "Loading keys…")),
     );
     details.addEventListener("toggle", () => {
@@ -313,6 +483,16 @@ function start() {
     { busyText: "Working out the figures…" },
   );
 
+  const impactForm = document.getElementById("impact-form");
+  onSubmit(
+    impactForm,
+    async (data) => {
+      await loadImpact(data.get("as_of") || undefined);
+      return "Figures updated.";
+    },
+    { busyText: "Working out the figures…" },
+  );
+
   const providerForm = document.getElementById("provider-form");
   onSubmit(providerForm, async (data) => {
     const name = field(data, "name");
@@ -325,6 +505,7 @@ function start() {
   });
 
   kpiForm.requestSubmit();
+  impactForm.requestSubmit();
   loadProviders().catch((error) => showNotice(document.getElementById("providers"), error));
 }
 

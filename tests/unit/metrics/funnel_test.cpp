@@ -183,3 +183,72 @@ TEST_CASE("records that break the tracker's rules are refused with the field nam
   data.applicants[0].offered_on.reset();  // started without an offer
   CHECK_THROWS_AS(funnel_report(data.view(), worked_options()), caretoolkit::Error);
 }
+
+TEST_CASE("each step of the funnel has its median days and the applicants who made it") {
+  const Dataset data = worked_example();
+  const FunnelReport report = funnel_report(data.view(), worked_options());
+  REQUIRE(funnel_steps().size() == 3);
+  CHECK(funnel_steps()[0].name == "applied_to_interviewed");
+  CHECK(funnel_steps()[1].name == "interviewed_to_offered");
+  CHECK(funnel_steps()[2].name == "offered_to_started");
+
+  // Job board. Applied to interviewed: 14, 17, 16 and 9 days -> (14 + 16) / 2 = 15. Interviewed
+  // to offered: 12 and 14 -> 13. Offered to started: 28 and 23 -> 25.5.
+  const FunnelRow& job_board = report.groups[0];
+  CHECK(job_board.step_days[0].count == 4);
+  CHECK(job_board.step_days[0].median_days.value == 15.0);
+  CHECK(job_board.step_days[1].count == 2);
+  CHECK(job_board.step_days[1].median_days.value == 13.0);
+  CHECK(job_board.step_days[2].count == 2);
+  CHECK(job_board.step_days[2].median_days.value == 25.5);
+
+  // Referral: 5, 5, 4 -> 5; 5, 7, 5 -> 5; 17, 14, 19 -> 17.
+  const FunnelRow& referral = report.groups[1];
+  CHECK(referral.step_days[0].median_days.value == 5.0);
+  CHECK(referral.step_days[1].median_days.value == 5.0);
+  CHECK(referral.step_days[2].median_days.value == 17.0);
+  CHECK(referral.step_days[2].count == 3);
+
+  // All 14: 4 5 5 9 14 16 17 -> 9; 5 5 7 12 14 -> 7; 14 17 19 23 28 -> 19.
+  CHECK(report.total.step_days[0].count == 7);
+  CHECK(report.total.step_days[0].median_days.value == 9.0);
+  CHECK(report.total.step_days[1].count == 5);
+  CHECK(report.total.step_days[1].median_days.value == 7.0);
+  CHECK(report.total.step_days[2].count == 5);
+  CHECK(report.total.step_days[2].median_days.value == 19.0);
+}
+
+TEST_CASE("a step nobody made has no median and says why") {
+  Dataset data = worked_example();
+  data.applicants = {person(kReferral, "2025-01-05")};
+  const FunnelReport report = funnel_report(data.view(), worked_options());
+  const FunnelRow& referral = report.groups[1];
+  CHECK(referral.step_days[0].count == 0);
+  CHECK(referral.step_days[0].median_days.reason == Reason::kNoInterviews);
+  CHECK(referral.step_days[1].median_days.reason == Reason::kNoOffers);
+  CHECK(referral.step_days[2].median_days.reason == Reason::kNoHires);
+}
+
+TEST_CASE("an offer without a recorded interview times only the steps whose dates are both known") {
+  Dataset data = worked_example();
+  // Offered 10 days after applying with no interview date, started 6 days after the offer.
+  data.applicants = {person(kReferral, "2025-01-05", "", "2025-01-15", "2025-01-21")};
+  const FunnelReport report = funnel_report(data.view(), worked_options());
+  const FunnelRow& total = report.total;
+  CHECK(total.step_days[0].count == 0);
+  CHECK(total.step_days[1].count == 0);
+  CHECK(total.step_days[2].count == 1);
+  CHECK(total.step_days[2].median_days.value == 6.0);
+}
+
+TEST_CASE("a stage dated after the as-of day is not yet timed") {
+  Dataset data = worked_example();
+  data.applicants = {person(kReferral, "2025-01-05", "2025-01-10", "2025-01-15", "2025-02-01")};
+  ReportOptions options = worked_options();
+  options.to = day("2025-01-31");
+  options.as_of = day("2025-01-31");  // offered by then, not yet started
+  const FunnelReport report = funnel_report(data.view(), options);
+  CHECK(report.total.step_days[1].count == 1);
+  CHECK(report.total.step_days[2].count == 0);
+  CHECK(report.total.step_days[2].median_days.reason == Reason::kNoHires);
+}

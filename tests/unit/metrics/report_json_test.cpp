@@ -93,6 +93,35 @@ TEST_CASE("funnel JSON carries null with a reason and the drop-outs by stage") {
   CHECK(at(job_board, "median_days_to_offer").as_double() == 28.5);
 }
 
+TEST_CASE("funnel JSON gives each step's median days with its count and names the steps") {
+  Dataset data = worked_example();
+  data.sources.push_back(source(3, "Careers fair", Channel::kCareersEvent));
+  const json::value doc = round_trip(to_json(funnel_report(data.view(), worked_options())));
+  const json::array& steps = at(doc, "steps").as_array();
+  REQUIRE(steps.size() == 3);
+  CHECK(at(steps[0], "step") == "applied_to_interviewed");
+  CHECK(at(steps[0], "from") == "applied");
+  CHECK(at(steps[0], "to") == "interviewed");
+  CHECK(at(steps[0], "label") == "from applying to interview");
+  CHECK(at(steps[2], "step") == "offered_to_started");
+  CHECK(at(steps[2], "label") == "from offer to starting work");
+
+  const json::value& fair = at(at(doc, "groups").as_array()[0], "stage_durations");
+  CHECK(at(at(fair, "applied_to_interviewed"), "median_days").is_null());
+  CHECK(at(at(fair, "applied_to_interviewed"), "median_days_reason") == "no_interviews");
+  CHECK(at(at(fair, "applied_to_interviewed"), "median_days_reason_text") == "nobody interviewed");
+  CHECK(at(at(fair, "applied_to_interviewed"), "count") == 0);
+  CHECK(at(at(fair, "offered_to_started"), "median_days_reason") == "no_hires");
+
+  const json::value& job_board = at(at(doc, "groups").as_array()[1], "stage_durations");
+  CHECK(at(at(job_board, "applied_to_interviewed"), "median_days").as_double() == 15.0);
+  CHECK(at(at(job_board, "applied_to_interviewed"), "count") == 4);
+  CHECK(at(at(job_board, "offered_to_started"), "median_days").as_double() == 25.5);
+  CHECK(at(at(job_board, "offered_to_started"), "count") == 2);
+  const json::value& total = at(at(doc, "total"), "stage_durations");
+  CHECK(at(at(total, "interviewed_to_offered"), "median_days").as_double() == 7.0);
+}
+
 TEST_CASE("funnel JSON by month and by service names its groups") {
   Dataset data = worked_example();
   json::value doc =
@@ -246,10 +275,12 @@ TEST_CASE("CSV of the funnel by channel, exactly") {
       "applied_to_interviewed,interviewed_to_offered,offered_to_started,applied_to_started,"
       "withdrawn_at_applied,rejected_at_applied,withdrawn_at_interviewed,"
       "rejected_at_interviewed,withdrawn_at_offered,rejected_at_offered,median_days_to_offer,"
-      "median_days_to_start\r\n"
-      "job_board,Job board,10,4,2,2,1,0.4,0.5,1,0.2,1,4,1,1,0,0,28.5,54\r\n"
-      "staff_referral,Staff referral,4,3,3,3,0,0.75,1,1,0.75,1,0,0,0,0,0,10,27\r\n"
-      "total,Total,14,7,5,5,1,0.5,0.7143,1,0.3571,2,4,1,1,0,0,12,28\r\n";
+      "median_days_to_start,median_days_applied_to_interviewed,count_applied_to_interviewed,"
+      "median_days_interviewed_to_offered,count_interviewed_to_offered,"
+      "median_days_offered_to_started,count_offered_to_started\r\n"
+      "job_board,Job board,10,4,2,2,1,0.4,0.5,1,0.2,1,4,1,1,0,0,28.5,54,15,4,13,2,25.5,2\r\n"
+      "staff_referral,Staff referral,4,3,3,3,0,0.75,1,1,0.75,1,0,0,0,0,0,10,27,5,3,5,3,17,3\r\n"
+      "total,Total,14,7,5,5,1,0.5,0.7143,1,0.3571,2,4,1,1,0,0,12,28,9,7,7,5,19,5\r\n";
   CHECK(csv == expected);
 }
 

@@ -52,7 +52,7 @@ TEST_CASE("every reason a figure can be missing reads as plain words") {
     CHECK(words != to_string(reason));
     ++reasons;
   }
-  CHECK(reasons == 17);
+  CHECK(reasons == 19);
   CHECK(reason_words(Reason::kNoHires) == "no starters");
   CHECK(reason_words(Reason::kNoStarters) == "no starters");
   CHECK(reason_words(Reason::kTooFewHires) ==

@@ -32,6 +32,47 @@ TEST_CASE("providers are created with today's date and listed in pages") {
   CHECK(renamed.created_on == kToday);
 }
 
+TEST_CASE("a provider's joining day is recorded read back and cleared") {
+  StoreFixture f;
+  const Provider oak = f.store.providers().create("Old Oak Care");
+  CHECK_FALSE(oak.joined_on.has_value());
+  const Provider joined =
+      f.store.providers().update(oak.id, [](Provider& p) { p.joined_on = Date::parse("2025-04-01"); });
+  CHECK(joined.joined_on == Date::parse("2025-04-01"));
+  CHECK(joined.name == "Old Oak Care");
+  CHECK(f.store.providers().get(oak.id).joined_on == Date::parse("2025-04-01"));
+  CHECK(f.store.providers().list().items.front().joined_on == Date::parse("2025-04-01"));
+  CHECK(f.store.load_team_data(std::nullopt, std::nullopt, [](std::size_t, const Applicant&) {})
+            .providers.front()
+            .joined_on == Date::parse("2025-04-01"));
+  // The day itself may be today.
+  f.store.providers().update(oak.id, [](Provider& p) { p.joined_on = kToday; });
+  CHECK(f.store.providers().get(oak.id).joined_on == kToday);
+  f.store.providers().update(oak.id, [](Provider& p) { p.joined_on.reset(); });
+  CHECK_FALSE(f.store.providers().get(oak.id).joined_on.has_value());
+}
+
+TEST_CASE("a joining day after today is refused and nothing changes") {
+  StoreFixture f;
+  const Provider oak = f.store.providers().create("Old Oak Care");
+  f.store.providers().update(oak.id, [](Provider& p) { p.joined_on = Date::parse("2025-04-01"); });
+  const Error future = error_from([&] {
+    f.store.providers().update(oak.id, [](Provider& p) {
+      p.name = "Renamed";
+      p.joined_on = kToday.plus_days(1);
+    });
+  });
+  CHECK(future.code() == ErrorCode::kInvalid);
+  REQUIRE(future.items().size() == 1);
+  CHECK(future.items()[0].field == "joined_on");
+  CHECK(future.items()[0].detail ==
+        "Date joined the scheme (2026-07-01) is in the future: today is 2026-06-30; enter the "
+        "date it happened");
+  const Provider stored = f.store.providers().get(oak.id);
+  CHECK(stored.name == "Old Oak Care");
+  CHECK(stored.joined_on == Date::parse("2025-04-01"));
+}
+
 TEST_CASE("a provider needs a name and an unknown provider is not found") {
   StoreFixture f;
   const Error empty = error_from([&] { f.store.providers().create("   "); });
