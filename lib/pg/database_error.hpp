@@ -2,10 +2,12 @@
 // layer above can act on: retry a serialisation failure, or turn a constraint violation into the
 // caretoolkit::Error a person reads (lib/tracker/pg/pg_errors.hpp does that for the tracker).
 //
-// what() is the server's primary message only ("duplicate key value violates unique constraint
-// \"sources_name\""). The DETAIL line, which quotes the values of the row ("Key (provider_id,
-// reference)=(1, AB-12) already exists"), is kept apart in detail() so that nothing written to a
-// log repeats what a person stored.
+// what() is the server's primary message and the SQLSTATE ("duplicate key value violates unique
+// constraint \"sources_name\" (SQLSTATE 23505)"). The DETAIL line, which quotes the values of the
+// row ("Key (provider_id, reference)=(1, AB-12) already exists"), is kept apart in detail() and
+// must not be logged. The primary message of a data exception (class 22) may quote the one value
+// refused ("invalid input syntax for type date: \"2025-13-01\""): those are the input's fault, and
+// the layer above turns them into an Error before anything is logged.
 #pragma once
 
 #include <stdexcept>

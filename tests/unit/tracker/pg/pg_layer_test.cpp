@@ -179,6 +179,21 @@ TEST_CASE("A transaction lock waits no longer than its lock timeout") {
   }
 }
 
+TEST_CASE("Each SQLSTATE class is the failure its handler expects") {
+  CHECK(pg::classify("23505") == pg::Failure::kUniqueViolation);
+  CHECK(pg::classify("23503") == pg::Failure::kForeignKeyViolation);
+  CHECK(pg::classify("23514") == pg::Failure::kRuleViolation);
+  CHECK(pg::classify("23502") == pg::Failure::kRuleViolation);
+  CHECK(pg::classify("22008") == pg::Failure::kRuleViolation);
+  CHECK(pg::classify("40001") == pg::Failure::kSerialization);
+  CHECK(pg::classify("40P01") == pg::Failure::kSerialization);
+  CHECK(pg::classify("55P03") == pg::Failure::kLockTimeout);
+  CHECK(pg::classify("08006") == pg::Failure::kConnection);
+  CHECK(pg::classify("57P01") == pg::Failure::kConnection);
+  CHECK(pg::classify("") == pg::Failure::kConnection);
+  CHECK(pg::classify("42P01") == pg::Failure::kOther);
+}
+
 TEST_CASE("A connection address is described without its password") {
   CHECK(pg::describe("postgresql://ann:s3cret@db.example:5433/care?sslmode=require") ==
         "postgresql://ann@db.example:5433/care");
