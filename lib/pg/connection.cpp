@@ -15,7 +15,7 @@ namespace {
 // libpq's parse of a connection string, freed with it.
 struct ConnInfo {
   struct Free {
-    void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
+    void operator()(PQconninfoOption* parsed) const { PQconninfoFree(parsed); }
   };
   std::unique_ptr<PQconninfoOption, Free> options;
 

@@ -9,7 +9,7 @@ namespace {
 
 // Rows are sent in chunks of about this size: large enough that the calls cost nothing, small
 // enough that a large load does not sit in memory.
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 
 // The text format's escapes: a backslash, and the characters that would end a field or a row.
 void append_text(std::string& out, std::string_view text) {

@@ -54,7 +54,7 @@ Row Result::single() const {
     throw std::logic_error("the query returned " + std::to_string(rows()) +
                            " rows where it should return one");
   }
-  return Row(*this, 0);
+  return {*this, 0};
 }
 
 std::string_view Result::text(int row, int column) const {

@@ -62,8 +62,8 @@ class Result {
     const Result* result_;
     int row_;
   };
-  Iterator begin() const { return Iterator(*this, 0); }
-  Iterator end() const { return Iterator(*this, rows()); }
+  Iterator begin() const { return {*this, 0}; }
+  Iterator end() const { return {*this, rows()}; }
 
  private:
   std::shared_ptr<PGresult> result_;
@@ -115,11 +115,11 @@ class Row {
 };
 
 inline Row Result::operator[](int row) const {
-  return Row(*this, row);
+  return {*this, row};
 }
 
 inline Row Result::Iterator::operator*() const {
-  return Row(*result_, row_);
+  return {*result_, row_};
 }
 
 }  // namespace caretoolkit::pg

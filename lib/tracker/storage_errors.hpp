@@ -14,35 +14,34 @@ namespace caretoolkit::tracker {
 
 // A unique key (a name, a reference, a public id) already in use.
 inline Error duplicate_record_error() {
-  return Error(ErrorCode::kConflict, "this would duplicate a record that is already stored");
+  return {ErrorCode::kConflict, "this would duplicate a record that is already stored"};
 }
 
 // A reference to a record that does not exist or belongs to another provider, or the removal of
 // one still in use.
 inline Error missing_reference_error() {
-  return Error(ErrorCode::kConflict,
-               "this refers to a record that does not exist, or removes one still in use");
+  return {ErrorCode::kConflict,
+          "this refers to a record that does not exist, or removes one still in use"};
 }
 
 // A CHECK or NOT NULL constraint, or a value of the wrong type.
 inline Error broken_rule_error() {
-  return Error(ErrorCode::kInvalid, "this record breaks one of the tracker's rules");
+  return {ErrorCode::kInvalid, "this record breaks one of the tracker's rules"};
 }
 
 // A write undone because another, made at the same moment, changed what it read.
 inline Error try_again_error() {
-  return Error(ErrorCode::kTryAgain,
-               "another change to the same records was being saved at the same moment, so "
-               "nothing was changed: send the request again");
+  return {ErrorCode::kTryAgain,
+          "another change to the same records was being saved at the same moment, so "
+          "nothing was changed: send the request again"};
 }
 
 // A database whose schema is newer than this build's.
 inline Error newer_schema_error(int version, int known) {
-  return Error(ErrorCode::kConflict,
-               "this database was written by a newer caretoolkit (schema "
-               "version " +
-                   std::to_string(version) + "; this build knows up to " + std::to_string(known) +
-                   "); it was left unchanged: upgrade caretoolkit to use it");
+  return {ErrorCode::kConflict,
+          "this database was written by a newer caretoolkit (schema version " +
+              std::to_string(version) + "; this build knows up to " + std::to_string(known) +
+              "); it was left unchanged: upgrade caretoolkit to use it"};
 }
 
 }  // namespace caretoolkit::tracker

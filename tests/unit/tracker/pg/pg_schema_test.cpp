@@ -55,7 +55,7 @@ TEST_CASE("Migrating a second time changes nothing") {
   pg::Connection connection = database.connect();
   tracker::pg::migrate(connection);
   connection.exec("INSERT INTO providers (name, created_on) VALUES ('Oak Care', '2025-01-02')");
-  const std::string before =
+  const auto before =
       connection
           .exec(
               "SELECT string_agg(version || ' ' || applied_at, ',' ORDER BY version) "
@@ -77,10 +77,12 @@ TEST_CASE("Four servers migrating one database at once run every step exactly on
   PgTestDatabase database;
   constexpr int kServers = 4;
   std::vector<pg::Connection> connections;
+  connections.reserve(kServers);
   for (int i = 0; i < kServers; ++i) connections.push_back(database.connect());
   std::latch ready(kServers);
   std::vector<std::string> failures(kServers);
   std::vector<std::thread> servers;
+  servers.reserve(kServers);
   for (int i = 0; i < kServers; ++i) {
     servers.emplace_back([&, i] {
       ready.arrive_and_wait();
