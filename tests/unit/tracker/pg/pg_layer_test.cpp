@@ -224,3 +224,11 @@ TEST_CASE("A failed connection names the database and never the password") {
     CHECK(message.find("s3cret") == std::string::npos);
   }
 }
+
+TEST_CASE("A test database is reached through its own URI as a server would") {
+  PgTestDatabase database;
+  pg::Connection connection(database.uri());
+  CHECK(connection.exec("SELECT current_database()").single().get<std::string>(0) ==
+        database.name());
+  CHECK(connection.target().find("/" + database.name() + "?host=") != std::string::npos);
+}
