@@ -28,6 +28,7 @@ constexpr ProblemType kTypes[] = {
     {"unsupported-media-type", "Unsupported media type"},
     {"rate-limited", "Too many requests"},
     {"unavailable", "Service unavailable"},
+    {"try-again", "The change met another made at the same moment; send it again"},
     {"method-not-allowed", "Method not allowed"},
     {"header-too-large", "Request header too large"},
     {"not-implemented", "Not implemented"},
@@ -100,6 +101,7 @@ unsigned status_for(ErrorCode code) {
     case ErrorCode::kRateLimited:
       return 429;
     case ErrorCode::kUnavailable:
+    case ErrorCode::kTryAgain:
       return 503;
   }
   return 500;
@@ -127,6 +129,8 @@ Response problem_from_current_exception(std::string& log_detail) {
     if (error.code() == ErrorCode::kUnauthorized) {
       response.set_header("WWW-Authenticate", "Bearer");
     }
+    // Nothing was changed, and the collision is over as soon as the other write commits.
+    if (error.code() == ErrorCode::kTryAgain) response.set_header("Retry-After", "1");
     return response;
   } catch (const std::exception& unexpected) {
     log_detail = unexpected.what();

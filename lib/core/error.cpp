@@ -27,6 +27,8 @@ const char* to_string(ErrorCode code) {
       return "rate-limited";
     case ErrorCode::kUnavailable:
       return "unavailable";
+    case ErrorCode::kTryAgain:
+      return "try-again";
   }
   return "unknown";
 }

@@ -26,6 +26,7 @@ enum class ErrorCode {
   kUnsupportedType,  // a body whose media type the operation does not read
   kRateLimited,      // too many requests from one client
   kUnavailable,      // the service cannot take the request now (over capacity, shutting down)
+  kTryAgain,  // a write collided with one made at the same moment and was undone: send it again
 };
 
 // Names the code for logs and problem types: "malformed", "invalid", "not-found", ...

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "tracker/storage_errors.hpp"
 #include "tracker/text_migration.hpp"
 
 namespace caretoolkit::tracker {
@@ -328,11 +329,7 @@ void check_compatible(SQLite::Database& db) {
   }
   const int version = schema_version(db);
   if (version > kSchemaVersion) {
-    throw Error(ErrorCode::kConflict,
-                "this database was written by a newer caretoolkit (schema version " +
-                    std::to_string(version) + "; this build knows up to " +
-                    std::to_string(kSchemaVersion) +
-                    "); it was left unchanged: upgrade caretoolkit to use it");
+    throw newer_schema_error(version, kSchemaVersion);
   }
   if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt64() > 0) {
     throw Error(ErrorCode::kConflict,

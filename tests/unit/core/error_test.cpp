@@ -18,4 +18,5 @@ TEST_CASE("Error carries code field and items") {
   REQUIRE(listed.items().size() == 2);
   CHECK(listed.items()[1].line == 7);
   CHECK(std::string(caretoolkit::to_string(ErrorCode::kNotFound)) == "not-found");
+  CHECK(std::string(caretoolkit::to_string(ErrorCode::kTryAgain)) == "try-again");
 }

@@ -1,0 +1,175 @@
+// libpq connections and statements; see connection.hpp.
+#include "pg/connection.hpp"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "core/error.hpp"
+#include "pg/database_error.hpp"
+
+namespace caretoolkit::pg {
+
+namespace {
+
+// libpq's parse of a connection string, freed with it.
+struct ConnInfo {
+  struct Free {
+    void operator()(PQconninfoOption* parsed) const { PQconninfoFree(parsed); }
+  };
+  std::unique_ptr<PQconninfoOption, Free> options;
+
+  explicit ConnInfo(std::string_view uri) {
+    char* error = nullptr;
+    options.reset(PQconninfoParse(std::string(uri).c_str(), &error));
+    // libpq's message may quote a piece of the URI, which may be the password: it is not repeated.
+    if (error != nullptr) PQfreemem(error);
+    if (!options) {
+      throw Error(ErrorCode::kInvalid,
+                  "the database address is not a PostgreSQL connection URI libpq can read; write "
+                  "it as postgresql://user@host/database");
+    }
+  }
+
+  std::string_view operator[](std::string_view keyword) const {
+    for (const PQconninfoOption* option = options.get(); option->keyword != nullptr; ++option) {
+      if (keyword == option->keyword && option->val != nullptr) return option->val;
+    }
+    return {};
+  }
+};
+
+// libpq's messages end with a newline and may span lines: one line for an Error.
+std::string one_line(std::string_view message) {
+  std::string line;
+  for (const char c : message) {
+    if (c == '\n') {
+      line += "; ";
+    } else {
+      line += c;
+    }
+  }
+  while (line.ends_with("; ") || line.ends_with(' ')) line.pop_back();
+  return line;
+}
+
+std::string field(const PGresult* result, int code) {
+  const char* value = PQresultErrorField(result, code);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+// The session settings the conversions rely on, whatever the server's defaults.
+constexpr std::string_view kSessionSettings =
+    "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; "
+    "SET bytea_output = 'hex'";
+
+}  // namespace
+
+bool is_uri(std::string_view uri) {
+  return uri.starts_with("postgresql://") || uri.starts_with("postgres://");
+}
+
+namespace {
+
+std::string describe(const ConnInfo& info, std::string_view database) {
+  const std::string_view host = info["host"].empty() ? info["hostaddr"] : info["host"];
+  // A host that is a socket directory cannot stand in the authority part.
+  const bool socket = host.starts_with('/');
+  std::string text = "postgresql://";
+  if (!info["user"].empty()) text.append(info["user"]).append("@");
+  if (!socket) text.append(host);
+  if (!socket && !info["port"].empty()) text.append(":").append(info["port"]);
+  text.append("/").append(database.empty() ? info["dbname"] : database);
+  if (socket) text.append("?host=").append(host);
+  return text;
+}
+
+}  // namespace
+
+std::string describe(std::string_view uri) {
+  return describe(ConnInfo(uri), {});
+}
+
+bool has_password(std::string_view uri) {
+  return !ConnInfo(uri)["password"].empty();
+}
+
+Connection::Connection(std::string_view uri, std::string_view database)
+    : target_(describe(ConnInfo(uri), database)) {
+  const std::string uri_text(uri);
+  const std::string database_text(database);
+  // Processed in order, a later value overriding an earlier: the URI's connect_timeout overrides
+  // the default, and `database` the URI's database.
+  const std::array<const char*, 6> keywords{
+      "connect_timeout",           "dbname", "dbname", "client_encoding",
+      "fallback_application_name", nullptr};
+  const std::array<const char*, 6> values{
+      "10",   uri_text.c_str(), database.empty() ? nullptr : database_text.c_str(),
+      "UTF8", "caretoolkit",    nullptr};
+  handle_.reset(PQconnectdbParams(keywords.data(), values.data(), 1));
+  if (!handle_) throw std::bad_alloc();
+  if (PQstatus(handle_.get()) != CONNECTION_OK) {
+    throw Error(ErrorCode::kUnavailable, "could not connect to the PostgreSQL database " + target_ +
+                                             ": " + one_line(PQerrorMessage(handle_.get())));
+  }
+  // Notices ("relation already exists, skipping") are for the server's log, not our stderr.
+  PQsetNoticeProcessor(
+      handle_.get(), [](void*, const char*) {}, nullptr);
+  exec_script(kSessionSettings);
+}
+
+Result Connection::checked(PGresult* raw, ExecStatusType also_expected) const {
+  Result result(raw);  // freed whatever happens
+  const ExecStatusType status = raw == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(raw);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == also_expected) {
+    return result;
+  }
+  DatabaseError::Fields fields;
+  if (raw != nullptr) {
+    fields.sqlstate = field(raw, PG_DIAG_SQLSTATE);
+    fields.message = field(raw, PG_DIAG_MESSAGE_PRIMARY);
+    fields.detail = field(raw, PG_DIAG_MESSAGE_DETAIL);
+    fields.constraint = field(raw, PG_DIAG_CONSTRAINT_NAME);
+    fields.table = field(raw, PG_DIAG_TABLE_NAME);
+  }
+  if (fields.message.empty()) fields.message = one_line(PQerrorMessage(handle_.get()));
+  if (fields.message.empty())
+    fields.message = "the statement returned " + std::string(PQresStatus(status));
+  throw DatabaseError(std::move(fields));
+}
+
+Result Connection::exec(std::string_view sql, std::initializer_list<Param> params) {
+  return exec(sql, std::span<const Param>(params.begin(), params.size()));
+}
+
+Result Connection::exec(std::string_view sql, std::span<const Param> params) {
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  std::vector<int> formats;
+  values.reserve(params.size());
+  lengths.reserve(params.size());
+  formats.reserve(params.size());
+  for (const Param& param : params) {
+    values.push_back(param.is_null() ? nullptr : param.value().c_str());
+    lengths.push_back(static_cast<int>(param.value().size()));
+    formats.push_back(param.is_binary() ? 1 : 0);
+  }
+  return checked(PQexecParams(handle_.get(), std::string(sql).c_str(),
+                              static_cast<int>(params.size()), nullptr, values.data(),
+                              lengths.data(), formats.data(), 0));
+}
+
+void Connection::exec_script(std::string_view sql) {
+  // PQexec runs the statements in turn, stops at the first that fails and returns its result.
+  checked(PQexec(handle_.get(), std::string(sql).c_str()));
+}
+
+std::string Connection::quote_identifier(std::string_view name) const {
+  char* quoted = PQescapeIdentifier(handle_.get(), name.data(), name.size());
+  if (quoted == nullptr) throw std::runtime_error(one_line(PQerrorMessage(handle_.get())));
+  std::string text(quoted);
+  PQfreemem(quoted);
+  return text;
+}
+
+}  // namespace caretoolkit::pg

@@ -1,0 +1,79 @@
+// One connection to a PostgreSQL server through libpq, used by one thread at a time.
+//
+// Every statement with values goes through exec(), which sends them as bound parameters ($1,
+// $2, ...) apart from the SQL text; exec_script() runs fixed SQL only (a schema migration). A
+// failed statement throws pg::DatabaseError (database_error.hpp); a connection that cannot be made
+// throws caretoolkit::Error, kUnavailable.
+//
+// The password: libpq reads it from the URI, PGPASSWORD or ~/.pgpass. No message, log line or
+// exception of this layer contains it: a connection is named by describe(), which leaves it out.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "pg/params.hpp"
+#include "pg/result.hpp"
+
+namespace caretoolkit::pg {
+
+// True when `uri` looks like a PostgreSQL connection URI ("postgresql://..." or
+// "postgres://...") rather than a file path.
+bool is_uri(std::string_view uri);
+
+// The connection `uri` names, for messages: "postgresql://ann@db.example:5432/caretoolkit"
+// (user, hosts, port and database; never the password or other options). Throws
+// caretoolkit::Error, kInvalid, when it is not a connection URI libpq can read.
+std::string describe(std::string_view uri);
+
+// True when `uri` carries a password (user:password@, or ?password=), which must not be given on a
+// command line, where other users of the machine can read it.
+bool has_password(std::string_view uri);
+
+class Connection {
+ public:
+  // Connects to `uri` (any libpq connection URI), to `database` instead of the URI's when it is
+  // not empty. Waits at most 10 seconds unless the URI sets connect_timeout. Sets the session's
+  // client_encoding to UTF8, DateStyle to ISO and TimeZone to UTC, which the conversions rely on.
+  explicit Connection(std::string_view uri, std::string_view database = {});
+
+  // Runs one statement with its parameters bound, and returns its rows.
+  Result exec(std::string_view sql, std::initializer_list<Param> params = {});
+  Result exec(std::string_view sql, std::span<const Param> params);
+
+  // Runs fixed SQL that may hold several statements and no values (no parameters are possible).
+  void exec_script(std::string_view sql);
+
+  // `name` quoted as an SQL identifier ("my table" -> "\"my table\""), for the few statements
+  // that take a name where no parameter may stand (CREATE DATABASE).
+  std::string quote_identifier(std::string_view name) const;
+
+  // The connection's description (see describe()), for messages.
+  const std::string& target() const { return target_; }
+  // False once the server has gone (after a DatabaseError of kind kConnection).
+  bool healthy() const { return PQstatus(handle_.get()) == CONNECTION_OK; }
+  // The server's process id for this session, for pg_terminate_backend or pg_stat_activity.
+  int backend_pid() const { return PQbackendPID(handle_.get()); }
+
+  PGconn* handle() const { return handle_.get(); }
+
+ private:
+  struct Finish {
+    void operator()(PGconn* connection) const { PQfinish(connection); }
+  };
+
+  // `result` when it is a success (or has status `also_expected`); throws its DatabaseError
+  // otherwise, or for no result at all (the connection failed).
+  Result checked(PGresult* result, ExecStatusType also_expected = PGRES_COMMAND_OK) const;
+
+  std::string target_;
+  std::unique_ptr<PGconn, Finish> handle_;
+  friend class CopyIn;
+};
+
+}  // namespace caretoolkit::pg

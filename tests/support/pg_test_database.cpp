@@ -1,0 +1,59 @@
+// Per-test PostgreSQL databases; see pg_test_database.hpp.
+#include "pg_test_database.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace caretoolkit::testing {
+
+std::string pg_cluster_uri() {
+  if (const char* uri = std::getenv("CARETOOLKIT_TEST_PG_URI"); uri != nullptr && *uri != '\0') {
+    return uri;
+  }
+  std::string uri;
+  if (const char* file = std::getenv("CARETOOLKIT_TEST_PG_URI_FILE"); file != nullptr) {
+    std::ifstream in(file);
+    std::getline(in, uri);
+  }
+  if (uri.empty()) {
+    throw std::runtime_error(
+        "no PostgreSQL test cluster: run these tests through CTest, which starts one, or as "
+        "tests/support/pg-cluster run <test binary>");
+  }
+  return uri;
+}
+
+PgTestDatabase::PgTestDatabase() : cluster_uri_(pg_cluster_uri()) {
+  static std::atomic<int> counter = 0;
+  name_ = "ctk_test_";
+  name_ += std::to_string(::getpid());
+  name_ += '_';
+  name_ += std::to_string(counter++);
+  pg::Connection admin(cluster_uri_);
+  // A database name cannot be a bound parameter; this one is ours and quoted anyway.
+  admin.exec("DROP DATABASE IF EXISTS " + admin.quote_identifier(name_) + " WITH (FORCE)");
+  admin.exec("CREATE DATABASE " + admin.quote_identifier(name_));
+}
+
+PgTestDatabase::~PgTestDatabase() {
+  try {
+    pg::Connection admin(cluster_uri_);
+    admin.exec("DROP DATABASE IF EXISTS " + admin.quote_identifier(name_) + " WITH (FORCE)");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the cluster is removed after the run anyway
+  }
+}
+
+std::string PgTestDatabase::uri() const {
+  // The cluster's URI names its database in the path, before any "?".
+  const auto query = cluster_uri_.find('?');
+  const auto path = cluster_uri_.rfind('/', query);
+  std::string uri = cluster_uri_.substr(0, path + 1) + name_;
+  if (query != std::string::npos) uri += cluster_uri_.substr(query);
+  return uri;
+}
+
+}  // namespace caretoolkit::testing
