@@ -21,9 +21,9 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-namespace col = csv_forms::applicants;
+namespace applicant_col = csv_forms::applicants;
 
-constexpr CsvForm kForm{"applicants", col::kColumns};
+constexpr CsvForm kApplicantForm{"applicants", applicant_col::kColumns};
 
 // What matches a row without a reference to a stored applicant: all it holds.
 std::string applicant_key(const Applicant& a, NameRef source, std::optional<NameRef> vacancy,
@@ -69,27 +69,29 @@ class ApplicantImport {
   void add(const CsvRow& row, const CsvHeader& header) {
     ImportProblems& problems = context_.problems;
     const std::size_t line = row.line;
-    const auto cell = [&](col::Column column) { return header.cell(row, column); };
+    const auto cell = [&](applicant_col::Column column) { return header.cell(row, column); };
     Applicant& a = applicant_;
     a.provider_id = context_.provider;
-    a.reference = normalise_text(cell(col::kReference));
+    a.reference = normalise_text(cell(applicant_col::kReference));
 
     const bool clean_before = !problems.any();
-    const RowSource source = resolve_source(directory_, cell(col::kSource), cell(col::kChannel),
-                                            line, problems, context_.provider, options_.remedies);
-    const auto applied = read_date(cell(col::kAppliedOn), "applied_on", true, line, problems);
+    const RowSource source =
+        resolve_source(directory_, cell(applicant_col::kSource), cell(applicant_col::kChannel),
+                       line, problems, context_.provider, options_.remedies);
+    const auto applied =
+        read_date(cell(applicant_col::kAppliedOn), "applied_on", true, line, problems);
     a.interviewed_on =
-        read_date(cell(col::kInterviewedOn), "interviewed_on", false, line, problems);
-    a.offered_on = read_date(cell(col::kOfferedOn), "offered_on", false, line, problems);
-    a.started_on = read_date(cell(col::kStartedOn), "started_on", false, line, problems);
-    a.left_on = read_date(cell(col::kLeftOn), "left_on", false, line, problems);
-    a.left_reason = normalise_text(cell(col::kLeftReason), TextKind::kNote);
-    a.prior_sector = normalise_text(cell(col::kPriorSector));
-    const auto outcome = parse_outcome(cell(col::kOutcome));
+        read_date(cell(applicant_col::kInterviewedOn), "interviewed_on", false, line, problems);
+    a.offered_on = read_date(cell(applicant_col::kOfferedOn), "offered_on", false, line, problems);
+    a.started_on = read_date(cell(applicant_col::kStartedOn), "started_on", false, line, problems);
+    a.left_on = read_date(cell(applicant_col::kLeftOn), "left_on", false, line, problems);
+    a.left_reason = normalise_text(cell(applicant_col::kLeftReason), TextKind::kNote);
+    a.prior_sector = normalise_text(cell(applicant_col::kPriorSector));
+    const auto outcome = parse_outcome(cell(applicant_col::kOutcome));
     if (!outcome) {
-      problems.add(
-          line, "outcome",
-          "outcome must be empty, withdrawn or rejected, not " + quote_cell(cell(col::kOutcome)));
+      problems.add(line, "outcome",
+                   "outcome must be empty, withdrawn or rejected, not " +
+                       quote_cell(cell(applicant_col::kOutcome)));
     }
     a.outcome = outcome.value_or(Outcome::kNone);
     const bool anonymous = a.reference.empty();
@@ -116,8 +118,8 @@ class ApplicantImport {
       std::erase_if(found_, [](const ErrorItem& i) { return i.field == "reference"; });
     }
     problems.add_all(line, found_);
-    const std::string_view service = unless_blank(cell(col::kService));
-    const std::string_view vacancy = unless_blank(cell(col::kVacancy));
+    const std::string_view service = unless_blank(cell(applicant_col::kService));
+    const std::string_view vacancy = unless_blank(cell(applicant_col::kVacancy));
     check_name_cell(service, "service", "service name", line, problems);
     check_name_cell(vacancy, "vacancy", "vacancy role", line, problems);
     if (!clean_before || problems.any()) return;  // check the rest, store nothing
@@ -249,7 +251,7 @@ class ApplicantImport {
 
 ImportSummary Store::import_applicants_csv(Id provider, std::string_view text,
                                            const ImportOptions& options) {
-  return run_import(*impl_, provider, text, kForm,
+  return run_import(*impl_, provider, text, kApplicantForm,
                     [&](Connection& connection, const ImportContext& context) {
                       return ApplicantImport(connection, context, options);
                     });
@@ -257,7 +259,7 @@ ImportSummary Store::import_applicants_csv(Id provider, std::string_view text,
 
 std::string Store::export_applicants_csv(Id provider) const {
   return export_form(
-      *impl_, provider, kForm,
+      *impl_, provider, kApplicantForm,
       "SELECT a.reference, s.name, iif(s.channel_known, s.channel, NULL), v.role, sv.name, "
       "a.applied_on, a.interviewed_on, "
       "a.offered_on, a.started_on, a.left_on, a.left_reason, a.outcome, a.prior_sector "

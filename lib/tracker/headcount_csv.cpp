@@ -14,9 +14,9 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-namespace col = csv_forms::headcount;
+namespace headcount_col = csv_forms::headcount;
 
-constexpr CsvForm kForm{"headcount", col::kColumns};
+constexpr CsvForm kHeadcountForm{"headcount", headcount_col::kColumns};
 
 // Imports headcount rows: one per day and service; a day and service stored already takes the
 // row's figures.
@@ -38,13 +38,15 @@ class HeadcountImport {
     ImportProblems& problems = context_.problems;
     const std::size_t line = row.line;
     const bool clean_before = !problems.any();
-    const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
-    const auto staff = read_count(header.cell(row, col::kStaff), "staff", true, line, problems);
+    const auto date =
+        read_date(header.cell(row, headcount_col::kDate), "date", true, line, problems);
+    const auto staff =
+        read_count(header.cell(row, headcount_col::kStaff), "staff", true, line, problems);
     const auto vacancies =
-        read_count(header.cell(row, col::kVacancies), "vacancies", true, line, problems);
+        read_count(header.cell(row, headcount_col::kVacancies), "vacancies", true, line, problems);
     const auto leavers =
-        read_count(header.cell(row, col::kLeavers), "leavers", false, line, problems);
-    const std::string_view service = unless_blank(header.cell(row, col::kService));
+        read_count(header.cell(row, headcount_col::kLeavers), "leavers", false, line, problems);
+    const std::string_view service = unless_blank(header.cell(row, headcount_col::kService));
     check_name_cell(service, "service", "service name", line, problems);
     if (!date || !staff || !vacancies) return;
     HeadcountSnapshot snapshot{.id = 0,
@@ -115,7 +117,7 @@ class HeadcountImport {
 
 ImportSummary Store::import_headcount_csv(Id provider, std::string_view text,
                                           const ImportOptions&) {
-  return run_import(*impl_, provider, text, kForm,
+  return run_import(*impl_, provider, text, kHeadcountForm,
                     [](Connection& connection, const ImportContext& context) {
                       return HeadcountImport(connection, context);
                     });
@@ -123,7 +125,7 @@ ImportSummary Store::import_headcount_csv(Id provider, std::string_view text,
 
 std::string Store::export_headcount_csv(Id provider) const {
   return export_form(
-      *impl_, provider, kForm,
+      *impl_, provider, kHeadcountForm,
       "SELECT h.taken_on, sv.name, h.staff, h.vacancies, h.leavers FROM headcounts h "
       "LEFT JOIN services sv ON sv.id = h.service_id WHERE h.provider_id = ? ORDER BY h.id",
       write_text_cells);

@@ -15,9 +15,9 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-namespace col = csv_forms::spend;
+namespace spend_col = csv_forms::spend;
 
-constexpr CsvForm kForm{"spend", col::kColumns};
+constexpr CsvForm kSpendForm{"spend", spend_col::kColumns};
 
 // Imports spend rows. A spend sheet is the truth for each source and calendar month it holds
 // rows for: those source-months' stored rows become the sheet's (the rows stored already are kept,
@@ -47,11 +47,11 @@ class SpendImport {
                      .source_id = 0,  // the source's id, once the write knows it
                      .date = {},
                      .amount = {},
-                     .note = normalise_text(header.cell(row, col::kNote), TextKind::kNote)};
-    const RowSource source = resolve_source(directory_, header.cell(row, col::kSource), {}, line,
-                                            problems, context_.provider, remedies_);
-    const auto date = read_date(header.cell(row, col::kDate), "date", true, line, problems);
-    const auto amount = read_amount(header.cell(row, col::kAmount), "amount", line, problems);
+                     .note = normalise_text(header.cell(row, spend_col::kNote), TextKind::kNote)};
+    const RowSource source = resolve_source(directory_, header.cell(row, spend_col::kSource), {},
+                                            line, problems, context_.provider, remedies_);
+    const auto date = read_date(header.cell(row, spend_col::kDate), "date", true, line, problems);
+    const auto amount = read_amount(header.cell(row, spend_col::kAmount), "amount", line, problems);
     if (!source.usable || !date || !amount) return;
     entry.date = *date;
     entry.amount = *amount;
@@ -162,14 +162,14 @@ class SpendImport {
 
 ImportSummary Store::import_spend_csv(Id provider, std::string_view text,
                                       const ImportOptions& options) {
-  return run_import(*impl_, provider, text, kForm,
+  return run_import(*impl_, provider, text, kSpendForm,
                     [&](Connection& connection, const ImportContext& context) {
                       return SpendImport(connection, context, options.remedies);
                     });
 }
 
 std::string Store::export_spend_csv(Id provider) const {
-  return export_form(*impl_, provider, kForm,
+  return export_form(*impl_, provider, kSpendForm,
                      "SELECT s.name, e.spent_on, e.amount_pence, e.note FROM spend e "
                      "JOIN sources s ON s.id = e.source_id WHERE e.provider_id = ? ORDER BY e.id",
                      [](SQLite::Statement& statement, CsvWriter& csv) {
