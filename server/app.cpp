@@ -10,11 +10,13 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "database.hpp"
+#include "employer_pages.hpp"
 #include "openapi_document.hpp"
 #include "problem.hpp"
 #include "public_pages.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
+#include "tracker/employer_directory.hpp"
 #include "tracker/store.hpp"
 #include "tracker/vacancy_publishing.hpp"
 #include "vacancy_judge.hpp"
@@ -53,6 +55,7 @@ App::App(AppConfig config)
   vacancies_ = std::make_unique<tracker::VacancyPublishing>(
       *store_, make_vacancy_judge(*store_, *settings_, *checker_, *check_contexts_));
   vacancies_->close_expired_daily();
+  employers_ = std::make_unique<tracker::EmployerDirectory>(*store_, *vacancies_);
   api_context_ = std::make_unique<api::ApiContext>(
       api::ApiContext{*store_, *checker_, *settings_, advert_limiter_, metrics_, cookies_,
                       *vacancies_, *check_contexts_});
@@ -89,6 +92,7 @@ void App::add_routes() {
               [](Request&) { return Response::json(200, std::string(openapi_document())); });
   api::add_api_routes(router_, *api_context_);
   add_public_pages(router_, *vacancies_, config_.public_origin);
+  add_employer_pages(router_, *employers_);
   router_.set_fallback([this](Request& request) { return pages_.serve(request); });
 }
 

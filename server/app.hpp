@@ -30,6 +30,7 @@ class Analyzer;
 namespace caretoolkit::tracker {
 class Store;
 class VacancyPublishing;
+class EmployerDirectory;
 }  // namespace caretoolkit::tracker
 
 namespace caretoolkit::server {
@@ -97,6 +98,7 @@ class App {
   std::unique_ptr<CheckerSettingsService> settings_;  // reads store_, rules_ and analyzer_
   std::unique_ptr<advert::CheckContextPool> check_contexts_;
   std::unique_ptr<tracker::VacancyPublishing> vacancies_;  // reads store_, settings_, checker_
+  std::unique_ptr<tracker::EmployerDirectory> employers_;  // reads store_ and vacancies_
   RateLimiter advert_limiter_;
   MetricsRegistry metrics_;
   std::unique_ptr<api::ApiContext> api_context_;

@@ -15,37 +15,9 @@ namespace tr = caretoolkit::tracker;
 // The vacancies one page of the list shows.
 constexpr std::size_t kPageSize = 50;
 
-std::string public_page(std::string_view title, std::string_view head_extra,
-                        std::string_view main) {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n  <meta charset=\"utf-8\">\n"
-      "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>";
-  out += html_escape(title);
-  out +=
-      " – Care recruitment toolkit</title>\n  <link rel=\"stylesheet\" href=\"/css/site.css\">\n"
-      "  <script type=\"module\" src=\"/js/layout.js\"></script>\n";
-  out += head_extra;
-  out += "</head>\n<body>\n  <main id=\"main\">\n";
-  out += main;
-  out += "  </main>\n</body>\n</html>\n";
-  return out;
-}
-
-Response html(unsigned status, std::string body) {
-  return Response::text(status, "text/html; charset=utf-8", std::move(body));
-}
-
 std::string origin_of(const Request& request, const std::string& public_origin) {
   if (!public_origin.empty()) return public_origin;
   return "http://" + std::string(request.header("Host").value_or("127.0.0.1"));
-}
-
-// "£12.80 to £13.50 an hour", "£24,500.00 a year".
-std::string pay_text(const tr::Vacancy& v) {
-  if (!v.pay_min) return "";
-  std::string text = readable_pounds(*v.pay_min);
-  if (v.pay_max && *v.pay_max != *v.pay_min) text += " to " + readable_pounds(*v.pay_max);
-  return text + (v.pay_period == tr::PayPeriod::kHour ? " an hour" : " a year");
 }
 
 std::string place_text(const tr::Vacancy& v) {
@@ -63,24 +35,6 @@ std::string hours_text(const tr::Vacancy& v) {
     text += kind;
   }
   return text;
-}
-
-// The advert as paragraphs: a blank line starts a new one, a single line break stays one.
-std::string advert_html(std::string_view text) {
-  std::string out = "<p>";
-  std::size_t breaks = 0;
-  for (const char c : text) {
-    if (c == '\r') continue;
-    if (c == '\n') {
-      ++breaks;
-      continue;
-    }
-    if (breaks == 1) out += "<br>\n";
-    if (breaks >= 2) out += "</p>\n<p>";
-    breaks = 0;
-    out += html_escape(std::string_view(&c, 1));
-  }
-  return out + "</p>";
 }
 
 void add_row(std::string& out, std::string_view term, const std::string& value) {
@@ -122,28 +76,30 @@ Response vacancy_page(tr::VacancyPublishing& vacancies, const std::string& origi
   const auto found = vacancies.find_public(tr::Id{
       std::strtoll(std::string(request.path_param("id").value_or("0")).c_str(), nullptr, 10)});
   if (!found) {
-    return html(404, public_page("Vacancy not found", "",
+    return html_page(404,
+                     public_page("Vacancy not found", "",
                                  "    <h1>Vacancy not found</h1>\n    <p>There is no vacancy at "
                                  "this address.</p>\n    <p><a href=\"/vacancies\">See the care "
                                  "jobs open now</a></p>\n"));
   }
   const tr::Vacancy& v = found->vacancy;
   if (v.status != tr::VacancyStatus::kOpen) {
-    return html(410, public_page("This job has closed", "",
+    return html_page(410,
+                     public_page("This job has closed", "",
                                  "    <h1>This job has closed</h1>\n    <p>" + html_escape(v.role) +
                                      " at " + html_escape(found->provider_name) +
                                      " is no longer taking applications.</p>\n    <p><a "
                                      "href=\"/vacancies\">See the care jobs open now</a></p>\n"));
   }
   if (request.method == "GET") vacancies.count(v.id, tr::PageEvent::kView);
-  const std::string description = advert_html(v.advert_text.value_or(""));
+  const std::string description = paragraphs_html(v.advert_text.value_or(""));
   const std::string url = origin + "/vacancies/" + std::to_string(v.id);
   const std::string head = "  <script type=\"application/ld+json\">" +
                            script_safe_json(job_posting(*found, url, description)) + "</script>\n";
   std::string main = "    <h1>" + html_escape(v.role) + "</h1>\n" + particulars(*found) +
                      "    <h2>About the job</h2>\n    <div class=\"advert-text\">\n" + description +
                      "\n    </div>\n" + apply_section(v);
-  Response response = html(200, public_page(v.role, head, main));
+  Response response = html_page(200, public_page(v.role, head, main));
   response.set_header("Cache-Control", "no-cache");
   return response;
 }
@@ -168,7 +124,7 @@ Response apply_redirect(tr::VacancyPublishing& vacancies, Request& request) {
   const auto found = vacancies.find_public(tr::Id{
       std::strtoll(std::string(request.path_param("id").value_or("0")).c_str(), nullptr, 10)});
   if (!found || found->vacancy.status != tr::VacancyStatus::kOpen) {
-    return html(
+    return html_page(
         found ? 410 : 404,
         public_page("This job is not open", "",
                     "    <h1>This job is not open</h1>\n    <p><a href=\"/vacancies\">See the "
@@ -176,7 +132,7 @@ Response apply_redirect(tr::VacancyPublishing& vacancies, Request& request) {
   }
   const std::string target = apply_target(found->vacancy, request.query_param("by").value_or(""));
   if (target.empty()) {
-    return html(
+    return html_page(
         404, public_page("No such way to apply", "",
                          "    <h1>No such way to apply</h1>\n    <p><a href=\"/vacancies/" +
                              std::to_string(found->vacancy.id) + "\">Back to the job</a></p>\n"));
@@ -186,29 +142,6 @@ Response apply_redirect(tr::VacancyPublishing& vacancies, Request& request) {
   response.set_header("Location", target);
   response.set_header("Cache-Control", "no-store");
   return response;
-}
-
-std::string filter_form(const tr::PublicVacancyFilter& filter) {
-  std::string out =
-      "    <form class=\"vacancy-filter\" method=\"get\" action=\"/vacancies\">\n"
-      "      <div class=\"field\">\n"
-      "        <label for=\"service-type\">Kind of service</label>\n"
-      "        <select id=\"service-type\" name=\"service_type\">\n"
-      "          <option value=\"\">Any</option>\n";
-  for (const tr::ServiceType type : tr::all_service_types()) {
-    out += "          <option value=\"" + std::string(tr::to_string(type)) + "\"" +
-           (filter.service_type == type ? " selected" : "") + ">" + std::string(tr::label(type)) +
-           "</option>\n";
-  }
-  out +=
-      "        </select>\n      </div>\n      <div class=\"field\">\n"
-      "        <label for=\"town\">Town</label>\n"
-      "        <input id=\"town\" name=\"town\" type=\"text\" "
-      "autocomplete=\"address-level2\" value=\"" +
-      html_escape(filter.town.value_or("")) +
-      "\">\n      </div>\n      <div class=\"field\">\n"
-      "        <button type=\"submit\">Show jobs</button>\n      </div>\n    </form>\n";
-  return out;
 }
 
 std::string vacancy_card(const tr::PublicVacancy& pv) {
@@ -227,18 +160,15 @@ std::string vacancy_card(const tr::PublicVacancy& pv) {
 Response list_page(tr::VacancyPublishing& vacancies, Request& request) {
   tr::PublicVacancyFilter filter;
   filter.limit = kPageSize;
-  if (auto type = request.query_param("service_type"); type && !type->empty()) {
-    filter.service_type = tr::parse_service_type(*type);
-  }
-  if (auto town = request.query_param("town"); town && !tr::is_blank(*town)) {
-    filter.town = std::string(town->substr(0, tr::kMaxNameLength));
-  }
+  filter.service_type = service_type_param(request);
+  filter.town = town_param(request);
   vacancies.close_expired_daily();
   const auto found = vacancies.list_public(filter);
   std::string main =
       "    <h1>Care jobs open now</h1>\n    <p>Jobs with care providers in the area. Each one "
-      "says what it pays and how to apply.</p>\n" +
-      filter_form(filter);
+      "says what it pays and how to apply. <a href=\"/employers\">See the care employers</a> "
+      "and what they do.</p>\n" +
+      filter_form("/vacancies", filter.service_type, filter.town, "Show jobs");
   if (found.empty()) {
     main += "    <p class=\"empty\">No jobs match. Try another town or kind of service.</p>\n";
   } else {
@@ -247,7 +177,7 @@ Response list_page(tr::VacancyPublishing& vacancies, Request& request) {
     for (const auto& pv : found) main += vacancy_card(pv);
     main += "    </ul>\n";
   }
-  Response response = html(200, public_page("Care jobs open now", "", main));
+  Response response = html_page(200, public_page("Care jobs open now", "", main));
   response.set_header("Cache-Control", "no-cache");
   return response;
 }
@@ -256,7 +186,9 @@ Response sitemap(tr::VacancyPublishing& vacancies, const std::string& origin) {
   vacancies.close_expired_daily();
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+      "  <url><loc>" +
+      html_escape(origin) + "/employers</loc></url>\n";
   tr::PublicVacancyFilter filter;
   filter.limit = 50'000;  // the most one sitemap file may list
   for (const auto& pv : vacancies.list_public(filter)) {
@@ -274,6 +206,87 @@ Response sitemap(tr::VacancyPublishing& vacancies, const std::string& origin) {
 }
 
 }  // namespace
+
+std::string paragraphs_html(std::string_view text) {
+  std::string out = "<p>";
+  std::size_t breaks = 0;
+  for (const char c : text) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      ++breaks;
+      continue;
+    }
+    if (breaks == 1) out += "<br>\n";
+    if (breaks >= 2) out += "</p>\n<p>";
+    breaks = 0;
+    out += html_escape(std::string_view(&c, 1));
+  }
+  return out + "</p>";
+}
+
+std::optional<tr::ServiceType> service_type_param(const Request& request) {
+  const auto type = request.query_param("service_type");
+  if (!type || type->empty()) return std::nullopt;
+  return tr::parse_service_type(*type);
+}
+
+std::optional<std::string> town_param(const Request& request) {
+  const auto town = request.query_param("town");
+  if (!town || tr::is_blank(*town)) return std::nullopt;
+  return std::string(town->substr(0, tr::kMaxNameLength));
+}
+
+std::string filter_form(std::string_view action, std::optional<tr::ServiceType> service_type,
+                        const std::optional<std::string>& town, std::string_view button) {
+  std::string out = "    <form class=\"vacancy-filter\" method=\"get\" action=\"" +
+                    std::string(action) +
+                    "\">\n"
+                    "      <div class=\"field\">\n"
+                    "        <label for=\"service-type\">Kind of service</label>\n"
+                    "        <select id=\"service-type\" name=\"service_type\">\n"
+                    "          <option value=\"\">Any</option>\n";
+  for (const tr::ServiceType type : tr::all_service_types()) {
+    out += "          <option value=\"" + std::string(tr::to_string(type)) + "\"" +
+           (service_type == type ? " selected" : "") + ">" + std::string(tr::label(type)) +
+           "</option>\n";
+  }
+  out +=
+      "        </select>\n      </div>\n      <div class=\"field\">\n"
+      "        <label for=\"town\">Town</label>\n"
+      "        <input id=\"town\" name=\"town\" type=\"text\" "
+      "autocomplete=\"address-level2\" value=\"" +
+      html_escape(town.value_or("")) + "\">\n      </div>\n      <div class=\"field\">\n" +
+      "        <button type=\"submit\">" + std::string(button) +
+      "</button>\n      </div>\n    </form>\n";
+  return out;
+}
+
+std::string pay_text(const tr::Vacancy& v) {
+  if (!v.pay_min) return "";
+  std::string text = readable_pounds(*v.pay_min);
+  if (v.pay_max && *v.pay_max != *v.pay_min) text += " to " + readable_pounds(*v.pay_max);
+  return text + (v.pay_period == tr::PayPeriod::kHour ? " an hour" : " a year");
+}
+
+std::string public_page(std::string_view title, std::string_view head_extra,
+                        std::string_view main) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n  <meta charset=\"utf-8\">\n"
+      "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>";
+  out += html_escape(title);
+  out +=
+      " – Care recruitment toolkit</title>\n  <link rel=\"stylesheet\" href=\"/css/site.css\">\n"
+      "  <script type=\"module\" src=\"/js/layout.js\"></script>\n";
+  out += head_extra;
+  out += "</head>\n<body>\n  <main id=\"main\">\n";
+  out += main;
+  out += "  </main>\n</body>\n</html>\n";
+  return out;
+}
+
+Response html_page(unsigned status, std::string body) {
+  return Response::text(status, "text/html; charset=utf-8", std::move(body));
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;

@@ -7,7 +7,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<FieldLabel, 50> kLabels{{
+constexpr std::array<FieldLabel, 52> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -58,6 +58,8 @@ constexpr std::array<FieldLabel, 50> kLabels{{
     {"apply_email", "Apply by email"},
     {"listed", "List our vacancies publicly"},
     {"joined_on", "Date joined the scheme"},
+    {"description", "About us"},
+    {"service_types", "Kinds of service"},
 }};
 
 }  // namespace

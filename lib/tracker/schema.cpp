@@ -293,7 +293,15 @@ ALTER TABLE providers ADD COLUMN joined_on TEXT
   CHECK (joined_on IS NULL OR date(joined_on) IS joined_on);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+constexpr std::string_view kEmployerProfiles = R"sql(
+-- Each provider's public profile beside its listing choice, for the employers' page: empty
+-- text until the provider writes it.
+ALTER TABLE public_listing ADD COLUMN town TEXT NOT NULL DEFAULT '';
+ALTER TABLE public_listing ADD COLUMN postcode_district TEXT NOT NULL DEFAULT '';
+ALTER TABLE public_listing ADD COLUMN description TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
@@ -303,6 +311,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, "sign-in sessions", kSessions},
     {7, "vacancy adverts, their versions, page counts and public listing", kVacancyPages},
     {8, "the day each provider joined the scheme", kJoinedOn},
+    {9, "providers' public profiles for the employers' page", kEmployerProfiles},
 }};
 static_assert(kMigrations.back().version == kSchemaVersion);
 

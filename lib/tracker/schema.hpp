@@ -31,7 +31,7 @@ struct Migration {
 
 // Every migration, in order; append only. The last one's version is kSchemaVersion.
 std::span<const Migration> migrations();
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // The file's schema version; 0 for a new, empty file.
 int schema_version(SQLite::Database& db);

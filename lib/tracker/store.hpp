@@ -306,6 +306,7 @@ class Store {
  private:
   struct Impl;  // the connections, settings and records; defined in store_impl.hpp
   friend class VacancyPublishing;  // publishing writes a vacancy with its advert versions
+  friend class EmployerDirectory;  // providers' public profiles beside their listing choice
 
   std::unique_ptr<Impl> impl_;
 };

@@ -35,20 +35,6 @@ bool is_full_postcode(std::string_view text) {
          is_capital_letter(inward[2]) && is_postcode_district(text.substr(0, text.size() - 3));
 }
 
-void check_postcode_district(std::string_view district, Problems& problems) {
-  if (district.empty() || is_postcode_district(district)) return;
-  if (is_full_postcode(district)) {
-    add_particular_problem(problems, "postcode_district",
-                           "Postcode district: give only the first part of the postcode, such as " +
-                               std::string(district.substr(0, district.size() - 3)) +
-                               ", not the full postcode, which can point to one street or home");
-    return;
-  }
-  add_particular_problem(problems, "postcode_district",
-                         "Postcode district: '" + std::string(district.substr(0, 20)) +
-                             "' is not the first part of a postcode; write it as LE10 or PE9");
-}
-
 // A web address a browser can open: http or https, a host, no spaces.
 bool is_web_address(std::string_view url) {
   std::string_view rest;
@@ -175,13 +161,31 @@ bool is_postcode_district(std::string_view d) {
          (tail.size() == 1 && (is_decimal_digit(tail[0]) || is_capital_letter(tail[0])));
 }
 
+std::string normalise_postcode_district(std::string_view district) {
+  std::string out;
+  for (const char c : normalise_text(district)) {
+    if (c != ' ') out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out;
+}
+
+void check_postcode_district(std::string_view district, Problems& problems) {
+  if (district.empty() || is_postcode_district(district)) return;
+  if (is_full_postcode(district)) {
+    add_particular_problem(problems, "postcode_district",
+                           "Postcode district: give only the first part of the postcode, such as " +
+                               std::string(district.substr(0, district.size() - 3)) +
+                               ", not the full postcode, which can point to one street or home");
+    return;
+  }
+  add_particular_problem(problems, "postcode_district",
+                         "Postcode district: '" + std::string(district.substr(0, 20)) +
+                             "' is not the first part of a postcode; write it as LE10 or PE9");
+}
+
 void normalise_particulars(Vacancy& vacancy) {
   vacancy.town = normalise_text(vacancy.town);
-  std::string district;
-  for (const char c : normalise_text(vacancy.postcode_district)) {
-    if (c != ' ') district += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-  }
-  vacancy.postcode_district = std::move(district);
+  vacancy.postcode_district = normalise_postcode_district(vacancy.postcode_district);
   vacancy.apply_url = normalise_text(vacancy.apply_url);
   vacancy.apply_phone = normalise_text(vacancy.apply_phone);
   vacancy.apply_email = normalise_text(vacancy.apply_email);

@@ -28,7 +28,7 @@ inline constexpr double kMaxHoursPerWeek = 100;
 inline constexpr int kWeeksPerYear = 52;
 
 // The stored form: the town and how-to-apply entries as names (normalise_text), the postcode
-// district in capitals without spaces ("le10 " -> "LE10").
+// district as normalise_postcode_district() makes it.
 void normalise_particulars(Vacancy& vacancy);
 
 // The rules every stored vacancy follows, whatever its status: lengths and forms, lowest pay not
@@ -38,6 +38,11 @@ void check_particulars(const Vacancy& vacancy, Problems& problems);
 
 // Whether `district` is the outward part of a UK postcode: A9, A99, A9A, AA9, AA99 or AA9A.
 bool is_postcode_district(std::string_view district);
+// A postcode district's stored form: capitals without spaces ("le10 " -> "LE10").
+std::string normalise_postcode_district(std::string_view district);
+// A stored postcode district is empty or a district; a full postcode is refused as pointing to
+// one street or home. The problem names the field "postcode_district".
+void check_postcode_district(std::string_view district, Problems& problems);
 
 // The hourly minimum in force on a day: the row of the pay floor rule's table
 // (rules/pay-and-hours.json) that applies to it. The rules module owns the table; the tracker

@@ -395,6 +395,8 @@ std::vector<PublicVacancy> VacancyPublishing::list_public(const PublicVacancyFil
     sql::Where where;
     if (filter.service_type) where.add("s.type = ?", std::string(to_string(*filter.service_type)));
     if (filter.town) where.add("v.town = ? COLLATE NOCASE", normalise_text(*filter.town));
+    if (filter.provider)
+      where.add("v.provider_id = ?", static_cast<std::int64_t>(*filter.provider));
     const std::string query =
         public_select() +
         " JOIN public_listing l ON l.provider_id = v.provider_id AND l.listed = 1"

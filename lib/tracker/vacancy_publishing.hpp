@@ -86,6 +86,7 @@ struct PublicVacancy {
 struct PublicVacancyFilter {
   std::optional<ServiceType> service_type;
   std::optional<std::string> town;  // compared as names are: case and spacing ignored
+  std::optional<Id> provider;       // one provider's only
   std::size_t limit = 100;
   std::size_t offset = 0;
 };

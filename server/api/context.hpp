@@ -48,6 +48,7 @@ void add_vocabulary_routes(Router& router, ApiContext& context);
 void add_settings_routes(Router& router, ApiContext& context);
 void add_session_routes(Router& router, ApiContext& context);
 void add_publishing_routes(Router& router, ApiContext& context);
+void add_profile_routes(Router& router, ApiContext& context);
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 

@@ -13,6 +13,7 @@ void add_api_routes(Router& router, ApiContext& context) {
   add_settings_routes(router, context);
   add_session_routes(router, context);
   add_publishing_routes(router, context);
+  add_profile_routes(router, context);
 }
 
 }  // namespace caretoolkit::server::api

@@ -1,12 +1,15 @@
-// caretoolkit vacancy publish|close|versions|listing --provider ID ...: publishing a provider's
-// vacancies from the command line, under the rules the API follows
+// caretoolkit vacancy publish|close|versions|listing|profile --provider ID ...: publishing a
+// provider's vacancies from the command line, under the rules the API follows
 // (tracker/vacancy_publishing.hpp): publishing runs the advert checker with the rule packs in
-// --rules and is refused, exit 2 and nothing changed, naming each gap.
+// --rules and is refused, exit 2 and nothing changed, naming each gap. `profile` shows or writes
+// the provider's profile on /employers (tracker/employer_directory.hpp).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "advert/check_context_pool.hpp"
 #include "advert/checker.hpp"
@@ -18,6 +21,7 @@
 #include "database.hpp"
 #include "rules/rule_set.hpp"
 #include "text/analyzer.hpp"
+#include "tracker/employer_directory.hpp"
 #include "tracker/vacancy_publishing.hpp"
 #include "vacancy_judge.hpp"
 
@@ -127,8 +131,9 @@ void add_listing(CLI::App* group) {
   auto choice = std::make_shared<std::string>();
   CLI::App* listing = vacancy_command(
       group, "listing",
-      "Choose whether the provider's open vacancies are listed on /vacancies and /sitemap.xml", *o,
-      false);
+      "Choose whether the provider's open vacancies are listed on /vacancies and /sitemap.xml, "
+      "and the provider on /employers",
+      *o, false);
   listing->add_option("CHOICE", *choice, "on or off")
       ->required()
       ->check(CLI::IsMember({"on", "off"}));
@@ -138,6 +143,55 @@ void add_listing(CLI::App* group) {
     context.publishing.set_listed(o->provider, listed);
     std::cout << "Provider " << o->provider << "'s open vacancies are "
               << (listed ? "now listed on /vacancies." : "no longer listed on /vacancies.") << "\n";
+  });
+}
+
+struct ProfileOptions {
+  std::optional<std::string> town;
+  std::optional<std::string> postcode_district;
+  std::optional<std::string> description;
+};
+
+void print_profile(const tracker::EmployerProfile& profile,
+                   const std::vector<tracker::ServiceType>& types) {
+  std::string kinds;
+  for (const tracker::ServiceType type : types) {
+    kinds += (kinds.empty() ? "" : ", ") + std::string(tracker::label(type));
+  }
+  std::cout << "Town: " << profile.town << "\nPostcode district: " << profile.postcode_district
+            << "\nKinds of service: " << kinds << "\nAbout us: " << profile.description << "\n";
+}
+
+void add_profile(CLI::App* group) {
+  auto o = std::make_shared<VacancyOptions>();
+  auto p = std::make_shared<ProfileOptions>();
+  CLI::App* profile = vacancy_command(
+      group, "profile",
+      "Show the provider's profile on /employers, or write the parts given (the kinds of service "
+      "come from its services)",
+      *o, false);
+  profile->add_option("--town", p->town, "The town the provider works in");
+  profile->add_option("--postcode-district", p->postcode_district,
+                      "The first part of the postcode, such as LE10");
+  profile->add_option("--description", p->description,
+                      "A short description of the provider, at most " +
+                          std::to_string(tracker::kMaxProfileDescriptionLength) + " characters");
+  profile->callback([o, p] {
+    PublishingContext context(*o);
+    tracker::EmployerDirectory directory(*context.store, context.publishing);
+    tracker::EmployerProfile current = directory.profile(o->provider);
+    if (p->town || p->postcode_district || p->description) {
+      if (p->town) current.town = *p->town;
+      if (p->postcode_district) current.postcode_district = *p->postcode_district;
+      if (p->description) current.description = *p->description;
+      current = directory.set_profile(o->provider, current);
+      std::cout << "Provider " << o->provider << "'s profile is saved"
+                << (context.publishing.listed(o->provider)
+                        ? "; it shows on /employers.\n"
+                        : "; it shows on /employers once the provider is listed (vacancy "
+                          "listing on).\n");
+    }
+    print_profile(current, directory.service_types(o->provider));
   });
 }
 
@@ -151,6 +205,7 @@ void add_vacancy_commands(CLI::App& app) {
   add_close(group);
   add_versions(group);
   add_listing(group);
+  add_profile(group);
 }
 
 }  // namespace caretoolkit::commands

@@ -1,6 +1,6 @@
-// caretoolkit vacancy publish|close|versions|listing, run as an operator runs them on a database
-// holding one provider's draft vacancy: a refusal names each gap and changes nothing, publishing
-// prints the version and score, and the versions list shows what each version brought.
+// caretoolkit vacancy publish|close|versions|listing|profile, run as an operator runs them on a
+// database holding one provider's draft vacancy: a refusal names each gap and changes nothing,
+// publishing prints the version and score, and the versions list shows what each version brought.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -74,4 +74,35 @@ TEST_CASE("vacancy publish names each gap then opens the vacancy once it is fill
   CHECK(closed.second.starts_with("Vacancy 1 (Care assistant) closed on "));
   // Another provider's vacancy is not found.
   CHECK(db.run({"vacancy", "close", "--provider", "2", "1"}).first == 2);
+}
+
+TEST_CASE("vacancy profile shows the profile and writes only the parts given") {
+  DraftVacancy db;
+  {
+    tracker::Store store(db.database());
+    store.services().create(1, {.id = 0,
+                                .provider_id = 0,
+                                .name = "Hinckley visits",
+                                .type = tracker::ServiceType::kHomeCare});
+  }
+  const auto saved = db.run({"vacancy", "profile", "--provider", "1", "--town", "Hinckley",
+                             "--postcode-district", "le10"});
+  CHECK(saved.first == 0);
+  CHECK(saved.second ==
+        "Provider 1's profile is saved; it shows on /employers once the provider is listed "
+        "(vacancy listing on).\nTown: Hinckley\nPostcode district: LE10\nKinds of service: Home "
+        "care\nAbout us: \n");
+  CHECK(db.run({"vacancy", "profile", "--provider", "1", "--description", "We visit."}).first == 0);
+  const auto shown = db.run({"vacancy", "profile", "--provider", "1"});
+  CHECK(shown.second ==
+        "Town: Hinckley\nPostcode district: LE10\nKinds of service: Home care\nAbout us: We "
+        "visit.\n");
+  // A full postcode is refused, naming the problem, and nothing changes.
+  const auto refused =
+      db.run({"vacancy", "profile", "--provider", "1", "--postcode-district", "LE10 1AB"});
+  CHECK(refused.first == 2);
+  CHECK(refused.second.find("give only the first part of the postcode, such as LE10") !=
+        std::string::npos);
+  CHECK(db.run({"vacancy", "profile", "--provider", "1"}).second == shown.second);
+  CHECK(db.run({"vacancy", "profile", "--provider", "2"}).first == 2);
 }

@@ -172,7 +172,9 @@ TEST_CASE("the public list and sitemap hold listed providers' open vacancies onl
   INFO(sitemap.body);
   CHECK(sitemap.body.find("<loc>http://127.0.0.1") != std::string::npos);
   CHECK(sitemap.body.find(link + "</loc>") != std::string::npos);
-  CHECK(sitemap.body.find("<url>") == sitemap.body.rfind("<url>"));  // one vacancy only
+  // The employers' page and one vacancy only.
+  CHECK(sitemap.body.find("/vacancies/") == sitemap.body.rfind("/vacancies/"));
+  CHECK(sitemap.body.find("/employers</loc>") != std::string::npos);
 }
 
 TEST_CASE("one provider can never publish edit or read another's vacancy drafts") {

@@ -13,6 +13,7 @@ const NAVIGATION = [
   { href: "/tracker", label: "Tracker" },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/team", label: "Team view" },
+  { href: "/employers", label: "Care employers" },
   { href: "/guidance/", label: "Guidance" },
 ];
 

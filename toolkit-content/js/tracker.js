@@ -639,18 +639,44 @@ function bindSourceAndVacancyForms() {
   });
 
   const listingForm = document.getElementById("listing-form");
-  onSubmit(listingForm, async () => {
+  onSubmit(listingForm, async (data) => {
     const listed = listingForm.elements.listed.checked;
+    // The profile first: when it is refused, the listing choice is left as it was.
+    const profile = await api("/api/v1/settings/profile", {
+      method: "PUT",
+      json: {
+        town: data.get("town"),
+        postcode_district: data.get("postcode_district"),
+        description: data.get("description"),
+      },
+    });
+    showProfile(profile);
     await api("/api/v1/settings/listing", { method: "PUT", json: { listed } });
     return listed
-      ? "Your open vacancies are listed on the public care jobs page."
-      : "Your vacancies are no longer listed on the public care jobs page.";
+      ? "Saved: your open vacancies are listed on the care jobs page, and you on the care employers page."
+      : "Saved: you and your vacancies are not listed on the public pages.";
   });
 }
 
+// The profile's fields as stored, and the kinds of service the server takes from the services.
+function showProfile(profile) {
+  const form = document.getElementById("listing-form");
+  form.elements.town.value = profile.town;
+  form.elements.postcode_district.value = profile.postcode_district;
+  form.elements.description.value = profile.description;
+  const kinds = profile.service_types.map((name) => state.vocabulary.serviceTypeLabel(name));
+  document.getElementById("profile-service-types").textContent = kinds.length
+    ? `Kinds of service shown, from your services: ${kinds.join(", ")}.`
+    : "No services are recorded yet: the kinds of service shown come from your services.";
+}
+
 async function loadListing() {
-  const { listed } = await api("/api/v1/settings/listing");
+  const [{ listed }, profile] = await Promise.all([
+    api("/api/v1/settings/listing"),
+    api("/api/v1/settings/profile"),
+  ]);
   document.getElementById("listing-form").elements.listed.checked = listed;
+  showProfile(profile);
 }
 
 function bindBoardFilter() {

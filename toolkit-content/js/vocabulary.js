@@ -49,6 +49,10 @@ export class Vocabulary {
     return this.channels.find((c) => c.name === name)?.label ?? name;
   }
 
+  serviceTypeLabel(name) {
+    return this.serviceTypes.find((t) => t.name === name)?.label ?? name;
+  }
+
   vacancyStatusLabel(name) {
     return this.vacancyStatuses.find((s) => s.name === name)?.label ?? name;
   }

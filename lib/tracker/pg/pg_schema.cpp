@@ -309,6 +309,15 @@ constexpr std::string_view kJoinedOn = R"sql(
 ALTER TABLE providers ADD COLUMN joined_on calendar_day;
 )sql";
 
+constexpr std::string_view kEmployerProfiles = R"sql(
+-- Each provider's public profile beside its listing choice, for the employers' page: empty
+-- text until the provider writes it.
+ALTER TABLE public_listing
+  ADD COLUMN town text COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN postcode_district text COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN description text COLLATE "C" NOT NULL DEFAULT '';
+)sql";
+
 // The bookkeeping of the steps run; made, under the migration lock, by the first step.
 constexpr std::string_view kVersionTable = R"sql(
 CREATE TABLE schema_version (
@@ -318,7 +327,7 @@ CREATE TABLE schema_version (
 );
 )sql";
 
-constexpr std::array<PgMigration, 8> kMigrations{{
+constexpr std::array<PgMigration, 9> kMigrations{{
     {1, "providers, services, sources, spend, vacancies, applicants, headcounts", kTrackerTables},
     {2, "API keys", kApiKeys},
     {3, "sources whose channel is not known yet, purged references", kReimport},
@@ -327,6 +336,7 @@ constexpr std::array<PgMigration, 8> kMigrations{{
     {6, "sign-in sessions", kSessions},
     {7, "vacancy adverts, their versions, page counts and public listing", kVacancyPages},
     {8, "the day each provider joined the scheme", kJoinedOn},
+    {9, "providers' public profiles for the employers' page", kEmployerProfiles},
 }};
 
 // Every SQLite step has its twin here, numbered 1, 2, 3, ... as there.

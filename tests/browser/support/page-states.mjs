@@ -140,6 +140,13 @@ export const PAGE_STATES = [
     settle: settled,
   },
   { name: "/vacancies/1 an open vacancy", path: "/vacancies/1", settle: settled },
+  // The employers' page: the first provider is listed with its profile and vacancy 1.
+  { name: "/employers with a listed employer", path: "/employers", settle: settled },
+  {
+    name: "/employers filtered to a town with no employers",
+    path: "/employers?town=Nowhere&service_type=nursing",
+    settle: settled,
+  },
   {
     name: "/vacancies/2 a closed vacancy",
     path: "/vacancies/2",
@@ -189,7 +196,8 @@ export async function seedStates(server) {
   return { provider: providers[0], teamKey: server.teamKey };
 }
 
-// Vacancy 1 open and listed, vacancy 2 published and closed, vacancy 3 a draft.
+// Vacancy 1 open and listed, vacancy 2 published and closed, vacancy 3 a draft; the provider's
+// profile on /employers.
 async function seedVacancies(server, key) {
   const post = (pathname, json) => server.api(pathname, { method: "POST", key, json });
   await post("/api/v1/vacancies", { ...publishableVacancy(), status: "open" });
@@ -197,6 +205,15 @@ async function seedVacancies(server, key) {
   await post(`/api/v1/vacancies/${closed.id}/close`);
   await post("/api/v1/vacancies", { role: "Senior carer", opened_on: isoDaysAgo(1) });
   await server.api("/api/v1/settings/listing", { method: "PUT", key, json: { listed: true } });
+  await server.api("/api/v1/settings/profile", {
+    method: "PUT",
+    key,
+    json: {
+      town: "Hinckley",
+      postcode_district: "LE10",
+      description: "We help people live at home in and around Hinckley.\n\nAsk about our training.",
+    },
+  });
 }
 
 // One provider's records: two services (home care and residential) with headcounts, three
