@@ -223,6 +223,20 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
   return out;
 }
 
+// Inlined into evaluate(), which asks it of every term-like rule.
+[[gnu::always_inline]] inline bool CompiledRules::may_find(const RuleGate& gate,
+                                                           const EvaluationWork& scratch) const {
+  const Hits terms = hits_of(gate.terms, scratch);
+  if (terms.begin != terms.end) return true;
+  // A pattern is found only where its first step is: a term step with no hits rules it out.
+  for (std::uint32_t h = gate.heads_begin; h < gate.heads_end; ++h) {
+    if (pattern_heads_[h] == kNoTarget) return true;
+    const Hits first = hits_of(pattern_heads_[h], scratch);
+    if (first.begin != first.end) return true;
+  }
+  return false;
+}
+
 void CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
                              const EvaluationOptions& options, EvaluationScratch& scratch_memory,
                              Evaluation& out) const {
@@ -440,18 +454,6 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
     if (any) return found;
   }
   return std::nullopt;
-}
-
-bool CompiledRules::may_find(const RuleGate& gate, const EvaluationWork& scratch) const {
-  const Hits terms = hits_of(gate.terms, scratch);
-  if (terms.begin != terms.end) return true;
-  // A pattern is found only where its first step is: a term step with no hits rules it out.
-  for (std::uint32_t h = gate.heads_begin; h < gate.heads_end; ++h) {
-    if (pattern_heads_[h] == kNoTarget) return true;
-    const Hits first = hits_of(pattern_heads_[h], scratch);
-    if (first.begin != first.end) return true;
-  }
-  return false;
 }
 
 bool CompiledRules::applies(std::uint32_t rule, const EvaluationWork& scratch,
