@@ -131,7 +131,7 @@ class PublishedVacancy {
     const tracker::Id provider = store.providers().create("Brookfield Home Care").id;
     tracker::AdvertJudge judge{
         [](const tracker::Vacancy&, Date) {
-          return tracker::AdvertAssessment{80, R"({"engaging": 75, "essentials": 90})", "test"};
+          return tracker::AdvertAssessment{80, R"({"engaging": 75, "essentials": 90})", "test", {}};
         },
         [](Date) { return std::optional<tracker::PayFloor>(); }};
     tracker::VacancyPublishing publishing(store, judge);
