@@ -9,8 +9,7 @@ import { formatDate, formatRate, reasonText } from "./format.js";
 
 const MARKS = ["3 months", "6 months", "12 months"];
 
-const oneDecimal = (value) =>
-  Number(value).toLocaleString("en-GB", { maximumFractionDigits: 1 });
+const oneDecimal = (value) => Number(value).toLocaleString("en-GB", { maximumFractionDigits: 1 });
 
 // A number cell for a figure of `row` that may be missing: its value, or a dash and the reason.
 function figure(row, name, format = String) {
@@ -56,7 +55,11 @@ export function limitsNote(report) {
 function retentionCells(row) {
   return [0, 1, 2].map((i) => {
     const mark = row.retention?.[i] ?? {};
-    return figure(mark, "rate", (rate) => `${formatRate(rate)} (${mark.retained} of ${mark.eligible})`);
+    return figure(
+      mark,
+      "rate",
+      (rate) => `${formatRate(rate)} (${mark.retained} of ${mark.eligible})`,
+    );
   });
 }
 
