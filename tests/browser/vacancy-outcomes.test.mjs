@@ -60,17 +60,20 @@ test("the dashboard shows what each advert version brought and says what that ca
   await form.getByRole("button", { name: "Show figures" }).click();
   await form.locator(".status-line").filter({ hasText: "Figures updated." }).waitFor();
 
-  const versions = await rows(page, "Each advert version and what it brought");
-  const row = versions["Care assistant, version 1"];
-  assert.ok(row, JSON.stringify(versions));
+  const reach = await rows(page, "Each advert version: its score and who it reached");
+  const row = reach["Care assistant, version 1"];
+  assert.ok(row, JSON.stringify(reach));
   assert.equal(row[0], String(vacancy.advert_score));
-  // Views, apply clicks, applicants, via the page, interviewed, offered, started.
-  assert.deepEqual(row.slice(3, 10), ["3", "1", "1", "1", "0", "0", "0"]);
-  // Nobody has started, so nobody is judged and the vacancy is not filled.
-  assert.match(row[10], /–/);
-  assert.match(row[13], /no starters/);
+  // Views, apply clicks, applicants, via the page.
+  assert.deepEqual(row.slice(3), ["3", "1", "1", "1"]);
+  const outcome = await rows(page, "Each advert version: how far its applicants got");
+  const got = outcome["Care assistant, version 1"];
+  // Interviewed, offered, started; nobody is judged yet and the vacancy is not filled.
+  assert.deepEqual(got.slice(0, 3), ["0", "0", "0"]);
+  assert.match(got[3], /–/);
+  assert.match(got[6], /no starters/);
 
-  const bands = await rows(page, "The same by advert score band");
+  const bands = await rows(page, "By advert score band: applicants and starters");
   assert.deepEqual(Object.keys(bands), [
     "Scores under 50",
     "Scores 50 to 69",
@@ -79,10 +82,12 @@ test("the dashboard shows what each advert version brought and says what that ca
   ]);
   const used = Object.values(bands).filter((b) => b[0] === "1");
   assert.equal(used.length, 1);
-  // One version, one applicant over one day open: 7 a week.
-  assert.deepEqual(used[0].slice(0, 4), ["1", "1", "7", "0"]);
+  // One version, one applicant over one day open: 7 a week, nobody started.
+  assert.deepEqual(used[0], ["1", "1", "7", "0"]);
+  const stayed = await rows(page, "By advert score band: who stayed");
+  assert.equal(Object.keys(stayed).length, 4);
 
-  const limits = await page.locator("#vacancy-outcomes [role=note]").textContent();
+  const limits = await page.locator("#vacancy-outcomes .advert-limits").textContent();
   assert.match(limits, /association, not proof/);
   assert.match(limits, /small numbers/);
   await screenshot(page, "dashboard-advert-to-outcome");
@@ -98,7 +103,7 @@ test("the team view shows the advert bands and withholds one behind a single pro
   const used = Object.values(bands).filter((b) => b.at(-1) === "1");
   assert.equal(used.length, 1);
   assert.match(used[0][0], /withheld/);
-  const note = await page.locator("#kpis [role=note]").textContent();
+  const note = await page.locator("#kpis .advert-limits").textContent();
   assert.match(note, /association, not proof/);
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -46,9 +46,10 @@ function categoryText(scores) {
 // The statement of what the figures can and cannot show, as the report words it.
 export function limitsNote(report) {
   return el(
-    "div",
-    { className: "panel notice", role: "note", "aria-label": "What these figures can show" },
-    el("p", {}, el("strong", {}, "Read with care. "), report.limits),
+    "p",
+    { className: "panel notice advert-limits" },
+    el("strong", {}, "Read with care. "),
+    report.limits,
   );
 }
 
@@ -63,9 +64,12 @@ function retentionCells(row) {
   });
 }
 
-function versionsTable(report) {
-  const rows = report.versions.map((v) => [
-    `${v.role || `Vacancy ${v.vacancy_id}`}, version ${v.version}`,
+const versionName = (v) => `${v.role || `Vacancy ${v.vacancy_id}`}, version ${v.version}`;
+
+// Two tables each for the versions and the bands, narrow enough to read without scrolling.
+function versionsTables(report) {
+  const reach = report.versions.map((v) => [
+    versionName(v),
     { text: String(v.score), number: true },
     categoryText(v.category_scores),
     `${formatDate(v.live_from)} to ${v.live_to ? formatDate(v.live_to) : "now"}`,
@@ -73,57 +77,82 @@ function versionsTable(report) {
     figure(v, "apply_clicks"),
     figure(v, "applicants"),
     figure(v, "from_vacancy_page"),
+  ]);
+  const outcome = report.versions.map((v) => [
+    versionName(v),
     figure(v, "interviewed"),
     figure(v, "offered"),
     figure(v, "started"),
     ...retentionCells(v),
     figure(v, "days_to_fill", (d) => `${oneDecimal(d)} days`),
   ]);
-  return table(
-    "Each advert version and what it brought",
-    [
-      "Vacancy and advert version",
-      { text: "Score", number: true },
-      "Category scores",
-      "Live",
-      { text: "Page views", number: true },
-      { text: "Apply clicks", number: true },
-      { text: "Applicants", number: true },
-      { text: "Via the vacancy page", number: true },
-      { text: "Interviewed", number: true },
-      { text: "Offered", number: true },
-      { text: "Started", number: true },
-      ...MARKS.map((m) => ({ text: `Still in post at ${m}`, number: true })),
-      { text: "Days to fill (opening to first start)", number: true },
-    ],
-    rows,
-  );
+  return [
+    table(
+      "Each advert version: its score and who it reached",
+      [
+        "Vacancy and advert version",
+        { text: "Score", number: true },
+        "Category scores",
+        "Live",
+        { text: "Page views", number: true },
+        { text: "Apply clicks", number: true },
+        { text: "Applicants", number: true },
+        { text: "Via the vacancy page", number: true },
+      ],
+      reach,
+    ),
+    table(
+      "Each advert version: how far its applicants got",
+      [
+        "Vacancy and advert version",
+        { text: "Interviewed", number: true },
+        { text: "Offered", number: true },
+        { text: "Started", number: true },
+        ...MARKS.map((m) => ({ text: `Still in post at ${m}`, number: true })),
+        { text: "Days to fill (opening to first start)", number: true },
+      ],
+      outcome,
+    ),
+  ];
 }
 
-function bandsTable(report) {
+function bandsTables(report) {
   const label = new Map(report.score_bands.map((b) => [b.score_band, b.label]));
-  const rows = report.bands.map((b) => [
-    `Scores ${label.get(b.score_band) ?? b.label}`,
+  const name = (b) => `Scores ${label.get(b.score_band) ?? b.label}`;
+  const reach = report.bands.map((b) => [
+    name(b),
     figure(b, "versions"),
     figure(b, "applicants"),
     figure(b, "applicants_per_week", oneDecimal),
     figure(b, "started"),
+  ]);
+  const stayed = report.bands.map((b) => [
+    name(b),
     ...retentionCells(b),
     ...[0, 1, 2].map((i) => figure(b.retention?.[i], "retained_per_100_applicants", oneDecimal)),
   ]);
-  return table(
-    "The same by advert score band",
-    [
-      "Advert score",
-      { text: "Advert versions", number: true },
-      { text: "Applicants", number: true },
-      { text: "Applicants per week open", number: true },
-      { text: "Started", number: true },
-      ...MARKS.map((m) => ({ text: `Still in post at ${m}`, number: true })),
-      ...MARKS.map((m) => ({ text: `Still in post at ${m} per 100 applicants`, number: true })),
-    ],
-    rows,
-  );
+  return [
+    table(
+      "By advert score band: applicants and starters",
+      [
+        "Advert score",
+        { text: "Advert versions", number: true },
+        { text: "Applicants", number: true },
+        { text: "Applicants per week open", number: true },
+        { text: "Started", number: true },
+      ],
+      reach,
+    ),
+    table(
+      "By advert score band: who stayed",
+      [
+        "Advert score",
+        ...MARKS.map((m) => ({ text: `Still in post at ${m}`, number: true })),
+        ...MARKS.map((m) => ({ text: `In post at ${m} per 100 applicants`, number: true })),
+      ],
+      stayed,
+    ),
+  ];
 }
 
 // The dashboard's section: the limits first, then the versions and the bands.
@@ -133,7 +162,7 @@ export function vacancySection(report) {
     nodes.push(el("p", {}, "No published vacancy was live in this period."));
     return nodes;
   }
-  nodes.push(versionsTable(report), bandsTable(report));
+  nodes.push(...versionsTables(report), ...bandsTables(report));
   return nodes;
 }
 
