@@ -274,7 +274,8 @@ struct TrackerData {
   std::vector<SpendEntry> spend;
   std::vector<Applicant> applicants;
   std::vector<HeadcountSnapshot> headcounts;
-  // By vacancy, then version (counts then by day); read for one provider only.
+  // By vacancy, then version (counts then by day); filled by load_tracker_data only, empty from
+  // load_team_data.
   std::vector<AdvertVersionRow> advert_versions;
   std::vector<VacancyDayCount> vacancy_counts;
 };
