@@ -44,4 +44,30 @@ metrics::TeamImpact team_impact_from_store(const tracker::Store& store, Date as_
   return metrics::team_impact(members, ids, parts.front(), as_of);
 }
 
+metrics::VacancyOutcomes vacancy_outcomes_from_store(const tracker::Store& store,
+                                                     tracker::Id provider,
+                                                     const metrics::ReportOptions& options) {
+  const metrics::ReportOptions resolved = metrics::resolve(options);
+  const tracker::TrackerData rows = store.load_tracker_data(provider, resolved.effective_as_of());
+  return metrics::vacancy_outcomes(metrics::view_of(rows),
+                                   {rows.advert_versions, rows.vacancy_counts}, resolved);
+}
+
+metrics::TeamVacancyBands team_vacancy_bands_from_store(const tracker::Store& store,
+                                                        const metrics::ReportOptions& options) {
+  const metrics::ReportOptions resolved = metrics::resolve(options);
+  std::vector<metrics::VacancyOutcomes> members;
+  tracker::PageRequest page;
+  page.limit = tracker::kMaxPageSize;
+  do {
+    const tracker::Page<tracker::Provider> providers = store.providers().list(page);
+    for (const tracker::Provider& provider : providers.items) {
+      members.push_back(vacancy_outcomes_from_store(store, provider.id, resolved));
+      members.back().versions.clear();  // only the bands are pooled
+    }
+    page.cursor = providers.next_cursor;
+  } while (!page.cursor.empty());
+  return metrics::team_vacancy_bands(members, resolved);
+}
+
 }  // namespace caretoolkit::server

@@ -5,6 +5,7 @@
 
 #include "metrics/team.hpp"
 #include "metrics/team_impact.hpp"
+#include "metrics/vacancy_outcomes.hpp"
 #include "tracker/store.hpp"
 
 namespace caretoolkit::server {
@@ -19,5 +20,15 @@ metrics::TeamKpis team_kpis_from_store(const tracker::Store& store,
 // figures before and since joining and by quarter. Throws Error(kInvalid) for data that breaks the
 // tracker's rules, as metrics::team_impact does.
 metrics::TeamImpact team_impact_from_store(const tracker::Store& store, Date as_of);
+
+// One provider's advert-to-outcome report, its rows read up to the as-of date.
+metrics::VacancyOutcomes vacancy_outcomes_from_store(const tracker::Store& store,
+                                                     tracker::Id provider,
+                                                     const metrics::ReportOptions& options);
+
+// Every provider's advert-to-outcome report, one provider read at a time, pooled into the team's
+// score bands.
+metrics::TeamVacancyBands team_vacancy_bands_from_store(const tracker::Store& store,
+                                                        const metrics::ReportOptions& options);
 
 }  // namespace caretoolkit::server

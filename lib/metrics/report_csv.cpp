@@ -99,4 +99,11 @@ std::string to_csv(const TeamImpact& impact) {
   return to_csv(table_of(impact));
 }
 
+std::string to_csv(const VacancyOutcomes& report) {
+  return to_csv(table_of(report));
+}
+std::string to_csv(const TeamVacancyBands& team) {
+  return to_csv(table_of(team));
+}
+
 }  // namespace caretoolkit::metrics

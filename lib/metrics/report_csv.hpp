@@ -43,6 +43,9 @@ std::string to_csv(const TeamKpis& kpis);
 std::string to_csv(const TeamImpact& impact);
 
 // Any report table as CSV: a header line of its CSV columns, then a line per row.
+// A row per advert version, then one per score band (see table_of).
+std::string to_csv(const VacancyOutcomes& report);
+std::string to_csv(const TeamVacancyBands& team);
 std::string to_csv(const ReportTable& table);
 
 // A rate or other decimal as the CSV writes it: at most four decimals, no trailing zeros

@@ -285,6 +285,24 @@ json::object impact_figures(const ImpactFigures& figures) {
            team_rate(figures.retention, kImpactRetentionDays)}};
 }
 
+json::array score_bands() {
+  json::array out;
+  for (const ScoreBand& band : kScoreBands) {
+    out.push_back(json::object{{"score_band", band.code},
+                               {"label", band.words},
+                               {"lowest", band.lowest},
+                               {"highest", band.highest}});
+  }
+  return out;
+}
+
+// The version's category scores as the object they are stored as.
+json::value category_scores(const std::string& text) {
+  boost::system::error_code failed;
+  json::value parsed = json::parse(text, failed);
+  return failed ? json::value(text) : parsed;
+}
+
 }  // namespace
 
 json::object json_figures(const ReportTable& table, std::size_t row) {
@@ -414,6 +432,56 @@ json::value to_json(const TeamImpact& impact) {
     row["from"] = quarter.first.to_string();
     row["to"] = quarter.last.to_string();
     row["members"] = quarter.members;
+    return row;
+  });
+  return out;
+}
+
+json::value to_json(const VacancyOutcomes& report) {
+  const ReportTable table = table_of(report);
+  json::object out{{"report", "vacancies"}, {"period", period(report.options)}};
+  out["score_bands"] = score_bands();
+  out["limits"] = kAdvertOutcomeLimits;
+  json::array versions;
+  for (std::size_t r = 0; r < report.versions.size(); ++r) {
+    versions.push_back(with_figures(
+        {{"category_scores", category_scores(report.versions[r].category_scores)}}, table, r));
+  }
+  out["versions"] = std::move(versions);
+  json::array bands;
+  for (std::size_t b = 0; b < report.bands.size(); ++b) {
+    const std::size_t r = report.versions.size() + b;
+    bands.push_back(with_figures({{"label", kScoreBands[b].words}}, table, r));
+  }
+  out["bands"] = std::move(bands);
+  return out;
+}
+
+json::value to_json(const TeamVacancyBands& team) {
+  json::object out{{"report", "team_vacancy_bands"}, {"period", period(team.options)}};
+  out["providers"] = team.providers;
+  out["min_providers"] = kMinProviders;
+  out["score_bands"] = score_bands();
+  out["limits"] = kAdvertOutcomeLimits;
+  out["bands"] = rows(team.bands, [](const TeamBandOutcome& band) {
+    json::object row{{"score_band", kScoreBands[band.band].code},
+                     {"label", kScoreBands[band.band].words},
+                     {"views", team_count(band.views)},
+                     {"apply_clicks", team_count(band.apply_clicks)},
+                     {"applicants", team_count(band.applicants)},
+                     {"from_vacancy_page", team_count(band.from_vacancy_page)},
+                     {"interviewed", team_count(band.interviewed)},
+                     {"offered", team_count(band.offered)},
+                     {"started", team_count(band.started)},
+                     {"applicants_per_week", team_rate(band.applicants_per_week)}};
+    json::array retention;
+    for (std::size_t i = 0; i < kRetentionDays.size(); ++i) {
+      retention.push_back(json::object{
+          {"days", kRetentionDays[i]},
+          {"rate", team_rate(band.retention[i], kRetentionDays[i])},
+          {"retained_per_100_applicants", team_rate(band.retained_per_100[i], kRetentionDays[i])}});
+    }
+    row["retention"] = std::move(retention);
     return row;
   });
   return out;

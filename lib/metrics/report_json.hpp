@@ -101,6 +101,22 @@
 //             (numerator and denominator: leavers of staff, vacancies of staff plus vacancies,
 //             retained of starters old enough to judge)
 //   No field names a provider, a source or an applicant.
+// vacancies: {"report": "vacancies", "period", "score_bands": [score band], "limits": <the
+//             figures' limits in words>, "versions": [version row], "bands": [band row]}
+//   score band: {"score_band": "under_50" | "50_to_69" | "70_to_84" | "85_and_over", "label",
+//             "lowest", "highest"}
+//   version row: {"vacancy_id", "role", "version", "score_band", "score", "category_scores"
+//             (the checker's object), "rules_version", "live_from", "live_to" (absent while
+//             live), outcome figures, "days_to_fill" (the vacancy's: opened to first start)}
+//   band row: {"label", "score_band", "versions", outcome figures}
+//   outcome figures: "views", "apply_clicks", "applicants", "from_vacancy_page", "interviewed",
+//             "offered", "started", "days_open", "applicants_per_week",
+//             "retention": [mark + "retained_per_100_applicants"]
+// team_vacancy_bands: {"report": "team_vacancy_bands", "period", "providers", "min_providers",
+//             "score_bands", "limits", "bands": [{"score_band", "label", "views", "apply_clicks",
+//             "applicants", "from_vacancy_page", "interviewed", "offered", "started",
+//             "applicants_per_week", "retention": [{"days", "rate",
+//             "retained_per_100_applicants"}]}]}, each figure a team figure as above
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -123,6 +139,8 @@ boost::json::value to_json(const RoiReport& report);
 boost::json::value to_json(const WorkforceReport& report);
 boost::json::value to_json(const TeamKpis& kpis);
 boost::json::value to_json(const TeamImpact& impact);
+boost::json::value to_json(const VacancyOutcomes& report);
+boost::json::value to_json(const TeamVacancyBands& team);
 
 // The figures of the table's row `row`, each where its column puts it in the JSON: what every
 // report row above carries beside its group (the team KPIs' figures excepted).

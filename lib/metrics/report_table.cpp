@@ -252,6 +252,46 @@ void add_pooled_rate_cells(Row& row, const TeamFigure<double>& rate) {
   }
 }
 
+// The advert-to-outcome figures of a version or a band (views to retention), one cell each, in
+// the order of add_outcome_columns.
+void add_outcome_cells(Row& row, const AdvertOutcome& o, const std::array<RetentionAt, 3>& marks,
+                       const Amount& per_week, const std::array<Amount, 3>& per_100) {
+  const CohortCounts& c = o.counts;
+  for (const std::int64_t n : {o.views, o.apply_clicks, c.applicants, o.from_vacancy_page,
+                               c.interviewed, c.offered, c.started, o.days_open}) {
+    row.push_back(Cell::whole(n));
+  }
+  row.push_back(Cell::of(per_week));
+  for (std::size_t mark = 0; mark < marks.size(); ++mark) {
+    add_mark_cells(row, marks[mark]);
+    row.push_back(Cell::of(per_100[mark]));
+  }
+}
+
+void add_outcome_columns(ReportTable& table) {
+  using enum ColumnKind;
+  table.columns.insert(
+      table.columns.end(),
+      {column("views", kCount, "page views"), column("apply_clicks", kCount, "apply clicks"),
+       column("applicants", kCount, "applicants"),
+       column("from_vacancy_page", kCount, "applicants via the vacancy page"),
+       column("interviewed", kCount, "interviewed"), column("offered", kCount, "offered"),
+       column("started", kCount, "started"), column("days_open", kDays, "days open"),
+       column("applicants_per_week", kNumber, "applicants per week open")});
+  for (std::size_t mark = 0; mark < kRetentionDays.size(); ++mark) {
+    const std::int64_t days = kRetentionDays[mark];
+    add_mark_columns(table, mark, true);
+    table.columns.push_back(
+        column_at(mark_path(mark, "retained_per_100_applicants"),
+                  "retained_per_100_applicants_" + days_text(days), kNumber,
+                  "still in post at " + days_text(days) + " days per 100 applicants", days));
+  }
+}
+
+Cell band_cell(std::size_t band) {
+  return Cell::text(std::string(kScoreBands[band].code), std::string(kScoreBands[band].words));
+}
+
 }  // namespace
 
 ReportTable table_of(const FunnelReport& report) {
@@ -517,6 +557,98 @@ ReportTable table_of(const TeamImpact& impact) {
     Row row{Cell::text(quarter.key(), quarter.label()), Cell::date(quarter.first),
             Cell::date(quarter.last), Cell::whole(quarter.members)};
     figure_cells(row, quarter.figures);
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+ReportTable table_of(const VacancyOutcomes& report) {
+  using enum ColumnKind;
+  ReportTable table;
+  table.columns = {apart_from_json("row", kText, ""),
+                   apart_from_json("label", kText, ""),
+                   column("vacancy_id", kCount, ""),
+                   column("role", kText, "role"),
+                   column("version", kCount, "advert version"),
+                   column("score_band", kText, "score band"),
+                   column("score", kCount, "advert score"),
+                   apart_from_json("category_scores", kText, "category scores"),
+                   column("rules_version", kText, ""),
+                   column("live_from", kDate, "live from"),
+                   column("live_to", kDate, "live until"),
+                   column("versions", kCount, "advert versions")};
+  table.label_column = 1;
+  add_outcome_columns(table);
+  table.columns.push_back(column("days_to_fill", kDays, "days from opening to first start"));
+  for (const VersionOutcome& v : report.versions) {
+    const std::string id = std::to_string(v.vacancy_id);
+    const std::string version = std::to_string(v.version);
+    Row row{Cell::text("version"),
+            Cell::text("vacancy:" + id + ":version:" + version,
+                       (v.role.empty() ? "vacancy " + id : v.role) + ", version " + version),
+            Cell::whole(v.vacancy_id),
+            Cell::text(v.role),
+            Cell::whole(v.version),
+            band_cell(score_band(v.score)),
+            Cell::whole(v.score),
+            Cell::text(v.category_scores, category_scores_words(v.category_scores)),
+            Cell::text(v.rules_version),
+            Cell::date(v.live_from),
+            v.live_to ? Cell::date(*v.live_to) : Cell::blank(),
+            Cell::blank()};
+    add_outcome_cells(row, v.outcome, v.retention, v.applicants_per_week, v.retained_per_100);
+    row.push_back(Cell::of(v.days_to_fill));
+    table.rows.push_back(std::move(row));
+  }
+  for (const BandOutcome& band : report.bands) {
+    Row row{Cell::text("band"), Cell::text(std::string(kScoreBands[band.band].code),
+                                           "scores " + std::string(kScoreBands[band.band].words))};
+    row.resize(5);
+    row.push_back(band_cell(band.band));
+    row.resize(11);
+    row.push_back(Cell::whole(band.versions));
+    add_outcome_cells(row, band.outcome, band.retention, band.applicants_per_week,
+                      band.retained_per_100);
+    row.push_back(Cell::blank());
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+ReportTable table_of(const TeamVacancyBands& bands) {
+  using enum ColumnKind;
+  ReportTable table;
+  table.columns = {apart_from_json("score_band", kText, ""),
+                   apart_from_json("views", kCount, "page views"),
+                   apart_from_json("apply_clicks", kCount, "apply clicks"),
+                   apart_from_json("applicants", kCount, "applicants"),
+                   apart_from_json("from_vacancy_page", kCount, "applicants via the vacancy page"),
+                   apart_from_json("interviewed", kCount, "interviewed"),
+                   apart_from_json("offered", kCount, "offered"),
+                   apart_from_json("started", kCount, "started"),
+                   apart_from_json("applicants_per_week", kNumber, "applicants per week open")};
+  for (const std::int64_t days : kRetentionDays) {
+    const std::string n = days_text(days);
+    table.columns.push_back(
+        apart_from_json("retention_" + n, kRate, "retention at " + n + " days", days));
+    table.columns.push_back(apart_from_json("retained_per_100_applicants_" + n, kNumber,
+                                            "still in post at " + n + " days per 100 applicants",
+                                            days));
+  }
+  table.columns.push_back(apart_from_json("providers", kCount, "providers behind the figures"));
+  for (const TeamBandOutcome& band : bands.bands) {
+    Row row{band_cell(band.band)};
+    for (const auto* count :
+         {&band.views, &band.apply_clicks, &band.applicants, &band.from_vacancy_page,
+          &band.interviewed, &band.offered, &band.started}) {
+      row.push_back(team_cell(*count));
+    }
+    row.push_back(team_cell(band.applicants_per_week));
+    for (std::size_t mark = 0; mark < kRetentionDays.size(); ++mark) {
+      row.push_back(team_cell(band.retention[mark]));
+      row.push_back(team_cell(band.retained_per_100[mark]));
+    }
+    row.push_back(Cell::whole(band.views.providers));
     table.rows.push_back(std::move(row));
   }
   return table;

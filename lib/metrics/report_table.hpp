@@ -19,6 +19,7 @@
 #include "metrics/roi.hpp"
 #include "metrics/team.hpp"
 #include "metrics/team_impact.hpp"
+#include "metrics/vacancy_outcomes.hpp"
 #include "metrics/workforce.hpp"
 
 namespace caretoolkit::metrics {
@@ -122,5 +123,10 @@ ReportTable table_of(const TeamKpis& kpis);
 // A row before joining, one since, then one per quarter; each rate beside the providers behind it
 // and the pooled counts it divides.
 ReportTable table_of(const TeamImpact& impact);
+// A row per advert version (by vacancy, then version), then one per score band; the cells that
+// belong to the other kind of row are blank.
+ReportTable table_of(const VacancyOutcomes& report);
+// A row per score band, each figure as the team pooled it (withheld behind 1 or 2 providers).
+ReportTable table_of(const TeamVacancyBands& bands);
 
 }  // namespace caretoolkit::metrics

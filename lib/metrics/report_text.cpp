@@ -281,4 +281,14 @@ std::string to_text(const TeamImpact& impact, std::string_view title) {
   return out + readable_table(table_of(impact));
 }
 
+std::string to_text(const VacancyOutcomes& report, std::string_view title) {
+  return title_line(title, report.options) + readable_table(table_of(report)) + "\n" +
+         std::string(kAdvertOutcomeLimits) + "\n";
+}
+
+std::string to_text(const TeamVacancyBands& team, std::string_view title) {
+  return title_line(title, team.options) + readable_table(table_of(team)) + "\n" +
+         std::string(kAdvertOutcomeLimits) + "\n";
+}
+
 }  // namespace caretoolkit::metrics

@@ -32,6 +32,10 @@ std::string to_text(const TeamKpis& kpis, std::string_view title);
 // then the table.
 std::string to_text(const TeamImpact& impact, std::string_view title);
 
+// The table, then the limits of what the figures show (kAdvertOutcomeLimits).
+std::string to_text(const VacancyOutcomes& report, std::string_view title);
+std::string to_text(const TeamVacancyBands& team, std::string_view title);
+
 // The table alone, with its notes: what the functions above print under the title.
 std::string readable_table(const ReportTable& table);
 

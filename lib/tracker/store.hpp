@@ -246,8 +246,9 @@ class Store {
   std::string export_headcount_csv(Id provider) const;
 
   // The metrics' inputs for one provider, read in one snapshot. With `up_to`, only what is dated
-  // on or before it: applicants who applied by then, spend and headcounts by then (the later
-  // rows cannot count in a report that ends on that day).
+  // on or before it: applicants who applied by then, spend and headcounts by then, advert
+  // versions live by then and page counts of days up to then (the later rows cannot count in a
+  // report that ends on that day).
   TrackerData load_tracker_data(Id provider, std::optional<Date> up_to = std::nullopt) const;
   // The same for every provider at once, read in one snapshot, for the team's KPIs: every table
   // but the applicants grouped by provider (in provider id order, then id order), so that each

@@ -30,6 +30,42 @@ void load_report_tables(TrackerData& data, Load load) {
   load(data.headcounts, "taken_on");
 }
 
+// One provider's advert versions and their daily counts, those live or counted by `up_to`.
+void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to,
+                  TrackerData& data) {
+  auto& versions = connection.statement(
+      "SELECT vacancy_id, version, score, category_scores, rules_version, live_from, live_to "
+      "FROM advert_versions WHERE provider_id = ?1 AND (?2 IS NULL OR live_from <= ?2) "
+      "ORDER BY vacancy_id, version");
+  versions.bind(1, static_cast<std::int64_t>(provider));
+  sql::bind(versions, 2, up_to);
+  while (versions.executeStep()) {
+    data.advert_versions.push_back(
+        AdvertVersionRow{.provider_id = provider,
+                         .vacancy_id = versions.getColumn(0).getInt64(),
+                         .version = versions.getColumn(1).getInt(),
+                         .score = versions.getColumn(2).getInt(),
+                         .category_scores = std::string(sql::read_text(versions.getColumn(3))),
+                         .rules_version = std::string(sql::read_text(versions.getColumn(4))),
+                         .live_from = sql::read_date(versions.getColumn(5)),
+                         .live_to = sql::read_optional_date(versions.getColumn(6))});
+  }
+  auto& counts = connection.statement(
+      "SELECT c.vacancy_id, c.version, c.day, c.views, c.apply_clicks FROM vacancy_counts c "
+      "JOIN vacancies v ON v.id = c.vacancy_id WHERE v.provider_id = ?1 "
+      "AND (?2 IS NULL OR c.day <= ?2) ORDER BY c.vacancy_id, c.version, c.day");
+  counts.bind(1, static_cast<std::int64_t>(provider));
+  sql::bind(counts, 2, up_to);
+  while (counts.executeStep()) {
+    data.vacancy_counts.push_back(VacancyDayCount{.provider_id = provider,
+                                                  .vacancy_id = counts.getColumn(0).getInt64(),
+                                                  .version = counts.getColumn(1).getInt(),
+                                                  .day = sql::read_date(counts.getColumn(2)),
+                                                  .views = counts.getColumn(3).getInt64(),
+                                                  .apply_clicks = counts.getColumn(4).getInt64()});
+  }
+}
+
 // One provider's data: its own rows, each table in id order.
 TrackerData load_provider(Connection& connection, Id provider, std::optional<Date> up_to) {
   TrackerData data;
@@ -44,6 +80,7 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
   };
   load_report_tables(data, load);
   load(data.applicants, "applied_on");
+  load_adverts(connection, provider, up_to, data);
   return data;
 }
 

@@ -6,6 +6,7 @@
 // No type here holds an applicant's name or contact details: a provider-chosen reference is enough.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -230,6 +231,39 @@ struct HeadcountSnapshot {
   std::optional<int> leavers;  // the provider's own count of leavers in the 12 months to `date`
 };
 
+// One version of a vacancy's advert as the reports read it (the text stays behind): live from
+// live_from to live_to, or still live when live_to is empty.
+struct AdvertVersionRow {
+  Id provider_id = 0;
+  Id vacancy_id = 0;
+  int version = 0;
+  int score = 0;                // 0 to 100
+  std::string category_scores;  // a JSON object: {"engaging": 72, ...}
+  std::string rules_version;
+  Date live_from;
+  std::optional<Date> live_to;
+};
+
+// Views of a vacancy's page and clicks on its apply link on one day, under one advert version.
+struct VacancyDayCount {
+  Id provider_id = 0;
+  Id vacancy_id = 0;
+  int version = 0;
+  Date day;
+  std::int64_t views = 0;
+  std::int64_t apply_clicks = 0;
+};
+
+// The version of `versions` (one vacancy's, oldest first) live on `day`: the last to go live on
+// or before it, so the last of that day's when there were several, and the last one after the
+// vacancy closed. versions.end() when the day is before the first went live.
+template <class Versions>
+auto version_live_on(Versions& versions, Date day) {
+  auto after = std::upper_bound(versions.begin(), versions.end(), day,
+                                [](Date d, const auto& v) { return d < v.live_from; });
+  return after == versions.begin() ? versions.end() : after - 1;
+}
+
 // The rows the metrics need, as plain values: one provider's (Store::load_tracker_data), each
 // table in id order, or every provider's (Store::load_team_data), each table grouped by provider.
 struct TrackerData {
@@ -240,6 +274,10 @@ struct TrackerData {
   std::vector<SpendEntry> spend;
   std::vector<Applicant> applicants;
   std::vector<HeadcountSnapshot> headcounts;
+  // By vacancy, then version (counts then by day); filled by load_tracker_data only, empty from
+  // load_team_data.
+  std::vector<AdvertVersionRow> advert_versions;
+  std::vector<VacancyDayCount> vacancy_counts;
 };
 
 }  // namespace caretoolkit::tracker

@@ -303,11 +303,9 @@ std::vector<AdvertVersion> VacancyPublishing::versions(Id provider, Id id) const
     applicants.bind(2, static_cast<std::int64_t>(id));
     while (applicants.executeStep()) {
       const Date applied = sql::read_date(applicants.getColumn(0));
-      const auto after =
-          std::upper_bound(out.begin(), out.end(), applied,
-                           [](Date day, const AdvertVersion& v) { return day < v.live_from; });
-      if (after == out.begin()) continue;  // before the first version went live
-      AdvertVersion& version = *(after - 1);
+      const auto live = version_live_on(out, applied);
+      if (live == out.end()) continue;  // before the first version went live
+      AdvertVersion& version = *live;
       ++version.applicants;
       if (page_source && applicants.getColumn(1).getInt64() == *page_source) {
         ++version.from_vacancy_page;

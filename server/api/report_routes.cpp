@@ -1,6 +1,7 @@
-// The tracker's reports over HTTP: GET /api/v1/reports/{funnel,roi,retention,workforce} for the
-// caller's provider, and GET /api/v1/kpis across all providers for the team, with
-// GET /api/v1/kpis/impact for its members before and since joining (?as_of= only). The period and
+// The tracker's reports over HTTP: GET /api/v1/reports/{funnel,roi,retention,workforce,vacancies}
+// for the caller's provider, and GET /api/v1/kpis across all providers for the team, with
+// GET /api/v1/kpis/impact for its members before and since joining (?as_of= only) and
+// GET /api/v1/kpis/vacancies for the advert score bands across them. The period and
 // the grouping come from the query (?from=&to=&as_of=&by=&replacement_cost_pence=); the JSON is the
 // metrics module's own (metrics/report_json.hpp).
 #include <boost/json.hpp>
@@ -86,6 +87,20 @@ void add_report_routes(Router& router, ApiContext& context) {
   add_report(router, store, "roi", &metrics::roi_report);
   add_report(router, store, "retention", &metrics::retention_report);
   add_report(router, store, "workforce", &metrics::workforce_report);
+
+  // The report reads advert versions and page counts beside the provider's rows.
+  router.add("GET", std::string(kApiPrefix) + "/reports/vacancies", [&store](Request& request) {
+    const tracker::Id provider = require_provider(request, store);
+    const auto options = report_options(request, store);
+    return json_response(200,
+                         metrics::to_json(vacancy_outcomes_from_store(store, provider, options)));
+  });
+
+  router.add("GET", std::string(kApiPrefix) + "/kpis/vacancies", [&store](Request& request) {
+    require_team(request, store);
+    const auto options = report_options(request, store);
+    return json_response(200, metrics::to_json(team_vacancy_bands_from_store(store, options)));
+  });
 
   router.add("GET", std::string(kApiPrefix) + "/kpis/impact", [&store](Request& request) {
     require_team(request, store);

@@ -10,7 +10,9 @@
 //                      [--json|--csv]
 //   caretoolkit report workforce --provider ID [--from D --to D --as-of D]
 //                      [--replacement-cost POUNDS] [--json|--csv]
+//   caretoolkit report vacancies --provider ID [--from D --to D --as-of D] [--json|--csv]
 //   caretoolkit report team [--from D --to D --as-of D] [--json|--csv]
+//   caretoolkit report team-vacancies [--from D --to D --as-of D] [--json|--csv]
 //   caretoolkit report impact [--as-of D] [--json|--csv]
 //   caretoolkit purge [--older-than-days N] [--provider ID]
 //
@@ -313,13 +315,19 @@ void add_report_command(CLI::App& app) {
         Kind{"roi", "Spend, cost per hire and per retained hire, ROI by source"},
         Kind{"retention", "Retention at 3, 6 and 12 months and the survival curve"},
         Kind{"workforce", "Turnover and vacancy rates beside the benchmarks"},
+        Kind{"vacancies",
+             "Each advert version's views, applicants, starters and retention, and the same by "
+             "advert score band"},
         Kind{"team", "KPIs across all providers (no provider named)"},
+        Kind{"team-vacancies",
+             "Advert score bands across all providers (no provider named; a figure behind fewer "
+             "than 3 providers is withheld)"},
         Kind{"impact",
              "Members' turnover, vacancy rate and retention before and since joining, and by "
              "quarter (no provider named)"}}) {
     const std::string name = kind.name;
     CLI::App* command = report->add_subcommand(name, kind.help);
-    const bool team = name == "team" || name == "impact";
+    const bool team = name == "team" || name == "impact" || name == "team-vacancies";
     if (!team) command->add_option("--provider", o->provider, "Provider id")->required();
     if (name != "impact") {
       command->add_option("--from", o->from,
@@ -351,6 +359,17 @@ void add_report_command(CLI::App& app) {
       metrics::validate(options);
       if (name == "team") {
         print_report(server::team_kpis_from_store(*store, options), *o, "Team KPIs");
+        return;
+      }
+      if (name == "team-vacancies") {
+        print_report(server::team_vacancy_bands_from_store(*store, options), *o,
+                     "Team: advert score and outcome");
+        return;
+      }
+      if (name == "vacancies") {
+        const std::string provider = store->providers().get(o->provider).name;
+        print_report(server::vacancy_outcomes_from_store(*store, o->provider, options), *o,
+                     provider + ": advert to outcome");
         return;
       }
       if (name == "impact") {

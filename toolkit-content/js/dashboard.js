@@ -1,7 +1,8 @@
 // The dashboard (provider key): for a chosen period, the funnel by source, cost per hire and per
 // retained hire by source, the retention curves, turnover and vacancy rates beside the sector
-// benchmarks, and where the next pound goes. Figures come from /api/v1/reports/* (see
-// lib/metrics/report_json.hpp for their shape); a figure without a value is shown with its reason.
+// benchmarks, where the next pound goes, and what each advert version brought. Figures come from
+// /api/v1/reports/* (see lib/metrics/report_json.hpp for their shape); a figure without a value is
+// shown with its reason.
 
 import { api, query } from "./api.js";
 import { chartFigure, drawCharts, PALETTE } from "./charts.js";
@@ -16,6 +17,7 @@ import {
   todayIso,
 } from "./format.js";
 import { requireKey } from "./layout.js";
+import { vacancySection } from "./vacancy-outcomes.js";
 
 const MONTHS = { 91: "3 months", 182: "6 months", 365: "12 months" };
 
@@ -623,11 +625,13 @@ function nextPoundSection(report) {
 
 async function load(from, to, asOf) {
   const params = query({ from, to, as_of: asOf, by: "source" });
-  const [funnel, roi, retention, workforce] = await Promise.all([
+  const unGrouped = query({ from, to, as_of: asOf });
+  const [funnel, roi, retention, workforce, vacancies] = await Promise.all([
     api(`/api/v1/reports/funnel${params}`),
     api(`/api/v1/reports/roi${params}`),
     api(`/api/v1/reports/retention${params}`),
-    api(`/api/v1/reports/workforce${query({ from, to, as_of: asOf })}`),
+    api(`/api/v1/reports/workforce${unGrouped}`),
+    api(`/api/v1/reports/vacancies${unGrouped}`),
   ]);
   const fill = (id, nodes) => document.getElementById(id).replaceChildren(...nodes);
   fill("next-pound", nextPoundSection(roi));
@@ -636,6 +640,7 @@ async function load(from, to, asOf) {
   fill("costs", costsSection(roi));
   fill("retention", retentionSection(retention));
   fill("workforce", workforceSection(workforce));
+  fill("vacancy-outcomes", vacancySection(vacancies));
   drawCharts(document.getElementById("dashboard"));
 }
 

@@ -1,6 +1,7 @@
 // The team view (team key): member providers and their keys (add a provider, record the day it
 // joined the scheme, make a key, revoke one), the KPIs across members from /api/v1/kpis, and the
-// members' figures before and since joining and by quarter from /api/v1/kpis/impact. Every figure
+// members' figures before and since joining and by quarter from /api/v1/kpis/impact, and the
+// advert score bands across members from /api/v1/kpis/vacancies. Every figure
 // says how many providers stand behind it, and a figure on fewer than the minimum is shown as
 // withheld, never as 0.
 
@@ -17,6 +18,7 @@ import {
   todayIso,
 } from "./format.js";
 import { requireKey } from "./layout.js";
+import { teamBandsSection } from "./vacancy-outcomes.js";
 
 // A team figure ({value, providers, reason}) as a table cell; a rate says what it divides
 // ("50% (3 of 6)"), so that rates over different people can be read side by side.
@@ -152,7 +154,10 @@ function workforceTable(kpis) {
 }
 
 async function loadKpis(from, to) {
-  const kpis = await api(`/api/v1/kpis${query({ from, to })}`);
+  const [kpis, bands] = await Promise.all([
+    api(`/api/v1/kpis${query({ from, to })}`),
+    api(`/api/v1/kpis/vacancies${query({ from, to })}`),
+  ]);
   const box = document.getElementById("kpis");
   box.replaceChildren(
     headlineTable(kpis),
@@ -167,6 +172,8 @@ async function loadKpis(from, to) {
     channelFigure(kpis),
     el("h3", {}, "Turnover and vacancies"),
     workforceTable(kpis),
+    el("h3", { id: "advert-bands-heading" }, "Advert score and outcome"),
+    ...teamBandsSection(bands),
     el(
       "p",
       { className: "hint" },
