@@ -36,8 +36,8 @@ TEST_CASE("a provider's joining day is recorded read back and cleared") {
   StoreFixture f;
   const Provider oak = f.store.providers().create("Old Oak Care");
   CHECK_FALSE(oak.joined_on.has_value());
-  const Provider joined =
-      f.store.providers().update(oak.id, [](Provider& p) { p.joined_on = Date::parse("2025-04-01"); });
+  const Provider joined = f.store.providers().update(
+      oak.id, [](Provider& p) { p.joined_on = Date::parse("2025-04-01"); });
   CHECK(joined.joined_on == Date::parse("2025-04-01"));
   CHECK(joined.name == "Old Oak Care");
   CHECK(f.store.providers().get(oak.id).joined_on == Date::parse("2025-04-01"));
