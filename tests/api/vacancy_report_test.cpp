@@ -15,15 +15,15 @@ using namespace caretoolkit::testing;
 
 namespace {
 
-const std::string kAdvert =
+const std::string kReportAdvert =
     "Care assistant in Hinckley (LE10)\n\nYou will help people live the life they choose. We pay "
     "£12.90 an hour, with paid training.\n\nTo apply, call Sam on 0116 496 0000 or apply online.";
 
 // Opened at the start of 2026 and published today.
-std::string open_vacancy_json() {
+std::string report_vacancy_json() {
   return boost::json::serialize(boost::json::object{{"role", "Care assistant"},
                                                     {"opened_on", "2026-01-01"},
-                                                    {"advert_text", kAdvert},
+                                                    {"advert_text", kReportAdvert},
                                                     {"town", "Hinckley"},
                                                     {"pay_min_pence", 1290},
                                                     {"pay_period", "hour"},
@@ -33,7 +33,7 @@ std::string open_vacancy_json() {
 }
 
 // The id of the provider's source named `name`.
-std::int64_t source_id(ApiFixture& api, const std::string& key, const std::string& name) {
+std::int64_t report_source_id(ApiFixture& api, const std::string& key, const std::string& name) {
   const auto sources = api.get("/api/v1/sources?limit=1000", key);
   for (const auto& item : sources.at("items").as_array()) {
     if (item.at("name").as_string() == name) return item.at("id").as_int64();
@@ -47,12 +47,12 @@ std::int64_t source_id(ApiFixture& api, const std::string& key, const std::strin
 TEST_CASE("the vacancies report over HTTP gives each version its views and clicks and applicants") {
   ApiFixture api;
   const auto provider = api.create_provider("Brookfield Home Care");
-  const auto created = api.post("/api/v1/vacancies", provider.key, open_vacancy_json());
+  const auto created = api.post("/api/v1/vacancies", provider.key, report_vacancy_json());
   const std::string today(created.at("published_on").as_string());
   const std::string id = std::to_string(created.at("id").as_int64());
   for (int i = 0; i < 3; ++i) REQUIRE(api.call("GET", "/vacancies/" + id, "").status == 200);
   REQUIRE(api.call("GET", "/vacancies/" + id + "/apply?by=phone", "").status == 303);
-  const auto page = source_id(api, provider.key, std::string(tracker::kVacancyPageSource));
+  const auto page = report_source_id(api, provider.key, std::string(tracker::kVacancyPageSource));
   api.post("/api/v1/applicants", provider.key,
            R"({"reference":"P-1","source_id":)" + std::to_string(page) + R"(,"vacancy_id":)" + id +
                R"(,"applied_on":")" + today + R"("})");
@@ -99,7 +99,7 @@ TEST_CASE("the vacancies report over HTTP gives each version its views and click
 TEST_CASE("the team's vacancy bands over HTTP withhold a band behind one provider") {
   ApiFixture api;
   const auto provider = api.create_provider("Brookfield Home Care");
-  const auto created = api.post("/api/v1/vacancies", provider.key, open_vacancy_json());
+  const auto created = api.post("/api/v1/vacancies", provider.key, report_vacancy_json());
   const std::string today(created.at("published_on").as_string());
   REQUIRE(api.call("GET", "/vacancies/" + std::to_string(created.at("id").as_int64()), "").status ==
           200);
@@ -138,7 +138,7 @@ class PublishedVacancy {
     tracker::Vacancy v;
     v.role = "Care assistant";
     v.opened_on = store.today();
-    v.advert_text = kAdvert;
+    v.advert_text = kReportAdvert;
     v.town = "Hinckley";
     v.pay_min = Pence{1310};
     v.closing_on = store.today().plus_days(30);

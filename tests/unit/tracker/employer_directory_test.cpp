@@ -14,7 +14,7 @@ using namespace caretoolkit::tracker::testing;
 namespace {
 
 // Passes every advert with a score of 80; the National Living Wage is £12.71.
-AdvertJudge passing_judge() {
+AdvertJudge employer_test_judge() {
   return {[](const Vacancy&, Date) {
             AdvertAssessment out;
             out.score = 80;
@@ -27,10 +27,10 @@ AdvertJudge passing_judge() {
           }};
 }
 
-struct Fixture {
+struct EmployerFixture {
   ScratchDir dir;
   Store store{dir.file("tracker.db"), fixed_today()};
-  VacancyPublishing publishing{store, passing_judge()};
+  VacancyPublishing publishing{store, employer_test_judge()};
   EmployerDirectory directory{store, publishing};
 
   Id provider(const std::string& name, std::vector<ServiceType> types) {
@@ -59,7 +59,7 @@ struct Fixture {
   }
 };
 
-std::vector<std::string> names(const std::vector<PublicEmployer>& employers) {
+std::vector<std::string> employer_names(const std::vector<PublicEmployer>& employers) {
   std::vector<std::string> out;
   for (const auto& e : employers) out.push_back(e.name);
   return out;
@@ -68,7 +68,7 @@ std::vector<std::string> names(const std::vector<PublicEmployer>& employers) {
 }  // namespace
 
 TEST_CASE("a profile is kept in its stored form and read back by its provider only") {
-  Fixture f;
+  EmployerFixture f;
   const Id brookfield = f.provider("Brookfield Home Care", {});
   const Id riverside = f.provider("Riverside Homes", {});
   const EmployerProfile saved =
@@ -92,7 +92,7 @@ TEST_CASE("a profile is kept in its stored form and read back by its provider on
 }
 
 TEST_CASE("a full postcode or a description over 600 characters is refused and nothing changes") {
-  Fixture f;
+  EmployerFixture f;
   const Id provider = f.provider("Brookfield Home Care", {});
   f.directory.set_profile(provider, {.town = "Hinckley", .postcode_district = "LE10"});
   const Error error = error_from([&] {
@@ -116,7 +116,7 @@ TEST_CASE("a full postcode or a description over 600 characters is refused and n
 
 TEST_CASE(
     "a provider's kinds of service come from its services each once in the vocabulary order") {
-  Fixture f;
+  EmployerFixture f;
   const Id provider = f.provider(
       "Brookfield Care", {ServiceType::kNursing, ServiceType::kHomeCare, ServiceType::kNursing});
   CHECK(f.directory.service_types(provider) ==
@@ -125,7 +125,7 @@ TEST_CASE(
 }
 
 TEST_CASE("the directory lists listed providers alphabetically by town and kind of service") {
-  Fixture f;
+  EmployerFixture f;
   const Id zetland = f.provider("Zetland Nursing", {ServiceType::kNursing});
   const Id brookfield = f.provider("brookfield Home Care", {ServiceType::kHomeCare});
   const Id abbey = f.provider("Abbey Homes", {ServiceType::kResidential, ServiceType::kNursing});
@@ -142,7 +142,7 @@ TEST_CASE("the directory lists listed providers alphabetically by town and kind 
 
   // Case ignored in the order: Abbey, brookfield, Zetland; Aardvark is not listed.
   const auto all = f.directory.list({});
-  CHECK(names(all) ==
+  CHECK(employer_names(all) ==
         std::vector<std::string>{"Abbey Homes", "brookfield Home Care", "Zetland Nursing"});
   CHECK(all[0].service_types ==
         std::vector<ServiceType>{ServiceType::kResidential, ServiceType::kNursing});
@@ -152,13 +152,14 @@ TEST_CASE("the directory lists listed providers alphabetically by town and kind 
   CHECK(all[1].vacancies.empty());
 
   // The town as typed, case and spacing ignored.
-  CHECK(names(f.directory.list({.town = " market   HARBOROUGH"})) ==
+  CHECK(employer_names(f.directory.list({.town = " market   HARBOROUGH"})) ==
         std::vector<std::string>{"brookfield Home Care"});
-  CHECK(names(f.directory.list({.service_type = ServiceType::kNursing})) ==
+  CHECK(employer_names(f.directory.list({.service_type = ServiceType::kNursing})) ==
         std::vector<std::string>{"Abbey Homes", "Zetland Nursing"});
-  CHECK(names(f.directory.list({.service_type = ServiceType::kNursing, .town = "hinckley"})) ==
+  CHECK(employer_names(
+            f.directory.list({.service_type = ServiceType::kNursing, .town = "hinckley"})) ==
         std::vector<std::string>{"Abbey Homes", "Zetland Nursing"});
   CHECK(f.directory.list({.service_type = ServiceType::kDayServices}).empty());
-  CHECK(names(f.directory.list({.limit = 1, .offset = 1})) ==
+  CHECK(employer_names(f.directory.list({.limit = 1, .offset = 1})) ==
         std::vector<std::string>{"brookfield Home Care"});
 }
