@@ -77,7 +77,7 @@ test(
       }));
       assert.equal(frame.skip, "Skip to main content", `${url} starts with the skip link`);
       assert.equal(frame.banner, 1, `${url} has the header`);
-      assert.equal(frame.nav, 6, `${url} has the navigation`);
+      assert.equal(frame.nav, 7, `${url} has the navigation`);
       assert.equal(frame.mains, 1, `${url} has one main`);
       assert.equal(frame.h1, 1, `${url} has one h1`);
       assert.equal(frame.footer, 1, `${url} has the footer`);
