@@ -9,7 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Browser, DESKTOP, PHONE, screenshot, signIn } from "./support/browser.mjs";
+import { Browser, DESKTOP, PHONE, screenshot, signIn, tableRows } from "./support/browser.mjs";
 import { ToolkitServer } from "./support/server.mjs";
 
 let server;
@@ -93,17 +93,7 @@ after(async () => {
 });
 
 async function rows(page, caption) {
-  return page.evaluate((caption) => {
-    const table = [...document.querySelectorAll("table")].find(
-      (t) => t.caption?.textContent.trim() === caption,
-    );
-    return Object.fromEntries(
-      [...table.tBodies[0].rows].map((r) => [
-        r.cells[0].textContent.trim(),
-        [...r.cells].slice(1).map((c) => c.textContent.trim()),
-      ]),
-    );
-  }, caption);
+  return tableRows(page, caption);
 }
 
 test("the dashboard shows the reference's worked example", async () => {

@@ -5,7 +5,7 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { Browser, DESKTOP, screenshot, signIn } from "./support/browser.mjs";
+import { Browser, DESKTOP, screenshot, signIn, tableRows } from "./support/browser.mjs";
 import { ToolkitServer } from "./support/server.mjs";
 import { publishableVacancy } from "./support/page-states.mjs";
 
@@ -38,17 +38,7 @@ after(async () => {
 });
 
 async function rows(page, caption) {
-  return page.evaluate((caption) => {
-    const table = [...document.querySelectorAll("table")].find(
-      (t) => t.caption?.textContent.trim() === caption,
-    );
-    return Object.fromEntries(
-      [...table.tBodies[0].rows].map((r) => [
-        r.cells[0].textContent.trim(),
-        [...r.cells].slice(1).map((c) => c.textContent.trim()),
-      ]),
-    );
-  }, caption);
+  return tableRows(page, caption);
 }
 
 test("the dashboard shows what each advert version brought and says what that cannot prove", async () => {

@@ -83,3 +83,22 @@ export async function signIn(page, server, key, next = "/tracker") {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === next);
 }
+
+// The body rows of the table captioned `caption` (within `scope`, a selector, when given), keyed
+// by their first cell's text, each with the text of its other cells.
+export async function tableRows(page, caption, scope = "") {
+  return page.evaluate(
+    ({ caption, selector }) => {
+      const table = [...document.querySelectorAll(selector)].find(
+        (t) => t.caption?.textContent.trim() === caption,
+      );
+      return Object.fromEntries(
+        [...table.tBodies[0].rows].map((r) => [
+          r.cells[0].textContent.trim(),
+          [...r.cells].slice(1).map((c) => c.textContent.trim()),
+        ]),
+      );
+    },
+    { caption, selector: scope ? `${scope} table` : "table" },
+  );
+}
