@@ -142,10 +142,7 @@ Result Connection::exec(std::string_view sql, std::initializer_list<Param> param
   return exec(sql, std::span<const Param>(params.begin(), params.size()));
 }
 
-Result Connection::exec(std::string_view sql, std::span<const Param> params) {
-  std::vector<const char*> values;
-  std::vector<int> lengths;
-  std::vector<int> formats;
+Connection::Values::Values(std::span<const Param> params) {
   values.reserve(params.size());
   lengths.reserve(params.size());
   formats.reserve(params.size());
@@ -154,9 +151,24 @@ Result Connection::exec(std::string_view sql, std::span<const Param> params) {
     lengths.push_back(static_cast<int>(param.value().size()));
     formats.push_back(param.is_binary() ? 1 : 0);
   }
+}
+
+Result Connection::exec(std::string_view sql, std::span<const Param> params) {
+  const Values values(params);
   return checked(PQexecParams(handle_.get(), std::string(sql).c_str(),
-                              static_cast<int>(params.size()), nullptr, values.data(),
-                              lengths.data(), formats.data(), 0));
+                              static_cast<int>(params.size()), nullptr, values.values.data(),
+                              values.lengths.data(), values.formats.data(), 0));
+}
+
+void Connection::prepare(const std::string& name, std::string_view sql) {
+  checked(PQprepare(handle_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
+}
+
+Result Connection::exec_prepared(const std::string& name, std::span<const Param> params) {
+  const Values values(params);
+  return checked(PQexecPrepared(handle_.get(), name.c_str(), static_cast<int>(params.size()),
+                                values.values.data(), values.lengths.data(), values.formats.data(),
+                                0));
 }
 
 void Connection::exec_script(std::string_view sql) {
@@ -170,6 +182,14 @@ std::string Connection::quote_identifier(std::string_view name) const {
   std::string text(quoted);
   PQfreemem(quoted);
   return text;
+}
+
+std::string Connection::quote_literal(std::string_view text) const {
+  char* quoted = PQescapeLiteral(handle_.get(), text.data(), text.size());
+  if (quoted == nullptr) throw std::runtime_error(one_line(PQerrorMessage(handle_.get())));
+  std::string literal(quoted);
+  PQfreemem(quoted);
+  return literal;
 }
 
 }  // namespace caretoolkit::pg

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pg/params.hpp"
 #include "pg/result.hpp"
@@ -46,12 +47,20 @@ class Connection {
   Result exec(std::string_view sql, std::initializer_list<Param> params = {});
   Result exec(std::string_view sql, std::span<const Param> params);
 
+  // Prepares `sql` (one statement, with parameters $1, $2, ...) under `name` for this session,
+  // and runs the statement prepared under `name` with its parameters bound.
+  void prepare(const std::string& name, std::string_view sql);
+  Result exec_prepared(const std::string& name, std::span<const Param> params);
+
   // Runs fixed SQL that may hold several statements and no values (no parameters are possible).
   void exec_script(std::string_view sql);
 
   // `name` quoted as an SQL identifier ("my table" -> "\"my table\""), for the few statements
   // that take a name where no parameter may stand (CREATE DATABASE).
   std::string quote_identifier(std::string_view name) const;
+  // `text` quoted as an SQL string literal, for the few statements that take no parameters (SET
+  // TRANSACTION SNAPSHOT).
+  std::string quote_literal(std::string_view text) const;
 
   // The connection's description (see describe()), for messages.
   const std::string& target() const { return target_; }
@@ -70,6 +79,14 @@ class Connection {
   // `result` when it is a success (or has status `also_expected`); throws its DatabaseError
   // otherwise, or for no result at all (the connection failed).
   Result checked(PGresult* result, ExecStatusType also_expected = PGRES_COMMAND_OK) const;
+
+  // The parameters as libpq takes them: pointers into `params`, which must outlive them.
+  struct Values {
+    explicit Values(std::span<const Param> params);
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+  };
 
   std::string target_;
   std::unique_ptr<PGconn, Finish> handle_;

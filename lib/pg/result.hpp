@@ -34,6 +34,8 @@ class Result {
   // The position of the column named `name`; throws std::logic_error when there is none.
   int column(std::string_view name) const;
   std::string column_name(int column) const { return PQfname(result_.get(), column); }
+  // libpq's result, for what this class does not wrap (PQftype).
+  PGresult* handle() const { return result_.get(); }
   // The rows an INSERT, UPDATE, DELETE or COPY changed (0 for other statements).
   std::int64_t affected_rows() const;
   // The command tag: "INSERT 0 1", "COMMIT", "ROLLBACK", ...

@@ -40,14 +40,14 @@ const std::string& update_sql() {
       "source_id IS ?3 AND vacancy_id IS ?4 AND service_id IS ?5 AND applied_on IS ?6 AND "
       "interviewed_on IS ?7 AND offered_on IS ?8 AND started_on IS ?9 AND left_on IS ?10 AND "
       "left_reason IS ?11 AND prior_sector IS ?13 AND outcome IS ?12 AND "
-      "(outcome_on IS ?14 OR ifnull(outcome_on >= ?14, 0)))";
+      "(outcome_on IS ?14 OR coalesce(outcome_on >= ?14, FALSE)))";
   return sql;
 }
 
 // Binds parameters first + 1 .. first + 14: a row of the insert, or the update's columns, with
 // the ids `writer` gives the row's names. The applicant's strings and the row's date texts outlive
 // the statement's step, so SQLite uses them without a copy.
-void bind(SQLite::Statement& s, int first, PendingApplicant& row, const ImportWriter& writer) {
+void bind(Statement& s, int first, PendingApplicant& row, const ImportWriter& writer) {
   const Applicant& a = row.applicant;
   s.bind(first + 1, static_cast<std::int64_t>(a.provider_id));
   if (a.reference.empty()) {
@@ -100,9 +100,9 @@ void ApplicantWrites::flush_inserts() {
   if (inserts_.empty()) return;
   writes_.submit(
       [rows = std::exchange(inserts_, {}), statements = statements_](ImportWriter& writer) mutable {
-        SQLite::Statement& statement = rows.size() == kBatchRows
-                                           ? statements.full_insert
-                                           : writer.connection().statement(insert_sql(rows.size()));
+        Statement& statement = rows.size() == kBatchRows
+                                   ? statements.full_insert
+                                   : writer.connection().statement(insert_sql(rows.size()));
         for (std::size_t row = 0; row < rows.size(); ++row) {
           bind(statement, static_cast<int>(row) * kParameters, rows[row], writer);
         }
@@ -116,7 +116,7 @@ void ApplicantWrites::flush_updates() {
   if (updates_.empty()) return;
   writes_.submit(
       [rows = std::exchange(updates_, {}), statements = statements_](ImportWriter& writer) mutable {
-        SQLite::Statement& update = statements.update;
+        Statement& update = statements.update;
         for (PendingApplicant& row : rows) {
           bind(update, 0, row, writer);
           update.bind(15, static_cast<std::int64_t>(row.stored));

@@ -50,8 +50,8 @@ class ApplicantWrites {
   // The statements the writes run, prepared once so that a batch does not look them up. They are
   // the connection's, which outlives the import, and only the writes, on its thread, use them.
   struct Statements {
-    SQLite::Statement& full_insert;  // kBatchRows rows
-    SQLite::Statement& update;
+    Statement& full_insert;  // kBatchRows rows
+    Statement& update;
   };
 
   WriteQueue& writes_;

@@ -180,11 +180,11 @@ class ApplicantImport {
     known.bind(1, static_cast<std::int64_t>(context_.provider));
     if (!known.executeStep()) return;
     // Columns made once and read row after row: each getColumn() copies a shared pointer.
-    const SQLite::Column reference = known.getColumn(0), id = known.getColumn(1),
-                         source = known.getColumn(2), applied = known.getColumn(3),
-                         interviewed = known.getColumn(4), offered = known.getColumn(5),
-                         started = known.getColumn(6), left = known.getColumn(7),
-                         outcome = known.getColumn(8);
+    const Column reference = known.getColumn(0), id = known.getColumn(1),
+                 source = known.getColumn(2), applied = known.getColumn(3),
+                 interviewed = known.getColumn(4), offered = known.getColumn(5),
+                 started = known.getColumn(6), left = known.getColumn(7),
+                 outcome = known.getColumn(8);
     do {
       known_.emplace(sql::read_text(reference), Known{id.getInt64(), 0, recorded_.size()});
       recorded_.push_back(RecordedHistory{.source = NameRef::stored(source.getInt64()),

@@ -1,76 +1,103 @@
-// SQLite connections for the Store: one writer that every write is serialised through, and a small
-// pool of read-only connections that readers on any thread borrow. Internal to lib/tracker.
+// The Store's connections, on either back end: one writer that every write of this process is
+// serialised through, and a small pool of read connections that readers on any thread borrow.
+// Internal to lib/tracker.
 //
-// SQLiteCpp adds no locking of its own (it supports SQLite's multi-thread mode: a connection is
-// used by one thread at a time), so the pool guarantees that: a lease gives one thread exclusive
-// use of a connection until the lease ends.
+// A connection is used by one thread at a time (neither SQLiteCpp nor libpq locks for us), so
+// the pool guarantees that: a lease gives one thread exclusive use of a connection until the
+// lease ends. The back ends are sqlite_connection.hpp and pg_connection.hpp.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <condition_variable>
-#include <cstdint>
-#include <filesystem>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "tracker/backend.hpp"
+#include "tracker/statement.hpp"
 
 namespace caretoolkit::tracker {
 
-// One SQLite connection with its settings applied and a cache of prepared statements.
+// One database connection with a cache of prepared statements.
 class Connection {
  public:
   enum class Mode { kWriter, kReader };
 
-  // Opens `path` (the writer creates it when `create` is true; a missing file is refused
-  // otherwise). Applies, on every connection: busy_timeout, foreign_keys=ON and synchronous=FULL
-  // (a commit is on disk before it returns, so an acknowledged write survives a power cut); on
-  // the writer, SQLite's automatic checkpoint every kAutoCheckpointPages pages and a
-  // journal_size_limit of kWalSizeLimitBytes. journal_mode=WAL is set by the Store on the writer
-  // once the schema check has passed, because it changes the file. Throws SQLite::Exception.
-  Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms, bool create = true);
+  virtual ~Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
-  SQLite::Database& db() { return db_; }
+  virtual Backend backend() const noexcept = 0;
 
   // The prepared statement for `sql`, reset and with its bindings cleared, ready to bind. Stays
   // valid for the connection's life; one use at a time per SQL text (no nested reuse).
-  SQLite::Statement& statement(const std::string& sql);
+  virtual Statement& statement(const std::string& sql) = 0;
+  // Runs fixed SQL without parameters.
+  virtual void exec(const std::string& sql) = 0;
 
-  // Resets every cached statement. A statement left part-way through its rows keeps the
+  // Begins a transaction: a write one holds the database's one write turn until it ends, so
+  // that writes of every process and server apply one after another and each sees the last; a
+  // read one sees one committed state throughout.
+  virtual void begin(Mode mode) = 0;
+  virtual void commit() = 0;
+  // In a read transaction just begun: takes its snapshot now and names it, for join_snapshot() on
+  // another connection. The name is empty on SQLite, whose snapshot is the state when it is
+  // taken: the caller holds off this process's writes until the other connection has joined.
+  virtual std::string pin_snapshot() = 0;
+  // In a read transaction just begun, before any query: reads the state pin_snapshot() named.
+  virtual void join_snapshot(const std::string& name) = 0;
+  // Rolls back an open transaction, if any, and resets every cached statement; never throws.
+  virtual void abandon() noexcept = 0;
+
+  // Resets every cached statement. A statement left part-way through its rows keeps a SQLite
   // connection in a read transaction even after COMMIT: a reader would keep its old snapshot, and
   // the writer's automatic checkpoint is refused while it is in one. Both leases call this when
   // they end; a write calls it before its COMMIT, which is when SQLite checkpoints.
-  void reset_statements() noexcept;
+  virtual void reset_statements() noexcept = 0;
 
-  // True when the connection holds no transaction: autocommit is on and no statement is part-way
-  // through its rows (sqlite3_get_autocommit alone does not see the second).
-  bool idle() const noexcept;
+  // True when the connection holds no transaction and no statement is part-way through its rows.
+  virtual bool idle() const noexcept = 0;
 
-  // SQLite's own default, set explicitly so that the writer always checkpoints: the log is copied
-  // back into the database once it holds this many pages (4 KiB each, so about 4 MiB).
-  static constexpr int kAutoCheckpointPages = 1000;
-  // Twice what the automatic checkpoint lets the log reach: ordinary use never truncates and
-  // regrows the file, while a log that one large import swelled is cut back to this size the next
-  // time SQLite starts it again from the beginning.
-  static constexpr std::int64_t kWalSizeLimitBytes = 8 << 20;
+ protected:
+  Connection() = default;
+};
+
+// Runs on `connection` from construction to commit(); rolls back on destruction otherwise, so
+// that anything thrown in between undoes the whole transaction.
+class Transaction {
+ public:
+  Transaction(Connection& connection, Connection::Mode mode) : connection_(connection) {
+    connection_.begin(mode);
+  }
+  ~Transaction() {
+    if (open_) connection_.abandon();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit() {
+    connection_.reset_statements();
+    open_ = false;
+    connection_.commit();
+  }
 
  private:
-  SQLite::Database db_;
-  // Declared after db_ so the statements are finalised before the connection closes.
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  Connection& connection_;
+  bool open_ = true;
 };
 
 class ConnectionPool {
  public:
-  // Opens the writer (creating the file only when `create` is true). Readers are opened on first
-  // use, up to `max_readers` at once.
-  ConnectionPool(std::filesystem::path path, int busy_timeout_ms, std::size_t max_readers,
-                 bool create = true);
+  // Opens a connection of the given mode; throws when it cannot.
+  using Opener = std::function<std::unique_ptr<Connection>(Connection::Mode)>;
 
-  // Exclusive use of the writer; other writers wait. Its statements are reset when it ends.
+  // Opens the writer now; readers are opened on first use, up to `max_readers` at once.
+  ConnectionPool(Opener open, std::size_t max_readers);
+
+  // Exclusive use of the writer; other writers of this process wait. Its statements are reset
+  // when it ends.
   class WriteLease {
    public:
     explicit WriteLease(ConnectionPool& pool)
@@ -87,9 +114,9 @@ class ConnectionPool {
   };
 
   // Exclusive use of one reader until the lease ends; waits when all max_readers are lent out.
-  // When it ends, the reader's statements are reset and it goes back to the pool only if it is
-  // idle (it is closed otherwise), so that no idle reader keeps an old snapshot, which would stop
-  // checkpoints from copying the log past it.
+  // When it ends, the reader is abandoned (any transaction rolled back, statements reset) and goes
+  // back to the pool only if it is idle (it is closed otherwise), so that no idle reader keeps an
+  // old snapshot, which would stop SQLite's checkpoints from copying the log past it.
   class ReadLease {
    public:
     explicit ReadLease(ConnectionPool& pool);
@@ -114,8 +141,7 @@ class ConnectionPool {
   ReadLease read() { return ReadLease(*this); }
 
  private:
-  std::filesystem::path path_;
-  int busy_timeout_ms_;
+  Opener open_;
   std::size_t max_readers_;
 
   std::mutex writer_mutex_;

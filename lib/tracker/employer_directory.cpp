@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "tracker/sessions.hpp"
 #include "tracker/sql.hpp"
 #include "tracker/store_impl.hpp"
 #include "tracker/vacancy_particulars.hpp"
@@ -29,7 +30,7 @@ std::vector<ServiceType> read_service_types(Connection& connection, Id provider)
   return in_vocabulary_order(found);
 }
 
-EmployerProfile read_profile(SQLite::Statement& row, int first) {
+EmployerProfile read_profile(Statement& row, int first) {
   return EmployerProfile{.town = std::string(sql::read_text(row.getColumn(first))),
                          .postcode_district = std::string(sql::read_text(row.getColumn(first + 1))),
                          .description = std::string(sql::read_text(row.getColumn(first + 2)))};
@@ -38,7 +39,8 @@ EmployerProfile read_profile(SQLite::Statement& row, int first) {
 // The listed providers matching `filter`, without their service types and vacancies.
 std::vector<PublicEmployer> read_listed(Connection& connection, const EmployerFilter& filter) {
   sql::Where where;
-  if (filter.town) where.add("l.town = ? COLLATE NOCASE", normalise_text(*filter.town));
+  if (filter.town)
+    where.add("l.town COLLATE NOCASE = ? COLLATE NOCASE", normalise_text(*filter.town));
   if (filter.service_type) {
     where.add("EXISTS (SELECT 1 FROM services s WHERE s.provider_id = p.id AND s.type = ?)",
               std::string(to_string(*filter.service_type)));
@@ -104,14 +106,15 @@ EmployerProfile EmployerDirectory::set_profile(Id provider, EmployerProfile prof
     require_provider(connection, provider);
     auto& statement = connection.statement(
         "INSERT INTO public_listing (provider_id, listed, changed_at, town, postcode_district, "
-        "description) VALUES (?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?) "
+        "description) VALUES (?, 0, ?, ?, ?, ?) "
         "ON CONFLICT (provider_id) DO UPDATE SET town = excluded.town, "
         "postcode_district = excluded.postcode_district, description = excluded.description, "
         "changed_at = excluded.changed_at");
     statement.bind(1, static_cast<std::int64_t>(provider));
-    sql::bind_text(statement, 2, profile.town);
-    sql::bind_text(statement, 3, profile.postcode_district);
-    sql::bind_text(statement, 4, profile.description);
+    statement.bind(2, utc_timestamp(store_.now()));
+    sql::bind_text(statement, 3, profile.town);
+    sql::bind_text(statement, 4, profile.postcode_district);
+    sql::bind_text(statement, 5, profile.description);
     statement.exec();
   });
   return profile;

@@ -46,9 +46,9 @@ std::string_view unless_blank(std::string_view cell) {
   return is_blank(cell) ? std::string_view() : cell;
 }
 
-void write_text_cells(SQLite::Statement& statement, CsvWriter& csv) {
+void write_text_cells(Statement& statement, CsvWriter& csv) {
   for (int i = 0; i < statement.getColumnCount(); ++i) {
-    const SQLite::Column column = statement.getColumn(i);
+    const Column column = statement.getColumn(i);
     csv.cell(column.isNull() ? std::string_view() : sql::read_text(column));
   }
 }

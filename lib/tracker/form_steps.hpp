@@ -160,6 +160,6 @@ std::string export_form(StoreState& impl, Id provider, const CsvForm& form, cons
 }
 
 // Writes each column of the statement's row as a cell: its text, or empty for NULL.
-void write_text_cells(SQLite::Statement& statement, CsvWriter& csv);
+void write_text_cells(Statement& statement, CsvWriter& csv);
 
 }  // namespace caretoolkit::tracker

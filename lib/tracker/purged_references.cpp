@@ -23,7 +23,7 @@ std::string read_key(Connection& connection) {
   auto& statement = connection.statement("SELECT value FROM secrets WHERE name = ?");
   statement.bind(1, kKeyName);
   if (!statement.executeStep()) return {};
-  const SQLite::Column value = statement.getColumn(0);
+  const Column value = statement.getColumn(0);
   return {static_cast<const char*>(value.getBlob()), static_cast<std::size_t>(value.getBytes())};
 }
 
@@ -90,7 +90,8 @@ void PurgedReferenceWriter::remember(Id provider, std::string_view reference) {
   }
   const std::string hash = hasher_->hash(provider, reference);
   auto& statement = connection_.statement(
-      "INSERT OR IGNORE INTO purged_references (provider_id, reference_hmac) VALUES (?, ?)");
+      "INSERT INTO purged_references (provider_id, reference_hmac) VALUES (?, ?) "
+      "ON CONFLICT DO NOTHING");
   statement.bind(1, static_cast<std::int64_t>(provider));
   statement.bind(2, hash.data(), static_cast<int>(hash.size()));
   statement.exec();
@@ -101,7 +102,7 @@ PurgedReferences::PurgedReferences(Connection& connection, Id provider) : provid
       connection.statement("SELECT reference_hmac FROM purged_references WHERE provider_id = ?");
   statement.bind(1, static_cast<std::int64_t>(provider));
   while (statement.executeStep()) {
-    const SQLite::Column value = statement.getColumn(0);
+    const Column value = statement.getColumn(0);
     hashes_.emplace(static_cast<const char*>(value.getBlob()),
                     static_cast<std::size_t>(value.getBytes()));
   }

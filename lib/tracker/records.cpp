@@ -12,20 +12,20 @@ using sql::read_optional_date;
 using sql::read_optional_id;
 using sql::read_text;
 
-Service Table<Service>::read(SQLite::Statement& row) {
+Service Table<Service>::read(Statement& row) {
   return Service{.id = row.getColumn(0).getInt64(),
                  .provider_id = row.getColumn(1).getInt64(),
                  .name = std::string(read_text(row.getColumn(2))),
                  .type = sql::read_service_type(row.getColumn(3))};
 }
 
-void Table<Service>::bind(SQLite::Statement& statement, const Service& service) {
+void Table<Service>::bind(Statement& statement, const Service& service) {
   statement.bind(1, static_cast<std::int64_t>(service.provider_id));
   statement.bind(2, service.name);
   sql::bind_text(statement, 3, to_string(service.type));
 }
 
-Source Table<Source>::read(SQLite::Statement& row) {
+Source Table<Source>::read(Statement& row) {
   return Source{.id = row.getColumn(0).getInt64(),
                 .provider_id = row.getColumn(1).getInt64(),
                 .name = std::string(read_text(row.getColumn(2))),
@@ -33,14 +33,14 @@ Source Table<Source>::read(SQLite::Statement& row) {
                 .channel_known = row.getColumn(4).getInt() != 0};
 }
 
-void Table<Source>::bind(SQLite::Statement& statement, const Source& source) {
+void Table<Source>::bind(Statement& statement, const Source& source) {
   statement.bind(1, static_cast<std::int64_t>(source.provider_id));
   statement.bind(2, source.name);
   sql::bind_text(statement, 3, to_string(source.channel));
   statement.bind(4, source.channel_known ? 1 : 0);
 }
 
-SpendEntry Table<SpendEntry>::read(SQLite::Statement& row) {
+SpendEntry Table<SpendEntry>::read(Statement& row) {
   return SpendEntry{.id = row.getColumn(0).getInt64(),
                     .provider_id = row.getColumn(1).getInt64(),
                     .source_id = row.getColumn(2).getInt64(),
@@ -49,7 +49,7 @@ SpendEntry Table<SpendEntry>::read(SQLite::Statement& row) {
                     .note = std::string(read_text(row.getColumn(5)))};
 }
 
-void Table<SpendEntry>::bind(SQLite::Statement& statement, const SpendEntry& entry) {
+void Table<SpendEntry>::bind(Statement& statement, const SpendEntry& entry) {
   statement.bind(1, static_cast<std::int64_t>(entry.provider_id));
   statement.bind(2, static_cast<std::int64_t>(entry.source_id));
   sql::bind(statement, 3, entry.date);
@@ -59,12 +59,12 @@ void Table<SpendEntry>::bind(SQLite::Statement& statement, const SpendEntry& ent
 
 namespace {
 
-std::optional<Pence> read_optional_pence(const SQLite::Column& column) {
+std::optional<Pence> read_optional_pence(const Column& column) {
   if (column.isNull()) return std::nullopt;
   return Pence{column.getInt64()};
 }
 
-void bind_optional_pence(SQLite::Statement& statement, int index, std::optional<Pence> amount) {
+void bind_optional_pence(Statement& statement, int index, std::optional<Pence> amount) {
   if (amount) {
     statement.bind(index, static_cast<std::int64_t>(amount->value));
   } else {
@@ -75,13 +75,13 @@ void bind_optional_pence(SQLite::Statement& statement, int index, std::optional<
 // An enumeration stored by its canonical name; a name the schema's checks would refuse means a
 // damaged file.
 template <class Enum>
-Enum read_named(const SQLite::Column& column, std::optional<Enum> (*parse)(std::string_view)) {
+Enum read_named(const Column& column, std::optional<Enum> (*parse)(std::string_view)) {
   if (auto value = parse(read_text(column))) return *value;
   throw std::runtime_error("unexpected value in column " + std::string(column.getName()));
 }
 
 // The advert particulars, columns 8 to 21 of a vacancy row.
-void read_particulars(SQLite::Statement& row, Vacancy& vacancy) {
+void read_particulars(Statement& row, Vacancy& vacancy) {
   vacancy.status = read_named(row.getColumn(8), parse_vacancy_status);
   vacancy.town = std::string(read_text(row.getColumn(9)));
   vacancy.postcode_district = std::string(read_text(row.getColumn(10)));
@@ -100,7 +100,7 @@ void read_particulars(SQLite::Statement& row, Vacancy& vacancy) {
   vacancy.live_version = sql::read_optional_int(row.getColumn(21));
 }
 
-void bind_particulars(SQLite::Statement& statement, const Vacancy& vacancy) {
+void bind_particulars(Statement& statement, const Vacancy& vacancy) {
   sql::bind_text(statement, 8, to_string(vacancy.status));
   statement.bind(9, vacancy.town);
   statement.bind(10, vacancy.postcode_district);
@@ -127,7 +127,7 @@ void bind_particulars(SQLite::Statement& statement, const Vacancy& vacancy) {
 
 }  // namespace
 
-Vacancy Table<Vacancy>::read(SQLite::Statement& row) {
+Vacancy Table<Vacancy>::read(Statement& row) {
   Vacancy vacancy;
   vacancy.id = row.getColumn(0).getInt64();
   vacancy.provider_id = row.getColumn(1).getInt64();
@@ -141,7 +141,7 @@ Vacancy Table<Vacancy>::read(SQLite::Statement& row) {
   return vacancy;
 }
 
-void Table<Vacancy>::bind(SQLite::Statement& statement, const Vacancy& vacancy) {
+void Table<Vacancy>::bind(Statement& statement, const Vacancy& vacancy) {
   statement.bind(1, static_cast<std::int64_t>(vacancy.provider_id));
   statement.bind(2, vacancy.role);
   sql::bind(statement, 3, vacancy.service_id);
@@ -156,7 +156,7 @@ void Table<Vacancy>::bind(SQLite::Statement& statement, const Vacancy& vacancy) 
   bind_particulars(statement, vacancy);
 }
 
-HeadcountSnapshot Table<HeadcountSnapshot>::read(SQLite::Statement& row) {
+HeadcountSnapshot Table<HeadcountSnapshot>::read(Statement& row) {
   return HeadcountSnapshot{.id = row.getColumn(0).getInt64(),
                            .provider_id = row.getColumn(1).getInt64(),
                            .date = sql::read_date(row.getColumn(2)),
@@ -166,7 +166,7 @@ HeadcountSnapshot Table<HeadcountSnapshot>::read(SQLite::Statement& row) {
                            .leavers = sql::read_optional_int(row.getColumn(6))};
 }
 
-void Table<HeadcountSnapshot>::bind(SQLite::Statement& statement, const HeadcountSnapshot& s) {
+void Table<HeadcountSnapshot>::bind(Statement& statement, const HeadcountSnapshot& s) {
   statement.bind(1, static_cast<std::int64_t>(s.provider_id));
   sql::bind(statement, 2, s.date);
   sql::bind(statement, 3, s.service_id);
@@ -175,7 +175,7 @@ void Table<HeadcountSnapshot>::bind(SQLite::Statement& statement, const Headcoun
   sql::bind(statement, 6, s.leavers);
 }
 
-Applicant Table<Applicant>::read(SQLite::Statement& row) {
+Applicant Table<Applicant>::read(Statement& row) {
   return Applicant{.id = row.getColumn(0).getInt64(),
                    .provider_id = row.getColumn(1).getInt64(),
                    .reference = std::string(read_text(row.getColumn(2))),

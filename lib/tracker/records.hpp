@@ -8,7 +8,7 @@
 // so another provider's row is simply not found.
 #pragma once
 
-#include <SQLiteCpp/Statement.h>
+#include "tracker/statement.hpp"
 
 #include <array>
 #include <span>
@@ -43,8 +43,8 @@ struct Table<Service> {
       {"applicants", "service_id", "applicant", "applicants"},
       {"headcounts", "service_id", "headcount snapshot", "headcount snapshots"},
   }};
-  static Service read(SQLite::Statement& row);
-  static void bind(SQLite::Statement& statement, const Service& service);
+  static Service read(Statement& row);
+  static void bind(Statement& statement, const Service& service);
 };
 
 template <>
@@ -57,8 +57,8 @@ struct Table<Source> {
       {"applicants", "source_id", "applicant", "applicants"},
       {"spend", "source_id", "spend entry", "spend entries"},
   }};
-  static Source read(SQLite::Statement& row);
-  static void bind(SQLite::Statement& statement, const Source& source);
+  static Source read(Statement& row);
+  static void bind(Statement& statement, const Source& source);
 };
 
 template <>
@@ -68,8 +68,8 @@ struct Table<SpendEntry> {
   static constexpr std::array<std::string_view, 5> kColumns{"provider_id", "source_id", "spent_on",
                                                             "amount_pence", "note"};
   static constexpr std::array<Dependent, 0> kDependents{};
-  static SpendEntry read(SQLite::Statement& row);
-  static void bind(SQLite::Statement& statement, const SpendEntry& entry);
+  static SpendEntry read(Statement& row);
+  static void bind(Statement& statement, const SpendEntry& entry);
 };
 
 template <>
@@ -86,8 +86,8 @@ struct Table<Vacancy> {
       {"applicants", "vacancy_id", "applicant", "applicants"},
       {"advert_versions", "vacancy_id", "published advert version", "published advert versions"},
   }};
-  static Vacancy read(SQLite::Statement& row);
-  static void bind(SQLite::Statement& statement, const Vacancy& vacancy);
+  static Vacancy read(Statement& row);
+  static void bind(Statement& statement, const Vacancy& vacancy);
 };
 
 template <>
@@ -97,8 +97,8 @@ struct Table<HeadcountSnapshot> {
   static constexpr std::array<std::string_view, 6> kColumns{
       "provider_id", "taken_on", "service_id", "staff", "vacancies", "leavers"};
   static constexpr std::array<Dependent, 0> kDependents{};
-  static HeadcountSnapshot read(SQLite::Statement& row);
-  static void bind(SQLite::Statement& statement, const HeadcountSnapshot& snapshot);
+  static HeadcountSnapshot read(Statement& row);
+  static void bind(Statement& statement, const HeadcountSnapshot& snapshot);
 };
 
 // Applicants are read through the shared code but written by the Store's own statements, which
@@ -112,7 +112,7 @@ struct Table<Applicant> {
       "applied_on",  "interviewed_on", "offered_on",  "started_on", "left_on",
       "left_reason", "outcome",        "prior_sector"};
   static constexpr std::array<Dependent, 0> kDependents{};
-  static Applicant read(SQLite::Statement& row);
+  static Applicant read(Statement& row);
 };
 
 // "a, b, c" from a column list, optionally each prefixed ("t.a, t.b").
@@ -185,7 +185,7 @@ PageWindow page_window(const PageRequest& request);
 
 // Reads the rows of a statement selected with "... id > ? ORDER BY id LIMIT <fetch>" into a page.
 template <class T, class Read>
-Page<T> read_page(SQLite::Statement& statement, const PageRequest& request, Read read) {
+Page<T> read_page(Statement& statement, const PageRequest& request, Read read) {
   Page<T> page;
   while (statement.executeStep()) page.items.push_back(read(statement));
   if (page.items.size() > request.limit) {
@@ -215,12 +215,11 @@ Id insert(Connection& connection, const T& record) {
     std::string s = "INSERT INTO " + std::string(Table<T>::kTable) + " (" +
                     join(Table<T>::kColumns) + ") VALUES (?";
     for (std::size_t i = 1; i < Table<T>::kColumns.size(); ++i) s += ", ?";
-    return s + ")";
+    return s + ") RETURNING id";
   }();
   auto& statement = connection.statement(sql);
   Table<T>::bind(statement, record);
-  statement.exec();
-  return connection.db().getLastInsertRowid();
+  return sql::returned_id(statement);
 }
 
 template <class T>

@@ -172,7 +172,7 @@ std::string Store::export_spend_csv(Id provider) const {
   return export_form(*impl_, provider, kSpendForm,
                      "SELECT s.name, e.spent_on, e.amount_pence, e.note FROM spend e "
                      "JOIN sources s ON s.id = e.source_id WHERE e.provider_id = ? ORDER BY e.id",
-                     [](SQLite::Statement& statement, CsvWriter& csv) {
+                     [](Statement& statement, CsvWriter& csv) {
                        csv.cell(sql::read_text(statement.getColumn(0)));
                        csv.cell(sql::read_text(statement.getColumn(1)));
                        csv.cell(format_pounds(Pence{statement.getColumn(2).getInt64()}));

@@ -7,7 +7,7 @@ namespace caretoolkit::tracker::sql {
 
 namespace {
 
-[[noreturn]] void damaged(const SQLite::Column& column, std::string_view what) {
+[[noreturn]] void damaged(const Column& column, std::string_view what) {
   throw std::runtime_error("the database holds " + std::string(what) + " '" +
                            std::string(read_text(column)) + "' in column " + column.getName() +
                            ": the file may be damaged");
@@ -33,14 +33,13 @@ void format_date(Date date, DateText& out) {
          '\0'};
 }
 
-void bind(SQLite::Statement& statement, int index, Date date) {
+void bind(Statement& statement, int index, Date date) {
   DateText text;
   format_date(date, text);
   statement.bind(index, text.data());  // copied by SQLite
 }
 
-void bind_no_copy(SQLite::Statement& statement, int index, std::optional<Date> date,
-                  DateText& buffer) {
+void bind_no_copy(Statement& statement, int index, std::optional<Date> date, DateText& buffer) {
   if (!date) {
     statement.bind(index);
     return;
@@ -49,7 +48,7 @@ void bind_no_copy(SQLite::Statement& statement, int index, std::optional<Date> d
   statement.bindNoCopy(index, buffer.data());
 }
 
-void bind(SQLite::Statement& statement, int index, std::optional<Date> date) {
+void bind(Statement& statement, int index, std::optional<Date> date) {
   if (date) {
     bind(statement, index, *date);
   } else {
@@ -57,7 +56,7 @@ void bind(SQLite::Statement& statement, int index, std::optional<Date> date) {
   }
 }
 
-void bind(SQLite::Statement& statement, int index, std::optional<Id> id) {
+void bind(Statement& statement, int index, std::optional<Id> id) {
   if (id) {
     statement.bind(index, static_cast<std::int64_t>(*id));
   } else {
@@ -65,7 +64,7 @@ void bind(SQLite::Statement& statement, int index, std::optional<Id> id) {
   }
 }
 
-void bind(SQLite::Statement& statement, int index, std::optional<int> value) {
+void bind(Statement& statement, int index, std::optional<int> value) {
   if (value) {
     statement.bind(index, *value);
   } else {
@@ -73,7 +72,7 @@ void bind(SQLite::Statement& statement, int index, std::optional<int> value) {
   }
 }
 
-void bind_text(SQLite::Statement& statement, int index, std::string_view text, bool null_if_empty) {
+void bind_text(Statement& statement, int index, std::string_view text, bool null_if_empty) {
   if (null_if_empty && text.empty()) {
     statement.bind(index);
   } else {
@@ -82,41 +81,46 @@ void bind_text(SQLite::Statement& statement, int index, std::string_view text, b
   }
 }
 
-std::string_view read_text(const SQLite::Column& column) {
+Id returned_id(Statement& statement) {
+  if (!statement.executeStep()) throw std::logic_error("an INSERT ... RETURNING id made no row");
+  return statement.getColumn(0).getInt64();
+}
+
+std::string_view read_text(const Column& column) {
   return {column.getText(), static_cast<std::size_t>(column.getBytes())};
 }
 
-Date read_date(const SQLite::Column& column) {
+Date read_date(const Column& column) {
   if (auto date = Date::parse(read_text(column))) return *date;
   damaged(column, "the date");
 }
 
-std::optional<Date> read_optional_date(const SQLite::Column& column) {
+std::optional<Date> read_optional_date(const Column& column) {
   if (column.isNull()) return std::nullopt;
   return read_date(column);
 }
 
-std::optional<Id> read_optional_id(const SQLite::Column& column) {
+std::optional<Id> read_optional_id(const Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getInt64();
 }
 
-std::optional<int> read_optional_int(const SQLite::Column& column) {
+std::optional<int> read_optional_int(const Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getInt();
 }
 
-ServiceType read_service_type(const SQLite::Column& column) {
+ServiceType read_service_type(const Column& column) {
   if (auto type = parse_service_type(read_text(column))) return *type;
   damaged(column, "the service type");
 }
 
-Channel read_channel(const SQLite::Column& column) {
+Channel read_channel(const Column& column) {
   if (auto channel = parse_channel(read_text(column))) return *channel;
   damaged(column, "the channel");
 }
 
-Outcome read_outcome(const SQLite::Column& column) {
+Outcome read_outcome(const Column& column) {
   if (column.isNull()) return Outcome::kNone;
   // The stored names exactly (the schema allows no other); no need for parse_outcome's folding.
   const std::string_view text = read_text(column);
@@ -135,7 +139,7 @@ void Where::add(std::string_view condition) {
   sql_ += condition;
 }
 
-int Where::bind(SQLite::Statement& statement, int first_index) const {
+int Where::bind(Statement& statement, int first_index) const {
   int index = first_index;
   for (const Value& value : values_) {
     if (const auto* number = std::get_if<std::int64_t>(&value)) {

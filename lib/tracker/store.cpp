@@ -1,15 +1,10 @@
-// The Store: opening the file, providers, services, sources, spend, vacancies, headcounts and API
+// The Store's records: providers, services, sources, spend, vacancies, headcounts and API
 // keys. Applicants are in store_applicants.cpp, CSV in applicants_csv.cpp, spend_csv.cpp and
-// headcount_csv.cpp, metric inputs and purge in store_data.cpp.
+// headcount_csv.cpp, metric inputs and purge in store_data.cpp, opening in store_open.cpp.
 #include "tracker/store.hpp"
 
-#include <sqlite3.h>
-
-#include <filesystem>
-#include <system_error>
-
 #include "tracker/records.hpp"
-#include "tracker/schema.hpp"
+#include "tracker/sessions.hpp"
 #include "tracker/store_impl.hpp"
 #include "tracker/vacancy_particulars.hpp"
 #include "tracker/validation.hpp"
@@ -17,14 +12,6 @@
 namespace caretoolkit::tracker {
 
 namespace {
-
-// The writer's first touch of the file: refuse what we must not change, then switch to WAL (which
-// rewrites the header, so only after the check) and migrate.
-void prepare_file(Connection& writer) {
-  check_compatible(writer.db());
-  writer.db().exec("PRAGMA journal_mode = WAL");
-  migrate(writer.db());
-}
 
 // A name must be unique within its provider: "Indeed", "INDEED " and "Indeed\u00A0" are one
 // source, and so are "Café" and "CAFÉ". The names are compared by name_key(), here rather than
@@ -93,7 +80,7 @@ void prepare(Connection& connection, Date today, HeadcountSnapshot& snapshot) {
   }
   auto& statement = connection.statement(
       "SELECT 1 FROM headcounts WHERE provider_id = ? AND taken_on = ? "
-      "AND ifnull(service_id, 0) = ? AND id <> ?");
+      "AND coalesce(service_id, 0) = ? AND id <> ?");
   statement.bind(1, static_cast<std::int64_t>(snapshot.provider_id));
   sql::bind(statement, 2, snapshot.date);
   statement.bind(3, static_cast<std::int64_t>(snapshot.service_id.value_or(0)));
@@ -113,18 +100,6 @@ void add_date_range(sql::Where& where, std::string_view column, std::optional<Da
   if (to) where.add(std::string(column) + " <= ?", to->to_string());
 }
 
-ConnectionSettings read_settings(Connection& connection) {
-  auto& db = connection.db();
-  return ConnectionSettings{
-      .journal_mode = db.execAndGet("PRAGMA journal_mode").getString(),
-      .synchronous = db.execAndGet("PRAGMA synchronous").getInt(),
-      .foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() == 1,
-      .busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt(),
-      .temp_store = db.execAndGet("PRAGMA temp_store").getInt(),
-      .wal_autocheckpoint = db.execAndGet("PRAGMA wal_autocheckpoint").getInt(),
-      .journal_size_limit = db.execAndGet("PRAGMA journal_size_limit").getInt64()};
-}
-
 }  // namespace
 
 void prepare_vacancy(Connection& connection, Vacancy& vacancy) {
@@ -142,24 +117,7 @@ void prepare_vacancy(Connection& connection, Vacancy& vacancy) {
   }
 }
 
-void rethrow_storage_error(const SQLite::Exception& error) {
-  switch (error.getExtendedErrorCode()) {
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY:
-      throw Error(ErrorCode::kConflict, "this would duplicate a record that is already stored");
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
-      throw Error(ErrorCode::kConflict,
-                  "this refers to a record that does not exist, or removes one still in use");
-    case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL:
-    case SQLITE_CONSTRAINT_DATATYPE:
-      throw Error(ErrorCode::kInvalid, "this record breaks one of the tracker's rules");
-    default:
-      throw error;
-  }
-}
-
-Provider read_provider(SQLite::Statement& row) {
+Provider read_provider(Statement& row) {
   return Provider{.id = row.getColumn(0).getInt64(),
                   .name = std::string(sql::read_text(row.getColumn(1))),
                   .created_on = sql::read_date(row.getColumn(2)),
@@ -183,7 +141,7 @@ namespace {
 constexpr std::string_view kApiKeyColumns =
     "id, provider_id, role, public_id, secret_sha256, label, created_at, revoked_at";
 
-ApiKeyRecord read_api_key(SQLite::Statement& row) {
+ApiKeyRecord read_api_key(Statement& row) {
   ApiKeyRecord key;
   key.id = row.getColumn(0).getInt64();
   key.provider_id = sql::read_optional_id(row.getColumn(1));
@@ -210,58 +168,6 @@ ApiKeyRecord get_api_key(Connection& connection, Id id) {
 
 std::string_view to_string(ApiKeyRole role) {
   return role == ApiKeyRole::kTeam ? "team" : "provider";
-}
-
-StoreState::StoreState(const std::filesystem::path& file, StoreOptions store_options)
-    : path(file),
-      options(std::move(store_options)),
-      pool(file, options.busy_timeout_ms, options.max_readers, options.create) {
-  prepare_file(*pool.write());
-}
-
-Store::Store(const std::filesystem::path& path, StoreOptions options) {
-  const bool create = options.create;
-  try {
-    impl_ = std::make_unique<Impl>(path, std::move(options));
-  } catch (const SQLite::Exception& error) {
-    std::error_code ignored;
-    if (!create && error.getErrorCode() == SQLITE_CANTOPEN &&
-        !std::filesystem::exists(path, ignored)) {
-      throw Error(ErrorCode::kNotFound, "the file does not exist");
-    }
-    if (error.getErrorCode() != SQLITE_NOTADB) throw;
-    throw Error(ErrorCode::kConflict,
-                "this file is not a SQLite database, so not a caretoolkit one; it was left "
-                "unchanged");
-  }
-}
-
-Store::~Store() = default;
-
-const std::filesystem::path& Store::path() const {
-  return impl_->path;
-}
-
-std::uint64_t Store::wal_bytes() const {
-  std::error_code missing;
-  const auto bytes = std::filesystem::file_size(impl_->path.string() + "-wal", missing);
-  return missing ? 0 : bytes;
-}
-
-Date Store::today() const {
-  return impl_->today();
-}
-
-std::int64_t Store::now() const {
-  return std::chrono::duration_cast<std::chrono::seconds>(impl_->options.now().time_since_epoch())
-      .count();
-}
-
-StoreSettings Store::settings() const {
-  StoreSettings settings;
-  settings.writer = read_settings(*impl_->pool.write());
-  settings.reader = read_settings(*impl_->pool.read());
-  return settings;
 }
 
 ProviderRecords& Store::providers() {
@@ -309,7 +215,7 @@ const HeadcountRecords& Store::headcounts() const {
 
 // Providers ---------------------------------------------------------------------------------------
 
-Provider SqliteProviders::create(std::string_view name) {
+Provider StoredProviders::create(std::string_view name) {
   Provider provider{
       .id = 0, .name = normalise_text(name), .created_on = state_.today(), .joined_on = {}};
   Problems problems;
@@ -317,20 +223,19 @@ Provider SqliteProviders::create(std::string_view name) {
   throw_if_invalid(std::move(problems));
   return state_.write([&](Connection& connection) {
     auto& statement =
-        connection.statement("INSERT INTO providers (name, created_on) VALUES (?, ?)");
+        connection.statement("INSERT INTO providers (name, created_on) VALUES (?, ?) RETURNING id");
     statement.bind(1, provider.name);
     sql::bind(statement, 2, provider.created_on);
-    statement.exec();
-    provider.id = connection.db().getLastInsertRowid();
+    provider.id = sql::returned_id(statement);
     return provider;
   });
 }
 
-Provider SqliteProviders::get(Id provider) const {
+Provider StoredProviders::get(Id provider) const {
   return state_.read([&](Connection& connection) { return find_provider(connection, provider); });
 }
 
-Page<Provider> SqliteProviders::list(const PageRequest& request) const {
+Page<Provider> StoredProviders::list(const PageRequest& request) const {
   const auto window = records::page_window(request);
   return state_.read([&](Connection& connection) {
     auto& statement = connection.statement("SELECT " + std::string(kProviderColumns) +
@@ -341,7 +246,7 @@ Page<Provider> SqliteProviders::list(const PageRequest& request) const {
   });
 }
 
-Provider SqliteProviders::update(Id provider, const Edit<Provider>& edit) {
+Provider StoredProviders::update(Id provider, const Edit<Provider>& edit) {
   return state_.write([&](Connection& connection) {
     Provider record = find_provider(connection, provider);
     const Date created_on = record.created_on;
@@ -413,7 +318,7 @@ sql::Where filter_where(const HeadcountFilter& filter) {
 // Records -----------------------------------------------------------------------------------------
 
 template <class T, class F>
-T SqliteRecords<T, F>::create(Id provider, T record) {
+T TableRecords<T, F>::create(Id provider, T record) {
   return state_.write([&](Connection& connection) {
     require_provider(connection, provider);
     record.id = 0;
@@ -425,20 +330,20 @@ T SqliteRecords<T, F>::create(Id provider, T record) {
 }
 
 template <class T, class F>
-T SqliteRecords<T, F>::get(Id provider, Id id) const {
+T TableRecords<T, F>::get(Id provider, Id id) const {
   return state_.read(
       [&](Connection& connection) { return records::get<T>(connection, provider, id); });
 }
 
 template <class T, class F>
-Page<T> SqliteRecords<T, F>::list(Id provider, const F& filter, const PageRequest& page) const {
+Page<T> TableRecords<T, F>::list(Id provider, const F& filter, const PageRequest& page) const {
   const sql::Where where = filter_where(filter);
   return state_.read(
       [&](Connection& connection) { return records::list<T>(connection, provider, where, page); });
 }
 
 template <class T, class F>
-T SqliteRecords<T, F>::update(Id provider, Id id, const Edit<T>& edit) {
+T TableRecords<T, F>::update(Id provider, Id id, const Edit<T>& edit) {
   return state_.write([&](Connection& connection) {
     T record = records::get<T>(connection, provider, id);
     edit(record);
@@ -451,15 +356,15 @@ T SqliteRecords<T, F>::update(Id provider, Id id, const Edit<T>& edit) {
 }
 
 template <class T, class F>
-void SqliteRecords<T, F>::remove(Id provider, Id id) {
+void TableRecords<T, F>::remove(Id provider, Id id) {
   state_.write([&](Connection& connection) { records::remove<T>(connection, provider, id); });
 }
 
-template class SqliteRecords<Service, ServiceFilter>;
-template class SqliteRecords<Source, SourceFilter>;
-template class SqliteRecords<SpendEntry, SpendFilter>;
-template class SqliteRecords<Vacancy, VacancyFilter>;
-template class SqliteRecords<HeadcountSnapshot, HeadcountFilter>;
+template class TableRecords<Service, ServiceFilter>;
+template class TableRecords<Source, SourceFilter>;
+template class TableRecords<SpendEntry, SpendFilter>;
+template class TableRecords<Vacancy, VacancyFilter>;
+template class TableRecords<HeadcountSnapshot, HeadcountFilter>;
 
 // API keys ----------------------------------------------------------------------------------------
 
@@ -485,14 +390,14 @@ ApiKeyRecord Store::create_api_key(const ApiKeyRecord& key) {
     if (key.provider_id) require_provider(connection, *key.provider_id);
     auto& statement = connection.statement(
         "INSERT INTO api_keys (provider_id, role, public_id, secret_sha256, label, created_at) "
-        "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     sql::bind(statement, 1, key.provider_id);
     sql::bind_text(statement, 2, to_string(key.role));
     statement.bind(3, key.public_id);
     statement.bind(4, key.secret_sha256.data(), static_cast<int>(key.secret_sha256.size()));
     statement.bind(5, label);
-    statement.exec();
-    return get_api_key(connection, connection.db().getLastInsertRowid());
+    statement.bind(6, utc_timestamp(now()));
+    return get_api_key(connection, sql::returned_id(statement));
   });
 }
 
@@ -525,9 +430,9 @@ ApiKeyRecord Store::revoke_api_key(Id key_id) {
   return impl_->write([&](Connection& connection) {
     get_api_key(connection, key_id);
     auto& statement = connection.statement(
-        "UPDATE api_keys SET revoked_at = coalesce(revoked_at, "
-        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?");
-    statement.bind(1, static_cast<std::int64_t>(key_id));
+        "UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
+    statement.bind(1, utc_timestamp(now()));
+    statement.bind(2, static_cast<std::int64_t>(key_id));
     statement.exec();
     auto& sessions = connection.statement("DELETE FROM sessions WHERE api_key_id = ?");
     sessions.bind(1, static_cast<std::int64_t>(key_id));

@@ -1,9 +1,13 @@
-// The tracker store: every provider's recruitment records in one SQLite file.
+// The tracker store: every provider's recruitment records, in one SQLite file (the embedded
+// default) or in a PostgreSQL database that several servers share.
 //
 // A Store is opened once per process and shared by every thread (it is thread-safe). Writes go
-// through one connection, one at a time, each in a BEGIN IMMEDIATE transaction; reads use a small
-// pool of read-only connections and see the last committed state (WAL mode). A write that
-// returned has been synced to disk (synchronous=FULL), so it survives a crash or a power cut.
+// through one connection, one at a time, each in one transaction; reads use a small pool of
+// read connections and see the last committed state. On SQLite a write is a BEGIN IMMEDIATE
+// transaction in WAL mode, synced to disk before it returns (synchronous=FULL), so it survives a
+// crash or a power cut. On PostgreSQL the writes of every server take turns (pg_connection.hpp),
+// so that each sees the last, as on SQLite; a write that returned has been committed by the
+// server, and one that waited too long for its turn is refused with Error(kTryAgain).
 //
 // The records are reached through one interface per resource (resources.hpp states their
 // contract: tenancy, errors, each resource's rules): store.services().create(provider, service).
@@ -12,7 +16,7 @@
 // the imports add:
 //   kMalformed  a CSV file that cannot be read (broken quoting, invalid UTF-8, bad header).
 // Field names are the record's field or CSV column names ("started_on"). Anything else (a full
-// disk, a corrupt file) throws SQLite::Exception or std::exception and leaves the stored data as
+// disk, a corrupt file, a lost connection) throws a std::exception and leaves the stored data as
 // it was: every write is one transaction.
 #pragma once
 
@@ -27,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tracker/backend.hpp"
 #include "tracker/resources.hpp"
 #include "tracker/types.hpp"
 
@@ -184,25 +189,32 @@ struct StoreSettings {
 
 class Store {
  public:
-  // Opens (creating if needed, unless options.create is false) the database at `path` and brings
-  // its schema up to date. A file from a newer caretoolkit or another program is refused with
-  // Error(kConflict) and left untouched. The folder must exist. Not for ":memory:" (readers need
-  // the file).
-  explicit Store(const std::filesystem::path& path, StoreOptions options = {});
+  // Opens the database at `location` and brings its schema up to date: a SQLite file's path
+  // (created if needed, unless options.create is false; its folder must exist; not ":memory:",
+  // as readers need the file), or a PostgreSQL connection URI ("postgresql://user@host/db", see
+  // pg::is_uri), whose database must exist. A database from a newer caretoolkit or another
+  // program is refused with Error(kConflict) and left untouched; a PostgreSQL server that cannot
+  // be reached, with Error(kUnavailable).
+  explicit Store(const std::string& location, StoreOptions options = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  Backend backend() const;
+  // What a message names the database by: the file's path, or the URI without its password.
+  const std::string& target() const;
+  // The SQLite file; empty on PostgreSQL.
   const std::filesystem::path& path() const;
   // The size in bytes of the write-ahead log beside the file (its path with "-wal") now; 0 when
   // there is none. The writer checkpoints it, so it stays near 4 MiB however many writes are made;
-  // one large import swells it, and the next write after it cuts it back to 8 MiB.
+  // one large import swells it, and the next write after it cuts it back to 8 MiB. Always 0 on
+  // PostgreSQL.
   std::uint64_t wal_bytes() const;
   // Today as StoreOptions::today gives it: the one clock that records and reports are held to.
   Date today() const;
   // Now as StoreOptions::now gives it, in Unix seconds: the clock of sign-in sessions.
   std::int64_t now() const;
-  // Reads the settings back from the writer and from one reader.
+  // Reads the settings back from the writer and from one reader (SQLite; empty on PostgreSQL).
   StoreSettings settings() const;
 
   // Each resource's records (resources.hpp).

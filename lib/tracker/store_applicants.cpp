@@ -26,7 +26,8 @@ struct OutcomeDetail {
 const std::string& insert_sql() {
   static const std::string sql =
       "INSERT INTO applicants (" + records::join(records::Table<Applicant>::kColumns) +
-      ", outcome_on, outcome_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      ", outcome_on, outcome_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id";
   return sql;
 }
 
@@ -42,7 +43,7 @@ const std::string& update_sql() {
 }
 
 // Binds parameters 1..15 of insert_sql() and update_sql().
-void bind_applicant(SQLite::Statement& s, const Applicant& a, const OutcomeDetail& outcome) {
+void bind_applicant(Statement& s, const Applicant& a, const OutcomeDetail& outcome) {
   s.bind(1, static_cast<std::int64_t>(a.provider_id));
   sql::bind_text(s, 2, a.reference, /*null_if_empty=*/true);
   s.bind(3, static_cast<std::int64_t>(a.source_id));
@@ -170,7 +171,7 @@ Date last_stage_date(const Applicant& a) {
   return a.offered_on.value_or(a.interviewed_on.value_or(a.applied_on));
 }
 
-Applicant SqliteApplicants::create(Id provider, Applicant applicant) {
+Applicant StoredApplicants::create(Id provider, Applicant applicant) {
   return state_.write([&](Connection& connection) {
     require_provider(connection, provider);
     applicant.id = 0;
@@ -178,13 +179,12 @@ Applicant SqliteApplicants::create(Id provider, Applicant applicant) {
     prepare(connection, state_.today(), applicant);
     auto& statement = connection.statement(insert_sql());
     bind_applicant(statement, applicant, settle_outcome(applicant, Outcome::kNone, {}));
-    statement.exec();
-    applicant.id = connection.db().getLastInsertRowid();
+    applicant.id = sql::returned_id(statement);
     return applicant;
   });
 }
 
-Applicant SqliteApplicants::get(Id provider, Id id) const {
+Applicant StoredApplicants::get(Id provider, Id id) const {
   return state_.read(
       [&](Connection& connection) { return records::get<Applicant>(connection, provider, id); });
 }
@@ -201,7 +201,7 @@ sql::Where applicant_where(const ApplicantFilter& filter) {
   if (filter.applied_to) where.add("applied_on <= ?", filter.applied_to->to_string());
   if (filter.reference) where.add("reference = ?", normalise_text(*filter.reference));
   if (filter.reference_contains) {
-    where.add("reference LIKE ? ESCAPE '\\'",
+    where.add("reference COLLATE NOCASE LIKE ? COLLATE NOCASE ESCAPE '\\'",
               sql::like_containing(normalise_text(*filter.reference_contains)));
   }
   return where;
@@ -216,7 +216,7 @@ std::size_t count_all(Connection& connection, Id provider) {
 
 }  // namespace
 
-Page<Applicant> SqliteApplicants::list(Id provider, const ApplicantFilter& filter,
+Page<Applicant> StoredApplicants::list(Id provider, const ApplicantFilter& filter,
                                        const PageRequest& page) const {
   sql::Where where = applicant_where(filter);
   if (filter.stage) where.add(current_stage_sql() + " = ?", std::string(to_string(*filter.stage)));
@@ -225,7 +225,7 @@ Page<Applicant> SqliteApplicants::list(Id provider, const ApplicantFilter& filte
   });
 }
 
-StageCounts SqliteApplicants::count_by_stage(Id provider, const ApplicantFilter& filter) const {
+StageCounts StoredApplicants::count_by_stage(Id provider, const ApplicantFilter& filter) const {
   const sql::Where where = applicant_where(filter);
   return state_.read([&](Connection& connection) {
     StageCounts counts;
@@ -248,7 +248,7 @@ StageCounts SqliteApplicants::count_by_stage(Id provider, const ApplicantFilter&
   });
 }
 
-Applicant SqliteApplicants::update(Id provider, Id id, const Edit<Applicant>& edit) {
+Applicant StoredApplicants::update(Id provider, Id id, const Edit<Applicant>& edit) {
   return state_.write([&](Connection& connection) {
     auto applicant = records::get<Applicant>(connection, provider, id);
     const Outcome before = applicant.outcome;
@@ -262,12 +262,12 @@ Applicant SqliteApplicants::update(Id provider, Id id, const Edit<Applicant>& ed
   });
 }
 
-void SqliteApplicants::remove(Id provider, Id id) {
+void StoredApplicants::remove(Id provider, Id id) {
   state_.write(
       [&](Connection& connection) { records::remove<Applicant>(connection, provider, id); });
 }
 
-Applicant SqliteApplicants::record_event(Id provider, Id id, Stage stage, Date on,
+Applicant StoredApplicants::record_event(Id provider, Id id, Stage stage, Date on,
                                          std::string_view reason) {
   const std::string why = normalise_text(reason, TextKind::kNote);
   Problems refused;
@@ -343,7 +343,7 @@ Applicant SqliteApplicants::record_event(Id provider, Id id, Stage stage, Date o
   });
 }
 
-std::vector<StageEvent> SqliteApplicants::list_events(Id provider, Id id) const {
+std::vector<StageEvent> StoredApplicants::list_events(Id provider, Id id) const {
   return state_.read([&](Connection& connection) {
     const auto a = records::get<Applicant>(connection, provider, id);
     const OutcomeDetail outcome = read_outcome_detail(connection, provider, id);

@@ -118,7 +118,7 @@ class TeamLoader {
 
   TrackerData load() {
     auto& bounds =
-        connection_.statement("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM applicants");
+        connection_.statement("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM applicants");
     bounds.executeStep();
     next_chunk_ = bounds.getColumn(0).getInt64() - 1;
     last_id_ = bounds.getColumn(1).getInt64();
@@ -216,11 +216,11 @@ class TeamLoader {
       if (!statement.executeStep()) continue;
       // Columns made once and read row after row: each getColumn() copies a shared pointer,
       // which over a million rows and a dozen columns costs more than the reading itself.
-      const SQLite::Column id = statement.getColumn(0), provider = statement.getColumn(1),
-                           source = statement.getColumn(2), applied = statement.getColumn(3),
-                           interviewed = statement.getColumn(4), offered = statement.getColumn(5),
-                           started = statement.getColumn(6), left = statement.getColumn(7),
-                           outcome = statement.getColumn(8);
+      const Column id = statement.getColumn(0), provider = statement.getColumn(1),
+                   source = statement.getColumn(2), applied = statement.getColumn(3),
+                   interviewed = statement.getColumn(4), offered = statement.getColumn(5),
+                   started = statement.getColumn(6), left = statement.getColumn(7),
+                   outcome = statement.getColumn(8);
       do {
         a.id = id.getInt64();
         a.provider_id = provider.getInt64();
@@ -263,16 +263,16 @@ TrackerData Store::load_team_data(std::optional<Date> up_to, std::optional<Date>
                                   const TeamApplicantVisitor& visit) const {
   auto lease = impl_->pool.read();
   ConnectionPool::ReadLease helper(impl_->pool, std::try_to_lock);  // none free: one thread
-  SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::DEFERRED);
-  std::optional<SQLite::Transaction> helper_transaction;
+  Transaction transaction(*lease, Connection::Mode::kReader);
+  std::optional<Transaction> helper_transaction;
   {
-    // Both read transactions take their snapshot (at their first read) while no write of this
-    // process can commit, so the two halves of the applicants come from the same state.
+    // Both read transactions read one state, so that the two halves of the applicants agree: on
+    // SQLite, both take their snapshot while no write of this process can commit.
     auto writer = impl_->pool.write();
-    lease->db().execAndGet("SELECT count(*) FROM providers");
+    const std::string snapshot = lease->pin_snapshot();
     if (helper) {
-      helper_transaction.emplace(helper->db(), SQLite::TransactionBehavior::DEFERRED);
-      helper->db().execAndGet("SELECT count(*) FROM providers");
+      helper_transaction.emplace(*helper, Connection::Mode::kReader);
+      helper->join_snapshot(snapshot);
     }
   }
   TrackerData team = TeamLoader(*lease, helper ? &*helper : nullptr, visit, up_to, applied_from,

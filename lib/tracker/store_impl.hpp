@@ -1,12 +1,9 @@
-// The Store's private state, its transaction helpers and its records on SQLite, shared by the
-// files that implement the Store (store.cpp, store_applicants.cpp, store_data.cpp,
+// The Store's private state, its transaction helpers and its records on either back end, shared by
+// the files that implement the Store (store.cpp, store_applicants.cpp, store_data.cpp,
 // store_sessions.cpp, store_settings.cpp, the forms' *_csv.cpp). Internal to lib/tracker.
 #pragma once
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Transaction.h>
-
-#include <filesystem>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -16,38 +13,44 @@
 
 namespace caretoolkit::tracker {
 
-// Turns a constraint failure that got past the C++ checks into an Error a client can act on
-// (kConflict for duplicates and rows still in use, kInvalid for broken rules) and rethrows
-// anything else unchanged. The checks normally run first; this is the second line of defence.
-[[noreturn]] void rethrow_storage_error(const SQLite::Exception& error);
+// Called in a catch block: turns a constraint failure of either back end that got past the C++
+// checks into an Error a client can act on (kConflict for duplicates and rows still in use,
+// kInvalid for broken rules, kTryAgain for a write that collided with another server's) and
+// rethrows anything else unchanged. The checks normally run first; this is the second line of
+// defence.
+[[noreturn]] void rethrow_storage_error();
 
 // The connections and options that every part of the Store works through.
 struct StoreState {
-  StoreState(const std::filesystem::path& file, StoreOptions store_options);
+  // `location` is a SQLite file's path or a PostgreSQL connection URI (pg::is_uri).
+  StoreState(const std::string& location, StoreOptions store_options);
 
-  std::filesystem::path path;
+  Backend backend;
+  std::filesystem::path path;  // the SQLite file; empty on PostgreSQL
+  std::string target;          // what a message names: the file, or the URI without a password
   StoreOptions options;
   ConnectionPool pool;
 
   Date today() const { return options.today(); }
 
-  // Runs work(Connection&) in one BEGIN IMMEDIATE transaction on the writer and commits when it
-  // returns; anything it throws rolls the whole write back.
+  // Runs work(Connection&) in one write transaction on the writer and commits when it returns;
+  // anything it throws rolls the whole write back. Writes of every process take turns
+  // (Connection::begin).
   template <class Work>
   auto write(Work&& work) {
     auto lease = pool.write();
     try {
-      SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::IMMEDIATE);
+      Transaction transaction(*lease, Connection::Mode::kWriter);
       if constexpr (std::is_void_v<decltype(work(*lease))>) {
         work(*lease);
-        commit(*lease, transaction);
+        transaction.commit();
       } else {
         auto result = work(*lease);
-        commit(*lease, transaction);
+        transaction.commit();
         return result;
       }
-    } catch (const SQLite::Exception& error) {
-      rethrow_storage_error(error);
+    } catch (...) {
+      rethrow_storage_error();
     }
   }
 
@@ -56,29 +59,20 @@ struct StoreState {
   template <class Work>
   auto read(Work&& work) {
     auto lease = pool.read();
-    SQLite::Transaction transaction(lease->db(), SQLite::TransactionBehavior::DEFERRED);
+    Transaction transaction(*lease, Connection::Mode::kReader);
     auto result = work(*lease);
     transaction.commit();
     return result;
   }
-
- private:
-  // COMMIT is where SQLite checkpoints the log once it is long enough, and it refuses to while the
-  // writer is still in a read transaction, which any statement not yet reset keeps it in (one that
-  // stopped at its first row, say): so the statements are reset first.
-  static void commit(Connection& writer, SQLite::Transaction& transaction) {
-    writer.reset_statements();
-    transaction.commit();
-  }
 };
 
-// One resource's records on SQLite: the shared reads and writes of records.hpp, with the
+// One resource's records in the store: the shared reads and writes of records.hpp, with the
 // resource's own rules and filters (store.cpp). Instantiated in store.cpp for the five resources
 // that need nothing more.
 template <class T, class F>
-class SqliteRecords final : public Records<T, F> {
+class TableRecords final : public Records<T, F> {
  public:
-  explicit SqliteRecords(StoreState& state) : state_(state) {}
+  explicit TableRecords(StoreState& state) : state_(state) {}
   T create(Id provider, T record) override;
   T get(Id provider, Id id) const override;
   Page<T> list(Id provider, const F& filter, const PageRequest& page) const override;
@@ -88,17 +82,17 @@ class SqliteRecords final : public Records<T, F> {
  private:
   StoreState& state_;
 };
-extern template class SqliteRecords<Service, ServiceFilter>;
-extern template class SqliteRecords<Source, SourceFilter>;
-extern template class SqliteRecords<SpendEntry, SpendFilter>;
-extern template class SqliteRecords<Vacancy, VacancyFilter>;
-extern template class SqliteRecords<HeadcountSnapshot, HeadcountFilter>;
+extern template class TableRecords<Service, ServiceFilter>;
+extern template class TableRecords<Source, SourceFilter>;
+extern template class TableRecords<SpendEntry, SpendFilter>;
+extern template class TableRecords<Vacancy, VacancyFilter>;
+extern template class TableRecords<HeadcountSnapshot, HeadcountFilter>;
 
-// The applicants on SQLite (store_applicants.cpp), which keep an outcome date and reason beside
+// The applicants (store_applicants.cpp), which keep an outcome date and reason beside
 // the Applicant's fields.
-class SqliteApplicants final : public ApplicantRecords {
+class StoredApplicants final : public ApplicantRecords {
  public:
-  explicit SqliteApplicants(StoreState& state) : state_(state) {}
+  explicit StoredApplicants(StoreState& state) : state_(state) {}
   Applicant create(Id provider, Applicant applicant) override;
   Applicant get(Id provider, Id id) const override;
   Page<Applicant> list(Id provider, const ApplicantFilter& filter,
@@ -114,10 +108,10 @@ class SqliteApplicants final : public ApplicantRecords {
   StoreState& state_;
 };
 
-// The providers on SQLite (store.cpp).
-class SqliteProviders final : public ProviderRecords {
+// The providers (store.cpp).
+class StoredProviders final : public ProviderRecords {
  public:
-  explicit SqliteProviders(StoreState& state) : state_(state) {}
+  explicit StoredProviders(StoreState& state) : state_(state) {}
   Provider create(std::string_view name) override;
   Provider get(Id provider) const override;
   Page<Provider> list(const PageRequest& page) const override;
@@ -130,20 +124,20 @@ class SqliteProviders final : public ProviderRecords {
 struct Store::Impl : StoreState {
   using StoreState::StoreState;
 
-  SqliteProviders providers{*this};
-  SqliteRecords<Service, ServiceFilter> services{*this};
-  SqliteRecords<Source, SourceFilter> sources{*this};
-  SqliteRecords<SpendEntry, SpendFilter> spend{*this};
-  SqliteRecords<Vacancy, VacancyFilter> vacancies{*this};
-  SqliteApplicants applicants{*this};
-  SqliteRecords<HeadcountSnapshot, HeadcountFilter> headcounts{*this};
+  StoredProviders providers{*this};
+  TableRecords<Service, ServiceFilter> services{*this};
+  TableRecords<Source, SourceFilter> sources{*this};
+  TableRecords<SpendEntry, SpendFilter> spend{*this};
+  TableRecords<Vacancy, VacancyFilter> vacancies{*this};
+  StoredApplicants applicants{*this};
+  TableRecords<HeadcountSnapshot, HeadcountFilter> headcounts{*this};
 };
 
 // The columns read_provider() reads, in its order: "SELECT " + kProviderColumns + " FROM
 // providers".
 inline constexpr std::string_view kProviderColumns = "id, name, created_on, joined_on";
 // A provider from a row of "SELECT <kProviderColumns> FROM providers ...".
-Provider read_provider(SQLite::Statement& row);
+Provider read_provider(Statement& row);
 // The provider with this id; Error(kNotFound) when there is none.
 Provider find_provider(Connection& connection, Id provider);
 // Throws Error(kNotFound) unless the provider exists.

@@ -1,17 +1,18 @@
 // The Store's sign-in sessions; see store.hpp and sessions.hpp.
 #include "core/error.hpp"
+#include "tracker/sql.hpp"
 #include "tracker/store_impl.hpp"
 
 namespace caretoolkit::tracker {
 
 namespace {
 
-void bind_hash(SQLite::Statement& statement, int index, std::string_view hash) {
+void bind_hash(Statement& statement, int index, std::string_view hash) {
   statement.bind(index, hash.data(), static_cast<int>(hash.size()));
 }
 
 // The session row with this rowid or id hash, and its key, read in one transaction.
-std::optional<SessionRecord> read_session(Connection& connection, SQLite::Statement& statement) {
+std::optional<SessionRecord> read_session(Connection& connection, Statement& statement) {
   if (!statement.executeStep()) return std::nullopt;
   SessionRecord session;
   session.id = statement.getColumn(0).getInt64();
@@ -39,14 +40,14 @@ SessionRecord Store::create_session(Id api_key_id, std::string_view id_sha256, s
     get_api_key(connection, api_key_id);
     auto& insert = connection.statement(
         "INSERT INTO sessions (id_sha256, api_key_id, created_at, last_used_at) "
-        "VALUES (?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?) RETURNING id");
     bind_hash(insert, 1, id_sha256);
     insert.bind(2, static_cast<std::int64_t>(api_key_id));
     insert.bind(3, now);
     insert.bind(4, now);
-    insert.exec();
+    const Id id = sql::returned_id(insert);
     auto& select = connection.statement(std::string(kSessionColumns) + "WHERE id = ?");
-    select.bind(1, static_cast<std::int64_t>(connection.db().getLastInsertRowid()));
+    select.bind(1, static_cast<std::int64_t>(id));
     return *read_session(connection, select);
   });
 }

@@ -3,14 +3,13 @@
 
 #include "core/error.hpp"
 #include "tracker/records.hpp"
+#include "tracker/sessions.hpp"
 #include "tracker/sql.hpp"
 #include "tracker/store_impl.hpp"
 #include "tracker/validation.hpp"
 
 namespace caretoolkit::tracker {
 namespace {
-
-constexpr std::string_view kUtcNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 CheckerSettingsRecord read_settings_record(Connection& connection, Id provider) {
   require_provider(connection, provider);
@@ -30,7 +29,7 @@ CheckerSettingsRecord read_settings_record(Connection& connection, Id provider) 
   return record;
 }
 
-CheckerSettingsChange read_change(SQLite::Statement& row) {
+CheckerSettingsChange read_change(Statement& row) {
   CheckerSettingsChange change;
   change.id = row.getColumn(0).getInt64();
   change.version = row.getColumn(1).getInt64();
@@ -90,15 +89,14 @@ CheckerSettingsRecord Store::save_checker_settings(Id provider, const CheckerSet
     const std::int64_t version = stored.version + 1;
     auto& upsert = connection.statement(
         "INSERT INTO checker_settings (provider_id, version, document, updated_at, updated_by) "
-        "VALUES (?, ?, ?, " +
-        std::string(kUtcNow) +
-        ", ?) ON CONFLICT (provider_id) DO UPDATE SET "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (provider_id) DO UPDATE SET "
         "version = excluded.version, document = excluded.document, "
         "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
     upsert.bind(1, static_cast<std::int64_t>(provider));
     upsert.bind(2, version);
     sql::bind_text(upsert, 3, save.document);
-    sql::bind_text(upsert, 4, changed_by);
+    upsert.bind(4, utc_timestamp(now()));
+    sql::bind_text(upsert, 5, changed_by);
     upsert.exec();
     auto& history = connection.statement(
         "INSERT INTO checker_settings_changes (provider_id, version, changed_at, changed_by, "

@@ -2,7 +2,6 @@
 #include "tracker/text_migration.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "tracker/sql.hpp"
+#include "tracker/sqlite_connection.hpp"
 #include "tracker/validation.hpp"
 
 namespace caretoolkit::tracker {
@@ -77,13 +77,13 @@ std::string stored_form(std::string_view text, TextKind kind, std::size_t max_le
   return out;
 }
 
-std::string text_of(const SQLite::Column& column) {
+std::string text_of(const Column& column) {
   return std::string(sql::read_text(column));
 }
 
 void set_text(SQLite::Database& db, std::string_view table, std::string_view column,
               std::int64_t id, std::string_view text) {
-  SQLite::Statement update(
+  SqliteStatement update(
       db, "UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?");
   sql::bind_text(update, 1, text);
   update.bind(2, id);
@@ -98,15 +98,15 @@ void rewrite_column(SQLite::Database& db, const TextColumn& c) {
     std::string text;
   };
   std::vector<Change> changes;
-  SQLite::Statement select(db, "SELECT id, " + std::string(c.column) + " FROM " +
-                                   std::string(c.table) + " WHERE " + std::string(c.column) +
-                                   " IS NOT NULL");
+  SqliteStatement select(db, "SELECT id, " + std::string(c.column) + " FROM " +
+                                 std::string(c.table) + " WHERE " + std::string(c.column) +
+                                 " IS NOT NULL");
   while (select.executeStep()) {
     const std::string_view old = sql::read_text(select.getColumn(1));
     std::string text = stored_form(old, c.kind, c.max_length, c.required);
     if (text != old) changes.push_back({select.getColumn(0).getInt64(), std::move(text)});
   }
-  SQLite::Statement update(
+  SqliteStatement update(
       db, "UPDATE " + std::string(c.table) + " SET " + std::string(c.column) + " = ? WHERE id = ?");
   for (const Change& change : changes) {
     sql::bind_text(update, 1, change.text);
@@ -175,12 +175,12 @@ void for_each_provider(SQLite::Database& db, std::string_view table, std::string
                        const std::function<void(std::string_view, std::string&)>& key_of,
                        const std::function<void(std::vector<Entry>&)>& each) {
   std::vector<std::int64_t> providers;
-  SQLite::Statement owners(
+  SqliteStatement owners(
       db, "SELECT DISTINCT provider_id FROM " + std::string(table) + " ORDER BY provider_id");
   while (owners.executeStep()) providers.push_back(owners.getColumn(0).getInt64());
-  SQLite::Statement select(db, "SELECT id, " + std::string(column) + " FROM " + std::string(table) +
-                                   " WHERE provider_id = ? AND " + std::string(column) +
-                                   " IS NOT NULL ORDER BY id");
+  SqliteStatement select(db, "SELECT id, " + std::string(column) + " FROM " + std::string(table) +
+                                 " WHERE provider_id = ? AND " + std::string(column) +
+                                 " IS NOT NULL ORDER BY id");
   for (const std::int64_t provider : providers) {
     std::vector<Entry> entries;
     select.bind(1, provider);
@@ -205,7 +205,7 @@ struct Detail {
 std::unordered_map<std::int64_t, Detail> details(SQLite::Database& db, const NamedTable& t) {
   std::unordered_map<std::int64_t, Detail> out;
   const std::string known = t.known.empty() ? "1" : std::string(t.known);
-  SQLite::Statement select(
+  SqliteStatement select(
       db, "SELECT id, " + std::string(t.detail) + ", " + known + " FROM " + std::string(t.table));
   while (select.executeStep()) {
     out.emplace(select.getColumn(0).getInt64(),
@@ -216,7 +216,7 @@ std::unordered_map<std::int64_t, Detail> details(SQLite::Database& db, const Nam
 
 bool clashes(SQLite::Database& db, const NamedTable& t, std::int64_t first, std::int64_t second) {
   if (t.clash.empty()) return false;
-  SQLite::Statement query(db, std::string(t.clash));
+  SqliteStatement query(db, std::string(t.clash));
   query.bind(1, first);
   query.bind(2, second);
   return query.executeStep();
@@ -228,9 +228,8 @@ void merge(SQLite::Database& db, const NamedTable& t, std::int64_t from, std::in
            std::unordered_map<std::int64_t, Detail>& known_details) {
   for (const std::string_view user : t.users) {
     if (user.empty()) continue;
-    SQLite::Statement move(db, "UPDATE " + std::string(user) + " SET " +
-                                   std::string(t.user_column) + " = ? WHERE " +
-                                   std::string(t.user_column) + " = ?");
+    SqliteStatement move(db, "UPDATE " + std::string(user) + " SET " + std::string(t.user_column) +
+                                 " = ? WHERE " + std::string(t.user_column) + " = ?");
     move.bind(1, into);
     move.bind(2, from);
     move.exec();
@@ -239,13 +238,13 @@ void merge(SQLite::Database& db, const NamedTable& t, std::int64_t from, std::in
   const Detail& gone = known_details.at(from);
   if (!kept.known && gone.known) {
     kept = gone;
-    SQLite::Statement learn(db, "UPDATE " + std::string(t.table) + " SET " + std::string(t.detail) +
-                                    " = ?, " + std::string(t.known) + " = 1 WHERE id = ?");
+    SqliteStatement learn(db, "UPDATE " + std::string(t.table) + " SET " + std::string(t.detail) +
+                                  " = ?, " + std::string(t.known) + " = 1 WHERE id = ?");
     sql::bind_text(learn, 1, kept.value);
     learn.bind(2, into);
     learn.exec();
   }
-  SQLite::Statement remove(db, "DELETE FROM " + std::string(t.table) + " WHERE id = ?");
+  SqliteStatement remove(db, "DELETE FROM " + std::string(t.table) + " WHERE id = ?");
   remove.bind(1, from);
   remove.exec();
 }

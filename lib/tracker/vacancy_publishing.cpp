@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "tracker/records.hpp"
+#include "tracker/sessions.hpp"
 #include "tracker/sql.hpp"
 #include "tracker/store_impl.hpp"
 
@@ -46,7 +47,7 @@ void end_live_version(Connection& connection, Id vacancy, Date day) {
 
 int last_version(Connection& connection, Id vacancy) {
   auto& statement = connection.statement(
-      "SELECT ifnull(max(version), 0) FROM advert_versions WHERE vacancy_id = ?");
+      "SELECT coalesce(max(version), 0) FROM advert_versions WHERE vacancy_id = ?");
   statement.bind(1, static_cast<std::int64_t>(vacancy));
   statement.executeStep();
   return statement.getColumn(0).getInt();
@@ -101,7 +102,7 @@ const std::string& public_select() {
   return sql;
 }
 
-PublicVacancy read_public(SQLite::Statement& row) {
+PublicVacancy read_public(Statement& row) {
   constexpr int kAfter = static_cast<int>(records::Table<Vacancy>::kColumns.size()) + 1;
   PublicVacancy out{.vacancy = records::Table<Vacancy>::read(row),
                     .provider_name = std::string(sql::read_text(row.getColumn(kAfter))),
@@ -378,11 +379,12 @@ void VacancyPublishing::set_listed(Id provider, bool listed) {
   store_.impl_->write([&](Connection& connection) {
     require_provider(connection, provider);
     auto& statement = connection.statement(
-        "INSERT INTO public_listing (provider_id, listed, changed_at) VALUES (?, ?, "
-        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (provider_id) DO UPDATE SET "
+        "INSERT INTO public_listing (provider_id, listed, changed_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (provider_id) DO UPDATE SET "
         "listed = excluded.listed, changed_at = excluded.changed_at");
     statement.bind(1, static_cast<std::int64_t>(provider));
     statement.bind(2, listed ? 1 : 0);
+    statement.bind(3, utc_timestamp(store_.now()));
     statement.exec();
   });
 }
@@ -392,7 +394,8 @@ std::vector<PublicVacancy> VacancyPublishing::list_public(const PublicVacancyFil
   return store_.impl_->read([&](Connection& connection) {
     sql::Where where;
     if (filter.service_type) where.add("s.type = ?", std::string(to_string(*filter.service_type)));
-    if (filter.town) where.add("v.town = ? COLLATE NOCASE", normalise_text(*filter.town));
+    if (filter.town)
+      where.add("v.town COLLATE NOCASE = ? COLLATE NOCASE", normalise_text(*filter.town));
     if (filter.provider)
       where.add("v.provider_id = ?", static_cast<std::int64_t>(*filter.provider));
     const std::string query =
@@ -441,9 +444,11 @@ bool VacancyPublishing::count(Id vacancy, PageEvent event) {
     auto& upsert = connection.statement(
         event == PageEvent::kView
             ? "INSERT INTO vacancy_counts (vacancy_id, version, day, views) VALUES (?, ?, ?, 1) "
-              "ON CONFLICT DO UPDATE SET views = views + 1"
+              "ON CONFLICT (vacancy_id, version, day) DO UPDATE SET views = vacancy_counts.views + "
+              "1"
             : "INSERT INTO vacancy_counts (vacancy_id, version, day, apply_clicks) VALUES (?, ?, "
-              "?, 1) ON CONFLICT DO UPDATE SET apply_clicks = apply_clicks + 1");
+              "?, 1) ON CONFLICT (vacancy_id, version, day) DO UPDATE SET apply_clicks = "
+              "vacancy_counts.apply_clicks + 1");
     upsert.bind(1, static_cast<std::int64_t>(vacancy));
     upsert.bind(2, version);
     sql::bind(upsert, 3, today);

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 
 #include "support.hpp"
-#include "tracker/connection.hpp"
+#include "tracker/sqlite_connection.hpp"
 
 using namespace caretoolkit::tracker;
 using namespace caretoolkit::tracker::testing;
@@ -16,9 +16,9 @@ namespace {
 struct PoolFixture {
   PoolFixture() {
     auto writer = pool.write();
-    writer->db().exec("PRAGMA journal_mode = WAL");
-    writer->db().exec("CREATE TABLE t(x INTEGER)");
-    writer->db().exec("INSERT INTO t VALUES (1), (2), (3)");
+    sqlite(*writer).db().exec("PRAGMA journal_mode = WAL");
+    sqlite(*writer).db().exec("CREATE TABLE t(x INTEGER)");
+    sqlite(*writer).db().exec("INSERT INTO t VALUES (1), (2), (3)");
   }
 
   // A passive checkpoint on the writer, as the one SQLite runs after a commit:
@@ -31,13 +31,16 @@ struct PoolFixture {
   Checkpoint checkpoint() {
     auto writer = pool.write();
     Checkpoint done;
-    done.result = sqlite3_wal_checkpoint_v2(writer->db().getHandle(), nullptr,
+    done.result = sqlite3_wal_checkpoint_v2(sqlite(*writer).db().getHandle(), nullptr,
                                             SQLITE_CHECKPOINT_PASSIVE, &done.log, &done.copied);
     return done;
   }
 
   ScratchDir dir;
-  ConnectionPool pool{dir.file("pool.db"), 1000, 1};
+  ConnectionPool pool{[path = dir.file("pool.db")](Connection::Mode mode) {
+                        return std::make_unique<SqliteConnection>(path, mode, 1000);
+                      },
+                      1};
 };
 
 }  // namespace
@@ -49,13 +52,13 @@ TEST_CASE_FIXTURE(PoolFixture,
     auto& rows = reader->statement("SELECT x FROM t ORDER BY x");
     REQUIRE(rows.executeStep());  // 1 of 3: the statement is left part-way through its rows
   }
-  pool.write()->db().exec("INSERT INTO t VALUES (4)");
+  sqlite(*pool.write()).db().exec("INSERT INTO t VALUES (4)");
   const Checkpoint done = checkpoint();
   CHECK(done.result == SQLITE_OK);
   CHECK(done.log > 0);
   CHECK(done.copied == done.log);  // every frame, the fourth row's too
   // The same reader (the pool holds one) sees the fourth row.
-  CHECK(pool.read()->db().execAndGet("SELECT count(*) FROM t").getInt() == 4);
+  CHECK(sqlite(*pool.read()).db().execAndGet("SELECT count(*) FROM t").getInt() == 4);
 }
 
 TEST_CASE_FIXTURE(
@@ -65,7 +68,8 @@ TEST_CASE_FIXTURE(
     auto writer = pool.write();
     auto& rows = writer->statement("SELECT x FROM t ORDER BY x");
     REQUIRE(rows.executeStep());
-    CHECK(sqlite3_get_autocommit(writer->db().getHandle()) != 0);  // which is why it went unseen
+    CHECK(sqlite3_get_autocommit(sqlite(*writer).db().getHandle()) !=
+          0);  // which is why it went unseen
     CHECK_FALSE(writer->idle());
   }
   CHECK(pool.write()->idle());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "support.hpp"
+#include "tracker/sqlite_connection.hpp"
 #include "tracker/write_queue.hpp"
 
 using namespace caretoolkit::tracker;
@@ -17,7 +18,7 @@ namespace {
 
 struct QueueFixture {
   ScratchDir dir;
-  Connection connection{dir.file("queue.db"), Connection::Mode::kWriter, 1000};
+  SqliteConnection connection{dir.file("queue.db"), Connection::Mode::kWriter, 1000};
   WriteQueue queue{connection};
 };
 

@@ -1,0 +1,281 @@
+// PostgreSQL connections and statements; see pg_connection.hpp.
+#include "tracker/pg/pg_connection.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+#include "pg/transaction.hpp"
+
+namespace caretoolkit::tracker::pg {
+
+namespace {
+
+using caretoolkit::pg::Bytes;
+using caretoolkit::pg::Param;
+
+constexpr unsigned kBooleanType = 16;  // pg_type's oid of boolean
+constexpr unsigned kByteaType = 17;    // and of bytea
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// True when `text` ends with the word `word` (ASCII case ignored) and white space after it; the
+// word is then removed from `text`, with that space.
+bool take_last_word(std::string& text, std::string_view word) {
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  if (end == text.size() || end < word.size()) return false;
+  const std::size_t start = end - word.size();
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((text[start + i] | 0x20) != (word[i] | 0x20)) return false;
+  }
+  if (start > 0 && is_word_char(text[start - 1])) return false;
+  text.resize(start);
+  return true;
+}
+
+// SQLite's NULL-safe "IS ?" and "IS NOT ?", just written to `out`, in PostgreSQL's words.
+void rewrite_null_safe_comparison(std::string& out) {
+  std::string before = out;
+  if (take_last_word(before, "NOT") && take_last_word(before, "IS")) {
+    out = before + "IS DISTINCT FROM ";
+    return;
+  }
+  before = out;
+  if (take_last_word(before, "IS")) out = before + "IS NOT DISTINCT FROM ";
+}
+
+// "x COLLATE NOCASE", just read at `sql[i]` after `x` was written to `out`: x, a column or a
+// parameter, becomes ascii_casefold(x), which folds ASCII letters as SQLite's NOCASE does.
+bool rewrite_nocase(std::string_view sql, std::size_t& i, std::string& out) {
+  constexpr std::string_view kNocase = "COLLATE NOCASE";
+  if (sql.size() - i < kNocase.size()) return false;
+  for (std::size_t k = 0; k < kNocase.size(); ++k) {
+    if ((sql[i + k] | 0x20) != (kNocase[k] | 0x20)) return false;
+  }
+  std::size_t end = out.size();
+  while (end > 0 && out[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > 0 &&
+         (is_word_char(out[start - 1]) || out[start - 1] == '.' || out[start - 1] == '$')) {
+    --start;
+  }
+  if (start == end) throw std::logic_error("COLLATE NOCASE must follow a column or a parameter");
+  out = out.substr(0, start) + "ascii_casefold(" + out.substr(start, end - start) + ")";
+  i += kNocase.size() - 1;
+  return true;
+}
+
+}  // namespace
+
+PostgresqlSql to_postgresql(std::string_view sql) {
+  PostgresqlSql result;
+  result.text.reserve(sql.size() + 16);
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {  // a literal or a quoted name, copied whole
+      const std::size_t close = sql.find(c, i + 1);
+      const std::size_t end = close == std::string_view::npos ? sql.size() : close + 1;
+      result.text.append(sql.substr(i, end - i));
+      i = end - 1;
+      continue;
+    }
+    if ((c == 'C' || c == 'c') && (i == 0 || !is_word_char(sql[i - 1])) &&
+        rewrite_nocase(sql, i, result.text)) {
+      continue;
+    }
+    if (c != '?') {
+      result.text.push_back(c);
+      continue;
+    }
+    std::size_t digits = i + 1;
+    while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
+    int number = result.parameters + 1;
+    if (digits > i + 1) std::from_chars(sql.data() + i + 1, sql.data() + digits, number);
+    if (number > result.parameters) result.parameters = number;
+    rewrite_null_safe_comparison(result.text);
+    result.text.push_back('$');
+    result.text.append(std::to_string(number));
+    i = digits - 1;
+  }
+  return result;
+}
+
+PgStatement::PgStatement(caretoolkit::pg::Connection& connection, std::string name,
+                         std::string_view sql)
+    : connection_(connection), name_(std::move(name)), sql_(to_postgresql(sql)) {
+  params_.assign(static_cast<std::size_t>(sql_.parameters), Param(std::nullopt));
+}
+
+Param& PgStatement::parameter(int index) {
+  if (index < 1 || index > sql_.parameters) {
+    throw std::out_of_range("no parameter " + std::to_string(index) + " in " + sql_.text);
+  }
+  return params_[static_cast<std::size_t>(index - 1)];
+}
+
+void PgStatement::bind(int index, std::int64_t value) {
+  parameter(index) = Param(value);
+}
+void PgStatement::bind(int index, double value) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  parameter(index) = Param(std::string(text, end));
+}
+void PgStatement::bind(int index, const std::string& text) {
+  parameter(index) = Param(text);
+}
+void PgStatement::bind(int index, const void* blob, int size) {
+  parameter(index) =
+      Param(Bytes{std::string(static_cast<const char*>(blob), static_cast<std::size_t>(size))});
+}
+void PgStatement::bind(int index) {
+  parameter(index) = Param(std::nullopt);
+}
+
+void PgStatement::run() {
+  if (!prepared_) {
+    connection_.prepare(name_, sql_.text);
+    prepared_ = true;
+  }
+  result_.emplace(connection_.exec_prepared(name_, params_));
+  row_ = -1;
+}
+
+bool PgStatement::executeStep() {
+  if (!result_) run();
+  if (row_ < result_->rows()) ++row_;
+  return row_ < result_->rows();
+}
+
+int PgStatement::exec() {
+  run();
+  return static_cast<int>(result_->affected_rows());
+}
+
+void PgStatement::reset() {
+  result_.reset();
+  row_ = -1;
+}
+
+void PgStatement::clearBindings() {
+  for (Param& param : params_) param = Param(std::nullopt);
+}
+
+const caretoolkit::pg::Result& PgStatement::rows() const {
+  if (!result_ || row_ < 0 || row_ >= result_->rows()) {
+    throw std::logic_error("no current row of " + sql_.text);
+  }
+  return *result_;
+}
+
+int PgStatement::getColumnCount() const {
+  return result_ ? result_->columns() : 0;
+}
+
+bool PgStatement::is_null(int index) const {
+  return rows().is_null(row_, index);
+}
+
+std::int64_t PgStatement::int64_at(int index) const {
+  const auto& result = rows();
+  if (result.is_null(row_, index)) return 0;
+  if (PQftype(result.handle(), index) == kBooleanType) {
+    return result[row_].get<bool>(index) ? 1 : 0;
+  }
+  return result[row_].get<std::int64_t>(index);
+}
+
+double PgStatement::double_at(int index) const {
+  const auto& result = rows();
+  if (result.is_null(row_, index)) return 0;
+  return result[row_].get<double>(index);
+}
+
+std::string_view PgStatement::text_at(int index) const {
+  return rows().text(row_, index);
+}
+
+std::string_view PgStatement::blob_at(int index) const {
+  const auto& result = rows();
+  if (result.is_null(row_, index) || PQftype(result.handle(), index) != kByteaType) {
+    return result.text(row_, index);
+  }
+  blob_ = result[row_].get<Bytes>(index).value;
+  return blob_;
+}
+
+int PgStatement::bytes_at(int index) const {
+  const auto& result = rows();
+  if (PQftype(result.handle(), index) == kByteaType) return static_cast<int>(blob_at(index).size());
+  return static_cast<int>(result.text(row_, index).size());
+}
+
+const char* PgStatement::name_at(int index) const {
+  return PQfname(rows().handle(), index);
+}
+
+PgConnection::PgConnection(std::string_view uri, std::chrono::milliseconds lock_wait)
+    : connection_(uri), lock_wait_(lock_wait) {}
+
+Statement& PgConnection::statement(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    std::string name = std::to_string(statements_.size() + 1);
+    name.insert(name.begin(), 's');
+    auto statement = std::make_unique<PgStatement>(connection_, std::move(name), sql);
+    found = statements_.emplace(sql, std::move(statement)).first;
+  } else {
+    found->second->reset();
+    found->second->clearBindings();
+  }
+  return *found->second;
+}
+
+void PgConnection::begin(Mode mode) {
+  if (mode == Mode::kReader) {
+    connection_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return;
+  }
+  connection_.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+  connection_.exec("SELECT set_config('lock_timeout', $1, true)",
+                   {std::to_string(lock_wait_.count()) + "ms"});
+  connection_.exec("SELECT pg_advisory_xact_lock($1)", {kWriteLock});
+}
+
+void PgConnection::commit() {
+  connection_.exec("COMMIT");
+}
+
+std::string PgConnection::pin_snapshot() {
+  return connection_.exec("SELECT pg_export_snapshot()").single().get<std::string>(0);
+}
+
+void PgConnection::join_snapshot(const std::string& name) {
+  // SET TRANSACTION takes no parameters; the name is the server's own, quoted as a literal.
+  connection_.exec_script("SET TRANSACTION SNAPSHOT " + connection_.quote_literal(name));
+}
+
+void PgConnection::abandon() noexcept {
+  reset_statements();
+  if (PQtransactionStatus(connection_.handle()) == PQTRANS_IDLE) return;
+  PGresult* result = PQexec(connection_.handle(), "ROLLBACK");
+  PQclear(result);
+}
+
+void PgConnection::reset_statements() noexcept {
+  for (auto& [sql, statement] : statements_) statement->reset();
+}
+
+bool PgConnection::idle() const noexcept {
+  return PQtransactionStatus(connection_.handle()) == PQTRANS_IDLE;
+}
+
+PgConnection& postgresql(tracker::Connection& connection) {
+  auto* found = dynamic_cast<PgConnection*>(&connection);
+  if (found == nullptr) throw std::logic_error("a PostgreSQL connection was expected");
+  return *found;
+}
+
+}  // namespace caretoolkit::tracker::pg
