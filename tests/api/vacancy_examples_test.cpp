@@ -50,13 +50,13 @@ struct LoadedExamples {
 };
 
 // What a row of the report (a version or a band) holds, as the README's table shows it.
-struct Row {
+struct ExampleRow {
   std::int64_t applicants, from_vacancy_page, interviewed, offered, started;
   // Still in post of those old enough to judge, at 91, 182 and 365 days.
   std::array<std::pair<std::int64_t, std::int64_t>, 3> retained;
 };
 
-void check_row(const boost::json::value& row, const Row& expected) {
+void check_example_row(const boost::json::value& row, const ExampleRow& expected) {
   CAPTURE(boost::json::serialize(row));
   CHECK(row.at("applicants").as_int64() == expected.applicants);
   CHECK(row.at("from_vacancy_page").as_int64() == expected.from_vacancy_page);
@@ -131,33 +131,35 @@ TEST_CASE("the vacancies report on the examples sets each advert version beside 
   CHECK(worker_1.at("days_open").as_int64() == 182);
   CHECK(worker_1.at("days_to_fill").as_double() ==
         57);  // opened 1 January, first start 27 February
-  check_row(worker_1, {120, 0, 25, 12, 10, {{{10, 10}, {8, 10}, {5, 10}}}});
+  check_example_row(worker_1, {120, 0, 25, 12, 10, {{{10, 10}, {8, 10}, {5, 10}}}});
   const auto& worker_2 = by_version.at({"Care worker", 2});
   CHECK(worker_2.at("score_band").as_string() == "85_and_over");
   CHECK_FALSE(worker_2.as_object().contains("live_to"));  // still live
   CHECK(worker_2.at("days_open").as_int64() == 184);
-  check_row(worker_2, {122, 12, 42, 28, 24, {{{18, 24}, {16, 24}, {7, 12}}}});
+  check_example_row(worker_2, {122, 12, 42, 28, 24, {{{18, 24}, {16, 24}, {7, 12}}}});
   // Senior care worker: 24 applicants to the advert under 50 from 6 January, one starter who left
   // within the year; 9 applicants and 4 from the page to the rewrite from 1 September.
   const auto& senior_1 = by_version.at({"Senior care worker", 1});
   CHECK(senior_1.at("score_band").as_string() == "under_50");
   CHECK(senior_1.at("days_to_fill").as_double() == 130);
-  check_row(senior_1, {24, 0, 4, 2, 1, {{{1, 1}, {1, 1}, {0, 1}}}});
-  check_row(by_version.at({"Senior care worker", 2}), {13, 4, 4, 2, 2, {{{2, 2}, {2, 2}, {1, 1}}}});
+  check_example_row(senior_1, {24, 0, 4, 2, 1, {{{1, 1}, {1, 1}, {0, 1}}}});
+  check_example_row(by_version.at({"Senior care worker", 2}),
+                    {13, 4, 4, 2, 2, {{{2, 2}, {2, 2}, {1, 1}}}});
   // Care coordinator: nobody started from the first advert; the rewrite filled it on 5 August.
   const auto& coordinator_1 = by_version.at({"Care coordinator", 1});
   CHECK(coordinator_1.at("score_band").as_string() == "70_to_84");
   CHECK(coordinator_1.at("days_to_fill").as_double() == 212);
-  check_row(coordinator_1, {8, 0, 1, 0, 0, {{{0, 0}, {0, 0}, {0, 0}}}});
-  check_row(by_version.at({"Care coordinator", 2}), {16, 2, 4, 1, 1, {{{1, 1}, {1, 1}, {1, 1}}}});
+  check_example_row(coordinator_1, {8, 0, 1, 0, 0, {{{0, 0}, {0, 0}, {0, 0}}}});
+  check_example_row(by_version.at({"Care coordinator", 2}),
+                    {16, 2, 4, 1, 1, {{{1, 1}, {1, 1}, {1, 1}}}});
 
   // By band: each weak advert alone in its band, the three rewrites together at 85 and over.
   const auto& bands = report.at("bands").as_array();
   REQUIRE(bands.size() == 4);
   CHECK(bands[0].at("versions").as_int64() == 1);
-  check_row(bands[0], {24, 0, 4, 2, 1, {{{1, 1}, {1, 1}, {0, 1}}}});
-  check_row(bands[1], {120, 0, 25, 12, 10, {{{10, 10}, {8, 10}, {5, 10}}}});
-  check_row(bands[2], {8, 0, 1, 0, 0, {{{0, 0}, {0, 0}, {0, 0}}}});
+  check_example_row(bands[0], {24, 0, 4, 2, 1, {{{1, 1}, {1, 1}, {0, 1}}}});
+  check_example_row(bands[1], {120, 0, 25, 12, 10, {{{10, 10}, {8, 10}, {5, 10}}}});
+  check_example_row(bands[2], {8, 0, 1, 0, 0, {{{0, 0}, {0, 0}, {0, 0}}}});
   CHECK(bands[3].at("versions").as_int64() == 3);
-  check_row(bands[3], {151, 18, 50, 31, 27, {{{21, 27}, {19, 27}, {9, 14}}}});
+  check_example_row(bands[3], {151, 18, 50, 31, 27, {{{21, 27}, {19, 27}, {9, 14}}}});
 }
