@@ -7,7 +7,7 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr std::array<FieldLabel, 52> kLabels{{
+constexpr std::array<FieldLabel, 53> kLabels{{
     {"reference", "Reference"},
     {"source_id", "Source"},
     {"source", "Source"},
@@ -53,6 +53,7 @@ constexpr std::array<FieldLabel, 52> kLabels{{
     {"hours_per_week", "Hours a week"},
     {"employment_type", "Type of contract"},
     {"closing_on", "Closing date"},
+    {"advert_live_from", "Date the advert went live"},
     {"apply_url", "Apply online at"},
     {"apply_phone", "Apply by phone"},
     {"apply_email", "Apply by email"},

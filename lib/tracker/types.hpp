@@ -187,6 +187,10 @@ struct Vacancy {
   // live now (advert_versions), which advert_score is the score of.
   std::optional<Date> published_on;
   std::optional<int> live_version;
+  // Written, never stored or read back: on a write that starts an advert version, the day that
+  // version went live when it ran before it was recorded here (an advert the provider ran before
+  // using the tracker); empty for today. Publishing checks it (vacancy_publishing.hpp).
+  std::optional<Date> advert_live_from;
 };
 
 // An applicant with the dates of the stages reached. Invariants (enforced by the store):

@@ -19,8 +19,9 @@ void add_gap(Problems& problems, std::string_view field, std::string detail) {
 
 // What a write does to the advert versions besides writing the vacancy.
 struct VersionChange {
-  bool end_live = false;                  // the live version ends today
-  std::optional<AdvertAssessment> start;  // a new version starts today, checked so
+  Date day;                               // when: today, or the day a new version went live
+  bool end_live = false;                  // the live version ends on `day`
+  std::optional<AdvertAssessment> start;  // a new version starts on `day`, checked so
 };
 
 bool same_particulars(const Vacancy& a, const Vacancy& b) {
@@ -45,16 +46,57 @@ void end_live_version(Connection& connection, Id vacancy, Date day) {
   statement.exec();
 }
 
-int last_version(Connection& connection, Id vacancy) {
+// The vacancy's latest advert version: its number and the days it ran.
+struct LastVersion {
+  int version = 0;
+  Date live_from;
+  std::optional<Date> live_to;
+};
+
+std::optional<LastVersion> last_version(Connection& connection, Id vacancy) {
   auto& statement = connection.statement(
-      "SELECT coalesce(max(version), 0) FROM advert_versions WHERE vacancy_id = ?");
+      "SELECT version, live_from, live_to FROM advert_versions WHERE vacancy_id = ? ORDER BY "
+      "version DESC LIMIT 1");
   statement.bind(1, static_cast<std::int64_t>(vacancy));
-  statement.executeStep();
-  return statement.getColumn(0).getInt();
+  if (!statement.executeStep()) return std::nullopt;
+  LastVersion last{.version = statement.getColumn(0).getInt(),
+                   .live_from = sql::read_date(statement.getColumn(1)),
+                   .live_to = sql::read_optional_date(statement.getColumn(2))};
+  statement.reset();
+  return last;
+}
+
+// Refuses a day given for a new advert version going live that is after today, before the
+// vacancy opened, or before the latest version went live or stopped running: the versions of an
+// advert are recorded in the order they ran.
+void check_advert_live_from(const Vacancy& vacancy, Date today,
+                            const std::optional<LastVersion>& last) {
+  if (!vacancy.advert_live_from) return;
+  const Date day = *vacancy.advert_live_from;
+  const std::string given = "Date the advert went live (" + day.to_string() + ") ";
+  const auto refuse = [](std::string detail) {
+    throw Error(ErrorCode::kInvalid, std::move(detail), "advert_live_from");
+  };
+  if (today < day) {
+    refuse(given + "is after today (" + today.to_string() +
+           "): give the day it went live, today or before");
+  }
+  if (day < vacancy.opened_on) {
+    refuse(given + "is before the date the vacancy opened (" + vacancy.opened_on.to_string() +
+           "): give a day from then on, or correct the date opened");
+  }
+  if (!last) return;
+  const bool ended = last->live_to.has_value();
+  const Date bound = last->live_to.value_or(last->live_from);
+  if (day < bound) {
+    refuse(given + "is before advert version " + std::to_string(last->version) +
+           (ended ? " stopped running (" : " went live (") + bound.to_string() +
+           "): record the versions in the order they ran, each from the day it went live");
+  }
 }
 
 void insert_version(Connection& connection, const Vacancy& vacancy,
-                    const AdvertAssessment& assessment, Date today) {
+                    const AdvertAssessment& assessment, Date live_from) {
   auto& statement = connection.statement(
       "INSERT INTO advert_versions (provider_id, vacancy_id, version, advert_text, score, "
       "category_scores, rules_version, live_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -65,7 +107,7 @@ void insert_version(Connection& connection, const Vacancy& vacancy,
   statement.bind(5, assessment.score);
   statement.bind(6, assessment.category_scores);
   statement.bind(7, assessment.rules_version);
-  sql::bind(statement, 8, today);
+  sql::bind(statement, 8, live_from);
   statement.exec();
 }
 
@@ -122,14 +164,15 @@ VacancyPublishing::VacancyPublishing(Store& store, AdvertJudge judge)
 
 namespace {
 
-// Everything publishing `vacancy` on `today` still needs, with the checker's verdict on its text.
-Problems gaps_of(const Vacancy& vacancy, Date today, const AdvertJudge& judge,
+// Everything publishing `vacancy` on `today` still needs, with the checker's verdict on its text
+// as it stood on `advert_day`, the day the advert went live.
+Problems gaps_of(const Vacancy& vacancy, Date today, Date advert_day, const AdvertJudge& judge,
                  std::optional<AdvertAssessment>& assessment) {
   Problems problems;
   if (!vacancy.advert_text || is_blank(*vacancy.advert_text)) {
     add_gap(problems, "advert_text", "Advert is missing: write or paste the advert first");
   } else {
-    assessment = judge.assess(vacancy, today);
+    assessment = judge.assess(vacancy, advert_day);
     problems.insert(problems.end(), assessment->gaps.begin(), assessment->gaps.end());
   }
   check_publishable(vacancy, today, judge.pay_floor(today), problems);
@@ -153,14 +196,15 @@ VersionChange plan_version_change(const Vacancy* before, Vacancy& after, Date to
   if (was == VacancyStatus::kOpen && after.status == VacancyStatus::kOpen && after.closed_on) {
     after.status = VacancyStatus::kClosed;
   }
-  VersionChange change;
+  VersionChange change{.day = today, .end_live = false, .start = std::nullopt};
   if (after.status == VacancyStatus::kOpen) {
     if (was == VacancyStatus::kOpen && same_particulars(*before, after)) {
       after.advert_score = before->advert_score;
       return change;
     }
+    const Date live_from = after.advert_live_from.value_or(today);
     std::optional<AdvertAssessment> assessment;
-    Problems gaps = gaps_of(after, today, judge, assessment);
+    Problems gaps = gaps_of(after, today, live_from, judge, assessment);
     if (!gaps.empty()) {
       const std::string detail =
           "This vacancy cannot be published yet: " + std::to_string(gaps.size()) +
@@ -171,10 +215,11 @@ VersionChange plan_version_change(const Vacancy* before, Vacancy& after, Date to
       after.advert_score = before->advert_score;
       return change;
     }
+    change.day = live_from;
     change.end_live = was == VacancyStatus::kOpen;
     after.advert_score = assessment->score;
     after.closed_on.reset();
-    if (!after.published_on) after.published_on = today;
+    if (!after.published_on) after.published_on = live_from;
     change.start = std::move(assessment);
     return change;
   }
@@ -188,12 +233,29 @@ VersionChange plan_version_change(const Vacancy* before, Vacancy& after, Date to
   return change;
 }
 
+// Plans the write as plan_version_change() does, after checking the day given for the advert going
+// live (check_advert_live_from), which only a write starting a new version may give.
+VersionChange plan_checked_change(const Vacancy* before, Vacancy& after, Date today,
+                                  const AdvertJudge& judge,
+                                  const std::optional<LastVersion>& last) {
+  check_advert_live_from(after, today, last);
+  VersionChange change = plan_version_change(before, after, today, judge);
+  if (after.advert_live_from && !change.start) {
+    throw Error(ErrorCode::kInvalid,
+                "Date the advert went live is only given with an advert being published or "
+                "changed: this change starts no new advert version",
+                "advert_live_from");
+  }
+  after.advert_live_from.reset();
+  return change;
+}
+
 // Writes the version rows `change` asks for; `vacancy` is already stored.
 void apply_version_change(Connection& connection, const Vacancy& vacancy,
-                          const VersionChange& change, Date today) {
-  if (change.end_live) end_live_version(connection, vacancy.id, today);
+                          const VersionChange& change) {
+  if (change.end_live) end_live_version(connection, vacancy.id, change.day);
   if (change.start) {
-    insert_version(connection, vacancy, *change.start, today);
+    insert_version(connection, vacancy, *change.start, change.day);
     ensure_vacancy_page_source(connection, vacancy.provider_id);
   }
 }
@@ -206,11 +268,11 @@ Vacancy VacancyPublishing::create(Id provider, Vacancy vacancy) {
     require_provider(connection, provider);
     vacancy.id = 0;
     vacancy.provider_id = provider;
-    const VersionChange change = plan_version_change(nullptr, vacancy, today, judge_);
+    const VersionChange change = plan_checked_change(nullptr, vacancy, today, judge_, std::nullopt);
     if (change.start) vacancy.live_version = 1;
     prepare_vacancy(connection, vacancy);
     vacancy.id = records::insert(connection, vacancy);
-    apply_version_change(connection, vacancy, change, today);
+    apply_version_change(connection, vacancy, change);
     return vacancy;
   });
 }
@@ -238,11 +300,12 @@ Vacancy VacancyPublishing::update(Id provider, Id id, const Edit<Vacancy>& edit)
     edit(after);
     after.id = id;
     after.provider_id = provider;
-    const VersionChange change = plan_version_change(&before, after, today, judge_);
-    if (change.start) after.live_version = last_version(connection, id) + 1;
+    const std::optional<LastVersion> last = last_version(connection, id);
+    const VersionChange change = plan_checked_change(&before, after, today, judge_, last);
+    if (change.start) after.live_version = (last ? last->version : 0) + 1;
     prepare_vacancy(connection, after);
     records::update(connection, after);
-    apply_version_change(connection, after, change, today);
+    apply_version_change(connection, after, change);
     return after;
   });
 }
@@ -258,7 +321,8 @@ Vacancy VacancyPublishing::close(Id provider, Id id) {
 Problems VacancyPublishing::publishing_gaps(Id provider, Id id) const {
   const Vacancy vacancy = store_.vacancies().get(provider, id);
   std::optional<AdvertAssessment> assessment;
-  return gaps_of(vacancy, store_.today(), judge_, assessment);
+  const Date today = store_.today();
+  return gaps_of(vacancy, today, today, judge_, assessment);
 }
 
 std::vector<AdvertVersion> VacancyPublishing::versions(Id provider, Id id) const {

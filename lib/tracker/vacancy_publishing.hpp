@@ -10,6 +10,14 @@
 // closing date has passed (close_expired). A refusal is Error(kInvalid) with one item per gap and
 // nothing changes.
 //
+// Adverts that ran before they were recorded here: a write that starts a version may give the
+// day it went live (Vacancy::advert_live_from) instead of today. That day may not be after today,
+// before the vacancy opened, or before the latest version went live or stopped running, so the
+// versions are recorded in the order they ran; the version before it ends on that day. The advert
+// is checked as of that day (its score then, pay against the National Living Wage of then), the
+// particulars as of today, as the vacancy is open from now on. A write that starts no version may
+// not give the day. The first version's day is the vacancy's published_on.
+//
 // Views and clicks are counted per vacancy, advert version and day, and nothing else is kept: no
 // address, browser, cookie or time. An applicant is attributed to the version live on the day
 // they applied (the last of that day's when there were several).

@@ -135,6 +135,15 @@ Field<tr::Vacancy> server_set_field(std::string_view name,
           }};
 }
 
+// The day a new advert version went live, when before today: taken on a write and never written
+// out, as the versions (GET /vacancies/{id}/versions) hold it once stored.
+Field<tr::Vacancy> advert_live_from_field() {
+  return {"advert_live_from", false, [](const tr::Vacancy&, boost::json::object&) {},
+          [](tr::Vacancy& r, const boost::json::value& v) {
+            r.advert_live_from = read_optional_date(v, "advert_live_from");
+          }};
+}
+
 }  // namespace
 
 const Fields<tr::Service>& service_fields() {
@@ -194,6 +203,7 @@ const Fields<tr::Vacancy>& vacancy_fields() {
       text_field("apply_email", &tr::Vacancy::apply_email, false, tr::kMaxApplyEmailLength),
       server_set_field("published_on", &tr::Vacancy::published_on),
       server_set_field("live_version", &tr::Vacancy::live_version),
+      advert_live_from_field(),
   };
   return fields;
 }

@@ -1,8 +1,10 @@
 // caretoolkit vacancy publish|close|versions|listing|profile --provider ID ...: publishing a
 // provider's vacancies from the command line, under the rules the API follows
 // (tracker/vacancy_publishing.hpp): publishing runs the advert checker with the rule packs in
-// --rules and is refused, exit 2 and nothing changed, naming each gap. `profile` shows or writes
-// the provider's profile on /employers (tracker/employer_directory.hpp).
+// --rules and is refused, exit 2 and nothing changed, naming each gap; it may give the advert
+// (--advert FILE) and, for an advert that ran before it was recorded, the day it went live
+// (--live-from). `profile` shows or writes the provider's profile on /employers
+// (tracker/employer_directory.hpp).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -17,6 +19,7 @@
 #include "commands/command_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "database.hpp"
 #include "rules/rule_set.hpp"
@@ -69,20 +72,50 @@ CLI::App* vacancy_command(CLI::App* group, const char* name, const char* help,
   return command;
 }
 
+// The day the vacancy's live advert version went live.
+std::string live_version_from(const PublishingContext& context, const VacancyOptions& options) {
+  const auto versions = context.publishing.versions(options.provider, options.vacancy);
+  return versions.empty() ? "" : versions.back().live_from.to_string();
+}
+
+// What `vacancy publish` may change besides the status: the advert, and the day it went live.
+struct PublishOptions {
+  std::optional<std::string> advert_file;
+  std::optional<std::string> live_from;
+};
+
 void add_publish(CLI::App* group) {
   auto o = std::make_shared<VacancyOptions>();
+  auto p = std::make_shared<PublishOptions>();
   CLI::App* publish = vacancy_command(
       group, "publish",
       "Check a vacancy and open it on its public page (pay, town, how to apply, a closing date "
-      "and pay at or above the National Living Wage are needed)",
+      "and pay at or above the National Living Wage are needed); with --advert, publish that "
+      "advert, as the next version when the vacancy is open",
       *o);
-  publish->callback([o] {
+  publish->add_option("--advert", p->advert_file,
+                      "File of the advert text to publish (plain UTF-8 text) instead of the "
+                      "vacancy's own");
+  publish->add_option("--live-from", p->live_from,
+                      "For an advert that ran before it was recorded here: the day it went live "
+                      "(YYYY-MM-DD), not after today, before the vacancy opened or before its "
+                      "latest advert version went live; record versions in the order they ran");
+  publish->callback([o, p] {
     PublishingContext context(*o);
-    const tracker::Vacancy v = context.publishing.publish(o->provider, o->vacancy);
+    std::optional<std::string> advert;
+    if (p->advert_file) advert = read_file(*p->advert_file);
+    std::optional<Date> live_from;
+    if (p->live_from) live_from = Date::parse_or_throw(*p->live_from, "--live-from");
+    const tracker::Vacancy v =
+        context.publishing.update(o->provider, o->vacancy, [&](tracker::Vacancy& vacancy) {
+          vacancy.status = tracker::VacancyStatus::kOpen;
+          if (advert) vacancy.advert_text = advert;
+          vacancy.advert_live_from = live_from;
+        });
     std::cout << "Vacancy " << v.id << " (" << v.role << ") is open: advert version "
               << v.live_version.value_or(0) << ", score " << v.advert_score.value_or(0)
-              << ", page /vacancies/" << v.id << ", closing on "
-              << (v.closing_on ? v.closing_on->to_string() : "") << ".\n";
+              << ", live from " << live_version_from(context, *o) << ", page /vacancies/" << v.id
+              << ", closing on " << (v.closing_on ? v.closing_on->to_string() : "") << ".\n";
   });
 }
 

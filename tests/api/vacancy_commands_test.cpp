@@ -3,10 +3,12 @@
 // publishing prints the version and score, and the versions list shows what each version brought.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "child_process.hpp"
+#include "core/date.hpp"
 #include "test_server.hpp"
 #include "tracker/store.hpp"
 
@@ -38,6 +40,12 @@ class DraftVacancy {
     return run_caretoolkit(arguments);
   }
   const std::string& database() const { return database_; }
+  // Writes `text` to the file `name` beside the database and returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    const std::string path = (dir_.path() / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
 
  private:
   TempDir dir_;
@@ -105,4 +113,45 @@ TEST_CASE("vacancy profile shows the profile and writes only the parts given") {
         std::string::npos);
   CHECK(db.run({"vacancy", "profile", "--provider", "1"}).second == shown.second);
   CHECK(db.run({"vacancy", "profile", "--provider", "2"}).first == 2);
+}
+
+TEST_CASE("vacancy publish records adverts that ran before with the days they went live") {
+  DraftVacancy db;
+  const Date today = Date::today();
+  const Date opened = today.plus_days(-60);
+  {
+    tracker::Store store(db.database());
+    store.vacancies().update(1, 1, [&](tracker::Vacancy& v) {
+      v.town = "Hinckley";
+      v.opened_on = opened;
+    });
+  }
+  const auto first =
+      db.run({"vacancy", "publish", "--provider", "1", "1", "--live-from", opened.to_string()});
+  INFO(first.second);
+  CHECK(first.first == 0);
+  CHECK(first.second.find("advert version 1, score ") != std::string::npos);
+  CHECK(first.second.find(", live from " + opened.to_string() + ", ") != std::string::npos);
+
+  const std::string advert = db.write(
+      "advert.txt",
+      "Care assistant in Hinckley (LE10). We pay £13.10 an hour, with paid training. To apply, "
+      "call Sam on 0116 496 0000.");
+  const Date rewritten = opened.plus_days(30);
+  const auto tomorrow = today.plus_days(1).to_string();
+  CHECK(db.run({"vacancy", "publish", "--provider", "1", "1", "--advert", advert, "--live-from",
+                tomorrow}) ==
+        std::pair<int, std::string>{2, "caretoolkit: Date the advert went live (" + tomorrow +
+                                           ") is after today (" + today.to_string() +
+                                           "): give the day it went live, today or before\n"});
+  const auto second = db.run({"vacancy", "publish", "--provider", "1", "1", "--advert", advert,
+                              "--live-from", rewritten.to_string()});
+  INFO(second.second);
+  CHECK(second.first == 0);
+  CHECK(second.second.starts_with("Vacancy 1 (Care assistant) is open: advert version 2, score "));
+  CHECK(second.second.find(", live from " + rewritten.to_string() + ", ") != std::string::npos);
+  const auto versions = db.run({"vacancy", "versions", "--provider", "1", "1"});
+  CHECK(versions.second.find("1  " + opened.to_string() + "  " + rewritten.to_string()) !=
+        std::string::npos);
+  CHECK(versions.second.find("2  " + rewritten.to_string() + "  live") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "api_fixture.hpp"
+#include "core/date.hpp"
 
 using namespace caretoolkit;
 using namespace caretoolkit::testing;
@@ -211,4 +212,49 @@ TEST_CASE("a home care vacancy's advert is checked with the rules for home care"
   CHECK(refused.status == 422);
   CHECK(refused.body.find("service_id 999999 is not one of this provider's services") !=
         std::string::npos);
+}
+
+TEST_CASE("an advert that ran before it was recorded goes live on its own day over the API") {
+  ApiFixture api;
+  const auto provider = api.create_provider("Brookfield Home Care");
+  std::string body = vacancy_json();
+  body.replace(body.find("2026-12-01"), 10, "2025-03-01");
+  const auto draft = api.post("/api/v1/vacancies", provider.key, body);
+  const std::string base = "/api/v1/vacancies/" + std::to_string(draft.at("id").as_int64());
+  const auto refused = [&](const std::string& patch) {
+    const auto response = api.call("PATCH", base, provider.key, patch);
+    CHECK(response.status == 422);
+    const auto problem = parse_json(response.body).as_object();
+    CHECK(problem.at("field") == "advert_live_from");
+    return std::string(problem.at("detail").as_string());
+  };
+  const std::string tomorrow = Date::today().plus_days(1).to_string();
+  CHECK(refused(R"({"status": "open", "advert_live_from": ")" + tomorrow + R"("})")
+            .starts_with("Date the advert went live (" + tomorrow + ") is after today"));
+  CHECK(refused(R"({"status": "open", "advert_live_from": "2025-02-28"})")
+            .starts_with("Date the advert went live (2025-02-28) is before the date the vacancy "
+                         "opened (2025-03-01)"));
+  CHECK(api.get(base, provider.key).at("status") == "draft");
+
+  const auto opened = api.call("PATCH", base, provider.key,
+                               R"({"status": "open", "advert_live_from": "2025-03-03"})");
+  REQUIRE(opened.status == 200);
+  const auto vacancy = parse_json(opened.body).as_object();
+  CHECK(vacancy.at("published_on") == "2025-03-03");
+  CHECK_FALSE(vacancy.contains("advert_live_from"));  // taken on writes, never written out
+  const auto edited = api.call(
+      "PATCH", base, provider.key,
+      R"({"advert_text": "Care assistant in Hinckley (LE10). We pay £13.10 an hour. To apply, call Sam on 0116 496 0000.", "advert_live_from": "2025-06-02"})");
+  REQUIRE(edited.status == 200);
+  const auto versions = api.get(base + "/versions", provider.key).at("items").as_array();
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].at("live_from") == "2025-03-03");
+  CHECK(versions[0].at("live_to") == "2025-06-02");
+  CHECK(versions[1].at("live_from") == "2025-06-02");
+  CHECK(versions[1].at("live_to").is_null());
+  CHECK(
+      refused(
+          R"({"advert_text": "Care assistant in Hinckley, £13.20 an hour. Call 0116 496 0000.", "advert_live_from": "2025-05-01"})")
+          .starts_with("Date the advert went live (2025-05-01) is before advert version 2 went "
+                       "live (2025-06-02)"));
 }

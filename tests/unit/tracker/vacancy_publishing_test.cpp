@@ -191,6 +191,106 @@ TEST_CASE("editing an open vacancy's advert keeps each version with its score") 
   CHECK_FALSE(versions[1].live_to);
 }
 
+TEST_CASE("adverts that ran before they were recorded go live on the days given in turn") {
+  Fixture f;
+  // The judge as the test's, noting the day each advert is checked for.
+  std::vector<Date> checked_for;
+  AdvertJudge judge = test_judge();
+  judge.assess = [&checked_for, assess = judge.assess](const Vacancy& v, Date on) {
+    checked_for.push_back(on);
+    return assess(v, on);
+  };
+  VacancyPublishing publishing(f.store, judge);
+  Vacancy draft = ready_draft();
+  draft.opened_on = day("2026-03-02");
+  const Id id = publishing.create(f.provider, draft).id;
+
+  const Vacancy first = publishing.update(f.provider, id, [](Vacancy& v) {
+    v.status = VacancyStatus::kOpen;
+    v.advert_live_from = day("2026-03-02");
+  });
+  CHECK(first.live_version == 1);
+  CHECK(first.published_on == day("2026-03-02"));
+  CHECK_FALSE(first.advert_live_from);
+  const Vacancy second = publishing.update(f.provider, id, [](Vacancy& v) {
+    v.advert_text = "Care assistant, £13 an hour.";
+    v.advert_live_from = day("2026-05-01");
+  });
+  CHECK(second.live_version == 2);
+  CHECK(second.advert_score == 50);
+  CHECK(second.published_on == day("2026-03-02"));
+  CHECK(checked_for == std::vector<Date>{day("2026-03-02"), day("2026-05-01")});
+
+  // Applicants count for the version live on the day they applied.
+  const Id indeed =
+      f.store.sources().create(f.provider, {.name = "Indeed", .channel = Channel::kJobBoard}).id;
+  for (const auto& [reference, on] : {std::pair{"A-1", "2026-03-10"},
+                                      {"A-2", "2026-04-30"},
+                                      {"A-3", "2026-05-01"},
+                                      {"A-4", "2026-06-12"}}) {
+    f.store.applicants().create(
+        f.provider,
+        {.reference = reference, .source_id = indeed, .vacancy_id = id, .applied_on = day(on)});
+  }
+  const auto versions = publishing.versions(f.provider, id);
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].live_from == day("2026-03-02"));
+  CHECK(versions[0].live_to == day("2026-05-01"));
+  CHECK(versions[0].applicants == 2);
+  CHECK(versions[1].live_from == day("2026-05-01"));
+  CHECK_FALSE(versions[1].live_to);
+  CHECK(versions[1].applicants == 2);
+}
+
+TEST_CASE("a day an advert went live is refused after today before opening or out of order") {
+  Fixture f;
+  Vacancy draft = ready_draft();
+  draft.opened_on = day("2026-03-02");
+  const Id id = f.publishing.create(f.provider, draft).id;
+  const auto refusal = [&](Date live_from, std::optional<std::string> text = std::nullopt) {
+    const Error error = error_from([&] {
+      f.publishing.update(f.provider, id, [&](Vacancy& v) {
+        v.status = VacancyStatus::kOpen;
+        if (text) v.advert_text = text;
+        v.advert_live_from = live_from;
+      });
+    });
+    CHECK(error.code() == ErrorCode::kInvalid);
+    CHECK(error.field() == "advert_live_from");
+    return std::string(error.what());
+  };
+  CHECK(refusal(day("2026-07-01")) ==
+        "Date the advert went live (2026-07-01) is after today (2026-06-30): give the day it "
+        "went live, today or before");
+  CHECK(refusal(day("2026-03-01")) ==
+        "Date the advert went live (2026-03-01) is before the date the vacancy opened "
+        "(2026-03-02): give a day from then on, or correct the date opened");
+  CHECK(f.store.vacancies().get(f.provider, id).status == VacancyStatus::kDraft);
+
+  f.publishing.update(f.provider, id, [](Vacancy& v) {
+    v.status = VacancyStatus::kOpen;
+    v.advert_live_from = day("2026-05-01");
+  });
+  CHECK(refusal(day("2026-04-01"), "Care assistant, £13 an hour.") ==
+        "Date the advert went live (2026-04-01) is before advert version 1 went live "
+        "(2026-05-01): record the versions in the order they ran, each from the day it went live");
+  // The same advert again starts no version, so no day may be given with it.
+  CHECK(refusal(day("2026-06-01")) ==
+        "Date the advert went live is only given with an advert being published or changed: this "
+        "change starts no new advert version");
+  // Reopened after closing, an advert cannot have gone live before the vacancy closed.
+  f.publishing.close(f.provider, id);
+  CHECK(refusal(day("2026-06-01")) ==
+        "Date the advert went live (2026-06-01) is before advert version 1 stopped running "
+        "(2026-06-30): record the versions in the order they ran, each from the day it went live");
+
+  const auto versions = f.publishing.versions(f.provider, id);
+  REQUIRE(versions.size() == 1);
+  CHECK(versions[0].live_from == day("2026-05-01"));
+  CHECK(versions[0].live_to == kToday);
+  CHECK(f.store.vacancies().get(f.provider, id).advert_text == ready_draft().advert_text);
+}
+
 TEST_CASE("a vacancy closes by hand or by itself after its closing date") {
   Fixture f;
   const Id by_hand = f.publishing.create(f.provider, ready_draft()).id;
