@@ -486,7 +486,12 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
     used += cached->count;
     return number_filter | cached->filter;
   }
-  return number_filter | add_uncached_symbols(document, index, cached == nullptr, result, used);
+  // Through a copy of `used`, so that the matching loop's own stays in a register.
+  std::size_t advanced = used;
+  const std::uint64_t filter =
+      add_uncached_symbols(document, index, cached == nullptr, result, advanced);
+  used = advanced;
+  return number_filter | filter;
 }
 
 std::uint64_t Matcher::add_uncached_symbols(const Document& document, std::uint32_t index,
