@@ -237,6 +237,28 @@ Evaluation CompiledRules::evaluate(const Document& document, const MetricValues&
   return false;
 }
 
+// A counting sort on the matcher's counts, keeping text order within each target: target_begin[t]
+// is set to where t's hits start, and placing them moves target_begin[t + 1] from there to where
+// they end, which is where t + 1's start.
+void CompiledRules::group_by_target(EvaluationWork& scratch) const {
+  const std::vector<TermHit>& terms = scratch.match.terms;
+  const std::uint32_t* const counts = scratch.match.target_hits.data();
+  const std::uint32_t counted = matcher_.target_count();  // later targets have no terms
+  scratch.target_begin.resize(target_count_ + 1);
+  std::uint32_t* const begin = scratch.target_begin.data();
+  std::uint32_t sum = 0;
+  begin[0] = 0;
+  for (std::uint32_t t = 0; t < counted; ++t) {
+    begin[t + 1] = sum;
+    sum += counts[t];
+  }
+  for (std::uint32_t t = counted; t < target_count_; ++t) begin[t + 1] = sum;
+  scratch.by_target.resize(terms.size());
+  TermHit* const grouped = scratch.by_target.data();
+  std::uint32_t* const cursor = begin + 1;
+  for (const TermHit& hit : terms) grouped[cursor[hit.target]++] = hit;
+}
+
 void CompiledRules::evaluate(const Document& document, const MetricValues& metrics,
                              const EvaluationOptions& options, EvaluationScratch& scratch_memory,
                              Evaluation& out) const {
@@ -245,15 +267,7 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
   out.balances.clear();
   out.gender.reset();
   matcher_.match(document, scratch.match);
-  // Group the hits by target with a counting sort, keeping text order within each target: target
-  // t's count goes to begin[t + 2], so that after the sums begin[t + 1] is where t's hits start,
-  // and placing them moves it on to where they end, which is where t + 1's start.
-  auto& begin = scratch.target_begin;
-  begin.assign(target_count_ + 2, 0);
-  for (const TermHit& hit : scratch.match.terms) ++begin[hit.target + 2];
-  for (std::uint32_t t = 2; t <= target_count_; ++t) begin[t] += begin[t - 1];
-  scratch.by_target.resize(scratch.match.terms.size());
-  for (const TermHit& hit : scratch.match.terms) scratch.by_target[begin[hit.target + 1]++] = hit;
+  group_by_target(scratch);
 
   const auto& all = rules_.rules();
   for (std::uint32_t r = 0; r < all.size(); ++r) {

@@ -264,6 +264,9 @@ Matcher Matcher::Builder::build() {
   m.id_ = text::new_word_cache_owner();
   m.classes_mask_ = classes_mask_;
   m.phrase_count_ = phrases_.size();
+  for (const std::uint32_t target : phrase_targets_) {
+    m.target_count_ = std::max(m.target_count_, target + 1);
+  }
 
   build_words(m);
   build_stems(m);
@@ -339,7 +342,9 @@ void Matcher::Builder::build_stems(Matcher& m) const {
   }
 }
 
-// The phrase trie over symbols; node 0 is the root.
+// The phrase trie over symbols; node 0 is the root, and the root's child through symbol s is node
+// 1 + s (an empty node when no phrase starts with s), so that the first step of a walk needs no
+// lookup. The deeper nodes follow.
 void Matcher::Builder::build_phrases(Matcher& m) const {
   std::vector<std::map<std::uint32_t, std::uint32_t>> children(1);
   std::vector<std::vector<std::uint32_t>> outputs(1);
@@ -359,9 +364,15 @@ void Matcher::Builder::build_phrases(Matcher& m) const {
       out.push_back(phrase_targets_[p]);
     }
   }
-  m.root_child_.assign(next_symbol_, kNone);
-  for (const auto& [symbol, child] : children[0]) m.root_child_[symbol] = child;
-  m.nodes_.resize(children.size());
+  // Number the nodes: the root's children by symbol, the deeper ones after them.
+  std::vector<std::uint32_t> number(children.size(), kNone);
+  number[0] = 0;
+  for (const auto& [symbol, child] : children[0]) number[child] = 1 + symbol;
+  std::uint32_t next = 1 + next_symbol_;
+  for (std::size_t n = 1; n < children.size(); ++n) {
+    if (number[n] == kNone) number[n] = next++;
+  }
+  m.nodes_.assign(next, Node{});
   std::size_t edge_count = 0;
   for (std::size_t n = 1; n < children.size(); ++n) edge_count += children[n].size();
   unsigned bits = 4;
@@ -369,18 +380,23 @@ void Matcher::Builder::build_phrases(Matcher& m) const {
   m.edge_shift_ = 64 - bits;
   m.edge_mask_ = (std::uint64_t{1} << bits) - 1;
   m.edge_table_.assign(std::size_t{1} << bits, EdgeSlot{});
-  for (std::size_t n = 0; n < children.size(); ++n) {
-    Node& node = m.nodes_[n];
-    if (n != 0) {
+  std::vector<std::uint32_t> by_number(next, kNone);  // node number -> index in children
+  for (std::size_t n = 0; n < children.size(); ++n)
+    by_number[number[n]] = static_cast<std::uint32_t>(n);
+  for (std::uint32_t id = 0; id < next; ++id) {
+    Node& node = m.nodes_[id];
+    node.outputs_begin = node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
+    const std::uint32_t n = by_number[id];
+    if (n == kNone) continue;  // no phrase starts with this symbol
+    if (id != 0) {
       for (const auto& [symbol, child] : children[n]) {
         node.edge_filter |= symbol_bit(symbol);
-        const std::uint64_t key = edge_key(static_cast<std::uint32_t>(n), symbol);
+        const std::uint64_t key = edge_key(id, symbol);
         std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
         while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
-        m.edge_table_[at] = EdgeSlot{key, child};
+        m.edge_table_[at] = EdgeSlot{key, number[child]};
       }
     }
-    node.outputs_begin = static_cast<std::uint32_t>(m.outputs_.size());
     m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
     node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
   }
@@ -455,10 +471,10 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
                                                                         MatchResult& result,
                                                                         std::size_t& used) const {
   using CachedSymbols = MatchResult::CachedSymbols;
-  std::vector<std::uint32_t>& symbols = result.symbols;
+  std::uint32_t* const symbols = result.symbols.data();
   const Token& token = document.tokens()[index];
-  // Room for the any-number symbol and a cached word's symbols, written without a size check.
-  reserve_symbols(symbols, used + 1 + CachedSymbols::kCapacity);
+  // match() keeps room for the any-number symbol and a cached word's symbols for every token
+  // still to come, so these are written without a size check.
   symbols[used] = kAnyNumber;
   const bool number = token.kind == TokenKind::kNumber;
   used += static_cast<std::size_t>(number);
@@ -466,26 +482,41 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
   const CachedSymbols* cached =
       token.word_key == 0 ? nullptr : result.word_symbols.find(token.word_key);
   if (cached != nullptr && cached->count != CachedSymbols::kUncached) {
-    std::memcpy(symbols.data() + used, cached->symbols.data(), sizeof cached->symbols);
+    std::memcpy(symbols + used, cached->symbols.data(), sizeof cached->symbols);
     used += cached->count;
     return number_filter | cached->filter;
   }
+  // Through a copy of `used`, so that the matching loop's own stays in a register.
+  std::size_t advanced = used;
+  const std::uint64_t filter =
+      add_uncached_symbols(document, index, cached == nullptr, result, advanced);
+  used = advanced;
+  return number_filter | filter;
+}
+
+std::uint64_t Matcher::add_uncached_symbols(const Document& document, std::uint32_t index,
+                                            bool may_cache, MatchResult& result,
+                                            std::size_t& used) const {
+  using CachedSymbols = MatchResult::CachedSymbols;
+  const Token& token = document.tokens()[index];
   const std::size_t first = used;
   const bool exact_text = add_symbols(document, index, result, used);
+  // Room again for every token still to come, as match() keeps it.
+  reserve_symbols(result.symbols, used + (document.tokens().size() - index - 1) * kRoomPerToken);
+  const std::uint32_t* const symbols = result.symbols.data();
   const std::size_t count = used - first;
   std::uint64_t filter = 0;
   for (std::size_t s = first; s < used; ++s) filter |= symbol_bit(symbols[s]);
-  if (token.word_key != 0 && cached == nullptr) {
+  if (token.word_key != 0 && may_cache) {
     CachedSymbols& fresh = result.word_symbols.put(token.word_key);
     fresh.count = CachedSymbols::kUncached;
     if (!exact_text && count <= fresh.symbols.size()) {
       fresh.count = static_cast<std::uint32_t>(count);
-      std::copy_n(symbols.begin() + static_cast<std::ptrdiff_t>(first), count,
-                  fresh.symbols.begin());
+      std::copy_n(symbols + first, count, fresh.symbols.begin());
       fresh.filter = filter;
     }
   }
-  return number_filter | filter;
+  return filter;
 }
 
 [[gnu::always_inline]] inline void Matcher::walk(std::uint32_t node_index, std::size_t position,
@@ -495,7 +526,9 @@ bool Matcher::add_symbols(const Document& document, std::uint32_t index, MatchRe
     const std::uint32_t first = result.positions[start];
     const std::uint32_t end = result.positions[position - 1] + 1;
     for (std::uint32_t o = node.outputs_begin; o < node.outputs_end; ++o) {
-      result.terms.push_back(TermHit{outputs_[o], first, end});
+      const std::uint32_t target = outputs_[o];
+      result.terms.push_back(TermHit{target, first, end});
+      ++result.target_hits[target];
     }
   }
   // Most nodes reached from the root have edges, but few with a symbol at the next position.
@@ -525,6 +558,7 @@ void Matcher::follow(std::uint32_t node, std::size_t position, std::size_t start
 
 void Matcher::match(const Document& document, MatchResult& result) const {
   result.terms.clear();
+  result.target_hits.assign(target_count_, 0);
   result.classes.clear();
   result.word_symbols.claim(id_);
   const auto tokens = document.tokens();
@@ -537,6 +571,8 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   result.others.reset(n);
   result.symbol_filters.reset(n + 1);
   std::size_t used = 0;
+  static_assert(kRoomPerToken == 1 + MatchResult::CachedSymbols::kCapacity);
+  reserve_symbols(result.symbols, n * kRoomPerToken);
   std::uint32_t* capitalised = result.capitalised.append_at();
   std::uint32_t* others = result.others.append_at();
   std::uint32_t* punctuation = result.punctuation.append_at();
@@ -573,8 +609,7 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   const std::size_t position_count = result.positions.size();
   for (std::size_t p = 0; p < position_count; ++p) {
     for (std::uint32_t s = offsets[p]; s < offsets[p + 1]; ++s) {
-      const std::uint32_t child = root_child_[symbols[s]];  // root_child_ covers every symbol
-      if (child != kNone) walk(child, p + 1, p, result);
+      walk(1 + symbols[s], p + 1, p, result);
     }
   }
 }

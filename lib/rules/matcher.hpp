@@ -84,10 +84,15 @@ class Matcher {
   void match(const text::Document& document, MatchResult& result) const;
 
   std::size_t phrase_count() const { return phrase_count_; }
+  // One more than the largest target given to Builder::add (0 when none was): the size of
+  // MatchResult::target_hits.
+  std::uint32_t target_count() const { return target_count_; }
 
  private:
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint32_t kAnyNumber = 0;
+  // The symbols a token may add without a size check: the any-number symbol and a cached word's.
+  static constexpr std::size_t kRoomPerToken = 4;
 
   // Open-addressing table from a folded word to its symbols.
   struct Slot {
@@ -132,10 +137,15 @@ class Matcher {
   bool add_symbols(const text::Document& document, std::uint32_t token, MatchResult& result,
                    std::size_t& used) const;
   // The same through MatchResult::word_symbols, after the any-number symbol for a number,
-  // written at result.symbols[used] on (that vector's size is its capacity; `used` is advanced).
-  // Returns their filter (symbol_bit of each).
+  // written at result.symbols[used] on (`used` is advanced) without a size check: match() keeps
+  // kRoomPerToken symbols of room for each token still to come. Returns their filter (symbol_bit
+  // of each).
   std::uint64_t add_cached_symbols(const text::Document& document, std::uint32_t token,
                                    MatchResult& result, std::size_t& used) const;
+  // Its path for a word not in the cache (or whose symbols the cache cannot hold): looks them up,
+  // caches them when `may_cache` and they can be, and restores the room match() keeps.
+  std::uint64_t add_uncached_symbols(const text::Document& document, std::uint32_t token,
+                                     bool may_cache, MatchResult& result, std::size_t& used) const;
   void find_classes(const text::Document& document, MatchResult& result) const;
   // Reports the terms that end at phrase node `node`, reached through positions [start, position),
   // then follows its edges (follow) with the symbols at `position`.
@@ -153,14 +163,14 @@ class Matcher {
   std::vector<StemNode> stem_nodes_;
   std::array<std::uint32_t, 256> stem_root_{};  // first byte -> stem node, or kNone
   std::vector<StemEdge> stem_edges_;
-  std::vector<std::uint32_t> root_child_;  // symbol -> phrase node, or kNone
-  std::vector<Node> nodes_;
+  std::vector<Node> nodes_;  // the root, its children by symbol (1 + symbol), then deeper nodes
   std::vector<EdgeSlot> edge_table_;
   unsigned edge_shift_ = 64;
   std::uint64_t edge_mask_ = 0;
   std::vector<std::uint32_t> outputs_;
   std::uint32_t classes_mask_ = 0;
   std::size_t phrase_count_ = 0;
+  std::uint32_t target_count_ = 0;
   std::uint64_t id_ = 0;  // owner of the MatchResult::word_symbols it fills
 };
 

@@ -18,7 +18,10 @@ namespace caretoolkit::rules {
 // The output of Matcher::match and the pass's working memory, reused between calls so that
 // matching does not allocate once it has grown.
 struct MatchResult {
-  std::vector<TermHit> terms;     // ordered by first token
+  std::vector<TermHit> terms;  // ordered by first token
+  // Per target (Matcher::target_count() of them), how many of `terms` are its: counted as they
+  // are found, so that grouping the hits by target needs no pass of its own to count them.
+  std::vector<std::uint32_t> target_hits;
   std::vector<ClassHit> classes;  // ordered by first token; never TokenClass::kCapitalised
   // Noted on the same pass for the style rules (token indices, in text order): the punctuation
   // tokens, and the words that start with an ASCII capital.
