@@ -260,7 +260,8 @@ ImportSummary Store::import_applicants_csv(Id provider, std::string_view text,
 std::string Store::export_applicants_csv(Id provider) const {
   return export_form(
       *impl_, provider, kApplicantForm,
-      "SELECT a.reference, s.name, iif(s.channel_known, s.channel, NULL), v.role, sv.name, "
+      "SELECT a.reference, s.name, CASE WHEN s.channel_known = 1 THEN s.channel END, v.role, "
+      "sv.name, "
       "a.applied_on, a.interviewed_on, "
       "a.offered_on, a.started_on, a.left_on, a.left_reason, a.outcome, a.prior_sector "
       "FROM applicants a JOIN sources s ON s.id = a.source_id "

@@ -282,7 +282,8 @@ sql::Where filter_where(const ServiceFilter& filter) {
 sql::Where filter_where(const SourceFilter& filter) {
   sql::Where where;
   if (filter.channel) where.add("channel = ?", std::string(to_string(*filter.channel)));
-  if (filter.name) where.add("name = ?", normalise_text(*filter.name));
+  if (filter.name)
+    where.add("name COLLATE NOCASE = ? COLLATE NOCASE", normalise_text(*filter.name));
   return where;
 }
 

@@ -35,7 +35,7 @@ void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to
                   TrackerData& data) {
   auto& versions = connection.statement(
       "SELECT vacancy_id, version, score, category_scores, rules_version, live_from, live_to "
-      "FROM advert_versions WHERE provider_id = ?1 AND (?2 IS NULL OR live_from <= ?2) "
+      "FROM advert_versions WHERE provider_id = ?1 AND live_from <= coalesce(?2, live_from) "
       "ORDER BY vacancy_id, version");
   versions.bind(1, static_cast<std::int64_t>(provider));
   sql::bind(versions, 2, up_to);
@@ -53,7 +53,7 @@ void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to
   auto& counts = connection.statement(
       "SELECT c.vacancy_id, c.version, c.day, c.views, c.apply_clicks FROM vacancy_counts c "
       "JOIN vacancies v ON v.id = c.vacancy_id WHERE v.provider_id = ?1 "
-      "AND (?2 IS NULL OR c.day <= ?2) ORDER BY c.vacancy_id, c.version, c.day");
+      "AND c.day <= coalesce(?2, c.day) ORDER BY c.vacancy_id, c.version, c.day");
   counts.bind(1, static_cast<std::int64_t>(provider));
   sql::bind(counts, 2, up_to);
   while (counts.executeStep()) {
@@ -72,7 +72,10 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
   data.providers.push_back(find_provider(connection, provider));
   const auto load = [&]<class T>(std::vector<T>& out, std::string_view date_column) {
     std::string sql = records::select_sql<T>() + " WHERE provider_id = ?1";
-    if (!date_column.empty()) sql += " AND (?2 IS NULL OR " + std::string(date_column) + " <= ?2)";
+    if (!date_column.empty()) {
+      const std::string column(date_column);
+      sql += " AND " + column + " <= coalesce(?2, " + column + ")";
+    }
     auto& statement = connection.statement(sql + " ORDER BY id");
     statement.bind(1, static_cast<std::int64_t>(provider));
     if (!date_column.empty()) sql::bind(statement, 2, up_to);
@@ -155,8 +158,9 @@ class TeamLoader {
  private:
   // A table read of rows up to `up_to_` by their date column (all rows without one).
   static std::string where_dated(std::string_view date_column) {
-    return date_column.empty() ? std::string(" WHERE 1")
-                               : " WHERE (?1 IS NULL OR " + std::string(date_column) + " <= ?1)";
+    const std::string column(date_column);
+    return column.empty() ? std::string(" WHERE TRUE")
+                          : " WHERE " + column + " <= coalesce(?1, " + column + ")";
   }
 
   // Reads a table, each provider's rows one run in id order. The counts and the rows come from
@@ -202,8 +206,8 @@ class TeamLoader {
     auto& statement = connection.statement(
         "SELECT id, provider_id, source_id, applied_on, interviewed_on, offered_on, started_on, "
         "left_on, outcome FROM applicants "
-        "WHERE id > ?2 AND id <= ?3 AND (?1 IS NULL OR applied_on <= ?1) "
-        "AND (?4 IS NULL OR applied_on >= ?4)");
+        "WHERE id > ?2 AND id <= ?3 AND applied_on <= coalesce(?1, applied_on) "
+        "AND applied_on >= coalesce(?4, applied_on)");
     Applicant a;  // reused: a row costs no allocation
     for (;;) {
       const Id low = next_chunk_.fetch_add(kChunkIds);
@@ -296,7 +300,7 @@ PurgeSummary Store::purge(int older_than_days, std::optional<Id> provider) {
     // and whose outcome (their last recorded date) is before the cutoff.
     const std::string purgeable =
         " WHERE reference IS NOT NULL AND outcome IS NOT NULL AND outcome_on < ?1 "
-        "AND (?2 IS NULL OR provider_id = ?2)";
+        "AND provider_id = coalesce(?2, provider_id)";
     auto& select =
         connection.statement("SELECT provider_id, reference FROM applicants" + purgeable);
     sql::bind(select, 1, cutoff);

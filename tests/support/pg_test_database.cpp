@@ -10,12 +10,26 @@
 
 namespace caretoolkit::testing {
 
+namespace {
+
+const char* backend_uri_file() {
+  return std::getenv("CARETOOLKIT_TEST_BACKEND_URI_FILE");
+}
+
+}  // namespace
+
+bool stores_on_postgresql() {
+  return backend_uri_file() != nullptr;
+}
+
 std::string pg_cluster_uri() {
   if (const char* uri = std::getenv("CARETOOLKIT_TEST_PG_URI"); uri != nullptr && *uri != '\0') {
     return uri;
   }
   std::string uri;
-  if (const char* file = std::getenv("CARETOOLKIT_TEST_PG_URI_FILE"); file != nullptr) {
+  const char* file = std::getenv("CARETOOLKIT_TEST_PG_URI_FILE");
+  if (file == nullptr) file = backend_uri_file();
+  if (file != nullptr) {
     std::ifstream in(file);
     std::getline(in, uri);
   }

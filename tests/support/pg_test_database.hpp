@@ -3,8 +3,9 @@
 // `tests/support/pg-cluster run build/tests/.../unit_tracker_pg`).
 //
 // The cluster's URI comes from CARETOOLKIT_TEST_PG_URI or else from the file that
-// CARETOOLKIT_TEST_PG_URI_FILE names. When neither gives one, or the cluster cannot be reached,
-// the constructor throws, so the test fails: a PostgreSQL test never passes without PostgreSQL.
+// CARETOOLKIT_TEST_PG_URI_FILE (or CARETOOLKIT_TEST_BACKEND_URI_FILE, below) names. When neither
+// gives one, or the cluster cannot be reached, the constructor throws, so the test fails: a
+// PostgreSQL test never passes without PostgreSQL.
 #pragma once
 
 #include <string>
@@ -12,6 +13,10 @@
 #include "pg/connection.hpp"
 
 namespace caretoolkit::testing {
+
+// True when the suites that run on both back ends are to keep their stores on PostgreSQL: CTest's
+// second run of them sets CARETOOLKIT_TEST_BACKEND_URI_FILE to the test cluster's URI file.
+bool stores_on_postgresql();
 
 // The URI of the test cluster's administrative database; throws std::runtime_error saying how to
 // start a cluster when there is none.

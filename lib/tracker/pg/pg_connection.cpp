@@ -67,6 +67,23 @@ bool rewrite_nocase(std::string_view sql, std::size_t& i, std::string& out) {
   return true;
 }
 
+// True when `sql` holds, at `i`, "max(" with two or more arguments: SQLite's scalar max, which
+// PostgreSQL calls greatest (its max takes one, as an aggregate).
+bool is_scalar_max(std::string_view sql, std::size_t i) {
+  constexpr std::string_view kMax = "max(";
+  if (sql.size() - i < kMax.size()) return false;
+  for (std::size_t k = 0; k < kMax.size(); ++k) {
+    if ((sql[i + k] | 0x20) != kMax[k]) return false;
+  }
+  int depth = 0;
+  for (std::size_t k = i + kMax.size(); k < sql.size(); ++k) {
+    if (sql[k] == '(') ++depth;
+    if (sql[k] == ')' && depth-- == 0) return false;
+    if (sql[k] == ',' && depth == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 PostgresqlSql to_postgresql(std::string_view sql) {
@@ -81,8 +98,11 @@ PostgresqlSql to_postgresql(std::string_view sql) {
       i = end - 1;
       continue;
     }
-    if ((c == 'C' || c == 'c') && (i == 0 || !is_word_char(sql[i - 1])) &&
-        rewrite_nocase(sql, i, result.text)) {
+    const bool word_start = i == 0 || !is_word_char(sql[i - 1]);
+    if ((c == 'C' || c == 'c') && word_start && rewrite_nocase(sql, i, result.text)) continue;
+    if ((c == 'M' || c == 'm') && word_start && is_scalar_max(sql, i)) {
+      result.text += "greatest";
+      i += 2;
       continue;
     }
     if (c != '?') {
@@ -208,8 +228,12 @@ std::string_view PgStatement::blob_at(int index) const {
 
 int PgStatement::bytes_at(int index) const {
   const auto& result = rows();
-  if (PQftype(result.handle(), index) == kByteaType) return static_cast<int>(blob_at(index).size());
-  return static_cast<int>(result.text(row_, index).size());
+  const std::size_t size = result.text(row_, index).size();
+  // bytea's hex form: "\x" and two digits a byte.
+  if (PQftype(result.handle(), index) == kByteaType && size >= 2) {
+    return static_cast<int>((size - 2) / 2);
+  }
+  return static_cast<int>(size);
 }
 
 const char* PgStatement::name_at(int index) const {

@@ -32,7 +32,8 @@ inline constexpr std::int64_t kWriteLock = 0x43544B57;
 // "IS ?" and "IS NOT ?" become "IS NOT DISTINCT FROM $N" and "IS DISTINCT FROM $N", SQLite's
 // NULL-safe comparisons; "x COLLATE NOCASE", where x is a column or a parameter, becomes
 // "ascii_casefold(x)", which the schema defines to fold ASCII letters as NOCASE does. Text in
-// quotes is left as it is.
+// quotes is left as it is. max() with two or more arguments, SQLite's scalar max, becomes
+// greatest().
 struct PostgresqlSql {
   std::string text;
   int parameters = 0;

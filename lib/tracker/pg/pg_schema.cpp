@@ -165,11 +165,12 @@ CREATE INDEX api_keys_by_provider ON api_keys (provider_id);
 )sql";
 
 constexpr std::string_view kReimport = R"sql(
--- A source first met without a channel has channel_known false, its channel reading 'other',
+-- A source first met without a channel has channel_known = 0, its channel reading 'other',
 -- until an applicant row, the API or the command line names one (see schema.cpp's step 3).
-ALTER TABLE sources ADD COLUMN channel_known boolean NOT NULL DEFAULT true
-  CHECK (channel_known OR channel = 'other');
-UPDATE sources SET channel_known = false
+-- A flag is 0 or 1 as in SQLite, so that the store's SQL reads it alike on both.
+ALTER TABLE sources ADD COLUMN channel_known integer NOT NULL DEFAULT 1
+  CHECK (channel_known IN (0, 1) AND (channel_known = 1 OR channel = 'other'));
+UPDATE sources SET channel_known = 0
   WHERE channel = 'other'
     AND NOT EXISTS (SELECT 1 FROM applicants a WHERE a.source_id = sources.id);
 
@@ -298,7 +299,7 @@ CREATE TABLE vacancy_counts (
 -- Providers who have chosen to have their open vacancies listed on the public vacancy pages.
 CREATE TABLE public_listing (
   provider_id bigint PRIMARY KEY REFERENCES providers (id),
-  listed boolean NOT NULL,
+  listed integer NOT NULL CHECK (listed IN (0, 1)),
   changed_at text COLLATE "C" NOT NULL
 );
 )sql";

@@ -288,7 +288,8 @@ TEST_CASE_FIXTURE(ApplicantFixture, "applicants are filtered by source, dates an
 }
 
 TEST_CASE_FIXTURE(ApplicantFixture,
-                  "the write-ahead log is checkpointed as applicants are written") {
+                  "the write-ahead log is checkpointed as applicants are written" *
+                      doctest::test_suite("sqlite-only")) {
   // Each applicant is one transaction that logs about three 4 KiB pages (the table's and its
   // indexes'), so 1000 of them make some 12 MiB of log unless the writer's automatic checkpoint at
   // 1000 pages (about 4 MiB) runs, which SQLite refuses while any of the writer's statements is

@@ -10,6 +10,9 @@
 using namespace caretoolkit::tracker;
 using namespace caretoolkit::tracker::testing;
 
+// The SQLite file itself: not run again on PostgreSQL.
+TEST_SUITE_BEGIN("sqlite-only");
+
 namespace {
 
 // Three rows in table t, in WAL mode, as the Store sets a file up.
@@ -77,3 +80,5 @@ TEST_CASE_FIXTURE(
   CHECK(done.result == SQLITE_OK);  // SQLITE_LOCKED while the writer is in a read transaction
   CHECK(done.copied == done.log);
 }
+
+TEST_SUITE_END();

@@ -177,7 +177,7 @@ TEST_CASE("the team's data is the same read on one thread or two") {
   ScratchDir dir;
   StoreOptions options = fixed_today();
   options.parallel_team_rows = 1;  // two threads whenever there is an applicant
-  Store store(dir.file("team.db"), options);
+  Store store(dir.store_location("team.db"), options);
   // Three providers importing in turns, so that each one's rows are spread over the id range,
   // and some applications after the day the data is read up to.
   const Id a = store.providers().create("A").id;

@@ -29,7 +29,7 @@ AdvertJudge employer_test_judge() {
 
 struct EmployerFixture {
   ScratchDir dir;
-  Store store{dir.file("tracker.db"), fixed_today()};
+  Store store{dir.store_location("tracker.db"), fixed_today()};
   VacancyPublishing publishing{store, employer_test_judge()};
   EmployerDirectory directory{store, publishing};
 

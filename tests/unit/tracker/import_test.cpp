@@ -380,9 +380,9 @@ TEST_CASE_FIXTURE(ImportFixture, "export then import into another provider gives
   CHECK(store.export_headcount_csv(provider) == headcount_csv);
 }
 
-TEST_CASE_FIXTURE(
-    ImportFixture,
-    "rows refer to the ids the store gives the names they create whatever those are") {
+TEST_CASE_FIXTURE(ImportFixture,
+                  "rows refer to the ids the store gives the names they create whatever those are" *
+                      doctest::test_suite("sqlite-only")) {
   // A source, a service and a vacancy at SQLite's largest id: the next row of each table then
   // gets an id picked at random, not one more than the largest.
   store.sources().create(provider, {.name = "Newspaper", .channel = Channel::kOther});

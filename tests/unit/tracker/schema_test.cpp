@@ -12,6 +12,9 @@ using namespace caretoolkit;
 using namespace caretoolkit::tracker;
 using namespace caretoolkit::tracker::testing;
 
+// The SQLite file itself: not run again on PostgreSQL.
+TEST_SUITE_BEGIN("sqlite-only");
+
 namespace {
 
 // Every table, index and their SQL, in a stable order: two files with the same text have the same
@@ -169,3 +172,5 @@ TEST_CASE("a store told not to create its file refuses a missing one and makes n
   Store reopened(dir.file("there.db"), options);  // an existing file opens as before
   CHECK(reopened.providers().list().items.empty());
 }
+
+TEST_SUITE_END();

@@ -24,7 +24,7 @@ struct ClockedStore {
     options.now = [now = now] {
       return std::chrono::system_clock::time_point(std::chrono::seconds(now->load()));
     };
-    store = std::make_unique<Store>(dir.file("tracker.db"), std::move(options));
+    store = std::make_unique<Store>(dir.store_location("tracker.db"), std::move(options));
   }
   void set(std::chrono::seconds since_start) { now->store(kStart + since_start.count()); }
 

@@ -237,7 +237,7 @@ TEST_CASE_FIXTURE(SpreadsheetFixture,
 TEST_CASE("the Excel UK example files import to the same data as the ISO examples") {
   // The examples run to 31 October 2026.
   ScratchDir dir;
-  Store store(dir.file("tracker.db"), fixed_today(day("2026-10-31")));
+  Store store(dir.store_location("tracker.db"), fixed_today(day("2026-10-31")));
   const std::string examples = std::string(CARETOOLKIT_SOURCE_DIR) + "/examples/tracker/";
   const Id iso = store.providers().create("Brookfield").id;
   const Id excel = store.providers().create("Brookfield as Excel saves it").id;

@@ -6,11 +6,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "pg_test_database.hpp"
 #include "tracker/store.hpp"
 
 namespace caretoolkit::tracker::testing {
@@ -43,8 +46,17 @@ class ScratchDir {
 
   std::filesystem::path file(std::string_view name) const { return path_ / name; }
 
+  // Where a test's store named `name` lives: the file of that name here, or, when the suite runs
+  // on PostgreSQL (stores_on_postgresql()), a database of its own on the test cluster, dropped
+  // with this folder.
+  std::string store_location(std::string_view name) {
+    if (!caretoolkit::testing::stores_on_postgresql()) return file(name).string();
+    return databases_.emplace_back(std::make_unique<caretoolkit::testing::PgTestDatabase>())->uri();
+  }
+
  private:
   std::filesystem::path path_;
+  std::vector<std::unique_ptr<caretoolkit::testing::PgTestDatabase>> databases_;
 };
 
 inline StoreOptions fixed_today(Date today = kToday) {
@@ -56,7 +68,7 @@ inline StoreOptions fixed_today(Date today = kToday) {
 // A store in its own scratch folder.
 struct StoreFixture {
   ScratchDir dir;
-  Store store{dir.file("tracker.db"), fixed_today()};
+  Store store{dir.store_location("tracker.db"), fixed_today()};
 };
 
 inline std::string read_file(const std::filesystem::path& path) {

@@ -17,6 +17,9 @@ using namespace caretoolkit;
 using namespace caretoolkit::tracker;
 using namespace caretoolkit::tracker::testing;
 
+// The SQLite file itself: not run again on PostgreSQL.
+TEST_SUITE_BEGIN("sqlite-only");
+
 namespace {
 
 constexpr int kLastVersionBeforeStoredText = 3;
@@ -330,3 +333,5 @@ TEST_CASE("old text is repaired into text the checks accept") {
              "note", problems);
   CHECK(problems.empty());
 }
+
+TEST_SUITE_END();

@@ -39,7 +39,7 @@ AdvertJudge test_judge() {
 struct Fixture {
   ScratchDir dir;
   Date today = kToday;  // 2026-06-30
-  Store store{dir.file("tracker.db"), [this] {
+  Store store{dir.store_location("tracker.db"), [this] {
                 StoreOptions options;
                 options.today = [this] { return today; };
                 return options;

@@ -14,6 +14,9 @@
 using namespace caretoolkit::tracker;
 using namespace caretoolkit::tracker::testing;
 
+// The SQLite file itself: not run again on PostgreSQL.
+TEST_SUITE_BEGIN("sqlite-only");
+
 namespace {
 
 struct QueueFixture {
@@ -76,3 +79,5 @@ TEST_CASE_FIXTURE(QueueFixture, "a producer that submits nothing returns at once
   queue.run([&] { ran = true; });
   CHECK(ran);
 }
+
+TEST_SUITE_END();
