@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "pg/connection.hpp"
 
 namespace caretoolkit::server {
 
@@ -14,8 +15,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
+Error refusal(const std::string& name, const std::string& why,
+              ErrorCode code = ErrorCode::kInvalid) {
+  return Error{code, "cannot open the database '" + name + "': " + why, "--db"};
+}
+
 Error refusal(const fs::path& path, const std::string& why, ErrorCode code = ErrorCode::kInvalid) {
-  return Error{code, "cannot open the database '" + path.string() + "': " + why, "--db"};
+  return refusal(path.string(), why, code);
+}
+
+// The store at `location` with `options`; any failure is refused naming the database as `name`.
+std::unique_ptr<tracker::Store> open_store(const std::string& location, const std::string& name,
+                                           tracker::StoreOptions options) {
+  try {
+    return std::make_unique<tracker::Store>(location, std::move(options));
+  } catch (const Error& e) {
+    throw refusal(name, e.what(), e.code());  // a newer or foreign database: the Store says which
+  } catch (const std::exception& e) {
+    throw refusal(name, e.what());
+  }
 }
 
 // Refuses a folder, and a missing file when `mode` does not allow one to be created; otherwise
@@ -45,20 +63,31 @@ void prepare_location(const fs::path& path, OpenMode mode) {
 
 }  // namespace
 
+std::string database_option_help(OpenMode mode) {
+  return std::string(mode == OpenMode::kCreate ? "SQLite database file (created if missing)"
+                                               : "SQLite database file (must exist)") +
+         ", or a PostgreSQL database as postgresql://USER@HOST/DBNAME (the password in "
+         "PGPASSWORD or ~/.pgpass)";
+}
+
 std::unique_ptr<tracker::Store> open_database(
-    const std::filesystem::path& path, OpenMode mode,
+    const std::string& location, OpenMode mode,
     std::function<std::chrono::system_clock::time_point()> now) {
-  prepare_location(path, mode);
   tracker::StoreOptions options;
   if (now) options.now = std::move(now);
-  options.create = mode == OpenMode::kCreate;  // so that nothing is made even if it vanished since
-  try {
-    return std::make_unique<tracker::Store>(path, std::move(options));
-  } catch (const Error& e) {
-    throw refusal(path, e.what(), e.code());  // a newer or foreign file: the Store says which
-  } catch (const std::exception& e) {
-    throw refusal(path, e.what());
+  if (pg::is_uri(location)) {
+    const std::string name = pg::describe(location);
+    if (pg::has_password(location)) {
+      throw refusal(name,
+                    "the address holds a password, which anyone on this machine can read on a "
+                    "command line: leave it out, and give it in PGPASSWORD or ~/.pgpass");
+    }
+    return open_store(location, name, std::move(options));
   }
+  const fs::path path(location);
+  prepare_location(path, mode);
+  options.create = mode == OpenMode::kCreate;  // so that nothing is made even if it vanished since
+  return open_store(location, path.string(), std::move(options));
 }
 
 }  // namespace caretoolkit::server

@@ -1,5 +1,7 @@
-// Opening the tracker's database file the one way the binary does it, for the server and for
-// every command that takes --db. Any failure becomes an Error that names the file (field "--db"),
+// Opening the tracker's database the one way the binary does it, for the server and for every
+// command that takes --db: a SQLite file's path, or a PostgreSQL connection URI
+// ("postgresql://user@host/dbname"), whose password comes from PGPASSWORD or ~/.pgpass and never
+// from the command line. Any failure becomes an Error that names the database (field "--db"),
 // where SQLite alone says "unable to open database file".
 #pragma once
 
@@ -7,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "tracker/store.hpp"
 
@@ -21,9 +24,14 @@ enum class OpenMode {
   kMustExist,
 };
 
-// `now`, when given, is the clock of sign-in sessions (StoreOptions::now), for tests.
+// The help text of --db for a command that opens the database in `mode`.
+std::string database_option_help(OpenMode mode);
+
+// `now`, when given, is the clock of sign-in sessions (StoreOptions::now), for tests. A
+// PostgreSQL database must exist (the server makes its tables); a URI that holds a password is
+// refused, as anyone on the machine can read a command line.
 std::unique_ptr<tracker::Store> open_database(
-    const std::filesystem::path& path, OpenMode mode,
+    const std::string& location, OpenMode mode,
     std::function<std::chrono::system_clock::time_point()> now = {});
 
 }  // namespace caretoolkit::server

@@ -26,7 +26,9 @@ void add_admin_command(CLI::App& app) {
   admin->require_subcommand(1);
   CLI::App* create = admin->add_subcommand(
       "create-team-key", "Make an API key for the toolkit team and print it (shown only once)");
-  create->add_option("--db", options->database, "SQLite database file (created if missing)")
+  create
+      ->add_option("--db", options->database,
+                   server::database_option_help(server::OpenMode::kCreate))
       ->capture_default_str();
   create->add_option("--label", options->label, "A note to tell keys apart")->capture_default_str();
   create->callback([options] {

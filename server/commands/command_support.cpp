@@ -11,11 +11,7 @@
 namespace caretoolkit::commands {
 
 void add_db_option(CLI::App* command, std::string& database, server::OpenMode mode) {
-  command
-      ->add_option("--db", database,
-                   mode == server::OpenMode::kCreate ? "SQLite database file (created if missing)"
-                                                     : "SQLite database file (must exist)")
-      ->capture_default_str();
+  command->add_option("--db", database, server::database_option_help(mode))->capture_default_str();
 }
 
 std::string read_file(const std::string& path) {

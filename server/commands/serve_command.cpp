@@ -10,6 +10,7 @@
 #include "commands/commands.hpp"
 #include "commands/defaults.hpp"
 #include "core/error.hpp"
+#include "database.hpp"
 #include "http_server.hpp"
 
 namespace caretoolkit::commands {
@@ -143,7 +144,9 @@ void add_serve_command(CLI::App& app) {
   serve->add_option("--public-origin", options->public_origin,
                     "The address people open the toolkit at behind a reverse proxy, e.g. "
                     "https://toolkit.example.org (https makes the sign-in cookie Secure)");
-  serve->add_option("--db", options->database, "SQLite database file (created if missing)")
+  serve
+      ->add_option("--db", options->database,
+                   server::database_option_help(server::OpenMode::kCreate))
       ->capture_default_str();
   serve->add_option("--content", options->content, "Folder of the toolkit's pages")
       ->capture_default_str();

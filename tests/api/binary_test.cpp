@@ -261,7 +261,8 @@ class ExampleTracker {
 
  private:
   TempDir dir_;
-  std::string database_ = (dir_.path() / "tracker.db").string();
+  TestStoreLocation store_{dir_.path() / "tracker.db"};
+  std::string database_ = store_.location();
 };
 
 // "1900.0%": a fraction as the readable reports print it.

@@ -34,7 +34,7 @@ std::size_t count_lines(const std::string& text) {
 // A fresh database with the example provider loaded.
 class Brookfield {
  public:
-  Brookfield() : database_((dir_.path() / "tracker.db").string()) {
+  Brookfield() : database_(store_.location()) {
     ok({"provider", "add", "Brookfield Home Care"});
     for (const std::string form : {"applicants", "spend", "headcount"}) {
       ok({"import", form, "--provider", "1", kExamples + form + ".csv"});
@@ -84,6 +84,7 @@ class Brookfield {
 
  private:
   TempDir dir_;
+  TestStoreLocation store_{dir_.path() / "tracker.db"};
   std::string database_;
 };
 

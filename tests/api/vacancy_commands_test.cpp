@@ -20,7 +20,7 @@ namespace {
 // A database with provider 1 and its draft vacancy 1: everything publishing needs but a town.
 class DraftVacancy {
  public:
-  DraftVacancy() : database_((dir_.path() / "tracker.db").string()) {
+  DraftVacancy() : database_(store_.location()) {
     tracker::Store store(database_);
     const tracker::Id provider = store.providers().create("Brookfield Home Care").id;
     tracker::Vacancy v;
@@ -49,6 +49,7 @@ class DraftVacancy {
 
  private:
   TempDir dir_;
+  TestStoreLocation store_{dir_.path() / "tracker.db"};
   std::string database_;
 };
 

@@ -126,7 +126,7 @@ namespace {
 // and clicked once today, and one applicant through the vacancy page today.
 class PublishedVacancy {
  public:
-  PublishedVacancy() : database_((dir_.path() / "tracker.db").string()) {
+  PublishedVacancy() : database_(store_.location()) {
     tracker::Store store(database_);
     const tracker::Id provider = store.providers().create("Brookfield Home Care").id;
     tracker::AdvertJudge judge{
@@ -165,6 +165,7 @@ class PublishedVacancy {
 
  private:
   TempDir dir_;
+  TestStoreLocation store_{dir_.path() / "tracker.db"};
   std::string database_;
   std::string today_;
 };

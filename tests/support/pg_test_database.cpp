@@ -70,4 +70,13 @@ std::string PgTestDatabase::uri() const {
   return uri;
 }
 
+TestStoreLocation::TestStoreLocation(const std::filesystem::path& file) {
+  if (stores_on_postgresql()) {
+    database_ = std::make_unique<PgTestDatabase>();
+    location_ = database_->uri();
+  } else {
+    location_ = file.string();
+  }
+}
+
 }  // namespace caretoolkit::testing

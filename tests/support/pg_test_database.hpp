@@ -8,6 +8,8 @@
 // PostgreSQL test never passes without PostgreSQL.
 #pragma once
 
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include "pg/connection.hpp"
@@ -40,6 +42,19 @@ class PgTestDatabase {
  private:
   std::string cluster_uri_;
   std::string name_;
+};
+
+// Where a test keeps a store: the SQLite file `file`, or, when stores_on_postgresql(), a database
+// of its own on the test cluster, dropped when this object goes.
+class TestStoreLocation {
+ public:
+  explicit TestStoreLocation(const std::filesystem::path& file);
+  // The file's path or the database's URI, for tracker::Store and --db.
+  const std::string& location() const { return location_; }
+
+ private:
+  std::unique_ptr<PgTestDatabase> database_;
+  std::string location_;
 };
 
 }  // namespace caretoolkit::testing

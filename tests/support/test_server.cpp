@@ -4,6 +4,9 @@
 #include <atomic>
 #include <random>
 
+#include <SQLiteCpp/Database.h>
+
+#include "pg/connection.hpp"
 #include "tracker/api_keys.hpp"
 
 namespace caretoolkit::testing {
@@ -24,9 +27,8 @@ TempDir::~TempDir() {
 }
 
 TestServer::TestServer(const TestServerOptions& options) {
-  database_path_ = dir_.path() / "caretoolkit.db";
   server::AppConfig app_config;
-  app_config.database_path = database_path_;
+  app_config.database_path = database_.location();
   app_config.content_dir = options.content_dir;
   app_config.rules_dir = options.rules_dir;
   app_config.access_log = false;
@@ -43,6 +45,15 @@ TestServer::TestServer(const TestServerOptions& options) {
       [app = app_.get()](const server::Exchange& exchange) { app->observe(exchange); });
   http_->start();
   app_->set_open_connections_source([http = http_.get()] { return http->open_connections(); });
+}
+
+std::int64_t TestServer::count_rows(const std::string& table) const {
+  // The table's name is the test's own, never input.
+  const std::string sql = "SELECT count(*) FROM " + table;
+  if (pg::is_uri(database()))
+    return pg::Connection(database()).exec(sql).single().get<std::int64_t>(0);
+  SQLite::Database db(database(), SQLite::OPEN_READONLY);
+  return db.execAndGet(sql).getInt64();
 }
 
 std::string TestServer::create_team_key() {

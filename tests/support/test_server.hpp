@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "app.hpp"
 #include "http_server.hpp"
+#include "pg_test_database.hpp"
 
 namespace caretoolkit::testing {
 
@@ -52,15 +54,19 @@ class TestServer {
   unsigned short port() const { return http_->port(); }
   server::App& app() { return *app_; }
   server::HttpServer& http() { return *http_; }
-  const std::filesystem::path& database_path() const { return database_path_; }
+  // The server's database: a file's path, or a PostgreSQL URI when the suite runs there.
+  const std::string& database() const { return database_.location(); }
   void stop() { http_->stop(); }
+
+  // The rows of `table` in the server's database, read past the server.
+  std::int64_t count_rows(const std::string& table) const;
 
   // A new team key, straight from the store (as `caretoolkit admin create-team-key` does).
   std::string create_team_key();
 
  private:
   TempDir dir_;
-  std::filesystem::path database_path_;
+  TestStoreLocation database_{dir_.path() / "caretoolkit.db"};
   std::unique_ptr<server::App> app_;
   std::unique_ptr<server::HttpServer> http_;
 };

@@ -50,13 +50,13 @@ class ScratchDir {
   // on PostgreSQL (stores_on_postgresql()), a database of its own on the test cluster, dropped
   // with this folder.
   std::string store_location(std::string_view name) {
-    if (!caretoolkit::testing::stores_on_postgresql()) return file(name).string();
-    return databases_.emplace_back(std::make_unique<caretoolkit::testing::PgTestDatabase>())->uri();
+    return stores_.emplace_back(std::make_unique<caretoolkit::testing::TestStoreLocation>(file(name)))
+        ->location();
   }
 
  private:
   std::filesystem::path path_;
-  std::vector<std::unique_ptr<caretoolkit::testing::PgTestDatabase>> databases_;
+  std::vector<std::unique_ptr<caretoolkit::testing::TestStoreLocation>> stores_;
 };
 
 inline StoreOptions fixed_today(Date today = kToday) {
