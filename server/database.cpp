@@ -63,6 +63,15 @@ void prepare_location(const fs::path& path, OpenMode mode) {
 
 }  // namespace
 
+void refuse_password(const std::string& uri, const std::string& option) {
+  if (!pg::has_password(uri)) return;
+  throw Error{ErrorCode::kInvalid,
+              "cannot use the database '" + pg::describe(uri) +
+                  "': the address holds a password, which anyone on this machine can read on a "
+                  "command line; leave it out, and give it in PGPASSWORD or ~/.pgpass",
+              option};
+}
+
 std::string database_option_help(OpenMode mode) {
   return std::string(mode == OpenMode::kCreate ? "SQLite database file (created if missing)"
                                                : "SQLite database file (must exist)") +
@@ -76,13 +85,8 @@ std::unique_ptr<tracker::Store> open_database(
   tracker::StoreOptions options;
   if (now) options.now = std::move(now);
   if (pg::is_uri(location)) {
-    const std::string name = pg::describe(location);
-    if (pg::has_password(location)) {
-      throw refusal(name,
-                    "the address holds a password, which anyone on this machine can read on a "
-                    "command line: leave it out, and give it in PGPASSWORD or ~/.pgpass");
-    }
-    return open_store(location, name, std::move(options));
+    refuse_password(location, "--db");
+    return open_store(location, pg::describe(location), std::move(options));
   }
   const fs::path path(location);
   prepare_location(path, mode);

@@ -24,6 +24,10 @@ enum class OpenMode {
   kMustExist,
 };
 
+// Refuses a PostgreSQL URI given as `option` that holds a password (Error kInvalid, naming the
+// database without it): anyone on the machine can read a command line.
+void refuse_password(const std::string& uri, const std::string& option);
+
 // The help text of --db for a command that opens the database in `mode`.
 std::string database_option_help(OpenMode mode);
 

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   caretoolkit::commands::add_settings_commands(app);
   caretoolkit::commands::add_vacancy_commands(app);
   caretoolkit::commands::add_backup_command(app);
+  caretoolkit::commands::add_migrate_command(app);
 
   try {
     app.parse(argc, argv);

@@ -27,6 +27,9 @@ void add_applicant_commands(CLI::App& app);
 // caretoolkit backup [--db PATH] [--force] OUT
 void add_backup_command(CLI::App& app);
 
+// caretoolkit migrate [--from PATH] --to postgresql://USER@HOST/DBNAME
+void add_migrate_command(CLI::App& app);
+
 // caretoolkit check [--json] [--rules DIR] [--service S] [--role R] [--provider ID --db PATH]
 //   FILE... | -
 void add_check_command(CLI::App& app);
