@@ -1,21 +1,23 @@
 // The tracker benchmark. Generates a year and a half of recruitment for many providers (by default
 // 1,000 providers and 1,000,000 applicants with their stage dates, spend and monthly headcounts),
 // then measures and prints:
-//   1. import throughput of one applicants CSV holding every row, beside the sqlite3 command-line
-//      tool's `.import` of the same file into a plain table (the ratio of the medians over
-//      several rounds: target at least 0.5);
+//   1. import throughput of one applicants CSV holding every row, beside the database's own bulk
+//      load of the same file into a plain table (the ratio of the medians over several rounds:
+//      target at least 0.5): the sqlite3 command-line tool's `.import`, or psql's `\copy`;
 //   2. the realistic case: each provider importing its own three files (one commit per file);
 //   3. one provider's ROI report (load + compute): median and p99 over 100 providers (target
 //      under 5 ms);
 //   4. the team KPIs over all the data (load + compute; target under 500 ms).
 // The data is deterministic for a given seed. Usage:
 //   bench_tracker [--providers N] [--applicants-per-provider N] [--dir DIR] [--seed N]
-//                 [--rounds N] [--reports-only | --import-only]
+//                 [--rounds N] [--reports-only | --import-only] [--postgresql URI]
 // DIR defaults to caretoolkit-bench-tracker in the system's temporary folder. Phase 1 runs
-// --rounds times (default 3), sqlite3 and caretoolkit in turn, and reports the medians.
-// --reports-only skips generating and importing and times the reports (3 and 4) on the
-// DIR/tracker.db an earlier run left behind; --import-only stops after the import against
-// sqlite3 (1): quicker loops while working on one or the other.
+// --rounds times (default 3), the database's tool and caretoolkit in turn, and reports the
+// medians. --reports-only skips generating and importing and times the reports (3 and 4) on the
+// store an earlier run left behind; --import-only stops after the import against the tool (1):
+// quicker loops while working on one or the other. With --postgresql, the stores are databases
+// made (and remade) on the PostgreSQL server that URI reaches, as a user allowed to create
+// databases; run.sh --postgresql starts a throwaway one.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -26,11 +28,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "metrics/roi.hpp"
+#include "pg/connection.hpp"
 #include "metrics/store_view.hpp"
 #include "metrics/team.hpp"
 #include "team_kpis.hpp"
@@ -216,11 +220,85 @@ StoreOptions bench_options() {
   return options;
 }
 
-void remove_database(const std::filesystem::path& path) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    std::filesystem::remove(path.string() + suffix);
+// Where the benchmark keeps its stores, and the database's own bulk load to compare with.
+class Target {
+ public:
+  virtual ~Target() = default;
+  // A new, empty store named `name` (what was there before removed); its location for Store.
+  virtual std::string fresh(const std::string& name) = 0;
+  // The location of the store named `name` as an earlier run left it.
+  virtual std::string existing(const std::string& name) = 0;
+  virtual void remove(const std::string& name) = 0;
+  // The shell command that bulk-loads `csv` into a plain table of a new store named `name`.
+  virtual std::string bulk_load(const std::filesystem::path& csv, const std::string& name) = 0;
+  virtual const char* tool() const = 0;  // "sqlite3 .import"
+};
+
+class SqliteTarget final : public Target {
+ public:
+  explicit SqliteTarget(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  std::string fresh(const std::string& name) override {
+    remove(name);
+    return existing(name);
   }
-}
+  std::string existing(const std::string& name) override { return (dir_ / name).string() + ".db"; }
+  void remove(const std::string& name) override {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(existing(name) + suffix);
+    }
+  }
+  std::string bulk_load(const std::filesystem::path& csv, const std::string& name) override {
+    return "sqlite3 '" + fresh(name) + "' '.mode csv' '.import " + csv.string() + " applicants'";
+  }
+  const char* tool() const override { return "sqlite3 .import"; }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+class PostgresqlTarget final : public Target {
+ public:
+  explicit PostgresqlTarget(std::string uri) : uri_(std::move(uri)) {}
+  std::string fresh(const std::string& name) override {
+    remove(name);
+    pg::Connection admin(uri_);
+    admin.exec("CREATE DATABASE " + admin.quote_identifier(database(name)));
+    return existing(name);
+  }
+  std::string existing(const std::string& name) override {
+    // The server's URI names its database in the path, before any "?".
+    const auto query = uri_.find('?');
+    const auto path = uri_.rfind('/', query);
+    std::string uri = uri_.substr(0, path + 1) + database(name);
+    if (query != std::string::npos) uri += uri_.substr(query);
+    return uri;
+  }
+  void remove(const std::string& name) override {
+    pg::Connection admin(uri_);
+    admin.exec("DROP DATABASE IF EXISTS " + admin.quote_identifier(database(name)) +
+               " WITH (FORCE)");
+  }
+  std::string bulk_load(const std::filesystem::path& csv, const std::string& name) override {
+    // A text column for each of the file's, named as its header names them.
+    std::ifstream in(csv);
+    std::string header;
+    std::getline(in, header);
+    std::string columns;
+    std::size_t start = 0;
+    while (start <= header.size()) {
+      const std::size_t end = std::min(header.find(',', start), header.size());
+      columns += (columns.empty() ? "" : ", ") + header.substr(start, end - start) + " text";
+      start = end + 1;
+    }
+    return "psql -q '" + fresh(name) + "' -c 'CREATE TABLE applicants (" + columns +
+           ")' -c \"\\copy applicants FROM '" + csv.string() + "' WITH (FORMAT csv, HEADER)\"";
+  }
+  const char* tool() const override { return "psql \\copy"; }
+
+ private:
+  static std::string database(const std::string& name) { return "bench_" + name; }
+  std::string uri_;
+};
 
 struct Options {
   int providers = 1000;
@@ -230,6 +308,7 @@ struct Options {
   unsigned seed = 20250701;
   bool reports_only = false;
   bool import_only = false;
+  std::string postgresql;  // the server's URI; empty: SQLite files in dir
 };
 
 Options parse(int argc, char** argv) {
@@ -255,6 +334,8 @@ Options parse(int argc, char** argv) {
       options.rounds = std::max(1, std::atoi(argv[i + 1]));
     else if (flag == "--seed")
       options.seed = static_cast<unsigned>(std::atol(argv[i + 1]));
+    else if (flag == "--postgresql")
+      options.postgresql = argv[i + 1];
     else {
       std::cerr << "unknown option " << flag << "\n";
       std::exit(2);
@@ -263,8 +344,9 @@ Options parse(int argc, char** argv) {
   return options;
 }
 
-// Phases 1 and 2; leaves every provider's data in `db` and returns the providers' ids.
-std::vector<Id> generate_and_import(const Options& options, const std::filesystem::path& db) {
+// Phases 1 and 2; leaves every provider's data in the store "tracker" and returns the providers'
+// ids.
+std::vector<Id> generate_and_import(const Options& options, Target& target) {
   const std::size_t total_rows =
       static_cast<std::size_t>(options.providers) * static_cast<std::size_t>(options.per_provider);
   // Generate -----------------------------------------------------------------------------------
@@ -284,34 +366,29 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
   std::printf("generated in %.1f s; applicants.csv is %.1f MB\n", seconds_since(start),
               static_cast<double>(all_applicants.size()) / 1e6);
 
-  // 1. One file with every row, against sqlite3 .import -----------------------------------------
+  // 1. One file with every row, against the database's own bulk load ---------------------------
   // The two take turns, round after round, so that a slow spell of a shared machine lands on
   // both; the ratio is judged on the medians.
-  const auto plain_db = options.dir / "plain.db";
-  const auto bulk_db = options.dir / "bulk.db";
-  const std::string command = "sqlite3 '" + plain_db.string() + "' '.mode csv' '.import " +
-                              csv_path.string() + " applicants'";
-  std::vector<double> sqlite_walls, sqlite_cpus, our_walls, our_cpus;
-  bool sqlite_ok = true;
+  std::vector<double> tool_walls, tool_cpus, our_walls, our_cpus;
+  bool tool_ok = true;
   for (int round = 1; round <= options.rounds; ++round) {
-    remove_database(plain_db);
-    const Stopwatch sqlite_clock{RUSAGE_CHILDREN};
-    sqlite_ok = sqlite_ok && std::system(command.c_str()) == 0;
-    sqlite_walls.push_back(sqlite_clock.wall_seconds());
-    sqlite_cpus.push_back(sqlite_clock.cpu_used());
+    const std::string command = target.bulk_load(csv_path, "plain");
+    const Stopwatch tool_clock{RUSAGE_CHILDREN};
+    tool_ok = tool_ok && std::system(command.c_str()) == 0;
+    tool_walls.push_back(tool_clock.wall_seconds());
+    tool_cpus.push_back(tool_clock.cpu_used());
 
-    remove_database(bulk_db);
-    Store store(bulk_db, bench_options());
+    Store store(target.fresh("bulk"), bench_options());
     const Id provider = store.providers().create("Everyone at once").id;
     const Stopwatch clock;
     const ImportSummary summary = store.import_applicants_csv(provider, all_applicants);
     our_walls.push_back(clock.wall_seconds());
     our_cpus.push_back(clock.cpu_used());
     std::printf(
-        "round %d: sqlite3 .import into a plain table %.2f s (%.2f s CPU); caretoolkit import "
+        "round %d: %s into a plain table %.2f s (%.2f s CPU); caretoolkit import "
         "%.2f s (%.2f s CPU), %zu rows; ratio %.2f\n",
-        round, sqlite_walls.back(), sqlite_cpus.back(), our_walls.back(), our_cpus.back(),
-        summary.rows, sqlite_walls.back() / our_walls.back());
+        round, target.tool(), tool_walls.back(), tool_cpus.back(), our_walls.back(),
+        our_cpus.back(), summary.rows, tool_walls.back() / our_walls.back());
     if (round < options.rounds) continue;
     const Stopwatch again;
     store.import_applicants_csv(provider, all_applicants);
@@ -320,28 +397,27 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
         again.wall_seconds(), again.cpu_used());
   }
   const auto rows = static_cast<double>(total_rows);
-  if (!sqlite_ok) {
-    std::printf("sqlite3 .import failed (is the sqlite3 package installed?)\n");
+  if (!tool_ok) {
+    std::printf("%s failed (is the tool installed?)\n", target.tool());
   } else {
-    std::printf("sqlite3 .import, median of %d: %.2f s (%.2f s CPU), %.0f rows/s\n", options.rounds,
-                median(sqlite_walls), median(sqlite_cpus), rows / median(sqlite_walls));
+    std::printf("%s, median of %d: %.2f s (%.2f s CPU), %.0f rows/s\n", target.tool(),
+                options.rounds, median(tool_walls), median(tool_cpus), rows / median(tool_walls));
   }
   std::printf("caretoolkit import, median of %d: %.2f s (%.2f s CPU), %.0f rows/s\n",
               options.rounds, median(our_walls), median(our_cpus), rows / median(our_walls));
-  if (sqlite_ok) {
+  if (tool_ok) {
     std::printf(
-        "speed against sqlite3 .import (medians): %.2f by wall time, %.2f by CPU time "
-        "(target >= 0.50)\n",
-        median(sqlite_walls) / median(our_walls), median(sqlite_cpus) / median(our_cpus));
+        "speed against %s (medians): %.2f by wall time, %.2f by CPU time (target >= 0.50)\n",
+        target.tool(), median(tool_walls) / median(our_walls),
+        median(tool_cpus) / median(our_cpus));
   }
-  remove_database(bulk_db);
-  remove_database(plain_db);
+  target.remove("bulk");
+  target.remove("plain");
   if (options.import_only) return {};
 
   // 2. Each provider its own files
   // -----------------------------------------------------------------
-  remove_database(db);
-  Store store(db, bench_options());
+  Store store(target.fresh("tracker"), bench_options());
   start = Clock::now();
   std::vector<Id> providers;
   for (int p = 0; p < options.providers; ++p) {
@@ -360,10 +436,11 @@ std::vector<Id> generate_and_import(const Options& options, const std::filesyste
   return providers;
 }
 
-// Phases 3 and 4, on the data in `db`; `ids` are the providers to sample, or empty for all.
-void time_reports(const std::filesystem::path& db, const std::vector<Id>& ids) {
+// Phases 3 and 4, on the data in the store at `location`; `ids` are the providers to sample, or
+// empty for all.
+void time_reports(const std::string& location, const std::vector<Id>& ids) {
   // 3. One provider's ROI report ----------------------------------------------------------------
-  Store store(db, bench_options());
+  Store store(location, bench_options());
   std::vector<Id> providers = ids;
   if (providers.empty()) {
     for (PageRequest page{.limit = 1000, .cursor = {}};;) {
@@ -417,22 +494,28 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is known
   const Options options = parse(argc, argv);
   std::filesystem::create_directories(options.dir);
-  const auto db = options.dir / "tracker.db";
+  std::unique_ptr<Target> target;
+  if (options.postgresql.empty()) {
+    target = std::make_unique<SqliteTarget>(options.dir);
+  } else {
+    target = std::make_unique<PostgresqlTarget>(options.postgresql);
+  }
   if (options.reports_only) {
-    if (!std::filesystem::exists(db)) {
-      std::cerr << db.string() << " does not exist: run once without --reports-only first\n";
+    const std::string location = target->existing("tracker");
+    if (options.postgresql.empty() && !std::filesystem::exists(location)) {
+      std::cerr << location << " does not exist: run once without --reports-only first\n";
       return 2;
     }
-    std::printf("tracker benchmark: reports on %s\n", db.string().c_str());
-    time_reports(db, {});
+    std::printf("tracker benchmark: reports on %s\n", location.c_str());
+    time_reports(location, {});
     return 0;
   }
   std::printf(
-      "tracker benchmark: %d providers x %d applicants = %zu applicants (seed %u)\n",
+      "tracker benchmark: %d providers x %d applicants = %zu applicants (seed %u), on %s\n",
       options.providers, options.per_provider,
       static_cast<std::size_t>(options.providers) * static_cast<std::size_t>(options.per_provider),
-      options.seed);
-  const std::vector<Id> providers = generate_and_import(options, db);
-  if (!options.import_only) time_reports(db, providers);
+      options.seed, options.postgresql.empty() ? "SQLite" : "PostgreSQL");
+  const std::vector<Id> providers = generate_and_import(options, *target);
+  if (!options.import_only) time_reports(target->existing("tracker"), providers);
   return 0;
 }
