@@ -118,6 +118,16 @@ Connection::Connection(std::string_view uri, std::string_view database)
   exec_script(kSessionSettings);
 }
 
+void Connection::reconnect() {
+  PQreset(handle_.get());
+  if (PQstatus(handle_.get()) != CONNECTION_OK) {
+    throw Error(ErrorCode::kUnavailable, "could not connect again to the PostgreSQL database " +
+                                             target_ + ": " +
+                                             one_line(PQerrorMessage(handle_.get())));
+  }
+  exec_script(kSessionSettings);
+}
+
 Result Connection::checked(PGresult* raw, ExecStatusType also_expected) const {
   Result result(raw);  // freed whatever happens
   const ExecStatusType status = raw == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(raw);

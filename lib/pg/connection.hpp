@@ -64,6 +64,10 @@ class Connection {
 
   // The connection's description (see describe()), for messages.
   const std::string& target() const { return target_; }
+  // Connects again with the same parameters and session settings, after the server has gone (a
+  // restart, a failover); the session's prepared statements are gone with the old one. Throws
+  // caretoolkit::Error, kUnavailable, when the server still cannot be reached.
+  void reconnect();
   // False once the server has gone (after a DatabaseError of kind kConnection).
   bool healthy() const { return PQstatus(handle_.get()) == CONNECTION_OK; }
   // The server's process id for this session, for pg_terminate_backend or pg_stat_activity.

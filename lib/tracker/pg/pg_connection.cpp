@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "pg/database_error.hpp"
 #include "pg/transaction.hpp"
 
 namespace caretoolkit::tracker::pg {
@@ -258,6 +259,19 @@ Statement& PgConnection::statement(const std::string& sql) {
 }
 
 void PgConnection::begin(Mode mode) {
+  if (!connection_.healthy()) reconnect();
+  try {
+    start(mode);
+  } catch (const caretoolkit::pg::DatabaseError& error) {
+    // A server gone since the last transaction shows only now; nothing was done yet, so connect
+    // again and begin once more.
+    if (error.failure() != caretoolkit::pg::Failure::kConnection) throw;
+    reconnect();
+    start(mode);
+  }
+}
+
+void PgConnection::start(Mode mode) {
   if (mode == Mode::kReader) {
     connection_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     return;
@@ -270,6 +284,11 @@ void PgConnection::begin(Mode mode) {
 
 void PgConnection::commit() {
   connection_.exec("COMMIT");
+}
+
+void PgConnection::reconnect() {
+  statements_.clear();  // prepared in the session that has gone
+  connection_.reconnect();
 }
 
 std::string PgConnection::pin_snapshot() {

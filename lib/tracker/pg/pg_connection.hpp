@@ -94,6 +94,8 @@ class PgConnection final : public tracker::Connection {
   Backend backend() const noexcept override { return Backend::kPostgresql; }
   Statement& statement(const std::string& sql) override;
   void exec(const std::string& sql) override { connection_.exec_script(sql); }
+  // Connects again first when the server has gone since the last transaction (a restart, a
+  // failover), so that a transaction never begins on a dead connection.
   void begin(Mode mode) override;
   void commit() override;
   std::string pin_snapshot() override;
@@ -103,6 +105,9 @@ class PgConnection final : public tracker::Connection {
   bool idle() const noexcept override;
 
  private:
+  void start(Mode mode);
+  void reconnect();
+
   caretoolkit::pg::Connection connection_;
   std::chrono::milliseconds lock_wait_;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> statements_;
