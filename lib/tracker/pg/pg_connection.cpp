@@ -201,6 +201,11 @@ bool PgStatement::is_null(int index) const {
 
 std::int64_t PgStatement::int64_at(int index) const {
   const auto& result = rows();
+  const std::string_view text = result.text(row_, index);
+  std::int64_t value = 0;
+  // Most columns read are integers: read them straight from their text.
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size()) return value;
   if (result.is_null(row_, index)) return 0;
   if (PQftype(result.handle(), index) == kBooleanType) {
     return result[row_].get<bool>(index) ? 1 : 0;
