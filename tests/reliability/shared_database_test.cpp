@@ -6,12 +6,10 @@
 // and on PostgreSQL every server's writes take one advisory lock.
 #include <doctest/doctest.h>
 
-#include <atomic>
+#include <array>
+#include <functional>
 #include <latch>
 #include <map>
-#include <mutex>
-#include <optional>
-#include <set>
 #include <sstream>
 #include <thread>
 
@@ -65,6 +63,25 @@ struct TimedAnswer {
 // Whether two requests were in the servers' hands at the same time.
 bool overlapped(const TimedAnswer& one, const TimedAnswer& other) {
   return one.sent < other.answered && other.sent < one.answered;
+}
+
+// Makes both requests at the same moment, each from a thread of its own (each on a connection
+// opened beforehand); returns their answers in the same order.
+std::array<TimedAnswer, 2> send_together(
+    const std::array<std::function<HttpResult()>, 2>& requests) {
+  std::array<TimedAnswer, 2> answers;
+  std::latch ready(2);
+  const auto send = [&](std::size_t which) {
+    ready.arrive_and_wait();
+    answers[which].sent = Clock::now();
+    answers[which].result = requests[which]();
+    answers[which].answered = Clock::now();
+  };
+  std::thread first(send, 0);
+  std::thread second(send, 1);
+  first.join();
+  second.join();
+  return answers;
 }
 
 std::string describe(const HttpResult& response) {
@@ -124,6 +141,23 @@ std::string offered_applicant(const SharedDatabase& shared, HttpClient& client,
                                               {"offered_on", "2025-01-14"}});
   REQUIRE(created.status == 201);
   return "/api/v1/applicants/" + std::to_string(json::parse(created.body).at("id").as_int64());
+}
+
+// Checks that the applicant at `path`, read through `client`, has started work and is not
+// rejected, or (`started` false) the other way round.
+void check_ended_as(HttpClient& client, const std::string& path, const std::string& key,
+                    bool started) {
+  const auto read = client.get(path, bearer(key));
+  REQUIRE(read.status == 200);
+  const auto applicant = json::parse(read.body).as_object();
+  INFO(read.body);
+  CHECK(applicant.at("stage") == (started ? "started" : "rejected"));
+  CHECK(applicant.at("outcome") == (started ? "" : "rejected"));
+  if (started) {
+    CHECK(applicant.at("started_on") == "2025-02-01");
+  } else {
+    CHECK(applicant.at("started_on").is_null());
+  }
 }
 
 // An applicants file whose rows C-0 ... all end in `ending`: "rejected" after the offer, or
@@ -230,20 +264,14 @@ TEST_CASE("a start and a rejection sent through two servers at once are never bo
     CAPTURE(round);
     const std::string path = offered_applicant(shared, setup, "R-" + std::to_string(round));
     // Odd rounds swap which server is asked for which stage.
-    const bool swap = round % 2 == 1;
-    TimedAnswer timed[2];  // [0]: started, [1]: rejected
-    std::latch ready(2);
-    const auto record = [&](HttpClient& client, const char* stage, TimedAnswer& answer) {
-      ready.arrive_and_wait();
-      answer.sent = Clock::now();
-      answer.result = send_json(client, "POST", path + "/events", shared.provider.key,
-                                json::object{{"stage", stage}, {"on", "2025-02-01"}});
-      answer.answered = Clock::now();
+    HttpClient& for_start = round % 2 == 0 ? through_a : through_b;
+    HttpClient& for_rejection = round % 2 == 0 ? through_b : through_a;
+    const auto record = [&](HttpClient& client, const char* stage) {
+      return send_json(client, "POST", path + "/events", shared.provider.key,
+                       json::object{{"stage", stage}, {"on", "2025-02-01"}});
     };
-    std::thread first([&] { record(swap ? through_b : through_a, "started", timed[0]); });
-    std::thread second([&] { record(swap ? through_a : through_b, "rejected", timed[1]); });
-    first.join();
-    second.join();
+    const auto timed = send_together({[&] { return record(for_start, "started"); },
+                                      [&] { return record(for_rejection, "rejected"); }});
     if (overlapped(timed[0], timed[1])) ++overlapping;
     const HttpResult& started = timed[0].result;
     const HttpResult& rejected = timed[1].result;
@@ -262,18 +290,7 @@ TEST_CASE("a start and a rejection sent through two servers at once are never bo
 
     // Both servers read the winner's stage, and only it.
     for (HttpClient* client : {&through_a, &through_b}) {
-      const auto read = client->get(path, bearer(shared.provider.key));
-      REQUIRE(read.status == 200);
-      const auto applicant = json::parse(read.body).as_object();
-      if (started.status == 201) {
-        CHECK(applicant.at("stage") == "started");
-        CHECK(applicant.at("started_on") == "2025-02-01");
-        CHECK(applicant.at("outcome") == "");
-      } else {
-        CHECK(applicant.at("stage") == "rejected");
-        CHECK(applicant.at("started_on").is_null());
-        CHECK(applicant.at("outcome") == "rejected");
-      }
+      check_ended_as(*client, path, shared.provider.key, started.status == 201);
     }
   }
   CHECK(round == kRounds);
@@ -297,21 +314,18 @@ TEST_CASE("two conflicting imports through two servers at once are each applied 
     // A provider of its own each round, so that both files are new to it.
     const ProviderAccount provider =
         shared.add_provider(setup, "Import Care " + std::to_string(round));
-    const bool swap = round % 2 == 1;
-    TimedAnswer timed[2];  // [0]: the rejected file, [1]: the started file
-    std::latch ready(2);
-    const auto import = [&](int server, const std::string& file, TimedAnswer& answer) {
-      HttpClient client("127.0.0.1", shared.port(server), 60s);
-      ready.arrive_and_wait();
-      answer.sent = Clock::now();
-      answer.result = client.request("POST", "/api/v1/import/applicants", file, "text/csv",
-                                     bearer(provider.key));
-      answer.answered = Clock::now();
+    // Odd rounds swap which server is sent which file.
+    HttpClient client_a("127.0.0.1", shared.a.port(), 60s);
+    HttpClient client_b("127.0.0.1", shared.b.port(), 60s);
+    HttpClient& for_rejected = round % 2 == 0 ? client_a : client_b;
+    HttpClient& for_started = round % 2 == 0 ? client_b : client_a;
+    const auto import = [&](HttpClient& client, const std::string& file) {
+      return client.request("POST", "/api/v1/import/applicants", file, "text/csv",
+                            bearer(provider.key));
     };
-    std::thread first([&] { import(swap ? 1 : 0, rejected_file, timed[0]); });
-    std::thread second([&] { import(swap ? 0 : 1, started_file, timed[1]); });
-    first.join();
-    second.join();
+    // [0]: the rejected file, [1]: the started file.
+    const auto timed = send_together({[&] { return import(for_rejected, rejected_file); },
+                                      [&] { return import(for_started, started_file); }});
     const HttpResult answers[2] = {timed[0].result, timed[1].result};
 
     INFO("rejected file: " << describe(answers[0]).substr(0, 400)
