@@ -1,7 +1,8 @@
 // A token bucket per client address, for the endpoints anyone may call without a key (the advert
 // checker). Each address may make `burst` requests at once and then `per_minute` a minute.
 // Buckets idle long enough to be full again are dropped, so memory stays bounded by the number
-// of addresses seen in the last few minutes.
+// of addresses seen in the last few minutes. The buckets are this process's own: servers sharing a
+// database each keep theirs, as the limit guards the CPU of the server that runs the checks.
 #pragma once
 
 #include <chrono>

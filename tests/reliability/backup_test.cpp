@@ -1,7 +1,8 @@
 // Online backup: tracker::backup_database and `caretoolkit backup`. The copy is a consistent
 // snapshot, taken while the server keeps writing; it opens as a Store, passes SQLite's integrity
 // check, and holds every write acknowledged before the backup began. Bad requests are refused
-// without touching anything.
+// without touching anything. These are about the SQLite file and are not run again on PostgreSQL,
+// whose databases are backed up with pg_dump: `caretoolkit backup` refuses one, saying so.
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Database.h>
@@ -58,6 +59,9 @@ ErrorCode error_code_of(const std::function<void()>& action) {
 }
 
 }  // namespace
+
+// SQLite's online backup of the file: not run again on PostgreSQL.
+TEST_SUITE_BEGIN("sqlite-only");
 
 TEST_CASE("a backup is a complete copy that opens as a store") {
   TempDir dir;
@@ -124,8 +128,8 @@ TEST_CASE("a backup refuses to overwrite unless asked and leaves nothing behind 
 TEST_CASE("caretoolkit backup copies a consistent database while the server takes writes") {
   TempDir dir;
   const auto database = dir.path() / "live.db";
-  const std::string team_key = create_team_key(database);
-  ServerProcess server(database);
+  const std::string team_key = create_team_key(database.string());
+  ServerProcess server(database.string());
   ProviderAccount provider;
   std::int64_t source_id = 0;
   {
@@ -226,4 +230,26 @@ TEST_CASE("caretoolkit backup copies a consistent database while the server take
   INFO(forced.second);
   CHECK(forced.first == 0);
   CHECK(integrity_check(copies[0].path) == "ok");
+}
+
+TEST_SUITE_END();
+
+TEST_CASE("caretoolkit backup refuses a PostgreSQL database and names pg_dump instead") {
+  TempDir dir;
+  // On PostgreSQL a live store; otherwise an address that is refused before any connection is
+  // tried, so it needs no server.
+  const TestStoreLocation store(dir.path() / "unused.db");
+  const std::string uri = stores_on_postgresql()
+                              ? store.location()
+                              : std::string("postgresql://caretoolkit@127.0.0.1:1/caretoolkit");
+  if (stores_on_postgresql()) create_team_key(uri);
+  const auto out = dir.path() / "copy.db";
+
+  const auto [status, output] = run_caretoolkit({"backup", "--db", uri, out.string()});
+  INFO(output);
+  CHECK(status == 2);
+  CHECK(contains(output, "is a PostgreSQL database"));
+  CHECK(contains(output, "back it up with pg_dump"));
+  CHECK_FALSE(fs::exists(out));
+  CHECK_FALSE(fs::exists(dir.path() / "copy.db.partial"));
 }

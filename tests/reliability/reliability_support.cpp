@@ -19,7 +19,7 @@ namespace caretoolkit::testing {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-ServerProcess::ServerProcess(const fs::path& database, const std::vector<std::string>& extra) {
+ServerProcess::ServerProcess(const std::string& database, const std::vector<std::string>& extra) {
   std::vector<std::string> arguments = serve_arguments(database);
   arguments.insert(arguments.end(), {"--threads", "2"});
   arguments.insert(arguments.end(), extra.begin(), extra.end());
@@ -47,9 +47,8 @@ std::string integrity_check(const fs::path& database) {
   return db.execAndGet("PRAGMA integrity_check").getString();
 }
 
-std::string create_team_key(const fs::path& database) {
-  const auto [status, output] =
-      run_caretoolkit({"admin", "create-team-key", "--db", database.string()});
+std::string create_team_key(const std::string& database) {
+  const auto [status, output] = run_caretoolkit({"admin", "create-team-key", "--db", database});
   if (status != 0 || !output.starts_with("ctk_")) {
     throw std::runtime_error("create-team-key failed: " + output);
   }

@@ -1,6 +1,7 @@
 // Shared pieces of the reliability suites: the caretoolkit binary run as a server on a database of
-// the test's choosing (so it can be killed and started again on the same file), the keys a test
-// needs, and JSON helpers.
+// the test's choosing (so it can be killed and started again on the same store, and several servers
+// can share one), the keys a test needs, and JSON helpers. A database is given as a location: a
+// SQLite file's path or a PostgreSQL URI, as `--db` takes it (see TestStoreLocation).
 #pragma once
 
 #include <boost/json.hpp>
@@ -17,12 +18,12 @@
 
 namespace caretoolkit::testing {
 
-// `caretoolkit serve` on `database`, listening on a free loopback port.
+// `caretoolkit serve --db database`, listening on a free loopback port.
 class ServerProcess {
  public:
   // Starts the server and waits (at most 30 s) for its banner; throws std::runtime_error if it
   // does not come up. `extra` arguments are appended (e.g. "--body-limit-kib", "65536").
-  ServerProcess(const std::filesystem::path& database, const std::vector<std::string>& extra = {});
+  ServerProcess(const std::string& database, const std::vector<std::string>& extra = {});
 
   unsigned short port() const { return port_; }
   pid_t pid() const { return child_->pid(); }
@@ -36,11 +37,12 @@ class ServerProcess {
   unsigned short port_ = 0;
 };
 
-// SQLite's PRAGMA integrity_check of `database`, opened read-only: "ok" when it is sound.
+// SQLite's PRAGMA integrity_check of the file `database`, opened read-only: "ok" when it is sound.
+// For SQLite stores only: PostgreSQL has no such check of a whole database.
 std::string integrity_check(const std::filesystem::path& database);
 
 // A team key made with `caretoolkit admin create-team-key --db database`.
-std::string create_team_key(const std::filesystem::path& database);
+std::string create_team_key(const std::string& database);
 
 struct ProviderAccount {
   std::int64_t id = 0;

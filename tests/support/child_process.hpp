@@ -48,7 +48,8 @@ class ChildProcess {
 std::string caretoolkit_binary();
 
 // The arguments of `caretoolkit serve` on a free loopback port (read it from the banner) with the
-// repository's pages and rules, the access log off, and a database at `database`.
+// repository's pages and rules, the access log off, and the database `database` (a SQLite file, or
+// a PostgreSQL URI).
 std::vector<std::string> serve_arguments(const std::filesystem::path& database);
 
 // Runs the binary to completion (at most 60 s), in `working_directory` when one is given, and
