@@ -170,15 +170,17 @@ Result Connection::exec(std::string_view sql, std::span<const Param> params) {
                               values.lengths.data(), values.formats.data(), 0));
 }
 
-void Connection::prepare(const std::string& name, std::string_view sql) {
+Result Connection::prepare(const std::string& name, std::string_view sql) {
   checked(PQprepare(handle_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
+  return checked(PQdescribePrepared(handle_.get(), name.c_str()));
 }
 
-Result Connection::exec_prepared(const std::string& name, std::span<const Param> params) {
+Result Connection::exec_prepared(const std::string& name, std::span<const Param> params,
+                                 bool binary) {
   const Values values(params);
   return checked(PQexecPrepared(handle_.get(), name.c_str(), static_cast<int>(params.size()),
                                 values.values.data(), values.lengths.data(), values.formats.data(),
-                                0));
+                                binary ? 1 : 0));
 }
 
 void Connection::exec_script(std::string_view sql) {

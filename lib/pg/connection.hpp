@@ -47,10 +47,12 @@ class Connection {
   Result exec(std::string_view sql, std::initializer_list<Param> params = {});
   Result exec(std::string_view sql, std::span<const Param> params);
 
-  // Prepares `sql` (one statement, with parameters $1, $2, ...) under `name` for this session,
-  // and runs the statement prepared under `name` with its parameters bound.
-  void prepare(const std::string& name, std::string_view sql);
-  Result exec_prepared(const std::string& name, std::span<const Param> params);
+  // Prepares `sql` (one statement, with parameters $1, $2, ...) under `name` for this session and
+  // returns the description of its result (its columns' names and types, no rows); runs the
+  // statement prepared under `name` with its parameters bound, its values in PostgreSQL's binary
+  // form when `binary`, in text form otherwise.
+  Result prepare(const std::string& name, std::string_view sql);
+  Result exec_prepared(const std::string& name, std::span<const Param> params, bool binary = false);
 
   // Runs fixed SQL that may hold several statements and no values (no parameters are possible).
   void exec_script(std::string_view sql);

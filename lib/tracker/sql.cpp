@@ -91,7 +91,7 @@ std::string_view read_text(const Column& column) {
 }
 
 Date read_date(const Column& column) {
-  if (auto date = Date::parse(read_text(column))) return *date;
+  if (auto date = column.getDate()) return *date;
   damaged(column, "the date");
 }
 

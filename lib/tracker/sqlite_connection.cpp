@@ -42,6 +42,10 @@ std::string_view SqliteStatement::blob_at(int index) const {
   return {static_cast<const char*>(blob), static_cast<std::size_t>(column.getBytes())};
 }
 
+std::optional<Date> SqliteStatement::date_at(int index) const {
+  return Date::parse(text_at(index));  // dates are stored as ISO 8601 text
+}
+
 int SqliteStatement::bytes_at(int index) const {
   return statement_.getColumn(index).getBytes();
 }

@@ -46,6 +46,7 @@ class SqliteStatement final : public Statement {
   std::string_view text_at(int index) const override;
   std::string_view blob_at(int index) const override;
   int bytes_at(int index) const override;
+  std::optional<Date> date_at(int index) const override;
   const char* name_at(int index) const override { return statement_.getColumnName(index); }
 
   // SQLiteCpp's getters are not const; reading a column changes nothing we rely on.

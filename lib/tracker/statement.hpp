@@ -18,8 +18,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/date.hpp"
 
 namespace caretoolkit::tracker {
 
@@ -39,6 +42,8 @@ class Column {
   const void* getBlob() const;  // the bytes of a BLOB (SQLite) or bytea (PostgreSQL) value
   int getBytes() const;         // the size of getText() or getBlob()
   const char* getName() const;
+  // A date column's day; empty for NULL or for text that is not a day.
+  std::optional<Date> getDate() const;
 
  private:
   const Statement& statement_;
@@ -80,6 +85,7 @@ class Statement {
   virtual std::string_view text_at(int index) const = 0;
   virtual std::string_view blob_at(int index) const = 0;
   virtual int bytes_at(int index) const = 0;
+  virtual std::optional<Date> date_at(int index) const = 0;
   virtual const char* name_at(int index) const = 0;
 };
 
@@ -109,6 +115,9 @@ inline int Column::getBytes() const {
 }
 inline const char* Column::getName() const {
   return statement_.name_at(index_);
+}
+inline std::optional<Date> Column::getDate() const {
+  return statement_.date_at(index_);
 }
 
 }  // namespace caretoolkit::tracker

@@ -1,7 +1,10 @@
 // PostgreSQL connections and statements; see pg_connection.hpp.
 #include "tracker/pg/pg_connection.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <chrono>
 #include <stdexcept>
 
 #include "pg/database_error.hpp"
@@ -14,8 +17,52 @@ namespace {
 using caretoolkit::pg::Bytes;
 using caretoolkit::pg::Param;
 
-constexpr unsigned kBooleanType = 16;  // pg_type's oid of boolean
-constexpr unsigned kByteaType = 17;    // and of bytea
+// pg_type's oids of the types read here.
+constexpr unsigned kBooleanType = 16;
+constexpr unsigned kByteaType = 17;
+constexpr unsigned kInt8Type = 20;
+constexpr unsigned kInt2Type = 21;
+constexpr unsigned kInt4Type = 23;
+constexpr unsigned kTextType = 25;
+constexpr unsigned kFloat8Type = 701;
+constexpr unsigned kVarcharType = 1043;
+constexpr unsigned kDateType = 1082;
+
+bool has_binary_reader(unsigned type) {
+  switch (type) {
+    case kBooleanType:
+    case kByteaType:
+    case kInt8Type:
+    case kInt2Type:
+    case kInt4Type:
+    case kTextType:
+    case kFloat8Type:
+    case kVarcharType:
+    case kDateType:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_text_type(unsigned type) {
+  return type == kTextType || type == kVarcharType || type == kByteaType;
+}
+
+// An integer sent in binary form: `size` bytes, most significant first.
+std::int64_t big_endian(std::string_view bytes) {
+  std::uint64_t value = 0;
+  for (const char byte : bytes) value = value << 8 | static_cast<unsigned char>(byte);
+  const unsigned bits = 8 * static_cast<unsigned>(bytes.size());
+  if (bits < 64 && (value >> (bits - 1)) != 0) value |= ~std::uint64_t{0} << bits;  // negative
+  return static_cast<std::int64_t>(value);
+}
+
+// A date sent in binary form: days since 2000-01-01.
+Date binary_date(std::string_view bytes) {
+  constexpr std::chrono::sys_days kEpoch{std::chrono::days(10957)};  // 2000-01-01
+  return Date(kEpoch + std::chrono::days(big_endian(bytes)));
+}
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -157,11 +204,30 @@ void PgStatement::bind(int index) {
 
 void PgStatement::run() {
   if (!prepared_) {
-    connection_.prepare(name_, sql_.text);
+    const caretoolkit::pg::Result description = connection_.prepare(name_, sql_.text);
+    types_.clear();
+    for (int column = 0; column < description.columns(); ++column) {
+      types_.push_back(PQftype(description.handle(), column));
+    }
+    binary_ = !types_.empty() && std::all_of(types_.begin(), types_.end(), has_binary_reader);
+    rendered_.assign(types_.size(), std::string());
     prepared_ = true;
   }
-  result_.emplace(connection_.exec_prepared(name_, params_));
+  result_.emplace(connection_.exec_prepared(name_, params_, binary_));
   row_ = -1;
+}
+
+std::string_view PgStatement::rendered(int index) const {
+  std::string& out = rendered_[static_cast<std::size_t>(index)];
+  const unsigned type = types_[static_cast<std::size_t>(index)];
+  if (type == kDateType) {
+    out = binary_date(rows().text(row_, index)).to_string();
+  } else if (type == kFloat8Type) {
+    out = std::to_string(double_at(index));
+  } else {
+    out = std::to_string(int64_at(index));
+  }
+  return out;
 }
 
 bool PgStatement::executeStep() {
@@ -202,6 +268,13 @@ bool PgStatement::is_null(int index) const {
 std::int64_t PgStatement::int64_at(int index) const {
   const auto& result = rows();
   const std::string_view text = result.text(row_, index);
+  if (binary_) {
+    if (result.is_null(row_, index)) return 0;
+    const unsigned type = types_[static_cast<std::size_t>(index)];
+    if (type == kInt8Type || type == kInt4Type || type == kInt2Type) return big_endian(text);
+    if (type == kBooleanType) return text.front() != 0 ? 1 : 0;
+    throw std::logic_error(std::string("column ") + name_at(index) + " is not an integer");
+  }
   std::int64_t value = 0;
   // Most columns read are integers: read them straight from their text.
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -216,17 +289,28 @@ std::int64_t PgStatement::int64_at(int index) const {
 double PgStatement::double_at(int index) const {
   const auto& result = rows();
   if (result.is_null(row_, index)) return 0;
+  if (binary_) {
+    if (types_[static_cast<std::size_t>(index)] != kFloat8Type) {
+      return static_cast<double>(int64_at(index));
+    }
+    return std::bit_cast<double>(big_endian(result.text(row_, index)));
+  }
   return result[row_].get<double>(index);
 }
 
 std::string_view PgStatement::text_at(int index) const {
-  return rows().text(row_, index);
+  const auto& result = rows();
+  if (!binary_ || result.is_null(row_, index) ||
+      is_text_type(types_[static_cast<std::size_t>(index)])) {
+    return result.text(row_, index);
+  }
+  return rendered(index);
 }
 
 std::string_view PgStatement::blob_at(int index) const {
   const auto& result = rows();
-  if (result.is_null(row_, index) || PQftype(result.handle(), index) != kByteaType) {
-    return result.text(row_, index);
+  if (binary_ || result.is_null(row_, index) || PQftype(result.handle(), index) != kByteaType) {
+    return text_at(index);
   }
   blob_ = result[row_].get<Bytes>(index).value;
   return blob_;
@@ -234,12 +318,22 @@ std::string_view PgStatement::blob_at(int index) const {
 
 int PgStatement::bytes_at(int index) const {
   const auto& result = rows();
+  if (binary_) return static_cast<int>(text_at(index).size());
   const std::size_t size = result.text(row_, index).size();
   // bytea's hex form: "\x" and two digits a byte.
   if (PQftype(result.handle(), index) == kByteaType && size >= 2) {
     return static_cast<int>((size - 2) / 2);
   }
   return static_cast<int>(size);
+}
+
+std::optional<Date> PgStatement::date_at(int index) const {
+  const auto& result = rows();
+  if (result.is_null(row_, index)) return std::nullopt;
+  if (binary_ && types_[static_cast<std::size_t>(index)] == kDateType) {
+    return binary_date(result.text(row_, index));
+  }
+  return Date::parse(text_at(index));
 }
 
 const char* PgStatement::name_at(int index) const {
