@@ -1,7 +1,6 @@
 // Analyse, evaluate, score, and say how much each finding needs a change.
 #include "advert/checker.hpp"
 
-#include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 #include "advert/statistics.hpp"
 
@@ -70,7 +69,6 @@ Report Checker::check(std::string_view text, const CheckOptions& options,
   report.role = options.role;
   report.service = options.service;
   score(scoring_, evaluation, document, state.ledger, report);
-  assign_priorities(report.findings);
   return report;
 }
 

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "advert/fixes.hpp"
+#include "advert/priority.hpp"
 
 namespace caretoolkit::advert {
 namespace {
@@ -16,11 +17,10 @@ using rules::Outcome;
 using rules::Rule;
 using rules::RuleKind;
 
-// weight / 2^k rounded half up, in whole points.
+// weight / 2^k rounded half up, in whole points (weight >= 0: a shift does the division).
 int diminished(int weight, int k) {
   if (k >= 30) return 0;
-  const long long divisor = 1LL << k;
-  return static_cast<int>((2LL * weight + divisor) / (2 * divisor));
+  return static_cast<int>(((2LL * weight) + (1LL << k)) >> (k + 1));
 }
 
 bool repeats(const Rule& rule) {
@@ -152,7 +152,9 @@ class FindingList {
     }
     if (listed_ < kListedFindingsPerRule) {
       ++listed_;
-      fill_finding(rule, o, checked_, points, limited, out_.emplace_back());
+      Finding& f = out_.emplace_back();
+      fill_finding(rule, o, checked_, points, limited, f);
+      f.priority = priority_of(f);
       return;
     }
     if (unlisted_.not_listed == 0) {  // the first one not listed gives the rule's fields
@@ -169,6 +171,7 @@ class FindingList {
   void flush() {
     if (unlisted_.not_listed == 0) return;
     unlisted_.detail = std::to_string(unlisted_.not_listed) + " more, not listed one by one";
+    unlisted_.priority = priority_of(unlisted_);
     out_.push_back(std::move(unlisted_));
     unlisted_ = Finding{};
   }

@@ -107,7 +107,8 @@ class ScoringRules {
   std::vector<Card> cards_;
 };
 
-// Turns observations into findings with points, in observation order, and fills the category
+// Turns observations into findings with points and priorities (priority.hpp), in observation
+// order, and fills the category
 // scores, the overall score (with its cap, Report::cap) and the grade of `report`, whose
 // checked_text becomes a copy of document.original() for the findings' text. The observations'
 // details move to the findings. `ledger` is working memory; its previous content is replaced.
