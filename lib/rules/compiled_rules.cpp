@@ -397,16 +397,21 @@ bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, st
   return false;
 }
 
-template <typename Visit>
-bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
-                                        const EvaluationWork& scratch, const Document& document,
-                                        bool one_sentence, Visit visit) const {
-  // A term step found nowhere rules the alternative out before any walk over the text.
+inline bool CompiledRules::may_occur(const CompiledAlternative& alternative,
+                                     const EvaluationWork& scratch) {
   for (const CompiledStep& step : alternative.steps) {
     if (step.target == kNoTarget) continue;
     const Hits hits = hits_of(step.target, scratch);
     if (hits.begin == hits.end) return false;
   }
+  return true;
+}
+
+template <typename Visit>
+bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
+                                        const EvaluationWork& scratch, const Document& document,
+                                        bool one_sentence, Visit visit) const {
+  if (!may_occur(alternative, scratch)) return false;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
   // Whether a class step's except words rule out the word at `token`.
@@ -491,6 +496,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
     const Document& document) const {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
   for (const CompiledAlternative& alternative : alternatives) {
+    if (!may_occur(alternative, scratch)) continue;  // settled without a walk, as most are
     const bool any = for_each_occurrence(alternative, scratch, document, false,
                                          [&](std::uint32_t first, std::uint32_t end) {
                                            found.emplace(first, end);

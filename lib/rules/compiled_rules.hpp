@@ -151,6 +151,9 @@ class CompiledRules {
   static Hits hits_of(std::uint32_t target, const EvaluationWork& scratch);
   // Fills scratch.by_target and scratch.target_begin from the matcher's hits.
   void group_by_target(EvaluationWork& scratch) const;
+  // Whether `alternative` may occur: a term step found nowhere rules it out before any walk over
+  // the text.
+  static bool may_occur(const CompiledAlternative& alternative, const EvaluationWork& scratch);
   // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
   // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
   // those within one sentence) until visit returns true; returns whether it did.
