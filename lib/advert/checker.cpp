@@ -1,7 +1,6 @@
 // Analyse, evaluate, score, and say how much each finding needs a change.
 #include "advert/checker.hpp"
 
-#include "advert/priority.hpp"
 #include "advert/scoring.hpp"
 #include "advert/statistics.hpp"
 
@@ -9,7 +8,11 @@ namespace caretoolkit::advert {
 
 Checker::Checker(const rules::RuleSet& rules, const text::Analyzer& analyzer,
                  const rules::AllowedTerms* allowed)
-    : rules_(rules), analyzer_(analyzer), compiled_(rules, analyzer), allowed_(allowed) {}
+    : rules_(rules),
+      analyzer_(analyzer),
+      compiled_(rules, analyzer),
+      scoring_(rules),
+      allowed_(allowed) {}
 
 struct CheckContext::State {
   text::Document document;
@@ -65,8 +68,7 @@ Report Checker::check(std::string_view text, const CheckOptions& options,
   report.rules_hash = rules_.content_hash();
   report.role = options.role;
   report.service = options.service;
-  score(rules_, evaluation, document, state.ledger, report);
-  assign_priorities(report.findings);
+  score(scoring_, evaluation, document, state.ledger, report);
   return report;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "advert/report.hpp"
+#include "advert/scoring.hpp"
 #include "core/date.hpp"
 #include "rules/allowed_terms.hpp"
 #include "rules/compiled_rules.hpp"
@@ -76,6 +77,7 @@ class Checker {
   const rules::RuleSet& rules_;
   const text::Analyzer& analyzer_;
   rules::CompiledRules compiled_;
+  ScoringRules scoring_;
   const rules::AllowedTerms* allowed_;
 };
 

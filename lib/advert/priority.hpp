@@ -25,7 +25,7 @@ Priority priority_of(const Finding& finding);
 // "must", "should", "could"; nullopt for Priority::kNone.
 std::optional<std::string_view> to_string(Priority priority);
 
-// Sets every finding's priority (Checker::check does).
+// Sets every finding's priority (score() sets them as it lists findings).
 void assign_priorities(std::vector<Finding>& findings);
 
 // The findings by impact, as the report's readers present them: critical ones first, then by

@@ -78,11 +78,12 @@ struct ScoreCap {
   int uncapped = 0;
 };
 
+// The rule's id and its sides' labels are views of the RuleSet's strings, like a Finding's.
 struct BalanceStatistic {
-  std::string rule_id;
-  std::string first_label;
+  std::string_view rule_id;
+  std::string_view first_label;
   int first = 0;
-  std::string second_label;
+  std::string_view second_label;
   int second = 0;
   std::optional<double> ratio;  // first / second; absent when second is 0
 };

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "advert/fixes.hpp"
+#include "advert/priority.hpp"
 
 namespace caretoolkit::advert {
 namespace {
@@ -16,11 +17,10 @@ using rules::Outcome;
 using rules::Rule;
 using rules::RuleKind;
 
-// weight / 2^k rounded half up, in whole points.
+// weight / 2^k rounded half up, in whole points (weight >= 0: a shift does the division).
 int diminished(int weight, int k) {
   if (k >= 30) return 0;
-  const long long divisor = 1LL << k;
-  return static_cast<int>((2LL * weight + divisor) / (2 * divisor));
+  return static_cast<int>(((2LL * weight) + (1LL << k)) >> (k + 1));
 }
 
 bool repeats(const Rule& rule) {
@@ -48,12 +48,12 @@ constexpr const char* kNotJudgedMessage =
 constexpr const char* kTooFewMessage =
     "Not judged: the advert is too short to weigh one set of words against the other.";
 
-std::string_view not_judged_message(const Rule& rule) {
-  return rule.kind == RuleKind::kBalance ? kTooFewMessage : kNotJudgedMessage;
+std::string_view not_judged_message(RuleKind kind) {
+  return kind == RuleKind::kBalance ? kTooFewMessage : kNotJudgedMessage;
 }
 
-std::string_view met_message(const Rule& rule) {
-  if (rule.kind == RuleKind::kBalance) return "In balance.";
+std::string_view met_message(RuleKind kind) {
+  if (kind == RuleKind::kBalance) return "In balance.";
   return "Covered in the advert.";
 }
 
@@ -78,19 +78,19 @@ std::size_t sentence_at(std::span<const text::Sentence> sentences, std::size_t o
 
 // The points of one observation, signed (won positive, lost negative), with the ledger updated.
 // Sets `limited` when the values limit of the sentence took some of them.
-int points_of(const Rule& rule, const Observation& o, const text::Document& document,
+int points_of(const ScoringRules::Card& rule, const Observation& o, const text::Document& document,
               ScoringLedger& ledger, bool& limited) {
   limited = false;
   if (o.outcome == Outcome::kMet) return rule.reward;
   if (o.outcome == Outcome::kNotJudged) return 0;
-  if (!repeats(rule)) {
-    return -(rule.kind == RuleKind::kMetric
-                 ? std::min(metric_points(rule, o.value), rule.points_cap())
-                 : rule.weight);
+  if (!rule.repeats) {
+    return -(rule.kind == RuleKind::kMetric ? std::min(metric_points(*rule.rule, o.value), rule.cap)
+                                            : rule.weight);
   }
-  const int base = rule.kind == RuleKind::kMetric ? metric_points(rule, o.value) : rule.weight;
+  const int base =
+      rule.kind == RuleKind::kMetric ? metric_points(*rule.rule, o.value) : rule.weight;
   const int wanted = diminished(base, ledger.occurrences[o.rule]++);
-  int points = std::min(wanted, rule.points_cap() - ledger.spent[o.rule]);
+  int points = std::min(wanted, rule.cap - ledger.spent[o.rule]);
   if (rule.kind == RuleKind::kReward && rule.category == rules::Category::kValues && o.span) {
     const std::size_t sentence = sentence_at(document.sentences(), o.span->begin);
     if (sentence < ledger.values_won.size()) {
@@ -111,8 +111,8 @@ std::string values_limit_detail() {
 }
 
 // Fills `f` from its rule, its observation and the points it was given.
-void fill_finding(const Rule& rule, Observation& o, std::string_view checked, int points,
-                  bool limited, Finding& f) {
+void fill_finding(const ScoringRules::Card& rule, Observation& o, std::string_view checked,
+                  int points, bool limited, Finding& f) {
   f.rule_id = rule.id;
   f.kind = rule.kind;
   f.category = rule.category;
@@ -123,15 +123,16 @@ void fill_finding(const Rule& rule, Observation& o, std::string_view checked, in
   const bool worthless_metric = rule.kind == RuleKind::kMetric && points == 0;
   f.severity = settled || worthless_metric ? rules::Severity::kInfo : rule.severity;
   f.message = o.message != nullptr               ? std::string_view(*o.message)
-              : o.outcome == Outcome::kMet       ? met_message(rule)
-              : o.outcome == Outcome::kNotJudged ? not_judged_message(rule)
-                                                 : std::string_view(rule.message);
+              : o.outcome == Outcome::kMet       ? met_message(rule.kind)
+              : o.outcome == Outcome::kNotJudged ? not_judged_message(rule.kind)
+                                                 : rule.message;
   if (!settled) f.suggestion = rule.suggestion;
   f.replacement = rule.replacement;
   f.guidance = rule.guidance;
   f.span = o.span;
   if (o.span) f.text = checked.substr(o.span->begin, o.span->end - o.span->begin);
-  if (rule.kind == RuleKind::kSubstitute) f.edit = safe_edit(rule, f);  // only they have edits
+  if (rule.kind == RuleKind::kSubstitute)
+    f.edit = safe_edit(*rule.rule, f);  // only they have edits
   f.detail = limited ? values_limit_detail() : std::move(o.detail);
   f.points = points;
 }
@@ -142,7 +143,7 @@ class FindingList {
  public:
   FindingList(std::vector<Finding>& out, std::string_view checked) : out_(out), checked_(checked) {}
 
-  void add(const Rule& rule, Observation& o, int points, bool limited) {
+  void add(const ScoringRules::Card& rule, Observation& o, int points, bool limited) {
     if (!started_ || o.rule != rule_) {
       flush();
       started_ = true;
@@ -151,7 +152,9 @@ class FindingList {
     }
     if (listed_ < kListedFindingsPerRule) {
       ++listed_;
-      fill_finding(rule, o, checked_, points, limited, out_.emplace_back());
+      Finding& f = out_.emplace_back();
+      fill_finding(rule, o, checked_, points, limited, f);
+      f.priority = priority_of(f);
       return;
     }
     if (unlisted_.not_listed == 0) {  // the first one not listed gives the rule's fields
@@ -168,6 +171,7 @@ class FindingList {
   void flush() {
     if (unlisted_.not_listed == 0) return;
     unlisted_.detail = std::to_string(unlisted_.not_listed) + " more, not listed one by one";
+    unlisted_.priority = priority_of(unlisted_);
     out_.push_back(std::move(unlisted_));
     unlisted_ = Finding{};
   }
@@ -238,9 +242,28 @@ void ScoringLedger::reset(std::size_t rules, std::size_t sentences) {
   values_won.assign(sentences, 0);
 }
 
-void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
-           const text::Document& document, ScoringLedger& ledger, Report& report) {
-  const auto& all = rule_set.rules();
+ScoringRules::ScoringRules(const rules::RuleSet& rules) {
+  cards_.reserve(rules.rules().size());
+  for (const Rule& rule : rules.rules()) {
+    Card& card = cards_.emplace_back();
+    card.id = rule.id;
+    card.message = rule.message;
+    card.suggestion = rule.suggestion;
+    card.replacement = rule.replacement;
+    card.guidance = rule.guidance;
+    card.rule = &rule;
+    card.weight = rule.weight;
+    card.cap = rule.points_cap();
+    card.reward = rule.reward;
+    card.kind = rule.kind;
+    card.category = rule.category;
+    card.severity = rule.severity;
+    card.repeats = repeats(rule);
+  }
+}
+
+void score(const ScoringRules& all, rules::Evaluation& evaluation, const text::Document& document,
+           ScoringLedger& ledger, Report& report) {
   ledger.reset(all.size(), document.sentences().size());
 
   report.checked_text = std::make_shared<const std::string>(document.original());
@@ -249,7 +272,7 @@ void score(const rules::RuleSet& rule_set, rules::Evaluation& evaluation,
       std::min(evaluation.observations.size(), all.size() * (kListedFindingsPerRule + 1)));
   FindingList list(report.findings, checked);
   for (Observation& o : evaluation.observations) {
-    const Rule& rule = all[o.rule];
+    const ScoringRules::Card& rule = all[o.rule];
     bool limited = false;
     const int points = points_of(rule, o, document, ledger, limited);
     CategoryScore& category = report.categories[static_cast<std::size_t>(rule.category)];

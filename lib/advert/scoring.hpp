@@ -26,6 +26,7 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "advert/report.hpp"
@@ -73,11 +74,45 @@ struct ScoringLedger {
   void reset(std::size_t rules, std::size_t sentences);
 };
 
-// Turns observations into findings with points, in observation order, and fills the category
+// What scoring reads of each rule of a RuleSet, in one dense array in rule order: a report's
+// findings come from dozens of rules, and a Rule holds far more than scoring needs.
+//
+// Thread safety: immutable after construction.
+class ScoringRules {
+ public:
+  struct Card {
+    // Views of the rule's strings.
+    std::string_view id;
+    std::string_view message;
+    std::string_view suggestion;
+    std::string_view replacement;
+    std::string_view guidance;
+    const rules::Rule* rule = nullptr;  // the rest: metric thresholds, fixes
+    int weight = 0;
+    int cap = 0;  // Rule::points_cap()
+    int reward = 0;
+    rules::RuleKind kind = rules::RuleKind::kTerms;
+    rules::Category category = rules::Category::kClarity;
+    rules::Severity severity = rules::Severity::kInfo;
+    bool repeats = false;  // each observation after the first is worth less (not a one-off)
+  };
+
+  // `rules` must outlive this object.
+  explicit ScoringRules(const rules::RuleSet& rules);
+
+  const Card& operator[](std::size_t rule) const { return cards_[rule]; }
+  std::size_t size() const { return cards_.size(); }
+
+ private:
+  std::vector<Card> cards_;
+};
+
+// Turns observations into findings with points and priorities (priority.hpp), in observation
+// order, and fills the category
 // scores, the overall score (with its cap, Report::cap) and the grade of `report`, whose
 // checked_text becomes a copy of document.original() for the findings' text. The observations'
 // details move to the findings. `ledger` is working memory; its previous content is replaced.
-void score(const rules::RuleSet& rules, rules::Evaluation& evaluation,
-           const text::Document& document, ScoringLedger& ledger, Report& report);
+void score(const ScoringRules& rules, rules::Evaluation& evaluation, const text::Document& document,
+           ScoringLedger& ledger, Report& report);
 
 }  // namespace caretoolkit::advert

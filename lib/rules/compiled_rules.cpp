@@ -55,6 +55,35 @@ void select_longest(const TermHit* begin, const TermHit* end, Keep keep) {
   }
 }
 
+// The order of a class step's except words, for binary search: by length first, so that most
+// comparisons need not read the words' bytes.
+bool shorter_first(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// Calls visit(t) in text order for each token that may be of TokenClass::kCapitalised, until it
+// returns true; returns whether it did. Such a word starts with an ASCII capital (the matching
+// pass lists these words) or with a character beyond ASCII (the pass lists such tokens among
+// those that are not words of ASCII letters).
+template <typename Visit>
+bool for_each_capitalised_candidate(const MatchResult& match, Visit visit) {
+  const std::uint32_t* capital = match.capitalised.begin();
+  const std::uint32_t* const capitals_end = match.capitalised.end();
+  const std::uint32_t* other = match.others.begin();
+  const std::uint32_t* const others_end = match.others.end();
+  while (capital != capitals_end || other != others_end) {
+    std::uint32_t token = 0;
+    if (other == others_end || (capital != capitals_end && *capital <= *other)) {
+      token = *capital++;
+      if (other != others_end && *other == token) ++other;  // on both lists
+    } else {
+      token = *other++;
+    }
+    if (visit(token)) return true;
+  }
+  return false;
+}
+
 // Appends an observation of `rule` to `out` and returns it, to be completed in place (a local
 // moved in would be built, moved and destroyed for nothing).
 Observation& observe(Evaluation& out, std::uint32_t rule, Outcome outcome) {
@@ -107,7 +136,7 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
       analyzer.analyze(word, document, analysis);
       if (!document.tokens().empty()) out.emplace_back(document.tokens()[0].folded);
     }
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), shorter_first);
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   };
@@ -116,13 +145,14 @@ CompiledRules::CompiledRules(const RuleSet& rules, const text::Analyzer& analyze
     std::vector<CompiledAlternative> out;
     for (const Alternative& alternative : alternatives) {
       CompiledAlternative& compiled = out.emplace_back();
-      compiled.source = &alternative;
+      compiled.max_gap = alternative.max_gap;
+      compiled.where = alternative.where;
       for (const PatternStep& step : alternative.steps) {
         if (step.token_class) {
           builder.need(*step.token_class);
-          compiled.steps.push_back(kNoTarget);
+          compiled.steps.push_back(CompiledStep{kNoTarget, step.token_class});
         } else {
-          compiled.steps.push_back(step_target(step.terms, where));
+          compiled.steps.push_back(CompiledStep{step_target(step.terms, where), std::nullopt});
         }
         compiled.excluded_words.push_back(folded_words(step.except));
       }
@@ -190,14 +220,17 @@ void CompiledRules::build_gates() {
   for (std::uint32_t r = 0; r < all.size(); ++r) {
     const Rule& rule = all[r];
     RuleGate& gate = gates_[r];
+    gate.kind = rule.kind;
     gate.for_services = !rule.services.empty();
+    gate.has_conditions = !rule.unless.empty() || !rule.only_with.empty();
+    gate.has_context = rule.context.declared();
     gate.term_like = rule.kind == RuleKind::kTerms || rule.kind == RuleKind::kSubstitute ||
                      rule.kind == RuleKind::kReward;
     if (!gate.term_like) continue;
     gate.terms = targets_[r].terms;
     gate.heads_begin = static_cast<std::uint32_t>(pattern_heads_.size());
     for (const CompiledAlternative& pattern : targets_[r].patterns) {
-      pattern_heads_.push_back(pattern.steps[0]);
+      pattern_heads_.push_back(pattern.steps[0].target);
     }
     gate.heads_end = static_cast<std::uint32_t>(pattern_heads_.size());
   }
@@ -274,17 +307,16 @@ void CompiledRules::evaluate(const Document& document, const MetricValues& metri
     // Most terms rules find nothing in a given advert: that is settled first, from the gate.
     const RuleGate& gate = gates_[r];
     if (gate.term_like && !may_find(gate, scratch)) continue;
-    const Rule& rule = all[r];
-    if (gate.for_services && std::find(rule.services.begin(), rule.services.end(),
-                                       options.service) == rule.services.end()) {
-      continue;
+    if (gate.for_services) {
+      const std::vector<std::string>& services = all[r].services;
+      if (std::find(services.begin(), services.end(), options.service) == services.end()) continue;
     }
-    if (!applies(r, scratch, document)) continue;
-    switch (rule.kind) {
+    if (gate.has_conditions && !applies(r, scratch, document)) continue;
+    switch (gate.kind) {
       case RuleKind::kTerms:
       case RuleKind::kSubstitute:
       case RuleKind::kReward:
-        evaluate_terms(r, scratch, document, out);
+        evaluate_terms(r, gate.has_context, scratch, document, out);
         break;
       case RuleKind::kPayFloor:
         evaluate_pay_floor(r, scratch, document, options.date, out);
@@ -365,25 +397,28 @@ bool CompiledRules::in_context(std::uint32_t rule_index, std::uint32_t first, st
   return false;
 }
 
+inline bool CompiledRules::may_occur(const CompiledAlternative& alternative,
+                                     const EvaluationWork& scratch) {
+  for (const CompiledStep& step : alternative.steps) {
+    if (step.target == kNoTarget) continue;
+    const Hits hits = hits_of(step.target, scratch);
+    if (hits.begin == hits.end) return false;
+  }
+  return true;
+}
+
 template <typename Visit>
 bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
                                         const EvaluationWork& scratch, const Document& document,
                                         bool one_sentence, Visit visit) const {
-  // A term step found nowhere rules the alternative out before any walk over the text.
-  for (const std::uint32_t target : alternative.steps) {
-    if (target == kNoTarget) continue;
-    const Hits hits = hits_of(target, scratch);
-    if (hits.begin == hits.end) return false;
-  }
-  const Alternative& source = *alternative.source;
+  if (!may_occur(alternative, scratch)) return false;
   const auto& classes = scratch.match.classes;
   const auto token_count = static_cast<std::uint32_t>(document.tokens().size());
   // Whether a class step's except words rule out the word at `token`.
   const auto excluded = [&](std::size_t s, std::uint32_t token) {
     const auto& words = alternative.excluded_words[s];
-    return !words.empty() &&
-           std::binary_search(words.begin(), words.end(), document.tokens()[token].folded,
-                              std::less<std::string_view>{});
+    return !words.empty() && std::binary_search(words.begin(), words.end(),
+                                                document.tokens()[token].folded, shorter_first);
   };
   struct Found {
     std::uint32_t first, end;
@@ -392,7 +427,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
   const auto next_step = [&](std::size_t s, std::uint32_t from,
                              std::uint32_t gap) -> std::optional<Found> {
     // Both lists are in text order: start at the first hit at or after `from`.
-    const PatternStep& step = source.steps[s];
+    const CompiledStep& step = alternative.steps[s];
     if (step.token_class == TokenClass::kCapitalised) {
       for (std::uint32_t t = from; t < token_count && t - from <= gap; ++t) {
         if (is_capitalised_word(document, t) && !excluded(s, t)) return Found{t, t + 1};
@@ -410,7 +445,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
       }
       return std::nullopt;
     }
-    const Hits hits = hits_of(alternative.steps[s], scratch);
+    const Hits hits = hits_of(step.target, scratch);
     const TermHit* h =
         std::lower_bound(hits.begin, hits.end, from,
                          [](const TermHit& hit, std::uint32_t at) { return hit.first < at; });
@@ -419,27 +454,28 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
   };
   // Chains the earliest next steps from an occurrence of the first step.
   const auto tokens = document.tokens();
-  const ByteRange title = source.where == Where::kTitle ? title_of(document) : ByteRange{0, 0};
+  const Where where = alternative.where;
+  const ByteRange title = where == Where::kTitle ? title_of(document) : ByteRange{0, 0};
   const auto try_from = [&](std::uint32_t first, std::uint32_t end) {
-    if (source.where == Where::kTitle &&
+    if (where == Where::kTitle &&
         !(tokens[first].span.begin >= title.begin && tokens[first].span.end <= title.end)) {
       return false;
     }
     std::uint32_t last_end = end;
-    for (std::size_t s = 1; s < source.steps.size(); ++s) {
-      const auto next = next_step(s, last_end, source.max_gap);
+    for (std::size_t s = 1; s < alternative.steps.size(); ++s) {
+      const auto next = next_step(s, last_end, alternative.max_gap);
       if (!next) return false;
       last_end = next->end;
     }
     if (one_sentence && tokens[last_end - 1].sentence != tokens[first].sentence) return false;
-    if (source.where == Where::kTitle && tokens[last_end - 1].span.end > title.end) return false;
+    if (where == Where::kTitle && tokens[last_end - 1].span.end > title.end) return false;
     return static_cast<bool>(visit(first, last_end));
   };
-  const PatternStep& head = source.steps[0];
+  const CompiledStep& head = alternative.steps[0];
   if (head.token_class == TokenClass::kCapitalised) {
-    for (std::uint32_t t = 0; t < token_count; ++t) {
-      if (is_capitalised_word(document, t) && !excluded(0, t) && try_from(t, t + 1)) return true;
-    }
+    return for_each_capitalised_candidate(scratch.match, [&](std::uint32_t t) {
+      return is_capitalised_word(document, t) && !excluded(0, t) && try_from(t, t + 1);
+    });
   } else if (head.token_class) {
     for (const ClassHit& c : classes) {
       if (c.token_class == *head.token_class && !excluded(0, c.first) && try_from(c.first, c.end)) {
@@ -447,7 +483,7 @@ bool CompiledRules::for_each_occurrence(const CompiledAlternative& alternative,
       }
     }
   } else {
-    const Hits hits = hits_of(alternative.steps[0], scratch);
+    const Hits hits = hits_of(head.target, scratch);
     for (const TermHit* h = hits.begin; h != hits.end; ++h) {
       if (try_from(h->first, h->end)) return true;
     }
@@ -460,6 +496,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> CompiledRules::first_of(
     const Document& document) const {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> found;
   for (const CompiledAlternative& alternative : alternatives) {
+    if (!may_occur(alternative, scratch)) continue;  // settled without a walk, as most are
     const bool any = for_each_occurrence(alternative, scratch, document, false,
                                          [&](std::uint32_t first, std::uint32_t end) {
                                            found.emplace(first, end);
@@ -477,11 +514,10 @@ bool CompiledRules::applies(std::uint32_t rule, const EvaluationWork& scratch,
   return targets.only_with.empty() || first_of(targets.only_with, scratch, document);
 }
 
-void CompiledRules::evaluate_terms(std::uint32_t rule, EvaluationWork& scratch,
+void CompiledRules::evaluate_terms(std::uint32_t rule, bool has_context, EvaluationWork& scratch,
                                    const Document& document, Evaluation& out) const {
   Hits terms = hits_of(targets_[rule].terms, scratch);
   const Hits except = hits_of(targets_[rule].except, scratch);
-  const bool has_context = rules_.rules()[rule].context.declared();
   if (!targets_[rule].patterns.empty()) {
     // The patterns' occurrences join the term hits, in the order select_longest reads them.
     auto& candidates = scratch.candidates;

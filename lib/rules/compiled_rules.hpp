@@ -109,12 +109,18 @@ class CompiledRules {
 
  private:
   static constexpr std::uint32_t kNoTarget = UINT32_MAX;
-  // A pattern's steps as matcher targets: per step, its terms' target (kNoTarget for a class)
-  // and its except words, folded and sorted (a class step's words that do not count).
+  // A pattern's steps as matcher targets: per step, its terms' target (kNoTarget for a class
+  // step, with its class) and its except words, folded and sorted (a class step's words that do
+  // not count); with the pattern's gap and place, so that finding it reads nothing of the Rule.
+  struct CompiledStep {
+    std::uint32_t target = kNoTarget;
+    std::optional<TokenClass> token_class;
+  };
   struct CompiledAlternative {
-    const Alternative* source = nullptr;
-    std::vector<std::uint32_t> steps;
+    std::vector<CompiledStep> steps;
     std::vector<std::vector<std::string>> excluded_words;
+    std::uint32_t max_gap = 0;
+    Where where = Where::kAnywhere;
   };
   // The matcher targets of one rule's term sets (kNoTarget when the rule has none).
   struct RuleTargets {
@@ -145,6 +151,9 @@ class CompiledRules {
   static Hits hits_of(std::uint32_t target, const EvaluationWork& scratch);
   // Fills scratch.by_target and scratch.target_begin from the matcher's hits.
   void group_by_target(EvaluationWork& scratch) const;
+  // Whether `alternative` may occur: a term step found nowhere rules it out before any walk over
+  // the text.
+  static bool may_occur(const CompiledAlternative& alternative, const EvaluationWork& scratch);
   // Calls visit(first, end) for each occurrence of `alternative` in text order (one per start of
   // its first step, chained to the earliest next steps within its gap; with `one_sentence`, only
   // those within one sentence) until visit returns true; returns whether it did.
@@ -163,8 +172,11 @@ class CompiledRules {
     // Their patterns' first steps, as [heads_begin, heads_end) of pattern_heads_.
     std::uint32_t heads_begin = 0;
     std::uint32_t heads_end = 0;
-    bool term_like = false;     // a terms, substitute or reward rule
-    bool for_services = false;  // the rule names the services it applies to
+    RuleKind kind = RuleKind::kTerms;
+    bool term_like = false;       // a terms, substitute or reward rule
+    bool for_services = false;    // the rule names the services it applies to
+    bool has_conditions = false;  // the rule lists `unless` or `only_with` alternatives
+    bool has_context = false;     // the rule declares a context (RuleContext::declared)
   };
   // Whether a terms, substitute or reward rule can find anything: a term or a pattern's first
   // step was found.
@@ -177,8 +189,8 @@ class CompiledRules {
   // Whether the finding at tokens [first, end) of a rule that declares a context counts there.
   bool in_context(std::uint32_t rule, std::uint32_t first, std::uint32_t end,
                   const EvaluationWork& scratch, const text::Document& document) const;
-  void evaluate_terms(std::uint32_t rule, EvaluationWork& scratch, const text::Document& document,
-                      Evaluation& out) const;
+  void evaluate_terms(std::uint32_t rule, bool has_context, EvaluationWork& scratch,
+                      const text::Document& document, Evaluation& out) const;
   void evaluate_require(std::uint32_t rule, const EvaluationWork& scratch,
                         const text::Document& document, Evaluation& out) const;
   void evaluate_metric(std::uint32_t rule, const text::Document& document,

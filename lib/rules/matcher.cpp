@@ -389,16 +389,21 @@ void Matcher::Builder::build_phrases(Matcher& m) const {
     const std::uint32_t n = by_number[id];
     if (n == kNone) continue;  // no phrase starts with this symbol
     if (id != 0) {
-      for (const auto& [symbol, child] : children[n]) {
-        node.edge_filter |= symbol_bit(symbol);
-        const std::uint64_t key = edge_key(id, symbol);
-        std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
-        while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
-        m.edge_table_[at] = EdgeSlot{key, number[child]};
-      }
+      for (const auto& [symbol, child] : children[n]) node.edge_filter |= symbol_bit(symbol);
     }
     m.outputs_.insert(m.outputs_.end(), outputs[n].begin(), outputs[n].end());
     node.outputs_end = static_cast<std::uint32_t>(m.outputs_.size());
+  }
+  // The edges, once every node they copy is complete.
+  for (std::uint32_t id = 1; id < next; ++id) {
+    const std::uint32_t n = by_number[id];
+    if (n == kNone) continue;
+    for (const auto& [symbol, child] : children[n]) {
+      const std::uint64_t key = edge_key(id, symbol);
+      std::uint64_t at = (key * kEdgeHashFactor) >> m.edge_shift_;
+      while (m.edge_table_[at].key != 0) at = (at + 1) & m.edge_mask_;
+      m.edge_table_[at] = EdgeSlot{key, number[child], m.nodes_[number[child]]};
+    }
   }
 }
 
@@ -519,9 +524,9 @@ std::uint64_t Matcher::add_uncached_symbols(const Document& document, std::uint3
   return filter;
 }
 
-[[gnu::always_inline]] inline void Matcher::walk(std::uint32_t node_index, std::size_t position,
-                                                 std::size_t start, MatchResult& result) const {
-  const Node& node = nodes_[node_index];
+[[gnu::always_inline]] inline void Matcher::walk(const Node& node, std::uint32_t node_index,
+                                                 std::size_t position, std::size_t start,
+                                                 MatchResult& result) const {
   if (node.outputs_begin != node.outputs_end) {
     const std::uint32_t first = result.positions[start];
     const std::uint32_t end = result.positions[position - 1] + 1;
@@ -537,13 +542,13 @@ std::uint64_t Matcher::add_uncached_symbols(const Document& document, std::uint3
   }
 }
 
-[[gnu::always_inline]] inline std::uint32_t Matcher::child_of(std::uint32_t node,
-                                                              std::uint32_t symbol) const {
+[[gnu::always_inline]] inline const Matcher::EdgeSlot* Matcher::edge_of(
+    std::uint32_t node, std::uint32_t symbol) const {
   const std::uint64_t key = edge_key(node, symbol);
   for (std::uint64_t at = (key * kEdgeHashFactor) >> edge_shift_;; at = (at + 1) & edge_mask_) {
     const EdgeSlot& slot = edge_table_[at];
-    if (slot.key == key) return slot.child;
-    if (slot.key == 0) return kNone;
+    if (slot.key == key) return &slot;
+    if (slot.key == 0) return nullptr;
   }
 }
 
@@ -551,8 +556,8 @@ void Matcher::follow(std::uint32_t node, std::size_t position, std::size_t start
                      MatchResult& result) const {
   const std::uint32_t* const offsets = result.symbol_offsets.begin();
   for (std::uint32_t s = offsets[position]; s < offsets[position + 1]; ++s) {
-    const std::uint32_t child = child_of(node, result.symbols[s]);
-    if (child != kNone) walk(child, position + 1, start, result);
+    const EdgeSlot* const edge = edge_of(node, result.symbols[s]);
+    if (edge != nullptr) walk(edge->node, edge->child, position + 1, start, result);
   }
 }
 
@@ -609,7 +614,8 @@ void Matcher::match(const Document& document, MatchResult& result) const {
   const std::size_t position_count = result.positions.size();
   for (std::size_t p = 0; p < position_count; ++p) {
     for (std::uint32_t s = offsets[p]; s < offsets[p + 1]; ++s) {
-      walk(1 + symbols[s], p + 1, p, result);
+      const std::uint32_t child = 1 + symbols[s];
+      walk(nodes_[child], child, p + 1, p, result);
     }
   }
 }

@@ -117,10 +117,12 @@ class Matcher {
     std::uint64_t edge_filter = 0;  // symbol_bit() of each of its edges' symbols (in edge_table_)
   };
   // The phrase trie's edges below the root, in one open-addressing table keyed by (node, symbol):
-  // a lookup is a multiply and a load or two.
-  struct EdgeSlot {
+  // a lookup is a multiply and a load or two. A slot holds a copy of its child node, so that
+  // following an edge reads one slot rather than a slot and then the node elsewhere.
+  struct alignas(32) EdgeSlot {
     std::uint64_t key = 0;  // edge_key(); 0: empty
     std::uint32_t child = kNone;
+    Node node;  // nodes_[child]
   };
   static constexpr std::uint64_t symbol_bit(std::uint32_t symbol) {
     return std::uint64_t{1} << (symbol % 64);
@@ -149,11 +151,12 @@ class Matcher {
   void find_classes(const text::Document& document, MatchResult& result) const;
   // Reports the terms that end at phrase node `node`, reached through positions [start, position),
   // then follows its edges (follow) with the symbols at `position`.
-  void walk(std::uint32_t node, std::size_t position, std::size_t start, MatchResult& result) const;
+  void walk(const Node& node, std::uint32_t node_index, std::size_t position, std::size_t start,
+            MatchResult& result) const;
   void follow(std::uint32_t node, std::size_t position, std::size_t start,
               MatchResult& result) const;
-  // The child of phrase node `node` (not the root) through `symbol`, or kNone.
-  std::uint32_t child_of(std::uint32_t node, std::uint32_t symbol) const;
+  // The edge from phrase node `node` (not the root) through `symbol`, or nullptr.
+  const EdgeSlot* edge_of(std::uint32_t node, std::uint32_t symbol) const;
 
   std::vector<Slot> slots_;
   std::vector<std::uint64_t> slot_hashes_;  // parallel to slots_; 0: empty

@@ -127,6 +127,23 @@ TEST_CASE("A capitalised step skips the words its except lists") {
         1);
 }
 
+TEST_CASE("A pattern that opens with a capitalised word tries such words in text order") {
+  const RuleSet set =
+      language_set_of(R"({"id": "t.home", "kind": "require", )" + kCommonRuleFields + R"(,
+    "any_of": [{"sequence": [{"class": "capitalised", "except": ["The"]},
+                             {"terms": ["care home"]}]}]})");
+  // A word that starts with a letter beyond ASCII comes before the one that starts with "O".
+  CHECK(texts(seen(set,
+                   "We visit the \xc3\x89"
+                   "b\xc3\xa8ne care home and the Oak care home.",
+                   "t.home", Outcome::kMet)) == Texts{"\xc3\x89"
+                                                      "b\xc3\xa8ne care home"});
+  // An ASCII capital followed by letters beyond ASCII.
+  CHECK(texts(seen(set, "We visit Zo\xc3\xab care home.", "t.home", Outcome::kMet)) ==
+        Texts{"Zo\xc3\xab care home"});
+  CHECK(seen(set, "We visit The care home.", "t.home", Outcome::kUnmet).size() == 1);
+}
+
 TEST_CASE("An alternative found only in the title reads the opening lines and nothing after") {
   const RuleSet set =
       language_set_of(R"({"id": "t.place", "kind": "require", )" + kCommonRuleFields + R"(,
