@@ -34,9 +34,9 @@
 #include <vector>
 
 #include "metrics/roi.hpp"
-#include "pg/connection.hpp"
 #include "metrics/store_view.hpp"
 #include "metrics/team.hpp"
+#include "pg/connection.hpp"
 #include "team_kpis.hpp"
 #include "tracker/csv.hpp"
 #include "tracker/store.hpp"

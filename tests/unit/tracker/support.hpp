@@ -50,7 +50,8 @@ class ScratchDir {
   // on PostgreSQL (stores_on_postgresql()), a database of its own on the test cluster, dropped
   // with this folder.
   std::string store_location(std::string_view name) {
-    return stores_.emplace_back(std::make_unique<caretoolkit::testing::TestStoreLocation>(file(name)))
+    return stores_
+        .emplace_back(std::make_unique<caretoolkit::testing::TestStoreLocation>(file(name)))
         ->location();
   }
 
