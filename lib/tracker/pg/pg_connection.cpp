@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <cstring>
 #include <chrono>
 #include <stdexcept>
 
@@ -49,13 +50,28 @@ bool is_text_type(unsigned type) {
   return type == kTextType || type == kVarcharType || type == kByteaType;
 }
 
-// An integer sent in binary form: `size` bytes, most significant first.
+// An integer sent in binary form: 8, 4 or 2 bytes, most significant first.
 std::int64_t big_endian(std::string_view bytes) {
-  std::uint64_t value = 0;
-  for (const char byte : bytes) value = value << 8 | static_cast<unsigned char>(byte);
-  const unsigned bits = 8 * static_cast<unsigned>(bytes.size());
-  if (bits < 64 && (value >> (bits - 1)) != 0) value |= ~std::uint64_t{0} << bits;  // negative
-  return static_cast<std::int64_t>(value);
+  switch (bytes.size()) {
+    case 8: {
+      std::uint64_t value = 0;
+      std::memcpy(&value, bytes.data(), 8);
+      return static_cast<std::int64_t>(__builtin_bswap64(value));
+    }
+    case 4: {
+      std::uint32_t value = 0;
+      std::memcpy(&value, bytes.data(), 4);
+      return static_cast<std::int32_t>(__builtin_bswap32(value));
+    }
+    case 2: {
+      std::uint16_t value = 0;
+      std::memcpy(&value, bytes.data(), 2);
+      return static_cast<std::int16_t>(__builtin_bswap16(value));
+    }
+    default:
+      throw std::runtime_error("the database sent an integer of " + std::to_string(bytes.size()) +
+                               " bytes");
+  }
 }
 
 // A date sent in binary form: days since 2000-01-01.
