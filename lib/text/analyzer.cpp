@@ -273,7 +273,7 @@ struct AnalysisScratch::State {
   std::string normalized;
   icu::Edits edits;
   std::string sentence_text;
-  std::vector<Line> lines;
+  BlockScratch block_scratch;
   std::vector<Block> blocks;
   std::vector<Segment> segments;
   std::vector<std::uint32_t> sentence_ends;
@@ -396,7 +396,7 @@ class Analyzer::Run {
   // Blocks (blocks.hpp), then the words of the whole text as segments.
   void find_blocks_and_words() {
     s_.blocks.clear();
-    find_blocks(text_, s_.lines, s_.blocks, s_.sentence_text);
+    find_blocks(text_, s_.block_scratch, s_.blocks, s_.sentence_text);
     sentence_text_ = s_.sentence_text.empty() ? text_ : std::string_view(s_.sentence_text);
     s_.segments.clear();
     segment_words(*iterators_.words, text_, shared_.icu_only, s_.segments);
