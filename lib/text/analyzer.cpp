@@ -214,12 +214,13 @@ struct AsciiTokenRun {
       if (ahead.at(segment.end) - begin_utf16 != length) break;
       utf16 = ahead;
     }
-    Token& token = tokens.emplace_back();
-    token.kind = segment.kind;
-    token.span = Span{segment.begin, segment.end, begin_utf16, begin_utf16 + length};
-    token.sentence = run.sentence;
-    token.paragraph = run.paragraph;
-    token.folded = std::string_view(folded + segment.begin, length);
+    // Made whole and stored once, rather than stored empty and then field by field.
+    Token& token = tokens.emplace_back(
+        Token{.span = Span{segment.begin, segment.end, begin_utf16, begin_utf16 + length},
+              .folded = std::string_view(folded + segment.begin, length),
+              .sentence = run.sentence,
+              .paragraph = run.paragraph,
+              .kind = segment.kind});
     memo.remember(token.folded, token);
     words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
     // Only words have syllables and letters, so those are added up without a test.
