@@ -214,12 +214,13 @@ struct AsciiTokenRun {
       if (ahead.at(segment.end) - begin_utf16 != length) break;
       utf16 = ahead;
     }
-    Token& token = tokens.emplace_back();
-    token.kind = segment.kind;
-    token.span = Span{segment.begin, segment.end, begin_utf16, begin_utf16 + length};
-    token.sentence = run.sentence;
-    token.paragraph = run.paragraph;
-    token.folded = std::string_view(folded + segment.begin, length);
+    // Made whole and stored once, rather than stored empty and then field by field.
+    Token& token = tokens.emplace_back(
+        Token{.span = Span{segment.begin, segment.end, begin_utf16, begin_utf16 + length},
+              .folded = std::string_view(folded + segment.begin, length),
+              .sentence = run.sentence,
+              .paragraph = run.paragraph,
+              .kind = segment.kind});
     memo.remember(token.folded, token);
     words += static_cast<std::uint32_t>(token.kind == TokenKind::kWord);
     // Only words have syllables and letters, so those are added up without a test.
@@ -273,7 +274,7 @@ struct AnalysisScratch::State {
   std::string normalized;
   icu::Edits edits;
   std::string sentence_text;
-  std::vector<Line> lines;
+  BlockScratch block_scratch;
   std::vector<Block> blocks;
   std::vector<Segment> segments;
   std::vector<std::uint32_t> sentence_ends;
@@ -396,7 +397,7 @@ class Analyzer::Run {
   // Blocks (blocks.hpp), then the words of the whole text as segments.
   void find_blocks_and_words() {
     s_.blocks.clear();
-    find_blocks(text_, s_.lines, s_.blocks, s_.sentence_text);
+    find_blocks(text_, s_.block_scratch, s_.blocks, s_.sentence_text);
     sentence_text_ = s_.sentence_text.empty() ? text_ : std::string_view(s_.sentence_text);
     s_.segments.clear();
     segment_words(*iterators_.words, text_, shared_.icu_only, s_.segments);

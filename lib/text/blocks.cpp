@@ -200,9 +200,13 @@ void soften_break(std::string_view text, const Line& line, std::string& sentence
 
 class BlockBuilder {
  public:
-  BlockBuilder(std::string_view text, const std::vector<Line>& lines, std::vector<Block>& blocks,
+  BlockBuilder(std::string_view text, BlockScratch& scratch, std::vector<Block>& blocks,
                std::string& sentence_text)
-      : text_(text), lines_(lines), blocks_(blocks), sentence_text_(sentence_text) {}
+      : text_(text),
+        lines_(scratch.lines),
+        blocks_(blocks),
+        sentence_text_(sentence_text),
+        logical_(scratch.logical) {}
 
   void run() {
     std::size_t i = 0;
@@ -219,11 +223,6 @@ class BlockBuilder {
   }
 
  private:
-  struct Logical {
-    std::uint32_t begin, end;
-    bool is_short;
-  };
-
   void emit(BlockKind kind, std::uint32_t begin, std::uint32_t end) {
     blocks_.push_back(Block{kind, begin, end});
   }
@@ -256,11 +255,11 @@ class BlockBuilder {
         soften_break(text_, lines_[j - 1], sentence_text_);
         logical_.back().end = line.end;
       } else {
-        logical_.push_back(Logical{line.begin, line.end, false});
+        logical_.push_back(LogicalLine{line.begin, line.end, false});
       }
       ++j;
     }
-    for (Logical& l : logical_) l.is_short = is_short_unpunctuated(text_, l.begin, l.end);
+    for (LogicalLine& l : logical_) l.is_short = is_short_unpunctuated(text_, l.begin, l.end);
 
     const bool follows_group = content_after(j);
     std::size_t k = 0;
@@ -290,17 +289,17 @@ class BlockBuilder {
   const std::vector<Line>& lines_;
   std::vector<Block>& blocks_;
   std::string& sentence_text_;
-  std::vector<Logical> logical_;
+  std::vector<LogicalLine>& logical_;
 };
 
 }  // namespace
 
-void find_blocks(std::string_view text, std::vector<Line>& lines, std::vector<Block>& blocks,
+void find_blocks(std::string_view text, BlockScratch& scratch, std::vector<Block>& blocks,
                  std::string& sentence_text) {
   sentence_text.clear();
-  lines.clear();
-  read_lines(text, lines);
-  BlockBuilder(text, lines, blocks, sentence_text).run();
+  scratch.lines.clear();
+  read_lines(text, scratch.lines);
+  BlockBuilder(text, scratch, blocks, sentence_text).run();
 }
 
 }  // namespace caretoolkit::text

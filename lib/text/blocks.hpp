@@ -48,11 +48,25 @@ struct Line {
   bool continues = false;  // ends with "," or ";": the sentence goes on
 };
 
-// Appends the blocks of `text` in order, reading its lines into `lines` (scratch space, whose
-// previous content is replaced and whose memory is reused). A line break inside a block that
-// continues a sentence must not end it, so `sentence_text` receives a copy of `text` (same length,
-// same offsets) with such breaks turned into spaces; it is left empty when there is none.
-void find_blocks(std::string_view text, std::vector<Line>& lines, std::vector<Block>& blocks,
+// A line as a group of text lines is read: lines that continue the one before (a wrapped
+// sentence) are joined into it.
+struct LogicalLine {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool is_short = false;  // a heading or list item if more content follows
+};
+
+// find_blocks()'s working space, kept from one call to the next so that its memory is reused.
+struct BlockScratch {
+  std::vector<Line> lines;
+  std::vector<LogicalLine> logical;
+};
+
+// Appends the blocks of `text` in order, reading its lines into `scratch` (whose previous content
+// is replaced). A line break inside a block that continues a sentence must not end it, so
+// `sentence_text` receives a copy of `text` (same length, same offsets) with such breaks turned
+// into spaces; it is left empty when there is none.
+void find_blocks(std::string_view text, BlockScratch& scratch, std::vector<Block>& blocks,
                  std::string& sentence_text);
 
 }  // namespace caretoolkit::text
