@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <stdexcept>
 
 #include "pg/database_error.hpp"
