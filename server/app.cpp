@@ -48,7 +48,7 @@ App::App(AppConfig config)
   rules_ = std::make_unique<rules::RuleSet>(rules::RuleSet::load_directory(config_.rules_dir));
   analyzer_ = std::make_unique<text::Analyzer>();
   checker_ = std::make_unique<advert::Checker>(*rules_, *analyzer_);
-  store_ = open_database(config_.database_path, OpenMode::kCreate, config_.now);
+  store_ = open_database(config_.database, OpenMode::kCreate, config_.now);
   metrics_.set_database_wal_bytes_source([this] { return store_->wal_bytes(); });
   settings_ = std::make_unique<CheckerSettingsService>(*store_, *rules_, *analyzer_, *checker_);
   check_contexts_ = std::make_unique<advert::CheckContextPool>();

@@ -41,7 +41,8 @@ struct ApiContext;
 class CheckerSettingsService;
 
 struct AppConfig {
-  std::filesystem::path database_path = "data/caretoolkit.db";
+  // A SQLite file's path or a PostgreSQL connection URI (server/database.hpp).
+  std::string database = "data/caretoolkit.db";
   std::filesystem::path content_dir = "toolkit-content";
   std::filesystem::path rules_dir = "rules";
   bool access_log = true;

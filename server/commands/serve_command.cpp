@@ -97,7 +97,7 @@ void run(const ServeOptions& options) {
   config.max_connections = options.max_connections;
 
   server::AppConfig app_config;
-  app_config.database_path = options.database;
+  app_config.database = options.database;
   app_config.content_dir = options.content;
   app_config.rules_dir = options.rules;
   app_config.advert_checks_per_minute = options.advert_checks_per_minute;

@@ -110,7 +110,7 @@ void install_key(tracker::Store& store, std::string_view token, tracker::ApiKeyR
 
 FuzzTenants::FuzzTenants() {
   server::AppConfig config;
-  config.database_path = dir_.path() / "caretoolkit.db";
+  config.database = (dir_.path() / "caretoolkit.db").string();
   config.content_dir = source_dir() / "toolkit-content";
   config.rules_dir = source_dir() / "rules";
   config.access_log = false;

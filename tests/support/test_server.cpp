@@ -28,7 +28,7 @@ TempDir::~TempDir() {
 
 TestServer::TestServer(const TestServerOptions& options) {
   server::AppConfig app_config;
-  app_config.database_path = database_.location();
+  app_config.database = database_.location();
   app_config.content_dir = options.content_dir;
   app_config.rules_dir = options.rules_dir;
   app_config.access_log = false;
