@@ -1,10 +1,10 @@
 // The write side of a CSV import, and how both sides name the sources, services and vacancies the
 // rows refer to. Internal to lib/tracker (the CSV imports and write_queue.hpp).
 //
-// The reading side meets a new name before its row exists, so it cannot know the id SQLite will
-// give it. It names it by a NameRef instead: a stored row by its id, a row the import creates by
-// its place in the order of creation. The write side inserts the created rows in that order,
-// keeps the id SQLite gives each, and turns every NameRef into an id as it binds a row.
+// The reading side meets a new name before its row exists, so it cannot know the id the database
+// will give it. It names it by a NameRef instead: a stored row by its id, a row the import creates
+// by its place in the order of creation. The write side inserts the created rows in that order,
+// keeps the id the database gives each, and turns every NameRef into an id as it binds a row.
 #pragma once
 
 #include <cassert>
@@ -62,7 +62,7 @@ class ImportWriter {
   Connection& connection() { return connection_; }
 
   // Inserts a source, service or vacancy the import creates, the next in the order of creation,
-  // and keeps the id SQLite gives it for the NameRef that stands for it.
+  // and keeps the id the database gives it for the NameRef that stands for it.
   template <class T>
   void create(const T& record) {
     created_.push_back(records::insert(connection_, record));
