@@ -90,6 +90,15 @@ std::string describe(std::string_view uri) {
   return describe(ConnInfo(uri), {});
 }
 
+std::string with_database(std::string_view uri, std::string_view database) {
+  const auto query = uri.find('?');
+  const auto path = uri.rfind('/', query);
+  std::string out(uri.substr(0, path + 1));
+  out += database;
+  if (query != std::string_view::npos) out += uri.substr(query);
+  return out;
+}
+
 bool has_password(std::string_view uri) {
   return !ConnInfo(uri)["password"].empty();
 }

@@ -36,6 +36,10 @@ std::string describe(std::string_view uri);
 // command line, where other users of the machine can read it.
 bool has_password(std::string_view uri);
 
+// `uri` naming the database `database` in place of its own ("postgresql://ann@host/other?x=1"
+// for "postgresql://ann@host/care?x=1"): the database is the URI's path, before any "?".
+std::string with_database(std::string_view uri, std::string_view database);
+
 class Connection {
  public:
   // Connects to `uri` (any libpq connection URI), to `database` instead of the URI's when it is

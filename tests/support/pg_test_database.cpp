@@ -62,12 +62,7 @@ PgTestDatabase::~PgTestDatabase() {
 }
 
 std::string PgTestDatabase::uri() const {
-  // The cluster's URI names its database in the path, before any "?".
-  const auto query = cluster_uri_.find('?');
-  const auto path = cluster_uri_.rfind('/', query);
-  std::string uri = cluster_uri_.substr(0, path + 1) + name_;
-  if (query != std::string::npos) uri += cluster_uri_.substr(query);
-  return uri;
+  return pg::with_database(cluster_uri_, name_);
 }
 
 TestStoreLocation::TestStoreLocation(const std::filesystem::path& file) {

@@ -266,12 +266,7 @@ class PostgresqlTarget final : public Target {
     return existing(name);
   }
   std::string existing(const std::string& name) override {
-    // The server's URI names its database in the path, before any "?".
-    const auto query = uri_.find('?');
-    const auto path = uri_.rfind('/', query);
-    std::string uri = uri_.substr(0, path + 1) + database(name);
-    if (query != std::string::npos) uri += uri_.substr(query);
-    return uri;
+    return pg::with_database(uri_, database(name));
   }
   void remove(const std::string& name) override {
     pg::Connection admin(uri_);

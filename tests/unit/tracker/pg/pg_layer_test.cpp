@@ -232,3 +232,12 @@ TEST_CASE("A test database is reached through its own URI as a server would") {
         database.name());
   CHECK(connection.target().find("/" + database.name() + "?host=") != std::string::npos);
 }
+
+TEST_CASE("A connection address names another database in place of its own") {
+  CHECK(pg::with_database("postgresql://ann@db.example:5433/care?sslmode=require", "other") ==
+        "postgresql://ann@db.example:5433/other?sslmode=require");
+  CHECK(pg::with_database("postgresql://ann@/care?host=/run/pg&port=5432", "ctk_test_1") ==
+        "postgresql://ann@/ctk_test_1?host=/run/pg&port=5432");
+  CHECK(pg::with_database("postgresql://ann@db.example/care", "other") ==
+        "postgresql://ann@db.example/other");
+}
