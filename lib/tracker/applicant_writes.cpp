@@ -1,9 +1,12 @@
 // How an applicants import writes its rows; see applicant_writes.hpp.
 #include "tracker/applicant_writes.hpp"
 
+#include <functional>
 #include <string>
 #include <utility>
 
+#include "pg/copy_in.hpp"
+#include "tracker/pg/pg_connection.hpp"
 #include "tracker/records.hpp"
 #include "tracker/store_impl.hpp"
 
@@ -11,12 +14,25 @@ namespace caretoolkit::tracker {
 
 namespace {
 
-constexpr int kParameters = 14;  // per row, as bind() numbers them
+// The columns a write gives a value: the applicant's own, then outcome_on. A statement's
+// parameters ?1 .. ?14 and a staging table's columns are in this order.
+constexpr std::size_t kWritten = records::Table<Applicant>::kColumns.size() + 1;
+constexpr std::size_t kOutcome = 11;
+constexpr std::size_t kOutcomeOn = 13;
+constexpr int kParameters = static_cast<int>(kWritten);  // per row, as bind() numbers them
+
+std::string_view written_column(std::size_t i) {
+  return i < records::Table<Applicant>::kColumns.size() ? records::Table<Applicant>::kColumns[i]
+                                                        : std::string_view("outcome_on");
+}
+
+std::string written_columns() {
+  return records::join(records::Table<Applicant>::kColumns) + ", outcome_on";
+}
 
 // "INSERT ... VALUES (?, ...), (?, ...)" for `rows` rows.
 std::string insert_sql(std::size_t rows) {
-  std::string sql = "INSERT INTO applicants (" +
-                    records::join(records::Table<Applicant>::kColumns) + ", outcome_on) VALUES ";
+  std::string sql = "INSERT INTO applicants (" + written_columns() + ") VALUES ";
   for (std::size_t row = 0; row < rows; ++row) {
     sql += row == 0 ? "(" : ", (";
     for (int p = 0; p < kParameters; ++p) sql += p == 0 ? "?" : ", ?";
@@ -25,23 +41,48 @@ std::string insert_sql(std::size_t rows) {
   return sql;
 }
 
-const std::string& update_sql() {
-  // A kept outcome keeps its recorded date and reason while they still fit the dates. A row the
-  // file repeats exactly is not written again (the WHERE clause), so that a re-import says what
-  // it changed and writes nothing it did not.
-  static const std::string sql =
-      "UPDATE applicants SET provider_id = ?1, reference = ?2, source_id = ?3, "
-      "vacancy_id = ?4, service_id = ?5, applied_on = ?6, interviewed_on = ?7, "
-      "offered_on = ?8, started_on = ?9, left_on = ?10, left_reason = ?11, "
-      "prior_sector = ?13, "
-      "outcome_on = CASE WHEN outcome IS ?12 AND outcome_on >= ?14 THEN outcome_on ELSE ?14 END, "
-      "outcome_reason = CASE WHEN outcome IS ?12 THEN outcome_reason ELSE '' END, "
-      "outcome = ?12 WHERE id = ?15 AND NOT (provider_id IS ?1 AND reference IS ?2 AND "
-      "source_id IS ?3 AND vacancy_id IS ?4 AND service_id IS ?5 AND applied_on IS ?6 AND "
-      "interviewed_on IS ?7 AND offered_on IS ?8 AND started_on IS ?9 AND left_on IS ?10 AND "
-      "left_reason IS ?11 AND prior_sector IS ?13 AND outcome IS ?12 AND "
-      "(outcome_on IS ?14 OR coalesce(outcome_on >= ?14, FALSE)))";
+// The update of stored applicants to new values: `value(i)` is the new value of written column i,
+// `same` the back end's NULL-safe equality, and `matching` the clause that picks the rows. A kept
+// outcome keeps its recorded date and reason while they still fit the dates. A row the file
+// repeats exactly is not written again (the last condition), so that a re-import says what it
+// changed and writes nothing it did not.
+std::string update_sql(const std::function<std::string(std::size_t)>& value, std::string_view same,
+                       std::string_view matching) {
+  const auto unchanged = [&](std::size_t i) {
+    std::string sql = "applicants.";
+    sql.append(written_column(i)).append(" ").append(same).append(" ").append(value(i));
+    return sql;
+  };
+  std::string sql = "UPDATE applicants SET ";
+  for (std::size_t i = 0; i < kWritten; ++i) {
+    if (i == kOutcome || i == kOutcomeOn) continue;
+    sql.append(written_column(i)).append(" = ").append(value(i)).append(", ");
+  }
+  const std::string outcome_on = value(kOutcomeOn);
+  sql.append("outcome_on = CASE WHEN ").append(unchanged(kOutcome));
+  sql.append(" AND applicants.outcome_on >= ").append(outcome_on);
+  sql.append(" THEN applicants.outcome_on ELSE ").append(outcome_on).append(" END, ");
+  sql.append("outcome_reason = CASE WHEN ").append(unchanged(kOutcome));
+  sql.append(" THEN applicants.outcome_reason ELSE '' END, ");
+  sql.append("outcome = ").append(value(kOutcome)).append(" ").append(matching);
+  sql.append(" AND NOT (");
+  for (std::size_t i = 0; i < kWritten; ++i) {
+    if (i != kOutcomeOn) sql.append(unchanged(i)).append(" AND ");
+  }
+  sql.append("(").append(unchanged(kOutcomeOn));
+  sql.append(" OR coalesce(applicants.outcome_on >= ").append(outcome_on).append(", FALSE)))");
   return sql;
+}
+
+const std::string& statement_update_sql() {
+  static const std::string sql =
+      update_sql([](std::size_t i) { return std::string("?").append(std::to_string(i + 1)); }, "IS",
+                 std::string("WHERE id = ?").append(std::to_string(kWritten + 1)));
+  return sql;
+}
+
+std::optional<Date> outcome_on(const Applicant& a) {
+  return a.outcome == Outcome::kNone ? std::nullopt : std::optional<Date>(last_stage_date(a));
 }
 
 // Binds parameters first + 1 .. first + 14: a row of the insert, or the update's columns, with
@@ -66,17 +107,93 @@ void bind(Statement& s, int first, PendingApplicant& row, const ImportWriter& wr
   s.bindNoCopy(first + 11, a.left_reason);
   sql::bind_text(s, first + 12, to_string(a.outcome), /*null_if_empty=*/true);
   s.bindNoCopy(first + 13, a.prior_sector);
-  const auto outcome_on =
-      a.outcome == Outcome::kNone ? std::nullopt : std::optional<Date>(last_stage_date(a));
-  sql::bind_no_copy(s, first + 14, outcome_on, row.dates[5]);
+  sql::bind_no_copy(s, first + 14, outcome_on(a), row.dates[5]);
+}
+
+// The staging tables on PostgreSQL, made in the import's transaction and dropped at its end.
+constexpr std::string_view kNewRows = "import_new_applicants";
+constexpr std::string_view kStoredRows = "import_stored_applicants";
+
+std::string staging_columns() {
+  return "provider_id bigint, reference text COLLATE \"C\", source_id bigint, vacancy_id bigint, "
+         "service_id bigint, applied_on date, interviewed_on date, offered_on date, "
+         "started_on date, left_on date, left_reason text COLLATE \"C\", "
+         "outcome text COLLATE \"C\", prior_sector text COLLATE \"C\", outcome_on date";
+}
+
+// New rows take their id from the applicants' own sequence as they arrive.
+void create_staging(Connection& connection) {
+  auto& sequence = connection.statement("SELECT pg_get_serial_sequence('applicants', 'id')");
+  sequence.executeStep();
+  const std::string next_id =
+      "nextval(" +
+      pg::postgresql(connection).raw().quote_literal(sequence.getColumn(0).getString()) +
+      "::regclass)";
+  sequence.reset();
+  connection.exec("CREATE TEMPORARY TABLE " + std::string(kNewRows) + " (" + staging_columns() +
+                  ", id bigint NOT NULL DEFAULT " + next_id + ") ON COMMIT DROP");
+  connection.exec("CREATE TEMPORARY TABLE " + std::string(kStoredRows) + " (" + staging_columns() +
+                  ", id bigint NOT NULL) ON COMMIT DROP");
+}
+
+// The load into the staging table of stored rows, or of new ones.
+const std::string& copy_sql(bool stored) {
+  static const std::string new_rows =
+      "COPY " + std::string(kNewRows) + " (" + written_columns() + ") FROM STDIN";
+  static const std::string stored_rows =
+      "COPY " + std::string(kStoredRows) + " (" + written_columns() + ", id) FROM STDIN";
+  return stored ? stored_rows : new_rows;
+}
+
+// Sends `rows` to a staging table: the stored applicants', with the id of each, or new ones.
+void stage(ImportWriter& writer, std::vector<PendingApplicant>& rows, bool stored) {
+  caretoolkit::pg::CopyIn& copy = writer.copy(copy_sql(stored));
+  std::vector<caretoolkit::pg::Param> values;
+  values.reserve(kWritten + 1);
+  for (const PendingApplicant& row : rows) {
+    const Applicant& a = row.applicant;
+    const std::string_view outcome = to_string(a.outcome);
+    values.clear();
+    values.insert(
+        values.end(),
+        {a.provider_id, a.reference.empty() ? caretoolkit::pg::Param(std::nullopt) : a.reference,
+         writer.id(row.source), writer.id(row.vacancy), writer.id(row.service), a.applied_on,
+         a.interviewed_on, a.offered_on, a.started_on, a.left_on, a.left_reason,
+         outcome.empty() ? caretoolkit::pg::Param(std::nullopt) : outcome, a.prior_sector,
+         outcome_on(a)});
+    if (stored) values.emplace_back(row.stored);
+    copy.row(values);
+  }
+}
+
+// The staged rows into applicants: the new ones inserted, the stored ones updated unless unchanged.
+// The writes counted every stored row as unchanged; those the update changes move across.
+void apply_staging(ImportWriter& writer) {
+  Connection& connection = writer.connection();
+  const std::string columns = written_columns();
+  connection.exec("INSERT INTO applicants (id, " + columns + ") SELECT id, " + columns + " FROM " +
+                  std::string(kNewRows));
+  if (writer.updates.unchanged == 0) return;
+  static const std::string update = update_sql(
+      [](std::size_t i) { return std::string("s.").append(written_column(i)); },
+      "IS NOT DISTINCT FROM", "FROM " + std::string(kStoredRows) + " s WHERE applicants.id = s.id");
+  Statement& statement = connection.statement(update);
+  const auto changed = static_cast<std::size_t>(statement.exec());
+  statement.reset();
+  writer.updates.changed += changed;
+  writer.updates.unchanged -= changed;
 }
 
 }  // namespace
 
 ApplicantWrites::ApplicantWrites(Connection& connection, WriteQueue& writes)
-    : writes_(writes),
-      statements_{connection.statement(insert_sql(kBatchRows)),
-                  connection.statement(update_sql())} {
+    : writes_(writes), staged_(connection.backend() == Backend::kPostgresql) {
+  if (staged_) {
+    create_staging(connection);
+  } else {
+    statements_ = {&connection.statement(insert_sql(kBatchRows)),
+                   &connection.statement(statement_update_sql())};
+  }
   inserts_.reserve(kBatchRows);
   updates_.reserve(kBatchRows);
 }
@@ -94,36 +211,50 @@ void ApplicantWrites::update(PendingApplicant&& row) {
 void ApplicantWrites::flush() {
   flush_inserts();
   flush_updates();
+  if (staged_) writes_.submit(apply_staging);
 }
 
 void ApplicantWrites::flush_inserts() {
   if (inserts_.empty()) return;
-  writes_.submit(
-      [rows = std::exchange(inserts_, {}), statements = statements_](ImportWriter& writer) mutable {
-        Statement& statement = rows.size() == kBatchRows
-                                   ? statements.full_insert
-                                   : writer.connection().statement(insert_sql(rows.size()));
-        for (std::size_t row = 0; row < rows.size(); ++row) {
-          bind(statement, static_cast<int>(row) * kParameters, rows[row], writer);
-        }
-        statement.exec();
-        statement.reset();
-      });
+  if (staged_) {
+    writes_.submit([rows = std::exchange(inserts_, {})](ImportWriter& writer) mutable {
+      stage(writer, rows, /*stored=*/false);
+    });
+  } else {
+    writes_.submit([rows = std::exchange(inserts_, {}),
+                    statements = statements_](ImportWriter& writer) mutable {
+      Statement& statement = rows.size() == kBatchRows
+                                 ? *statements.full_insert
+                                 : writer.connection().statement(insert_sql(rows.size()));
+      for (std::size_t row = 0; row < rows.size(); ++row) {
+        bind(statement, static_cast<int>(row) * kParameters, rows[row], writer);
+      }
+      statement.exec();
+      statement.reset();
+    });
+  }
   inserts_.reserve(kBatchRows);
 }
 
 void ApplicantWrites::flush_updates() {
   if (updates_.empty()) return;
-  writes_.submit(
-      [rows = std::exchange(updates_, {}), statements = statements_](ImportWriter& writer) mutable {
-        Statement& update = statements.update;
-        for (PendingApplicant& row : rows) {
-          bind(update, 0, row, writer);
-          update.bind(15, static_cast<std::int64_t>(row.stored));
-          ++(update.exec() > 0 ? writer.updates.changed : writer.updates.unchanged);
-          update.reset();
-        }
-      });
+  if (staged_) {
+    writes_.submit([rows = std::exchange(updates_, {})](ImportWriter& writer) mutable {
+      stage(writer, rows, /*stored=*/true);
+      writer.updates.unchanged += rows.size();
+    });
+  } else {
+    writes_.submit([rows = std::exchange(updates_, {}),
+                    statements = statements_](ImportWriter& writer) mutable {
+      Statement& update = *statements.update;
+      for (PendingApplicant& row : rows) {
+        bind(update, 0, row, writer);
+        update.bind(kParameters + 1, static_cast<std::int64_t>(row.stored));
+        ++(update.exec() > 0 ? writer.updates.changed : writer.updates.unchanged);
+        update.reset();
+      }
+    });
+  }
   updates_.reserve(kBatchRows);
 }
 

@@ -1,9 +1,14 @@
 // How an applicants import writes its rows. Internal to lib/tracker (applicants_csv.cpp).
 //
-// Rows are collected on the reading side and queued kBatchRows at a time: an insert then writes a
-// whole batch with one statement, so that the cost of running a statement (a VM start, a step, a
-// reset) is paid once per batch rather than once per row, and a re-import's updates allocate per
-// batch, not per row. Each queued write owns its rows.
+// Rows are collected on the reading side and queued kBatchRows at a time, so that a re-import's
+// updates allocate per batch, not per row. Each queued write owns its rows. Then, by back end:
+// - SQLite: an insert writes a whole batch with one statement, so that the cost of running a
+//   statement (a VM start, a step, a reset) is paid once per batch rather than once per row; an
+//   update is a statement per row.
+// - PostgreSQL: the rows stream into two temporary staging tables, new and stored applicants,
+//   with one COPY (ImportWriter::copy), and the last write applies each table with one statement.
+//   A new row's id is drawn as it arrives in staging, so ids follow the file's order as on SQLite.
+//   Every constraint of the applicants table is checked as those statements write.
 #pragma once
 
 #include <array>
@@ -47,14 +52,16 @@ class ApplicantWrites {
   void flush_inserts();
   void flush_updates();
 
-  // The statements the writes run, prepared once so that a batch does not look them up. They are
-  // the connection's, which outlives the import, and only the writes, on its thread, use them.
+  // The statements the writes run on SQLite, prepared once so that a batch does not look them up.
+  // They are the connection's, which outlives the import, and only the writes, on its thread, use
+  // them. Null when the rows are staged.
   struct Statements {
-    Statement& full_insert;  // kBatchRows rows
-    Statement& update;
+    Statement* full_insert = nullptr;  // kBatchRows rows
+    Statement* update = nullptr;
   };
 
   WriteQueue& writes_;
+  bool staged_;  // PostgreSQL: the rows go through staging tables
   Statements statements_;
   std::vector<PendingApplicant> inserts_;  // not yet queued: fewer than kBatchRows each
   std::vector<PendingApplicant> updates_;

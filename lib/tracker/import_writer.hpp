@@ -9,6 +9,7 @@
 
 #include <cassert>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@
 #include "tracker/connection.hpp"
 #include "tracker/records.hpp"
 #include "tracker/types.hpp"
+
+namespace caretoolkit::pg {
+class CopyIn;
+}
 
 namespace caretoolkit::tracker {
 
@@ -57,15 +62,25 @@ class NameRef {
 // reading side never touches it.
 class ImportWriter {
  public:
-  explicit ImportWriter(Connection& connection) : connection_(connection) {}
+  explicit ImportWriter(Connection& connection);
+  ~ImportWriter();  // cancels a bulk load still in progress
+  ImportWriter(const ImportWriter&) = delete;
+  ImportWriter& operator=(const ImportWriter&) = delete;
 
-  Connection& connection() { return connection_; }
+  // The connection, for a write's statements. A bulk load in progress (copy()) is finished first,
+  // as a connection takes no other statement during one; a row it refused is thrown here.
+  Connection& connection();
+
+  // PostgreSQL only: the bulk load `copy_sql` ("COPY t (columns) FROM STDIN") to send a write's
+  // rows to. Consecutive writes naming the same load share one COPY, so that their rows stream to
+  // the server as one statement rather than one each.
+  caretoolkit::pg::CopyIn& copy(const std::string& copy_sql);
 
   // Inserts a source, service or vacancy the import creates, the next in the order of creation,
   // and keeps the id the database gives it for the NameRef that stands for it.
   template <class T>
   void create(const T& record) {
-    created_.push_back(records::insert(connection_, record));
+    created_.push_back(records::insert(connection(), record));
   }
 
   // The id a NameRef stands for. Writes run in the order they were queued and a created name's
@@ -87,8 +102,10 @@ class ImportWriter {
   Updates updates;
 
  private:
-  Connection& connection_;   // the import's own, which outlives it
-  std::vector<Id> created_;  // by order of creation
+  Connection& connection_;                         // the import's own, which outlives it
+  std::vector<Id> created_;                        // by order of creation
+  std::unique_ptr<caretoolkit::pg::CopyIn> copy_;  // the bulk load in progress, if any
+  std::string copy_sql_;                           // and its statement
 };
 
 }  // namespace caretoolkit::tracker
