@@ -227,6 +227,7 @@ void PgStatement::run() {
     }
     binary_ = !types_.empty() && std::all_of(types_.begin(), types_.end(), has_binary_reader);
     rendered_.assign(types_.size(), std::string());
+    cells_.assign(binary_ ? types_.size() : 0, Cell{});
     prepared_ = true;
   }
   result_.emplace(connection_.exec_prepared(name_, params_, binary_));
@@ -249,7 +250,20 @@ std::string_view PgStatement::rendered(int index) const {
 bool PgStatement::executeStep() {
   if (!result_) run();
   if (row_ < result_->rows()) ++row_;
-  return row_ < result_->rows();
+  if (row_ >= result_->rows()) return false;
+  if (binary_) read_cells();
+  return true;
+}
+
+void PgStatement::read_cells() {
+  PGresult* const result = result_->handle();
+  for (std::size_t column = 0; column < cells_.size(); ++column) {
+    const int index = static_cast<int>(column);
+    const int length = PQgetlength(result, row_, index);
+    // Only a value of no bytes can be NULL: no other needs the third call.
+    const bool null = length == 0 && PQgetisnull(result, row_, index) == 1;
+    cells_[column] = {PQgetvalue(result, row_, index), null ? -1 : length};
+  }
 }
 
 int PgStatement::exec() {
@@ -278,19 +292,22 @@ int PgStatement::getColumnCount() const {
 }
 
 bool PgStatement::is_null(int index) const {
+  if (binary_) return cell(index).length < 0;
   return rows().is_null(row_, index);
 }
 
 std::int64_t PgStatement::int64_at(int index) const {
-  const auto& result = rows();
-  const std::string_view text = result.text(row_, index);
   if (binary_) {
-    if (result.is_null(row_, index)) return 0;
+    const Cell& value = cell(index);
+    if (value.length < 0) return 0;
+    const std::string_view text(value.data, static_cast<std::size_t>(value.length));
     const unsigned type = types_[static_cast<std::size_t>(index)];
     if (type == kInt8Type || type == kInt4Type || type == kInt2Type) return big_endian(text);
     if (type == kBooleanType) return text.front() != 0 ? 1 : 0;
     throw std::logic_error(std::string("column ") + name_at(index) + " is not an integer");
   }
+  const auto& result = rows();
+  const std::string_view text = result.text(row_, index);
   std::int64_t value = 0;
   // Most columns read are integers: read them straight from their text.
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -344,11 +361,12 @@ int PgStatement::bytes_at(int index) const {
 }
 
 std::optional<Date> PgStatement::date_at(int index) const {
-  const auto& result = rows();
-  if (result.is_null(row_, index)) return std::nullopt;
   if (binary_ && types_[static_cast<std::size_t>(index)] == kDateType) {
-    return binary_date(result.text(row_, index));
+    const Cell& value = cell(index);
+    if (value.length < 0) return std::nullopt;
+    return binary_date(std::string_view(value.data, static_cast<std::size_t>(value.length)));
   }
+  if (rows().is_null(row_, index)) return std::nullopt;
   return Date::parse(text_at(index));
 }
 

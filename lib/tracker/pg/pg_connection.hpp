@@ -75,6 +75,17 @@ class PgStatement final : public Statement {
 
   // Runs the statement (preparing it on first use) and keeps its rows.
   void run();
+  // A binary row's values, read once as the row is reached rather than at every access: a team's
+  // read reaches ten million values.
+  struct Cell {
+    const char* data = nullptr;
+    int length = -1;  // -1 for NULL
+  };
+  void read_cells();
+  const Cell& cell(int index) const {
+    rows();  // throws when there is no current row
+    return cells_.at(static_cast<std::size_t>(index));
+  }
   // The value of a binary row, as text, as SQLite would give it: "12", "2025-03-01".
   std::string_view rendered(int index) const;
   caretoolkit::pg::Param& parameter(int index);
@@ -89,6 +100,7 @@ class PgStatement final : public Statement {
   std::vector<unsigned> types_;  // each column's type (pg_type's oid)
   std::optional<caretoolkit::pg::Result> result_;
   int row_ = -1;
+  std::vector<Cell> cells_;                    // the current row's, for a binary result
   mutable std::string blob_;                   // the bytes of the bytea value read last (text form)
   mutable std::vector<std::string> rendered_;  // per column, for rendered()
 };
