@@ -206,6 +206,45 @@ TEST_CASE_FIXTURE(ImportFixture, "importing the same applicants again updates th
 }
 
 TEST_CASE_FIXTURE(ImportFixture,
+                  "a long file that meets new sources part way stores every row in its order") {
+  // 300 rows; a new source at rows 1, 101 and 201, so that names are made between batches of
+  // rows already on their way to the store. Row i applied on day i of 2025.
+  const char* const sources[] = {"Indeed", "Facebook", "Job fair"};
+  std::string csv(kHeader);
+  for (int i = 0; i < 300; ++i) {
+    csv += "R-" + std::to_string(1000 + i) + "," + sources[i / 100] + ",,,," +
+           day("2025-01-01").plus_days(i).to_string() + ",,,,,,,\n";
+  }
+  const ImportSummary first = store.import_applicants_csv(provider, csv);
+  CHECK(first.created == 300);
+  CHECK(first.new_sources.size() == 3);
+  const auto all = applicants();  // in id order
+  REQUIRE(all.size() == 300);
+  for (int i = 0; i < 300; ++i) {
+    const Applicant& a = all[static_cast<std::size_t>(i)];
+    CHECK(a.reference == "R-" + std::to_string(1000 + i));
+    CHECK(a.applied_on == day("2025-01-01").plus_days(i));
+  }
+  CHECK(all[99].source_id != all[100].source_id);
+  CHECK(all[199].source_id != all[200].source_id);
+
+  // Again, with the last hundred moved on to an interview: 100 changed, 200 as they were.
+  std::string later(kHeader);
+  for (int i = 0; i < 300; ++i) {
+    const Date applied = day("2025-01-01").plus_days(i);
+    const std::string interviewed = i < 200 ? "" : applied.plus_days(3).to_string();
+    later += "R-" + std::to_string(1000 + i) + "," + sources[i / 100] + ",,,," +
+             applied.to_string() + "," + interviewed + ",,,,,,\n";
+  }
+  const ImportSummary again = store.import_applicants_csv(provider, later);
+  CHECK(again.created == 0);
+  CHECK(again.updated == 100);
+  CHECK(again.unchanged == 200);
+  CHECK(applicants()[250].interviewed_on == day("2025-01-01").plus_days(253));
+  CHECK_FALSE(applicants()[150].interviewed_on);
+}
+
+TEST_CASE_FIXTURE(ImportFixture,
                   "an outcome recorded through an event keeps its date and reason on re-import") {
   store.import_applicants_csv(provider,
                               std::string(kHeader) + "A-1,Indeed,,,,2025-01-06,2025-01-08,,,,,,\n");
