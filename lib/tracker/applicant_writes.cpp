@@ -110,30 +110,24 @@ void bind(Statement& s, int first, PendingApplicant& row, const ImportWriter& wr
   sql::bind_no_copy(s, first + 14, outcome_on(a), row.dates[5]);
 }
 
-// The staging tables on PostgreSQL, made in the import's transaction and dropped at its end.
+// The staging tables on PostgreSQL, made in the import's transaction and dropped at its end. Each
+// has the applicants table's columns, types and defaults, and none of its indexes, CHECKs or keys.
 constexpr std::string_view kNewRows = "import_new_applicants";
 constexpr std::string_view kStoredRows = "import_stored_applicants";
 
-std::string staging_columns() {
-  return "provider_id bigint, reference text COLLATE \"C\", source_id bigint, vacancy_id bigint, "
-         "service_id bigint, applied_on date, interviewed_on date, offered_on date, "
-         "started_on date, left_on date, left_reason text COLLATE \"C\", "
-         "outcome text COLLATE \"C\", prior_sector text COLLATE \"C\", outcome_on date";
-}
-
 // New rows take their id from the applicants' own sequence as they arrive.
 void create_staging(Connection& connection) {
+  for (const std::string_view table : {kNewRows, kStoredRows}) {
+    connection.exec("CREATE TEMPORARY TABLE " + std::string(table) +
+                    " (LIKE applicants INCLUDING DEFAULTS) ON COMMIT DROP");
+  }
   auto& sequence = connection.statement("SELECT pg_get_serial_sequence('applicants', 'id')");
   sequence.executeStep();
-  const std::string next_id =
-      "nextval(" +
-      pg::postgresql(connection).raw().quote_literal(sequence.getColumn(0).getString()) +
-      "::regclass)";
+  const std::string name =
+      pg::postgresql(connection).raw().quote_literal(sequence.getColumn(0).getString());
   sequence.reset();
-  connection.exec("CREATE TEMPORARY TABLE " + std::string(kNewRows) + " (" + staging_columns() +
-                  ", id bigint NOT NULL DEFAULT " + next_id + ") ON COMMIT DROP");
-  connection.exec("CREATE TEMPORARY TABLE " + std::string(kStoredRows) + " (" + staging_columns() +
-                  ", id bigint NOT NULL) ON COMMIT DROP");
+  connection.exec("ALTER TABLE " + std::string(kNewRows) + " ALTER COLUMN id SET DEFAULT nextval(" +
+                  name + "::regclass)");
 }
 
 // The load into the staging table of stored rows, or of new ones.
