@@ -110,16 +110,26 @@ void bind(Statement& s, int first, PendingApplicant& row, const ImportWriter& wr
   sql::bind_no_copy(s, first + 14, outcome_on(a), row.dates[5]);
 }
 
-// The staging tables on PostgreSQL, made in the import's transaction and dropped at its end. Each
-// has the applicants table's columns, types and defaults, and none of its indexes, CHECKs or keys.
+// The staging tables on PostgreSQL. Each has the applicants table's columns, types and defaults,
+// and none of its indexes, CHECKs or keys. They belong to the connection's session: made by its
+// first import (again if that import rolls back), and emptied as every import commits, so that an
+// import does not pay for making them.
 constexpr std::string_view kNewRows = "import_new_applicants";
 constexpr std::string_view kStoredRows = "import_stored_applicants";
 
 // New rows take their id from the applicants' own sequence as they arrive.
-void create_staging(Connection& connection) {
+void prepare_staging(Connection& connection) {
+  auto& made = connection.statement(
+      "SELECT count(*) FROM pg_catalog.pg_class WHERE relname = ?1 "
+      "AND relnamespace = pg_catalog.pg_my_temp_schema()");
+  made.bind(1, std::string(kNewRows));
+  made.executeStep();
+  const bool exists = made.getColumn(0).getInt64() > 0;
+  made.reset();
+  if (exists) return;
   for (const std::string_view table : {kNewRows, kStoredRows}) {
     connection.exec("CREATE TEMPORARY TABLE " + std::string(table) +
-                    " (LIKE applicants INCLUDING DEFAULTS) ON COMMIT DROP");
+                    " (LIKE applicants INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
   }
   auto& sequence = connection.statement("SELECT pg_get_serial_sequence('applicants', 'id')");
   sequence.executeStep();
@@ -183,7 +193,7 @@ void apply_staging(ImportWriter& writer) {
 ApplicantWrites::ApplicantWrites(Connection& connection, WriteQueue& writes)
     : writes_(writes), staged_(connection.backend() == Backend::kPostgresql) {
   if (staged_) {
-    create_staging(connection);
+    prepare_staging(connection);
   } else {
     statements_ = {&connection.statement(insert_sql(kBatchRows)),
                    &connection.statement(statement_update_sql())};
