@@ -20,6 +20,8 @@ constexpr std::size_t kWritten = records::Table<Applicant>::kColumns.size() + 1;
 constexpr std::size_t kOutcome = 11;
 constexpr std::size_t kOutcomeOn = 13;
 constexpr int kParameters = static_cast<int>(kWritten);  // per row, as bind() numbers them
+static_assert(records::Table<Applicant>::kColumns[kOutcome] == "outcome");
+static_assert(records::Table<Applicant>::kColumns.size() == kOutcomeOn);
 
 std::string_view written_column(std::size_t i) {
   return i < records::Table<Applicant>::kColumns.size() ? records::Table<Applicant>::kColumns[i]
