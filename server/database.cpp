@@ -72,11 +72,15 @@ void refuse_password(const std::string& uri, const std::string& option) {
               option};
 }
 
+std::string postgresql_option_help() {
+  return "PostgreSQL database as postgresql://USER@HOST/DBNAME (the password in PGPASSWORD or "
+         "~/.pgpass)";
+}
+
 std::string database_option_help(OpenMode mode) {
   return std::string(mode == OpenMode::kCreate ? "SQLite database file (created if missing)"
                                                : "SQLite database file (must exist)") +
-         ", or a PostgreSQL database as postgresql://USER@HOST/DBNAME (the password in "
-         "PGPASSWORD or ~/.pgpass)";
+         ", or a " + postgresql_option_help();
 }
 
 std::unique_ptr<tracker::Store> open_database(

@@ -30,6 +30,8 @@ void refuse_password(const std::string& uri, const std::string& option);
 
 // The help text of --db for a command that opens the database in `mode`.
 std::string database_option_help(OpenMode mode);
+// The help text's words for a PostgreSQL database: the URI's form and where the password goes.
+std::string postgresql_option_help();
 
 // `now`, when given, is the clock of sign-in sessions (StoreOptions::now), for tests. A
 // PostgreSQL database must exist (the server makes its tables); a URI that holds a password is

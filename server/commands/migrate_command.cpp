@@ -26,11 +26,7 @@ void add_migrate_command(CLI::App& app) {
       "transaction (stop the server first; the SQLite file is kept as it was)");
   migrate->add_option("--from", options->from, "SQLite database file to copy")
       ->capture_default_str();
-  migrate
-      ->add_option("--to", options->to,
-                   "PostgreSQL database as postgresql://USER@HOST/DBNAME (the password in "
-                   "PGPASSWORD or ~/.pgpass)")
-      ->required();
+  migrate->add_option("--to", options->to, server::postgresql_option_help())->required();
   migrate->callback([options] {
     server::refuse_password(options->to, "--to");
     const tracker::StoreCopySummary summary = tracker::copy_store(options->from, options->to);
