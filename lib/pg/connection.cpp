@@ -49,8 +49,17 @@ std::string one_line(std::string_view message) {
       line += c;
     }
   }
-  while (line.ends_with("; ") || line.ends_with(' ')) line.pop_back();
+  while (line.ends_with(';') || line.ends_with(' ')) line.pop_back();
   return line;
+}
+
+// Why `connection` failed to open, in words an operator can act on.
+std::string connection_failure(PGconn* connection) {
+  if (PQconnectionNeedsPassword(connection) != 0) {
+    return "the server asks for a password and none was given; set PGPASSWORD, or add a line "
+           "for this database to ~/.pgpass";
+  }
+  return one_line(PQerrorMessage(connection));
 }
 
 std::string field(const PGresult* result, int code) {
@@ -119,7 +128,7 @@ Connection::Connection(std::string_view uri, std::string_view database)
   if (!handle_) throw std::bad_alloc();
   if (PQstatus(handle_.get()) != CONNECTION_OK) {
     throw Error(ErrorCode::kUnavailable, "could not connect to the PostgreSQL database " + target_ +
-                                             ": " + one_line(PQerrorMessage(handle_.get())));
+                                             ": " + connection_failure(handle_.get()));
   }
   // Notices ("relation already exists, skipping") are for the server's log, not our stderr.
   PQsetNoticeProcessor(
@@ -131,8 +140,7 @@ void Connection::reconnect() {
   PQreset(handle_.get());
   if (PQstatus(handle_.get()) != CONNECTION_OK) {
     throw Error(ErrorCode::kUnavailable, "could not connect again to the PostgreSQL database " +
-                                             target_ + ": " +
-                                             one_line(PQerrorMessage(handle_.get())));
+                                             target_ + ": " + connection_failure(handle_.get()));
   }
   exec_script(kSessionSettings);
 }

@@ -1,8 +1,16 @@
 // The libpq layer: bound parameters, results read by column, transactions, COPY, advisory locks
 // and connection addresses that never show the password.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include "core/error.hpp"
 #include "pg/connection.hpp"
@@ -27,6 +35,71 @@ void make_notes_table(pg::Connection& connection) {
 
 std::int64_t count_notes(pg::Connection& connection) {
   return connection.exec("SELECT count(*) FROM notes").single().get<std::int64_t>(0);
+}
+
+// Sets an environment variable for the life of this object, then puts back what was there.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    set(value);
+  }
+  ~ScopedEnv() { set(old_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  void set(const std::optional<std::string>& value) {
+    if (value) {
+      ::setenv(name_, value->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+// Makes the test cluster ask `role` for a password on `database`, by a line ahead of the
+// cluster's "trust" lines in its pg_hba.conf, and takes the line out again at the end. The file
+// is replaced whole (a write, then a rename), so other tests' connections never read half of it.
+class PasswordAsked {
+ public:
+  PasswordAsked(pg::Connection& admin, const std::string& database, const std::string& role)
+      : admin_(admin), hba_(admin.exec("SHOW hba_file").single().get<std::string>(0)) {
+    std::ostringstream text;
+    text << std::ifstream(hba_).rdbuf();
+    original_ = text.str();
+    replace("local " + database + " " + role + " scram-sha-256\n" + original_);
+  }
+  ~PasswordAsked() { replace(original_); }
+  PasswordAsked(const PasswordAsked&) = delete;
+  PasswordAsked& operator=(const PasswordAsked&) = delete;
+
+ private:
+  void replace(const std::string& text) {
+    const std::filesystem::path next = hba_.string() + ".next";
+    std::ofstream(next) << text;
+    using std::filesystem::perms;  // readable by the cluster's owner, whoever writes it
+    std::filesystem::permissions(
+        next, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
+    std::filesystem::rename(next, hba_);
+    admin_.exec("SELECT pg_reload_conf()");
+    // The server rereads the file soon after the call returns; give it that time.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  pg::Connection& admin_;
+  std::filesystem::path hba_;
+  std::string original_;
+};
+
+// The URI of `database` on the test cluster, as `role`.
+std::string uri_as(pg::Connection& admin, const std::string& role, const std::string& database) {
+  const auto setting = [&](const char* name) {
+    return admin.exec(std::string("SHOW ") + name).single().get<std::string>(0);
+  };
+  return "postgresql://" + role + "@/" + database + "?host=" + setting("unix_socket_directories") +
+         "&port=" + setting("port");
 }
 
 }  // namespace
@@ -223,6 +296,46 @@ TEST_CASE("A failed connection names the database and never the password") {
     CHECK(message.find("postgresql://ann@/care?host=/nonexistent-socket-dir") != std::string::npos);
     CHECK(message.find("s3cret") == std::string::npos);
   }
+}
+
+TEST_CASE("A server that asks for a password says where to give it, and takes it from PGPASSWORD") {
+  PgTestDatabase database;
+  pg::Connection admin = database.connect();
+  const std::string role = "ctk_reader_" + std::to_string(::getpid());
+  admin.exec("DROP ROLE IF EXISTS " + role);
+  admin.exec("CREATE ROLE " + role + " LOGIN PASSWORD 'correct horse'");
+  const std::string uri = uri_as(admin, role, database.name());
+  {
+    PasswordAsked asked(admin, database.name(), role);
+    const auto failure = [&uri]() -> std::string {
+      try {
+        pg::Connection connection(uri);
+      } catch (const Error& error) {
+        CHECK(error.code() == ErrorCode::kUnavailable);
+        return error.what();
+      }
+      return "connected";
+    };
+    {
+      const ScopedEnv no_password("PGPASSWORD", std::nullopt);
+      const ScopedEnv no_file("PGPASSFILE", "/nonexistent/pgpass");
+      const std::string message = failure();
+      CHECK(message.find("asks for a password and none was given") != std::string::npos);
+      CHECK(message.find("PGPASSWORD") != std::string::npos);
+      CHECK(message.find("~/.pgpass") != std::string::npos);
+    }
+    {
+      const ScopedEnv wrong("PGPASSWORD", "wrong horse");
+      const std::string message = failure();
+      CHECK(message.find("password authentication failed") != std::string::npos);
+      CHECK_FALSE(message.ends_with(';'));
+      CHECK(message.find("wrong horse") == std::string::npos);
+    }
+    const ScopedEnv right("PGPASSWORD", "correct horse");
+    pg::Connection connection(uri);
+    CHECK(connection.exec("SELECT current_user").single().get<std::string>(0) == role);
+  }
+  admin.exec("DROP ROLE " + role);
 }
 
 TEST_CASE("A test database is reached through its own URI as a server would") {
