@@ -78,6 +78,8 @@ class Connection {
   bool healthy() const { return PQstatus(handle_.get()) == CONNECTION_OK; }
   // The server's process id for this session, for pg_terminate_backend or pg_stat_activity.
   int backend_pid() const { return PQbackendPID(handle_.get()); }
+  // The server's version as libpq numbers it: 150004 for 15.4, 90624 for 9.6.24.
+  int server_version() const { return PQserverVersion(handle_.get()); }
 
   PGconn* handle() const { return handle_.get(); }
 

@@ -405,7 +405,24 @@ int schema_version(Connection& connection) {
       .get<int>(0);
 }
 
+void check_server_version(int server_version, const std::string& database) {
+  if (server_version >= kOldestServer) return;
+  const auto version_text = [](int number) {
+    // From PostgreSQL 10 on, a version has two parts (15.4); before, three (9.6.24).
+    if (number >= 100000) {
+      return std::to_string(number / 10000) + "." + std::to_string(number % 10000);
+    }
+    return std::to_string(number / 10000) + "." + std::to_string(number / 100 % 100) + "." +
+           std::to_string(number % 100);
+  };
+  throw Error(ErrorCode::kConflict,
+              "the database " + database + " runs on PostgreSQL " + version_text(server_version) +
+                  "; caretoolkit needs PostgreSQL " + std::to_string(kOldestServer / 10000) +
+                  " or later, and left the database unchanged");
+}
+
 void check_compatible(Connection& connection) {
+  check_server_version(connection.server_version(), connection.target());
   const int version = schema_version(connection);
   if (version > kSchemaVersion) throw newer_schema_error(version, kSchemaVersion);
   if (version > 0) return;

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "tracker/schema.hpp"
@@ -40,9 +41,16 @@ std::span<const PgMigration> migrations();
 // The database's schema version; 0 when it has no schema_version table.
 int schema_version(caretoolkit::pg::Connection& connection);
 
+// The oldest PostgreSQL the schema is made for and tested on, numbered as server_version() is.
+inline constexpr int kOldestServer = 150000;
+
+// Throws Error(kConflict), naming both versions, when `server_version` (numbered as libpq's
+// PQserverVersion) is older than kOldestServer. `database` names the database in the message.
+void check_server_version(int server_version, const std::string& database);
+
 // Refuses a database this build cannot use without changing it: throws Error(kConflict) for a
-// newer schema version, or for tables in the connection's schema (search_path) that caretoolkit
-// did not make (tables without a schema_version table).
+// server older than kOldestServer, a newer schema version, or tables in the connection's schema
+// (search_path) that caretoolkit did not make (tables without a schema_version table).
 void check_compatible(caretoolkit::pg::Connection& connection);
 
 // Brings the database up to `target` (default: the latest), one transaction per step, as

@@ -128,6 +128,31 @@ TEST_CASE("Migrating to an earlier step stops there and a later migration goes o
       connection.exec("SELECT to_regclass('checker_settings') IS NULL").single().get<bool>(0));
 }
 
+TEST_CASE("A server older than PostgreSQL 15 is refused, naming its version") {
+  const auto refusal = [](int server_version) -> std::string {
+    try {
+      tracker::pg::check_server_version(server_version, "postgresql://ann@db.example/care");
+    } catch (const Error& error) {
+      CHECK(error.code() == ErrorCode::kConflict);
+      return error.what();
+    }
+    return "accepted";
+  };
+  CHECK(refusal(140009) ==
+        "the database postgresql://ann@db.example/care runs on PostgreSQL 14.9; caretoolkit "
+        "needs PostgreSQL 15 or later, and left the database unchanged");
+  CHECK(refusal(90624).find("runs on PostgreSQL 9.6.24;") != std::string::npos);
+  CHECK(refusal(150000) == "accepted");
+  CHECK(refusal(170002) == "accepted");
+}
+
+TEST_CASE("The test cluster's server is new enough, and says so through the connection") {
+  PgTestDatabase database;
+  pg::Connection connection = database.connect();
+  CHECK(connection.server_version() >= tracker::pg::kOldestServer);
+  CHECK_NOTHROW(tracker::pg::check_compatible(connection));
+}
+
 TEST_CASE("A database with a newer schema version is refused and left unchanged") {
   PgTestDatabase database;
   pg::Connection connection = database.connect();
