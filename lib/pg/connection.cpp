@@ -2,6 +2,7 @@
 #include "pg/connection.hpp"
 
 #include <array>
+#include <exception>
 #include <memory>
 #include <vector>
 
@@ -198,6 +199,47 @@ Result Connection::exec_prepared(const std::string& name, std::span<const Param>
   return checked(PQexecPrepared(handle_.get(), name.c_str(), static_cast<int>(params.size()),
                                 values.values.data(), values.lengths.data(), values.formats.data(),
                                 binary ? 1 : 0));
+}
+
+std::vector<Result> Connection::exec_prepared_together(std::span<const PreparedRun> runs) {
+  PGconn* const connection = handle_.get();
+  if (PQenterPipelineMode(connection) != 1) checked(nullptr);  // throws libpq's reason
+  bool sent = true;
+  for (const PreparedRun& run : runs) {
+    const Values values(run.params);  // libpq copies them into its buffer as it sends
+    sent = sent &&
+           PQsendQueryPrepared(connection, run.name.c_str(), static_cast<int>(run.params.size()),
+                               values.values.data(), values.lengths.data(), values.formats.data(),
+                               run.binary ? 1 : 0) == 1;
+  }
+  sent = sent && PQpipelineSync(connection) == 1;
+  // Each statement is answered by one result and a null; statements after a failed one by
+  // PGRES_PIPELINE_ABORTED; the batch ends with PGRES_PIPELINE_SYNC. Every answer is read
+  // before anything is thrown, since pipeline mode ends only once all are in.
+  std::vector<Result> results;
+  std::exception_ptr failure;
+  while (sent) {
+    PGresult* const raw = PQgetResult(connection);
+    if (raw == nullptr) break;  // the connection failed part-way
+    if (PQresultStatus(raw) == PGRES_PIPELINE_SYNC) {
+      PQclear(raw);
+      break;
+    }
+    if (failure) {
+      PQclear(raw);
+    } else {
+      try {
+        results.push_back(checked(raw));
+      } catch (const DatabaseError&) {
+        failure = std::current_exception();
+      }
+    }
+    if (PGresult* end = PQgetResult(connection)) PQclear(end);  // the null after each answer
+  }
+  PQexitPipelineMode(connection);  // fails only on a connection that has failed
+  if (failure) std::rethrow_exception(failure);
+  if (results.size() != runs.size()) checked(nullptr);  // throws why the connection failed
+  return results;
 }
 
 void Connection::exec_script(std::string_view sql) {

@@ -58,6 +58,18 @@ class Connection {
   Result prepare(const std::string& name, std::string_view sql);
   Result exec_prepared(const std::string& name, std::span<const Param> params, bool binary = false);
 
+  // One run of a statement prepared under `name`, for exec_prepared_together().
+  struct PreparedRun {
+    const std::string& name;
+    std::span<const Param> params;
+    bool binary = false;
+  };
+  // Runs the statements in order in one round trip to the server (libpq's pipeline mode) and
+  // returns their results in the same order. When one fails, those after it do not run, and its
+  // DatabaseError is thrown once every answer has been read, leaving the connection ready for the
+  // next statement.
+  std::vector<Result> exec_prepared_together(std::span<const PreparedRun> runs);
+
   // Runs fixed SQL that may hold several statements and no values (no parameters are possible).
   void exec_script(std::string_view sql);
 

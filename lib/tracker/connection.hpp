@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ class Connection {
   virtual Statement& statement(const std::string& sql) = 0;
   // Runs fixed SQL without parameters.
   virtual void exec(const std::string& sql) = 0;
+  // Runs `statements`, each from statement() and bound but not yet stepped, together where the
+  // back end gains by it: on PostgreSQL, in one round trip to the server. Each then steps through
+  // its own rows as if it had run alone. On SQLite, where a statement runs as it is stepped,
+  // there is nothing to do. A statement that fails throws here, as its first step would.
+  virtual void run_together(std::span<Statement* const> /*statements*/) {}
 
   // Begins a transaction: a write one holds the database's one write turn until it ends, so
   // that writes of every process and server apply one after another and each sees the last; a

@@ -30,15 +30,27 @@ void load_report_tables(TrackerData& data, Load load) {
   load(data.headcounts, "taken_on");
 }
 
-// One provider's advert versions and their daily counts, those live or counted by `up_to`.
-void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to,
-                  TrackerData& data) {
-  auto& versions = connection.statement(
-      "SELECT vacancy_id, version, score, category_scores, rules_version, live_from, live_to "
-      "FROM advert_versions WHERE provider_id = ?1 AND live_from <= coalesce(?2, live_from) "
-      "ORDER BY vacancy_id, version");
-  versions.bind(1, static_cast<std::int64_t>(provider));
-  sql::bind(versions, 2, up_to);
+// One provider's advert versions and their daily counts, those live or counted by `up_to`: the
+// two statements, bound.
+std::pair<Statement*, Statement*> advert_queries(Connection& connection, Id provider,
+                                                 std::optional<Date> up_to) {
+  const auto bound = [&](const char* text) {
+    Statement& statement = connection.statement(text);
+    statement.bind(1, static_cast<std::int64_t>(provider));
+    sql::bind(statement, 2, up_to);
+    return &statement;
+  };
+  return {bound("SELECT vacancy_id, version, score, category_scores, rules_version, live_from, "
+                "live_to FROM advert_versions WHERE provider_id = ?1 "
+                "AND live_from <= coalesce(?2, live_from) ORDER BY vacancy_id, version"),
+          bound("SELECT c.vacancy_id, c.version, c.day, c.views, c.apply_clicks "
+                "FROM vacancy_counts c JOIN vacancies v ON v.id = c.vacancy_id "
+                "WHERE v.provider_id = ?1 AND c.day <= coalesce(?2, c.day) "
+                "ORDER BY c.vacancy_id, c.version, c.day")};
+}
+
+// The rows of advert_queries()' statements.
+void read_adverts(Statement& versions, Statement& counts, Id provider, TrackerData& data) {
   while (versions.executeStep()) {
     data.advert_versions.push_back(
         AdvertVersionRow{.provider_id = provider,
@@ -50,12 +62,6 @@ void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to
                          .live_from = sql::read_date(versions.getColumn(5)),
                          .live_to = sql::read_optional_date(versions.getColumn(6))});
   }
-  auto& counts = connection.statement(
-      "SELECT c.vacancy_id, c.version, c.day, c.views, c.apply_clicks FROM vacancy_counts c "
-      "JOIN vacancies v ON v.id = c.vacancy_id WHERE v.provider_id = ?1 "
-      "AND c.day <= coalesce(?2, c.day) ORDER BY c.vacancy_id, c.version, c.day");
-  counts.bind(1, static_cast<std::int64_t>(provider));
-  sql::bind(counts, 2, up_to);
   while (counts.executeStep()) {
     data.vacancy_counts.push_back(VacancyDayCount{.provider_id = provider,
                                                   .vacancy_id = counts.getColumn(0).getInt64(),
@@ -66,11 +72,13 @@ void load_adverts(Connection& connection, Id provider, std::optional<Date> up_to
   }
 }
 
-// One provider's data: its own rows, each table in id order.
+// One provider's data: its own rows, each table in id order. Every table's statement is bound
+// first and all run together (one round trip on PostgreSQL); then each table is read in turn.
 TrackerData load_provider(Connection& connection, Id provider, std::optional<Date> up_to) {
   TrackerData data;
   data.providers.push_back(find_provider(connection, provider));
-  const auto load = [&]<class T>(std::vector<T>& out, std::string_view date_column) {
+  std::vector<Statement*> queries;  // in the order the tables are read below
+  const auto query = [&]<class T>(std::vector<T>&, std::string_view date_column) {
     std::string sql = records::select_sql<T>() + " WHERE provider_id = ?1";
     if (!date_column.empty()) {
       const std::string column(date_column);
@@ -79,11 +87,23 @@ TrackerData load_provider(Connection& connection, Id provider, std::optional<Dat
     auto& statement = connection.statement(sql + " ORDER BY id");
     statement.bind(1, static_cast<std::int64_t>(provider));
     if (!date_column.empty()) sql::bind(statement, 2, up_to);
+    queries.push_back(&statement);
+  };
+  load_report_tables(data, query);
+  query(data.applicants, "applied_on");
+  const auto [versions, counts] = advert_queries(connection, provider, up_to);
+  queries.push_back(versions);
+  queries.push_back(counts);
+  connection.run_together(queries);
+
+  std::size_t next = 0;
+  const auto read = [&]<class T>(std::vector<T>& out, std::string_view /*date_column*/) {
+    Statement& statement = *queries.at(next++);
     while (statement.executeStep()) out.push_back(records::Table<T>::read(statement));
   };
-  load_report_tables(data, load);
-  load(data.applicants, "applied_on");
-  load_adverts(connection, provider, up_to, data);
+  load_report_tables(data, read);
+  read(data.applicants, {});
+  read_adverts(*versions, *counts, provider, data);
   return data;
 }
 

@@ -218,20 +218,32 @@ void PgStatement::bind(int index) {
   parameter(index) = Param(std::nullopt);
 }
 
-void PgStatement::run() {
-  if (!prepared_) {
-    const caretoolkit::pg::Result description = connection_.prepare(name_, sql_.text);
-    types_.clear();
-    for (int column = 0; column < description.columns(); ++column) {
-      types_.push_back(PQftype(description.handle(), column));
-    }
-    binary_ = !types_.empty() && std::all_of(types_.begin(), types_.end(), has_binary_reader);
-    rendered_.assign(types_.size(), std::string());
-    cells_.assign(binary_ ? types_.size() : 0, Cell{});
-    prepared_ = true;
+void PgStatement::prepare() {
+  if (prepared_) return;
+  const caretoolkit::pg::Result description = connection_.prepare(name_, sql_.text);
+  types_.clear();
+  for (int column = 0; column < description.columns(); ++column) {
+    types_.push_back(PQftype(description.handle(), column));
   }
-  result_.emplace(connection_.exec_prepared(name_, params_, binary_));
+  binary_ = !types_.empty() && std::all_of(types_.begin(), types_.end(), has_binary_reader);
+  rendered_.assign(types_.size(), std::string());
+  cells_.assign(binary_ ? types_.size() : 0, Cell{});
+  prepared_ = true;
+}
+
+caretoolkit::pg::Connection::PreparedRun PgStatement::prepared_run() {
+  prepare();
+  return {.name = name_, .params = params_, .binary = binary_};
+}
+
+void PgStatement::take(caretoolkit::pg::Result rows) {
+  result_.emplace(std::move(rows));
   row_ = -1;
+}
+
+void PgStatement::run() {
+  const auto call = prepared_run();
+  take(connection_.exec_prepared(call.name, call.params, call.binary));
 }
 
 std::string_view PgStatement::rendered(int index) const {
@@ -389,6 +401,19 @@ Statement& PgConnection::statement(const std::string& sql) {
     found->second->clearBindings();
   }
   return *found->second;
+}
+
+void PgConnection::run_together(std::span<Statement* const> statements) {
+  std::vector<PgStatement*> ours;
+  std::vector<caretoolkit::pg::Connection::PreparedRun> runs;
+  for (Statement* statement : statements) {
+    auto* found = dynamic_cast<PgStatement*>(statement);
+    if (found == nullptr) throw std::logic_error("a statement of another connection");
+    ours.push_back(found);
+    runs.push_back(found->prepared_run());
+  }
+  std::vector<caretoolkit::pg::Result> results = connection_.exec_prepared_together(runs);
+  for (std::size_t i = 0; i < ours.size(); ++i) ours[i]->take(std::move(results[i]));
 }
 
 void PgConnection::begin(Mode mode) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,8 @@ PostgresqlSql to_postgresql(std::string_view sql);
 // which spares the server writing each value as text and the store reading it back (a team's
 // read is a million rows); values are read alike in either form.
 class PgStatement final : public Statement {
+  friend class PgConnection;  // runs several statements together
+
  public:
   PgStatement(caretoolkit::pg::Connection& connection, std::string name, std::string_view sql);
 
@@ -73,6 +76,12 @@ class PgStatement final : public Statement {
   std::optional<Date> date_at(int index) const override;
   const char* name_at(int index) const override;
 
+  // Prepares the statement on its first use in the session.
+  void prepare();
+  // This run's statement and parameters, for exec_prepared_together(); prepared.
+  caretoolkit::pg::Connection::PreparedRun prepared_run();
+  // Keeps `rows` as the statement's result, to step through from the first.
+  void take(caretoolkit::pg::Result rows);
   // Runs the statement (preparing it on first use) and keeps its rows.
   void run();
   // A binary row's values, read once as the row is reached rather than at every access: a team's
@@ -115,6 +124,7 @@ class PgConnection final : public tracker::Connection {
   Backend backend() const noexcept override { return Backend::kPostgresql; }
   Statement& statement(const std::string& sql) override;
   void exec(const std::string& sql) override { connection_.exec_script(sql); }
+  void run_together(std::span<Statement* const> statements) override;
   // Connects again first when the server has gone since the last transaction (a restart, a
   // failover), so that a transaction never begins on a dead connection.
   void begin(Mode mode) override;

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/error.hpp"
 #include "pg/connection.hpp"
@@ -125,6 +126,69 @@ TEST_CASE("Values reach the database only as bound parameters and come back unch
   CHECK(rows[1].get<std::optional<Date>>("written_on") == std::nullopt);
   CHECK_THROWS_AS(rows[1].get<std::string>("body"), std::runtime_error);
   CHECK_THROWS_AS(rows[0].get<std::string>("no_such_column"), std::logic_error);
+}
+
+TEST_CASE("Statements run together answer each with its own rows, in one round trip") {
+  PgTestDatabase database;
+  pg::Connection connection = database.connect();
+  make_notes_table(connection);
+  connection.exec("INSERT INTO notes (body, amount) VALUES ('a', 1), ('b', 2), ('c', 3)");
+  connection.prepare("count_from", "SELECT count(*) FROM notes WHERE amount >= $1");
+  connection.prepare("bodies_from", "SELECT body FROM notes WHERE amount >= $1 ORDER BY amount");
+  const std::string count_from = "count_from", bodies_from = "bodies_from";
+  const std::vector<pg::Param> two{pg::Param(std::int64_t{2})}, three{pg::Param(std::int64_t{3})};
+  const std::vector<pg::Connection::PreparedRun> runs{{.name = count_from, .params = two},
+                                                      {.name = bodies_from, .params = three}};
+
+  const std::vector<pg::Result> results = connection.exec_prepared_together(runs);
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].single().get<std::int64_t>(0) == 2);
+  REQUIRE(results[1].rows() == 1);
+  CHECK(results[1][0].get<std::string>(0) == "c");
+  // Out of pipeline mode: an ordinary statement runs as before.
+  CHECK(count_notes(connection) == 3);
+}
+
+TEST_CASE("A failure among statements run together is thrown once all have answered") {
+  PgTestDatabase database;
+  pg::Connection connection = database.connect();
+  make_notes_table(connection);
+  connection.prepare("count_all", "SELECT count(*) FROM notes");
+  connection.prepare("add_amount", "INSERT INTO notes (amount) VALUES ($1)");
+  const std::string count_all = "count_all", add_amount = "add_amount";
+  const std::vector<pg::Param> negative{pg::Param(std::int64_t{-5})}, none;
+  const std::vector<pg::Connection::PreparedRun> runs{{.name = count_all, .params = none},
+                                                      {.name = add_amount, .params = negative},
+                                                      {.name = count_all, .params = none}};
+  try {
+    connection.exec_prepared_together(runs);
+    FAIL("a refused row was not reported");
+  } catch (const pg::DatabaseError& error) {
+    CHECK(error.sqlstate() == "23514");  // check_violation: the amount's CHECK
+  }
+  CHECK(connection.healthy());
+  CHECK(count_notes(connection) == 0);
+}
+
+TEST_CASE(
+    "Statements run together on a connection whose server has gone fail as a lost connection") {
+  PgTestDatabase database;
+  pg::Connection connection = database.connect();
+  connection.prepare("one", "SELECT 1");
+  pg::Connection admin = database.connect();
+  // Waits (up to 5 s) until the session has ended.
+  admin.exec("SELECT pg_terminate_backend($1, 5000)", {std::int64_t{connection.backend_pid()}});
+  const std::string one = "one";
+  const std::vector<pg::Connection::PreparedRun> runs{{.name = one, .params = {}},
+                                                      {.name = one, .params = {}}};
+  try {
+    connection.exec_prepared_together(runs);
+    FAIL("statements ran on a connection whose server had ended it");
+  } catch (const pg::DatabaseError& error) {
+    CHECK(error.failure() == pg::Failure::kConnection);
+  }
+  connection.reconnect();
+  CHECK(connection.exec("SELECT 2").single().get<std::int64_t>(0) == 2);
 }
 
 TEST_CASE("A transaction rolls back unless it is committed") {
