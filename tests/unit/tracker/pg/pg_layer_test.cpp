@@ -61,6 +61,15 @@ class ScopedEnv {
   std::optional<std::string> old_;
 };
 
+// The URI of `database` on the test cluster, as `role`.
+std::string uri_as(pg::Connection& admin, const std::string& role, const std::string& database) {
+  const auto setting = [&](const char* name) {
+    return admin.exec(std::string("SHOW ") + name).single().get<std::string>(0);
+  };
+  return "postgresql://" + role + "@/" + database + "?host=" + setting("unix_socket_directories") +
+         "&port=" + setting("port");
+}
+
 // Makes the test cluster ask `role` for a password on `database`, by a line ahead of the
 // cluster's "trust" lines in its pg_hba.conf, and takes the line out again at the end. The file
 // is replaced whole (a write, then a rename), so other tests' connections never read half of it.
@@ -72,6 +81,7 @@ class PasswordAsked {
     text << std::ifstream(hba_).rdbuf();
     original_ = text.str();
     replace("local " + database + " " + role + " scram-sha-256\n" + original_);
+    wait_until_asked(uri_as(admin, role, database));
   }
   ~PasswordAsked() { replace(original_); }
   PasswordAsked(const PasswordAsked&) = delete;
@@ -86,22 +96,28 @@ class PasswordAsked {
         next, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
     std::filesystem::rename(next, hba_);
     admin_.exec("SELECT pg_reload_conf()");
-    // The server rereads the file soon after the call returns; give it that time.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
   }
+
+  // The server rereads the file a moment after pg_reload_conf(): waits, up to 5 s, until a
+  // connection without a password is refused.
+  static void wait_until_asked(const std::string& uri) {
+    const ScopedEnv no_password("PGPASSWORD", std::nullopt);
+    const ScopedEnv no_file("PGPASSFILE", "/nonexistent/pgpass");
+    for (int attempt = 0; attempt < 250; ++attempt) {
+      try {
+        pg::Connection probe(uri);
+      } catch (const Error&) {
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    FAIL("the test cluster did not start asking for a password within 5 s");
+  }
+
   pg::Connection& admin_;
   std::filesystem::path hba_;
   std::string original_;
 };
-
-// The URI of `database` on the test cluster, as `role`.
-std::string uri_as(pg::Connection& admin, const std::string& role, const std::string& database) {
-  const auto setting = [&](const char* name) {
-    return admin.exec(std::string("SHOW ") + name).single().get<std::string>(0);
-  };
-  return "postgresql://" + role + "@/" + database + "?host=" + setting("unix_socket_directories") +
-         "&port=" + setting("port");
-}
 
 }  // namespace
 
