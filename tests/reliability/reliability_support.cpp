@@ -12,7 +12,11 @@
 #include <csignal>
 
 #include <cerrno>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 
 namespace caretoolkit::testing {
 
@@ -180,9 +184,33 @@ std::size_t raise_open_file_limit(std::size_t wanted) {
   return limit.rlim_cur;
 }
 
-std::size_t open_file_descriptors() {
+std::size_t open_sockets_on_port(unsigned short port) {
+  // The inodes of this process's sockets ("socket:[12345]" links in /proc/self/fd).
+  std::set<std::string> ours;
+  for (const auto& entry : fs::directory_iterator("/proc/self/fd")) {
+    std::error_code error;
+    const std::string target = fs::read_symlink(entry.path(), error).string();
+    if (!error && target.starts_with("socket:[") && target.ends_with(']')) {
+      ours.insert(target.substr(8, target.size() - 9));
+    }
+  }
+  // Which of them are TCP sockets whose local address has `port`: in /proc/net/tcp and tcp6, a
+  // line's second field is ADDRESS:PORT in hexadecimal and its tenth the socket's inode.
   std::size_t count = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator("/proc/self/fd")) ++count;
+  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::ifstream in(table);
+    std::string line;
+    std::getline(in, line);  // the column names
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+      fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >>
+          timeout >> inode;
+      const auto colon = local.rfind(':');
+      if (colon == std::string::npos || !ours.contains(inode)) continue;
+      if (std::stoul(local.substr(colon + 1), nullptr, 16) == port) ++count;
+    }
+  }
   return count;
 }
 

@@ -95,8 +95,9 @@ void pump(std::vector<std::unique_ptr<RawConnection>>& connections,
 // new soft limit.
 std::size_t raise_open_file_limit(std::size_t wanted);
 
-// File descriptors this process has open.
-std::size_t open_file_descriptors();
+// This process's TCP sockets whose local port is `port`: a server's listener and its side of
+// each of its connections (not the client side, nor a database's connections).
+std::size_t open_sockets_on_port(unsigned short port);
 
 // Every item of a paged list (GET target?limit=1000, following next_cursor).
 std::vector<boost::json::object> list_all(HttpClient& client, const std::string& target,
